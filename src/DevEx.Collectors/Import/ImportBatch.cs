@@ -1,0 +1,55 @@
+using DevEx.Store.Rows;
+using DevEx.Store.Writing;
+using DuckDB.NET.Data;
+
+namespace DevEx.Collectors.Import;
+
+/// <summary>Rows collected from import lines, written together in one transaction.</summary>
+internal sealed class ImportBatch
+{
+    public List<RepositoryRow> Repositories { get; } = [];
+    public List<CommitRow> Commits { get; } = [];
+    public List<PullRequestRow> PullRequests { get; } = [];
+    public List<PullRequestCommitRow> PullRequestCommits { get; } = [];
+    public List<ReviewRow> Reviews { get; } = [];
+    public List<ReviewRequestRow> ReviewRequests { get; } = [];
+    public List<PipelineRunRow> PipelineRuns { get; } = [];
+    public List<DeploymentRow> Deployments { get; } = [];
+    public List<IncidentRow> Incidents { get; } = [];
+
+    public int Count => Repositories.Count + Commits.Count + PullRequests.Count + PipelineRuns.Count
+        + Deployments.Count + Incidents.Count;
+
+    /// <summary>Rows written including child rows (reviews, review requests, PR commits).</summary>
+    public int RowCount => Count + PullRequestCommits.Count + Reviews.Count + ReviewRequests.Count;
+
+    public int[] Mark() => Lists.Select(l => l.Count).ToArray();
+
+    public void Rollback(int[] mark)
+    {
+        var lists = Lists.ToList();
+        for (var i = 0; i < lists.Count; i++)
+        {
+            while (lists[i].Count > mark[i])
+            {
+                lists[i].RemoveAt(lists[i].Count - 1);
+            }
+        }
+    }
+
+    private IEnumerable<System.Collections.IList> Lists =>
+        [Repositories, Commits, PullRequests, PullRequestCommits, Reviews, ReviewRequests, PipelineRuns, Deployments, Incidents];
+
+    public void Write(DuckDBConnection connection)
+    {
+        TableWriter.Upsert(connection, Tables.Repositories, Repositories);
+        TableWriter.Upsert(connection, Tables.Commits, Commits);
+        TableWriter.Upsert(connection, Tables.PullRequests, PullRequests);
+        TableWriter.ReplaceChildren(connection, Tables.PullRequestKeys, PullRequests, Tables.PullRequestCommits, PullRequestCommits);
+        TableWriter.ReplaceChildren(connection, Tables.PullRequestKeys, PullRequests, Tables.Reviews, Reviews);
+        TableWriter.ReplaceChildren(connection, Tables.PullRequestKeys, PullRequests, Tables.ReviewRequests, ReviewRequests);
+        TableWriter.Upsert(connection, Tables.PipelineRuns, PipelineRuns);
+        TableWriter.Upsert(connection, Tables.Deployments, Deployments);
+        TableWriter.Upsert(connection, Tables.Incidents, Incidents);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace DevEx.Collectors.Import;
+
+/// <summary>
+/// Typed, validating access to the fields of one import record. Every failure names the field, so a reject
+/// says what was wrong and where. Timestamps must carry an offset or Z; <see cref="Shift"/> moves every instant
+/// (used only when the bundled sample is seeded, never by a user's import).
+/// </summary>
+internal readonly struct JsonRecord(JsonElement element, Duration shift)
+{
+    private static readonly OffsetDateTimePattern Pattern = OffsetDateTimePattern.ExtendedIso;
+
+    public Duration Shift => shift;
+
+    public string RequiredString(string name) =>
+        OptionalString(name) is { Length: > 0 } value ? value : throw Missing(name);
+
+    public string? OptionalString(string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => throw new ImportLineException($"field '{name}' must be a string"),
+        };
+    }
+
+    public int RequiredInt(string name) => OptionalInt(name) ?? throw Missing(name);
+
+    public int? OptionalInt(string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
+        {
+            return number;
+        }
+        if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
+        {
+            return number;
+        }
+        throw new ImportLineException($"field '{name}' must be an integer, got {value.GetRawText()}");
+    }
+
+    public Instant RequiredInstant(string name) => OptionalInstant(name) ?? throw Missing(name);
+
+    public Instant? OptionalInstant(string name)
+    {
+        var text = OptionalString(name);
+        return text is null ? null : ParseInstant(text, name) + shift;
+    }
+
+    public static Instant ParseInstant(string text, string name)
+    {
+        var result = Pattern.Parse(text);
+        if (result.Success)
+        {
+            return result.Value.ToInstant();
+        }
+        if (LocalDateTimePattern.ExtendedIso.Parse(text).Success)
+        {
+            throw new ImportLineException($"field '{name}' has timestamp '{text}' without an offset; write Z or +hh:mm");
+        }
+        throw new ImportLineException($"field '{name}' has invalid timestamp '{text}' (expected ISO-8601 with offset, e.g. 2026-02-02T09:00:00Z)");
+    }
+
+    public string? OptionalEnum(string name, params string[] allowed)
+    {
+        var value = OptionalString(name);
+        if (value is null)
+        {
+            return null;
+        }
+        var match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
+        return match ?? throw new ImportLineException($"field '{name}' has unknown value '{value}' (expected one of {string.Join(", ", allowed)})");
+    }
+
+    public string RequiredEnum(string name, params string[] allowed) => OptionalEnum(name, allowed) ?? throw Missing(name);
+
+    public IReadOnlyList<string> StringArray(string name, bool required = false)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return required ? throw Missing(name) : [];
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new ImportLineException($"field '{name}' must be an array");
+        }
+        var items = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            items.Add(item.ValueKind == JsonValueKind.String
+                ? item.GetString()!
+                : throw new ImportLineException($"field '{name}' must hold strings"));
+        }
+        return items;
+    }
+
+    public IEnumerable<JsonRecord> ObjectArray(string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new ImportLineException($"field '{name}' must be an array");
+        }
+        var shiftCopy = shift;
+        return value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Object
+            ? new JsonRecord(item, shiftCopy)
+            : throw new ImportLineException($"field '{name}' must hold objects")).ToList();
+    }
+
+    public JsonRecord? OptionalObject(string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        return value.ValueKind == JsonValueKind.Object
+            ? new JsonRecord(value, shift)
+            : throw new ImportLineException($"field '{name}' must be an object");
+    }
+
+    private static ImportLineException Missing(string name) => new($"required field '{name}' is missing or empty");
+}

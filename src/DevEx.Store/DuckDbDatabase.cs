@@ -1,0 +1,49 @@
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace DevEx.Store;
+
+/// <summary>
+/// The one DuckDB database file of a DevEx process. DuckDB allows one process to own a file; inside the process
+/// every connection shares the same database instance, so connections are cheap and opened per unit of work.
+/// Writes are serialised through <see cref="WriteLock"/> because DuckDB resolves concurrent writers by aborting one.
+/// </summary>
+public sealed class DuckDbDatabase
+{
+    static DuckDbDatabase() => DapperTypeHandlers.Register();
+
+    private readonly string connectionString;
+
+    public DuckDbDatabase(string path)
+    {
+        Path = path;
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        connectionString = $"Data Source={path}";
+    }
+
+    public string Path { get; }
+
+    public SemaphoreSlim WriteLock { get; } = new(1, 1);
+
+    public DuckDBConnection Open()
+    {
+        var connection = new DuckDBConnection(connectionString);
+        connection.Open();
+        // Instants are stored as TIMESTAMPTZ; a UTC session zone makes every cast and date_trunc unambiguous.
+        connection.Execute("SET TimeZone = 'UTC'");
+        return connection;
+    }
+
+    /// <summary>Opens the file and applies pending migrations.</summary>
+    public static DuckDbDatabase OpenAndMigrate(string path)
+    {
+        var database = new DuckDbDatabase(path);
+        using var connection = database.Open();
+        SchemaMigrator.Migrate(connection);
+        return database;
+    }
+}

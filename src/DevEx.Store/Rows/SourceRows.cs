@@ -1,0 +1,37 @@
+using NodaTime;
+
+namespace DevEx.Store.Rows;
+
+// Rows as collectors and imports write them. Identities (author, reviewer) are kept as the source wrote them;
+// people are resolved when metrics are derived, so a later catalog import maps earlier data too.
+
+public sealed record RepositoryRow(string Repo, string? DefaultBranch, string? Url, string Source);
+
+public sealed record CommitRow(
+    string Repo, string Sha, IReadOnlyList<string> Parents, string Author, Instant AuthoredAt,
+    Instant? CommittedAt, string? Message, string Source);
+
+public sealed record PullRequestRow(
+    string Repo, int Number, string Author, Instant CreatedAt, Instant? ReadyAt, Instant? MergedAt,
+    Instant? ClosedAt, string? MergeCommitSha, string? HeadBranch, string? BaseBranch, string? Title,
+    IReadOnlyList<string> Labels, int? Additions, int? Deletions, string? Url, string Source);
+
+public sealed record PullRequestCommitRow(string Repo, int Number, string Sha);
+
+public sealed record ReviewRow(string Repo, int Number, string Reviewer, string State, Instant SubmittedAt);
+
+public sealed record ReviewRequestRow(string Repo, int Number, string Reviewer, Instant RequestedAt);
+
+public sealed record PipelineRunRow(
+    string Repo, string Id, string Workflow, string Sha, string? Branch, string? Event, Instant CreatedAt,
+    Instant? StartedAt, Instant? CompletedAt, string? Conclusion, int Attempt, string Source);
+
+public sealed record DeploymentRow(
+    string Id, string Service, string? Repo, string Environment, string Sha, Instant? CreatedAt,
+    Instant FinishedAt, string Status, string Source);
+
+public sealed record IncidentRow(
+    string Id, string Service, Instant OpenedAt, Instant? ResolvedAt, string? Title, string? Severity,
+    string? CausedByDeployment, string? CausedBySha, string? CausedByPr, string Source);
+
+public sealed record ImportRejectRow(string SourceFile, int Line, string Reason, string Content, Instant RejectedAt);

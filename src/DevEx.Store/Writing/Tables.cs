@@ -1,0 +1,106 @@
+using DevEx.Store.Rows;
+
+namespace DevEx.Store.Writing;
+
+/// <summary>The write specs of the source tables: one place that knows which column holds which field.</summary>
+public static class Tables
+{
+    public static readonly TableSpec<RepositoryRow> Repositories = new("repositories", ["repo"],
+    [
+        new("repo", r => r.Repo), new("default_branch", r => r.DefaultBranch), new("url", r => r.Url),
+        new("source", r => r.Source),
+    ]);
+
+    public static readonly TableSpec<CommitRow> Commits = new("commits", ["repo", "sha"],
+    [
+        new("repo", r => r.Repo), new("sha", r => r.Sha), new("parents", r => r.Parents), new("author", r => r.Author),
+        new("authored_at", r => r.AuthoredAt), new("committed_at", r => r.CommittedAt), new("message", r => r.Message),
+        new("source", r => r.Source),
+    ]);
+
+    public static readonly TableSpec<PullRequestRow> PullRequests = new("pull_requests", ["repo", "number"],
+    [
+        new("repo", r => r.Repo), new("number", r => r.Number), new("author", r => r.Author),
+        new("created_at", r => r.CreatedAt), new("ready_at", r => r.ReadyAt), new("merged_at", r => r.MergedAt),
+        new("closed_at", r => r.ClosedAt), new("merge_commit_sha", r => r.MergeCommitSha),
+        new("head_branch", r => r.HeadBranch), new("base_branch", r => r.BaseBranch), new("title", r => r.Title),
+        new("labels", r => r.Labels), new("additions", r => r.Additions), new("deletions", r => r.Deletions),
+        new("url", r => r.Url), new("source", r => r.Source),
+    ]);
+
+    /// <summary>Only the key of a pull request: used to replace its child rows.</summary>
+    public static readonly TableSpec<PullRequestRow> PullRequestKeys = new("pull_requests", ["repo", "number"],
+        [new("repo", r => r.Repo), new("number", r => r.Number)]);
+
+    public static readonly TableSpec<PullRequestCommitRow> PullRequestCommits = new("pull_request_commits", ["repo", "number", "sha"],
+        [new("repo", r => r.Repo), new("number", r => r.Number), new("sha", r => r.Sha)]);
+
+    public static readonly TableSpec<ReviewRow> Reviews = new("reviews", ["repo", "number", "reviewer", "submitted_at"],
+    [
+        new("repo", r => r.Repo), new("number", r => r.Number), new("reviewer", r => r.Reviewer),
+        new("state", r => r.State), new("submitted_at", r => r.SubmittedAt),
+    ]);
+
+    public static readonly TableSpec<ReviewRequestRow> ReviewRequests = new("review_requests", ["repo", "number", "reviewer", "requested_at"],
+    [
+        new("repo", r => r.Repo), new("number", r => r.Number), new("reviewer", r => r.Reviewer),
+        new("requested_at", r => r.RequestedAt),
+    ]);
+
+    public static readonly TableSpec<PipelineRunRow> PipelineRuns = new("pipeline_runs", ["repo", "id"],
+    [
+        new("repo", r => r.Repo), new("id", r => r.Id), new("workflow", r => r.Workflow), new("sha", r => r.Sha),
+        new("branch", r => r.Branch), new("event", r => r.Event), new("created_at", r => r.CreatedAt),
+        new("started_at", r => r.StartedAt), new("completed_at", r => r.CompletedAt),
+        new("conclusion", r => r.Conclusion), new("attempt", r => r.Attempt), new("source", r => r.Source),
+    ]);
+
+    public static readonly TableSpec<DeploymentRow> Deployments = new("deployments", ["id"],
+    [
+        new("id", r => r.Id), new("service", r => r.Service), new("repo", r => r.Repo),
+        new("environment", r => r.Environment), new("sha", r => r.Sha), new("created_at", r => r.CreatedAt),
+        new("finished_at", r => r.FinishedAt), new("status", r => r.Status), new("source", r => r.Source),
+    ]);
+
+    public static readonly TableSpec<IncidentRow> Incidents = new("incidents", ["id"],
+    [
+        new("id", r => r.Id), new("service", r => r.Service), new("opened_at", r => r.OpenedAt),
+        new("resolved_at", r => r.ResolvedAt), new("title", r => r.Title), new("severity", r => r.Severity),
+        new("caused_by_deployment", r => r.CausedByDeployment), new("caused_by_sha", r => r.CausedBySha),
+        new("caused_by_pr", r => r.CausedByPr), new("source", r => r.Source),
+    ]);
+
+    public static readonly TableSpec<ImportRejectRow> ImportRejects = new("import_rejects", ["source_file", "line", "reason", "content", "rejected_at"],
+    [
+        new("source_file", r => r.SourceFile), new("line", r => r.Line), new("reason", r => r.Reason),
+        new("content", r => r.Content), new("rejected_at", r => r.RejectedAt),
+    ]);
+
+    public static readonly TableSpec<TeamRow> Teams = new("teams", ["id"],
+    [
+        new("id", r => r.Id), new("display_name", r => r.DisplayName), new("parent", r => r.Parent),
+        new("timezone", r => r.TimeZone), new("working_hours", r => r.WorkingHours),
+    ]);
+
+    public static readonly TableSpec<PersonRow> People = new("people", ["id"],
+    [
+        new("id", r => r.Id), new("display_name", r => r.DisplayName), new("email", r => r.Email),
+        new("timezone", r => r.TimeZone), new("is_mapped", r => r.IsMapped),
+    ]);
+
+    public static readonly TableSpec<IdentityRow> Identities = new("identities", ["identity"],
+        [new("identity", r => r.Identity), new("person_id", r => r.PersonId), new("kind", r => r.Kind)]);
+
+    public static readonly TableSpec<TeamMembershipRow> TeamMemberships = new("team_memberships", ["team_id", "person_id"],
+        [new("team_id", r => r.TeamId), new("person_id", r => r.PersonId)]);
+
+    public static readonly TableSpec<ServiceRow> Services = new("services", ["id"],
+    [
+        new("id", r => r.Id), new("owner_team", r => r.OwnerTeam),
+        new("production_environments", r => r.ProductionEnvironments), new("golden_path", r => r.GoldenPath),
+        new("from_catalog", r => r.FromCatalog),
+    ]);
+
+    public static readonly TableSpec<ServiceRepositoryRow> ServiceRepositories = new("service_repositories", ["service_id", "repo"],
+        [new("service_id", r => r.ServiceId), new("repo", r => r.Repo)]);
+}
