@@ -1,3 +1,4 @@
+using DevEx.Store;
 using DevEx.Store.Rows;
 
 namespace DevEx.Collectors.Import;

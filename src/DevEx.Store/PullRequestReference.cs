@@ -1,4 +1,4 @@
-namespace DevEx.Collectors.Import;
+namespace DevEx.Store;
 
 /// <summary>Parses "owner/name#123", the way the import format and incidents name a pull request.</summary>
 public static class PullRequestReference

@@ -1,0 +1,43 @@
+-- DORA deployment frequency.
+-- What: successful production deployments that finished in [$from, $to); deploy-days = distinct local dates
+--       (in $zone) with at least one; median deploy-days per ISO week over every week of the window, weeks
+--       without a deployment counting 0.
+-- Grain: one row per period ($interval). Parameters: common (queries/README.md).
+-- Definition: docs/metrics.md#deployment-frequency
+WITH scoped AS (
+    SELECT timezone($zone, finished_at) AS local_finish
+    FROM d_deployments
+    WHERE finished_at >= $from AND finished_at < $to
+      AND ($team::VARCHAR IS NULL OR owner_team = $team)
+      AND ($service::VARCHAR IS NULL OR service = $service)
+      AND ($repo::VARCHAR IS NULL OR repo = $repo)
+),
+weeks AS (
+    SELECT unnest(generate_series(date_trunc('week', $from_date::DATE), ($to_date::DATE - 1)::TIMESTAMP, INTERVAL 7 DAY)) AS week_start
+),
+week_days AS (
+    SELECT w.week_start, count(DISTINCT s.local_finish::DATE) AS deploy_days
+    FROM weeks w
+    LEFT JOIN scoped s ON date_trunc('week', s.local_finish) = w.week_start
+    GROUP BY w.week_start
+),
+per_period_weeks AS (
+    SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($interval, week_start)::DATE END AS period,
+           median(deploy_days) AS median_deploy_days_per_week
+    FROM week_days
+    GROUP BY 1
+),
+per_period AS (
+    SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($interval, local_finish)::DATE END AS period,
+           count(*) AS deployments,
+           count(DISTINCT local_finish::DATE) AS deploy_days
+    FROM scoped
+    GROUP BY 1
+)
+SELECT w.period,
+       coalesce(p.deployments, 0) AS deployments,
+       coalesce(p.deploy_days, 0) AS deploy_days,
+       w.median_deploy_days_per_week
+FROM per_period_weeks w
+LEFT JOIN per_period p USING (period)
+ORDER BY w.period;

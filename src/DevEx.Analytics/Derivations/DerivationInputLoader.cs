@@ -1,0 +1,66 @@
+using Dapper;
+using DevEx.Store;
+using NodaTime;
+
+namespace DevEx.Analytics.Derivations;
+
+/// <summary>Loads everything the derivations read in a handful of queries (the whole org fits in memory).</summary>
+internal sealed class DerivationInput
+{
+    public required IReadOnlyList<CommitInfo> Commits { get; init; }
+    public required IReadOnlyList<PullRequestInfo> PullRequests { get; init; }
+    public required ILookup<(string Repo, int Number), string> PullRequestCommits { get; init; }
+    public required ILookup<(string Repo, int Number), ReviewInfo> Reviews { get; init; }
+    public required IReadOnlyList<DeploymentInfo> Deployments { get; init; }
+    public required IReadOnlyList<IncidentInfo> Incidents { get; init; }
+    public required IReadOnlyDictionary<string, ServiceInfo> Services { get; init; }
+    public required IReadOnlyDictionary<string, TeamInfo> Teams { get; init; }
+    public required IReadOnlyDictionary<string, string> PersonByIdentity { get; init; }
+    public required ILookup<(string Repo, string Sha), PipelineRunInfo> PipelineRuns { get; init; }
+
+    /// <summary>The person behind an identity as the source wrote it; unknown names stay their own identity.</summary>
+    public string Person(string identity) =>
+        PersonByIdentity.TryGetValue(identity.Trim().ToLowerInvariant(), out var person) ? person : "unmapped:" + identity.Trim().ToLowerInvariant();
+
+    public static DerivationInput Load(DuckDbDatabase database)
+    {
+        using var connection = database.Open();
+        var commits = connection.Query<CommitInfo>(
+            "SELECT repo, sha, parents, author, authored_at AS AuthoredAt, message FROM commits").ToList();
+        var pulls = connection.Query<PullRequestInfo>("""
+            SELECT repo, number, author, created_at AS CreatedAt, ready_at AS ReadyAt, merged_at AS MergedAt,
+                   merge_commit_sha AS MergeCommitSha, head_branch AS HeadBranch, title, coalesce(labels, []) AS labels,
+                   additions, deletions
+            FROM pull_requests
+            """).ToList();
+        var pullCommits = connection.Query<(string Repo, int Number, string Sha)>("SELECT repo, number, sha FROM pull_request_commits")
+            .ToLookup(r => (r.Repo, r.Number), r => r.Sha);
+        var reviews = connection.Query<ReviewInfo>("SELECT repo, number, reviewer, state, submitted_at AS SubmittedAt FROM reviews")
+            .ToLookup(r => (r.Repo, r.Number));
+        var deployments = connection.Query<DeploymentInfo>(
+            "SELECT id, service, repo, environment, sha, finished_at AS FinishedAt, status FROM deployments").ToList();
+        var incidents = connection.Query<IncidentInfo>("""
+            SELECT id, service, opened_at AS OpenedAt, caused_by_deployment AS CausedByDeployment,
+                   caused_by_sha AS CausedBySha, caused_by_pr AS CausedByPr
+            FROM incidents
+            """).ToList();
+        var serviceRepos = connection.Query<(string ServiceId, string Repo)>("SELECT service_id, repo FROM service_repositories ORDER BY repo")
+            .ToLookup(r => r.ServiceId, r => r.Repo);
+        var services = connection.Query<(string Id, string? OwnerTeam, string? ProductionEnvironments)>(
+                "SELECT id, owner_team, production_environments FROM services")
+            .ToDictionary(s => s.Id, s => new ServiceInfo(s.Id, s.OwnerTeam, s.ProductionEnvironments, serviceRepos[s.Id].ToList()), StringComparer.Ordinal);
+        var teams = connection.Query<TeamInfo>("SELECT id, timezone AS TimeZone, working_hours AS WorkingHours FROM teams")
+            .ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var identities = connection.Query<(string Identity, string PersonId)>("SELECT identity, person_id FROM identities")
+            .ToDictionary(i => i.Identity, i => i.PersonId, StringComparer.Ordinal);
+        var runs = connection.Query<PipelineRunInfo>("""
+            SELECT repo, sha, created_at AS CreatedAt, started_at AS StartedAt, completed_at AS CompletedAt FROM pipeline_runs
+            """).ToLookup(r => (r.Repo, r.Sha));
+        return new DerivationInput
+        {
+            Commits = commits, PullRequests = pulls, PullRequestCommits = pullCommits, Reviews = reviews,
+            Deployments = deployments, Incidents = incidents, Services = services, Teams = teams,
+            PersonByIdentity = identities, PipelineRuns = runs,
+        };
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Dapper;
+using DevEx.Analytics.Time;
+using DevEx.Store;
+using DevEx.Store.Writing;
+
+namespace DevEx.Analytics.Derivations;
+
+/// <summary>What one derivation run produced and how long it took.</summary>
+public sealed record DerivationSummary(int ProductionDeployments, int Changes, int FailedDeployments, int PullRequests, int DataQualityEntries, TimeSpan Elapsed);
+
+/// <summary>
+/// Rebuilds every d_* table from the source tables: deployment streams and change sets, changes and lead time,
+/// failed, rework and recovered deployments, pull-request flow. Runs after every import or sync; it is a pure
+/// function of the source tables, so running it twice gives the same rows.
+/// </summary>
+public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions options)
+{
+    public DerivationSummary Run()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        RegisterUncataloguedServices();
+        var input = DerivationInput.Load(database);
+        var quality = new DataQualityLog();
+        var graphs = input.Commits.GroupBy(c => c.Repo)
+            .ToDictionary(g => g.Key, g => new CommitGraph(g.Select(c => (c.Sha, c.Parents))), StringComparer.Ordinal);
+        var deployments = new DeploymentStreamDeriver(options, quality).Derive(input, graphs);
+        var changes = new ChangeDeriver(options).Derive(input, deployments);
+        new FailureDeriver(options, quality).Derive(input, deployments, changes);
+        var calendars = new TeamCalendars(input.Teams.Values, options);
+        var ownerTeamByRepo = OwnerTeamByRepo(input);
+        var pulls = new PullRequestFlowDeriver(options, quality).Derive(input, changes, calendars, ownerTeamByRepo);
+        var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
+        Write(deployments, changeRows, pulls, quality);
+        return new DerivationSummary(deployments.Count, changeRows.Count, deployments.Count(d => d.Failed), pulls.Count,
+            quality.Entries.Count, stopwatch.Elapsed);
+    }
+
+    private static DerivedTables.ChangeRow ChangeRow(DerivedChange change, TeamCalendars calendars, DerivationInput input, DataQualityLog quality)
+    {
+        var team = input.Services.GetValueOrDefault(change.Service)?.OwnerTeam;
+        var deployedAt = change.Deployment!.FinishedAt;
+        if (deployedAt < change.StartedAt)
+        {
+            quality.Add("clamped-span", change.Ref, $"change starts {(change.StartedAt - deployedAt).TotalHours:0.##} h after deployment {change.Deployment.Id} finished; lead time counted as 0");
+            return new DerivedTables.ChangeRow(change, 0, 0, team);
+        }
+        return new DerivedTables.ChangeRow(change, DerivedTables.Hours(change.StartedAt, deployedAt),
+            calendars.For(team).WorkingHours(change.StartedAt, deployedAt), team);
+    }
+
+    /// <summary>A repository belongs to the team owning its services (the first by service name when several do).</summary>
+    private static Dictionary<string, string?> OwnerTeamByRepo(DerivationInput input)
+    {
+        var owners = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var service in input.Services.Values.OrderBy(s => s.Id, StringComparer.Ordinal))
+        {
+            foreach (var repo in service.Repos)
+            {
+                if (!owners.TryGetValue(repo, out var owner) || owner is null)
+                {
+                    owners[repo] = service.OwnerTeam;
+                }
+            }
+        }
+        return owners;
+    }
+
+    private void Write(IReadOnlyList<DerivedDeployment> deployments, List<DerivedTables.ChangeRow> changes,
+        IReadOnlyList<PullRequestFlowRow> pulls, DataQualityLog quality)
+    {
+        var commits = deployments.Where(d => d.Repo is not null)
+            .SelectMany(d => d.ChangeSet.Select(sha => new DerivedTables.DeploymentCommitRow(d.Id, d.Repo!, sha))).ToList();
+        var qualityRows = quality.Entries.Select(e => new DerivedTables.QualityRow(e.Kind, e.Subject, e.Detail)).Distinct().ToList();
+        database.WriteLock.Wait();
+        try
+        {
+            using var connection = database.Open();
+            using var transaction = connection.BeginTransaction();
+            foreach (var table in new[] { "d_deployments", "d_deployment_commits", "d_changes", "d_pull_requests", "d_data_quality" })
+            {
+                connection.Execute($"DELETE FROM {table}");
+            }
+            TableWriter.Upsert(connection, DerivedTables.Deployments, deployments.ToList());
+            TableWriter.Upsert(connection, DerivedTables.DeploymentCommits, commits);
+            TableWriter.Upsert(connection, DerivedTables.Changes, changes);
+            TableWriter.Upsert(connection, DerivedTables.PullRequests, pulls.ToList());
+            TableWriter.Upsert(connection, DerivedTables.Quality, qualityRows);
+            transaction.Commit();
+        }
+        finally
+        {
+            database.WriteLock.Release();
+        }
+    }
+
+    /// <summary>A service that deploys but has no catalog entry is its own service, with the repos it deploys from.</summary>
+    private void RegisterUncataloguedServices()
+    {
+        database.WriteLock.Wait();
+        try
+        {
+            using var connection = database.Open();
+            connection.Execute("""
+                INSERT INTO services (id, owner_team, production_environments, golden_path, from_catalog)
+                SELECT DISTINCT service, NULL, NULL, NULL, false FROM deployments
+                WHERE service NOT IN (SELECT id FROM services);
+                INSERT INTO service_repositories (service_id, repo)
+                SELECT DISTINCT d.service, d.repo FROM deployments d JOIN services s ON s.id = d.service AND NOT s.from_catalog
+                WHERE d.repo IS NOT NULL
+                ON CONFLICT DO NOTHING;
+                """);
+        }
+        finally
+        {
+            database.WriteLock.Release();
+        }
+    }
+}

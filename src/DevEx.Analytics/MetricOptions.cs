@@ -1,0 +1,31 @@
+namespace DevEx.Analytics;
+
+/// <summary>
+/// The configurable parts of METRICS.md (configuration section <c>DevEx:Metrics</c>). Defaults are the contract's.
+/// </summary>
+public sealed class MetricOptions
+{
+    public const string Section = "DevEx:Metrics";
+
+    /// <summary>Environments that count as production unless a service overrides it (case-insensitive regex).</summary>
+    public string ProductionEnvironments { get; set; } = "^(prod|production)$";
+
+    /// <summary>How long after a deployment a deployed revert PR still marks it failed (method revert).</summary>
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long after a deployment an incident without causedBy marks it failed (method window).</summary>
+    public TimeSpan IncidentWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Authors matching this pattern are bots and left out of pull-request flow.</summary>
+    public string BotPattern { get; set; } = @"\[bot\]$";
+
+    public IList<string> HotfixLabels { get; } = ["hotfix"];
+
+    public string HotfixBranchPrefix { get; set; } = "hotfix/";
+
+    /// <summary>Org-wide holidays (yyyy-MM-dd) excluded from working hours.</summary>
+    public IList<string> Holidays { get; } = [];
+
+    /// <summary>The org's time zone: the zone of from/to dates and of series periods.</summary>
+    public string TimeZone { get; set; } = "UTC";
+}
