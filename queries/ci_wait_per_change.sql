@@ -4,7 +4,7 @@
 --       Median, p75, p90 over pull requests of queue, run and queue + run ("CI wait per change").
 -- Grain: one row per period ($interval). Parameters: common (queries/README.md).
 -- Definition: docs/metrics.md#ci-wait
-SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($interval, timezone($zone, merged_at))::DATE END AS period,
+SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, timezone($zone, merged_at))::DATE END AS period,
        count(*) AS sample_size,
        quantile_cont(ci_queue_hours + ci_run_hours, 0.5) AS median_hours,
        quantile_cont(ci_queue_hours + ci_run_hours, 0.75) AS p75_hours,

@@ -3,7 +3,7 @@
 --       failed by the first matching rule: explicit (an incident names it), rollback, revert, window.
 -- Grain: one row per period ($interval) that has deployments. Parameters: common (queries/README.md).
 -- Definition: docs/metrics.md#change-fail-rate
-SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($interval, timezone($zone, finished_at))::DATE END AS period,
+SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, timezone($zone, finished_at))::DATE END AS period,
        count(*) FILTER (WHERE failed) AS failed_deployments,
        count(*) AS deployments,
        count(*) FILTER (WHERE failure_method = 'explicit') AS failed_explicit,

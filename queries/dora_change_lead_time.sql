@@ -4,7 +4,7 @@
 --       in wall-clock hours and in working hours of the owning team's zone.
 -- Grain: one row per period ($interval) that has changes. Parameters: common (queries/README.md).
 -- Definition: docs/metrics.md#change-lead-time
-SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($interval, timezone($zone, deployed_at))::DATE END AS period,
+SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, timezone($zone, deployed_at))::DATE END AS period,
        count(*) AS sample_size,
        quantile_cont(lead_time_hours, 0.5) AS median_hours,
        quantile_cont(lead_time_hours, 0.75) AS p75_hours,

@@ -22,13 +22,13 @@ week_days AS (
     GROUP BY w.week_start
 ),
 per_period_weeks AS (
-    SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($interval, week_start)::DATE END AS period,
+    SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, week_start)::DATE END AS period,
            median(deploy_days) AS median_deploy_days_per_week
     FROM week_days
     GROUP BY 1
 ),
 per_period AS (
-    SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($interval, local_finish)::DATE END AS period,
+    SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, local_finish)::DATE END AS period,
            count(*) AS deployments,
            count(DISTINCT local_finish::DATE) AS deploy_days
     FROM scoped

@@ -3,7 +3,7 @@
 --       deployment whose change set holds a revert or a hotfix.
 -- Grain: one row per period ($interval) that has deployments. Parameters: common (queries/README.md).
 -- Definition: docs/metrics.md#deployment-rework-rate
-SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($interval, timezone($zone, finished_at))::DATE END AS period,
+SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, timezone($zone, finished_at))::DATE END AS period,
        count(*) FILTER (WHERE rework) AS rework_deployments,
        count(*) AS deployments
 FROM d_deployments

@@ -4,7 +4,7 @@
 --       deployments not yet recovered are counted in `unrecovered` and left out of the median.
 -- Grain: one row per period ($interval) that has failed deployments. Parameters: common (queries/README.md).
 -- Definition: docs/metrics.md#failed-deployment-recovery-time
-SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($interval, timezone($zone, finished_at))::DATE END AS period,
+SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, timezone($zone, finished_at))::DATE END AS period,
        count(recovery_hours) AS sample_size,
        quantile_cont(recovery_hours, 0.5) AS median_hours,
        quantile_cont(recovery_hours, 0.75) AS p75_hours,

@@ -3,7 +3,7 @@
 --       incident's service; repo scope, the services deployed from that repo.
 -- Grain: one row per period ($interval) that has resolved incidents. Parameters: common (queries/README.md).
 -- Definition: docs/metrics.md#incident-time-to-restore
-SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($interval, timezone($zone, i.resolved_at))::DATE END AS period,
+SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, timezone($zone, i.resolved_at))::DATE END AS period,
        count(*) AS sample_size,
        quantile_cont(epoch(i.resolved_at - i.opened_at) / 3600.0, 0.5) AS median_hours,
        quantile_cont(epoch(i.resolved_at - i.opened_at) / 3600.0, 0.75) AS p75_hours,

@@ -7,7 +7,7 @@
 --       (additions + deletions) and how many spans were clamped from negative to 0.
 -- Grain: one row per period ($interval) that has merged pull requests. Parameters: common (queries/README.md).
 -- Definition: docs/metrics.md#pull-request-flow
-SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($interval, timezone($zone, merged_at))::DATE END AS period,
+SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, timezone($zone, merged_at))::DATE END AS period,
        count(*) AS sample_size,
        count(coding_hours) AS coding_sample_size,
        quantile_cont(coding_hours, 0.5) AS coding_median_hours,

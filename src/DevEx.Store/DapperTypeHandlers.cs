@@ -18,7 +18,10 @@ internal static class DapperTypeHandlers
         {
             return;
         }
+        // Query columns are snake_case (finished_at); result records are PascalCase (FinishedAt).
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new InstantHandler());
+        SqlMapper.AddTypeHandler(new LocalDateHandler());
         SqlMapper.AddTypeHandler(new StringListHandler());
     }
 
@@ -38,6 +41,21 @@ internal static class DapperTypeHandlers
         public override void SetValue(IDbDataParameter parameter, Instant value)
         {
             parameter.Value = value.ToDateTimeUtc();
+        }
+    }
+
+    private sealed class LocalDateHandler : SqlMapper.TypeHandler<LocalDate>
+    {
+        public override LocalDate Parse(object value) => value switch
+        {
+            DateOnly date => LocalDate.FromDateOnly(date),
+            DateTime dateTime => LocalDate.FromDateTime(dateTime),
+            _ => throw new DataException($"Cannot read {value.GetType().Name} as a date."),
+        };
+
+        public override void SetValue(IDbDataParameter parameter, LocalDate value)
+        {
+            parameter.Value = value.ToDateOnly();
         }
     }
 

@@ -121,7 +121,7 @@ CREATE TABLE tickets (
 CREATE TABLE ticket_transitions (
     key          VARCHAR NOT NULL,
     seq          INTEGER NOT NULL,
-    at           TIMESTAMPTZ NOT NULL,
+    "at"         TIMESTAMPTZ NOT NULL,
     from_status  VARCHAR,
     to_status    VARCHAR NOT NULL,
     PRIMARY KEY (key, seq)
@@ -212,14 +212,15 @@ CREATE TABLE raw_payloads (
     payload      VARCHAR NOT NULL
 );
 
-CREATE SEQUENCE import_reject_ids;
+-- Keyed by file, line and a hash of the content, so importing the same bad file twice keeps one reject per line.
 CREATE TABLE import_rejects (
-    id           BIGINT PRIMARY KEY DEFAULT nextval('import_reject_ids'),
-    source_file  VARCHAR NOT NULL,
-    line         INTEGER NOT NULL,
-    reason       VARCHAR NOT NULL,
-    content      VARCHAR NOT NULL,
-    rejected_at  TIMESTAMPTZ NOT NULL
+    source_file   VARCHAR NOT NULL,
+    line          INTEGER NOT NULL,
+    content_hash  VARCHAR NOT NULL,
+    reason        VARCHAR NOT NULL,
+    content       VARCHAR NOT NULL,
+    rejected_at   TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (source_file, line, content_hash)
 );
 
 -- Derived tables (DevEx.Analytics rebuilds them after every import or sync).

@@ -34,4 +34,7 @@ public sealed record IncidentRow(
     string Id, string Service, Instant OpenedAt, Instant? ResolvedAt, string? Title, string? Severity,
     string? CausedByDeployment, string? CausedBySha, string? CausedByPr, string Source);
 
-public sealed record ImportRejectRow(string SourceFile, int Line, string Reason, string Content, Instant RejectedAt);
+public sealed record ImportRejectRow(string SourceFile, int Line, string Reason, string Content, Instant RejectedAt)
+{
+    public string ContentHash => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Content)))[..16];
+}

@@ -70,9 +70,9 @@ public static class Tables
         new("caused_by_pr", r => r.CausedByPr), new("source", r => r.Source),
     ]);
 
-    public static readonly TableSpec<ImportRejectRow> ImportRejects = new("import_rejects", ["source_file", "line", "reason", "content", "rejected_at"],
+    public static readonly TableSpec<ImportRejectRow> ImportRejects = new("import_rejects", ["source_file", "line", "content_hash"],
     [
-        new("source_file", r => r.SourceFile), new("line", r => r.Line), new("reason", r => r.Reason),
+        new("source_file", r => r.SourceFile), new("line", r => r.Line), new("content_hash", r => r.ContentHash), new("reason", r => r.Reason),
         new("content", r => r.Content), new("rejected_at", r => r.RejectedAt),
     ]);
 

@@ -1,0 +1,81 @@
+using DevEx.Store.Queries;
+using NodaTime;
+
+namespace DevEx.Analytics.Metrics;
+
+/// <summary>
+/// The five DORA metrics and incident time to restore for a window and scope, as one figure or as a series.
+/// Each figure comes from its queries/ file; levels from queries/dora_levels.sql.
+/// </summary>
+public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds thresholds)
+{
+    public DoraMetrics Get(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
+        Compute(window, scope, null, cancellationToken)[0];
+
+    public IReadOnlyList<DoraMetrics> Series(MetricWindow window, MetricScope scope, MetricInterval interval, CancellationToken cancellationToken = default) =>
+        Compute(window, scope, interval, cancellationToken);
+
+    private List<DoraMetrics> Compute(MetricWindow window, MetricScope scope, MetricInterval? interval, CancellationToken cancellationToken)
+    {
+        var parameters = MetricParameters.For(window, scope, interval);
+        var periods = interval is { } i ? window.Periods(i) : [window];
+        LocalDate Key(LocalDate period) => periods.Last(p => p.From <= Max(period, window.From)).From;
+        var frequency = queries.Run<FrequencyRow>("dora_deployment_frequency", parameters, cancellationToken).ToLookup(r => Key(r.Period));
+        var leadTime = queries.Run<DurationRow>("dora_change_lead_time", parameters, cancellationToken).ToDictionary(r => Key(r.Period));
+        var failRate = queries.Run<FailRateRow>("dora_change_fail_rate", parameters, cancellationToken).ToDictionary(r => Key(r.Period));
+        var recovery = queries.Run<DurationRow>("dora_failed_deployment_recovery_time", parameters, cancellationToken).ToDictionary(r => Key(r.Period));
+        var rework = queries.Run<ReworkRow>("dora_deployment_rework_rate", parameters, cancellationToken).ToDictionary(r => Key(r.Period));
+        var restore = queries.Run<DurationRow>("incident_time_to_restore", parameters, cancellationToken).ToDictionary(r => Key(r.Period));
+        return periods.Select(period => Assemble(period,
+            frequency[period.From].ToList(), leadTime.GetValueOrDefault(period.From), failRate.GetValueOrDefault(period.From),
+            recovery.GetValueOrDefault(period.From), rework.GetValueOrDefault(period.From), restore.GetValueOrDefault(period.From))).ToList();
+    }
+
+    private DoraMetrics Assemble(MetricWindow period, List<FrequencyRow> frequencyRows, DurationRow? lead, FailRateRow? fail,
+        DurationRow? recovery, ReworkRow? rework, DurationRow? restore)
+    {
+        var deployments = frequencyRows.Sum(r => r.Deployments);
+        var deployDays = frequencyRows.Sum(r => r.DeployDays);
+        var medianDays = frequencyRows.Select(r => r.MedianDeployDaysPerWeek).FirstOrDefault();
+        var rate = fail is { Deployments: > 0 } ? (double)fail.FailedDeployments / fail.Deployments : (double?)null;
+        var levels = Levels(deployments == 0 ? null : deployDays / period.Weeks, medianDays, lead?.MedianHours, rate, recovery?.MedianHours);
+        return new DoraMetrics(period.From, period.To,
+            new DeploymentFrequency(deployments, deployments / period.Weeks, deployDays, medianDays, levels.DeploymentFrequency),
+            new ChangeLeadTime(lead?.SampleSize ?? 0, lead?.MedianHours, lead?.P75Hours, lead?.P90Hours,
+                lead?.MedianWorkingHours, lead?.P75WorkingHours, lead?.P90WorkingHours, levels.ChangeLeadTime),
+            new ChangeFailRate(fail?.FailedDeployments ?? 0, fail?.Deployments ?? 0, rate, levels.ChangeFailRate,
+                new FailureMethodCounts(fail?.FailedExplicit ?? 0, fail?.FailedRollback ?? 0, fail?.FailedRevert ?? 0, fail?.FailedWindow ?? 0)),
+            new FailedDeploymentRecoveryTime(recovery?.SampleSize ?? 0, recovery?.MedianHours, recovery?.P75Hours, recovery?.P90Hours,
+                recovery?.Unrecovered ?? 0, levels.RecoveryTime),
+            new DeploymentReworkRate(rework?.ReworkDeployments ?? 0, rework?.Deployments ?? 0,
+                rework is { Deployments: > 0 } ? (double)rework.ReworkDeployments / rework.Deployments : null),
+            new IncidentTimeToRestore(restore?.SampleSize ?? 0, restore?.MedianHours, restore?.P75Hours, restore?.P90Hours));
+    }
+
+    private LevelRow Levels(double? deployDaysPerWeek, double? medianDeployDays, double? leadTimeHours, double? failRate, double? recoveryHours)
+    {
+        var parameters = new
+        {
+            deploy_days_per_week = deployDaysPerWeek,
+            median_deploy_days_per_week = medianDeployDays,
+            lead_time_hours = leadTimeHours,
+            change_fail_rate = failRate,
+            recovery_hours = recoveryHours,
+            df_elite_days = thresholds.DeploymentFrequencyEliteDeployDaysPerWeek,
+            df_high_per_week = thresholds.DeploymentFrequencyHighDeployDaysPerWeek,
+            df_medium_per_week = thresholds.DeploymentFrequencyMediumDeployDaysPerWeek,
+            lt_elite = thresholds.LeadTimeEliteHours,
+            lt_high = thresholds.LeadTimeHighHours,
+            lt_medium = thresholds.LeadTimeMediumHours,
+            cfr_elite = thresholds.ChangeFailRateElite,
+            cfr_high = thresholds.ChangeFailRateHigh,
+            cfr_medium = thresholds.ChangeFailRateMedium,
+            rt_elite = thresholds.RecoveryEliteHours,
+            rt_high = thresholds.RecoveryHighHours,
+            rt_medium = thresholds.RecoveryMediumHours,
+        };
+        return queries.Run<LevelRow>("dora_levels", parameters)[0];
+    }
+
+    private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
+}

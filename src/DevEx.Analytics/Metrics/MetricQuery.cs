@@ -1,0 +1,91 @@
+using NodaTime;
+
+namespace DevEx.Analytics.Metrics;
+
+/// <summary>Series granularity; ISO weeks start on Monday.</summary>
+public enum MetricInterval
+{
+    Day,
+    Week,
+    Month,
+}
+
+/// <summary>Which slice of the org a metric covers; null members do not filter.</summary>
+public sealed record MetricScope(string? Team = null, string? Service = null, string? Repo = null)
+{
+    public static MetricScope Org { get; } = new();
+}
+
+/// <summary>
+/// The half-open window [From, To) of local dates in the org's zone, and the instants they start at.
+/// </summary>
+public sealed record MetricWindow
+{
+    public MetricWindow(LocalDate from, LocalDate to, DateTimeZone zone)
+    {
+        if (to <= from)
+        {
+            throw new ArgumentException($"The window must end after it starts ({from:yyyy-MM-dd} .. {to:yyyy-MM-dd}).");
+        }
+        From = from;
+        To = to;
+        Zone = zone;
+    }
+
+    public LocalDate From { get; }
+    public LocalDate To { get; }
+    public DateTimeZone Zone { get; }
+    public Instant Start => Zone.AtStartOfDay(From).ToInstant();
+    public Instant End => Zone.AtStartOfDay(To).ToInstant();
+    public int Days => Period.Between(From, To, PeriodUnits.Days).Days;
+    public double Weeks => Days / 7.0;
+
+    /// <summary>The default window: the last 4 full ISO weeks before the current week.</summary>
+    public static MetricWindow LastFullWeeks(Instant now, DateTimeZone zone, int weeks = 4)
+    {
+        var today = now.InZone(zone).Date;
+        var thisMonday = today.PlusDays(-((int)today.DayOfWeek - 1));
+        return new MetricWindow(thisMonday.PlusWeeks(-weeks), thisMonday, zone);
+    }
+
+    /// <summary>The periods of a series that cover the window (the first and last may be partial).</summary>
+    public IReadOnlyList<MetricWindow> Periods(MetricInterval interval)
+    {
+        var periods = new List<MetricWindow>();
+        var start = From;
+        while (start < To)
+        {
+            var next = interval switch
+            {
+                MetricInterval.Day => start.PlusDays(1),
+                MetricInterval.Week => start.PlusDays(7 - ((int)start.DayOfWeek - 1)),
+                MetricInterval.Month => new LocalDate(start.Year, start.Month, 1).PlusMonths(1),
+                _ => throw new ArgumentOutOfRangeException(nameof(interval)),
+            };
+            periods.Add(new MetricWindow(start, next < To ? next : To, Zone));
+            start = next;
+        }
+        return periods;
+    }
+}
+
+/// <summary>Binds a window, a scope and an interval to the common parameters of queries/*.sql.</summary>
+internal static class MetricParameters
+{
+    public static Dapper.DynamicParameters For(MetricWindow window, MetricScope scope, MetricInterval? interval = null)
+    {
+        var parameters = new Dapper.DynamicParameters();
+        parameters.Add("from", window.Start.ToDateTimeUtc());
+        parameters.Add("to", window.End.ToDateTimeUtc());
+        parameters.Add("from_date", window.From.ToDateTimeUnspecified());
+        parameters.Add("to_date", window.To.ToDateTimeUnspecified());
+        parameters.Add("zone", window.Zone.Id);
+        parameters.Add("interval", interval?.ToString().ToLowerInvariant() ?? "all");
+        // DuckDB evaluates both arms of a CASE, so the truncation unit must be valid even for "all".
+        parameters.Add("period_unit", interval?.ToString().ToLowerInvariant() ?? "day");
+        parameters.Add("team", scope.Team);
+        parameters.Add("service", scope.Service);
+        parameters.Add("repo", scope.Repo);
+        return parameters;
+    }
+}
