@@ -28,4 +28,7 @@ public sealed record DoraMetrics(
     ChangeFailRate ChangeFailRate,
     FailedDeploymentRecoveryTime FailedDeploymentRecoveryTime,
     DeploymentReworkRate DeploymentReworkRate,
-    IncidentTimeToRestore IncidentTimeToRestore);
+    IncidentTimeToRestore IncidentTimeToRestore)
+{
+    public string Definition => "/docs/metrics#dora-metrics";
+}

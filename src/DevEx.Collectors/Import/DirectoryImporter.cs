@@ -7,13 +7,13 @@ namespace DevEx.Collectors.Import;
 /// <summary>
 /// Imports a folder in the import format: catalog/*.yaml first (teams, people, services), then each NDJSON
 /// file in dependency order. Every part is optional. Timestamps are imported as written; only seeding the
-/// bundled sample passes a <paramref name="shift"/>.
+/// bundled sample passes a <paramref name="timing"/>.
 /// </summary>
 public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock)
 {
     private static readonly string[] NotYetImported = ["tickets.ndjson", "calendars"];
 
-    public ImportSummary Import(string directory, Duration shift = default, CancellationToken cancellationToken = default)
+    public ImportSummary Import(string directory, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(directory))
         {
@@ -38,7 +38,7 @@ public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock)
             if (File.Exists(path))
             {
                 using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-                files.Add(ndjson.Import(kind, reader, kind.FileName(), shift, cancellationToken));
+                files.Add(ndjson.Import(kind, reader, kind.FileName(), timing, cancellationToken));
             }
         }
         foreach (var name in NotYetImported.Where(n => File.Exists(Path.Combine(directory, n)) || Directory.Exists(Path.Combine(directory, n))))

@@ -76,9 +76,11 @@ internal static class ImportRecordMapper
         var commits = record.StringArray("commits").Distinct(StringComparer.Ordinal)
             .Select(sha => new PullRequestCommitRow(repo, number, sha)).ToList();
         var requests = record.ObjectArray("reviewRequests")
+            .Where(r => !r.IsCutOff("requestedAt"))
             .Select(r => new ReviewRequestRow(repo, number, r.RequiredString("reviewer"), r.OptionalInstant("requestedAt") ?? row.CreatedAt))
             .ToList();
         var reviews = record.ObjectArray("reviews")
+            .Where(r => !r.IsCutOff("submittedAt"))
             .Select(r => new ReviewRow(repo, number, r.RequiredString("reviewer"),
                 r.RequiredEnum("state", ReviewStates), r.RequiredInstant("submittedAt")))
             .ToList();
@@ -98,7 +100,7 @@ internal static class ImportRecordMapper
         return new PipelineRunRow(Repo(record), record.RequiredString("id"), record.RequiredString("workflow"),
             record.RequiredString("sha"), record.OptionalString("branch"), record.OptionalString("event"),
             record.RequiredInstant("createdAt"), record.OptionalInstant("startedAt"), record.OptionalInstant("completedAt"),
-            record.OptionalEnum("conclusion", Conclusions), attempt, source);
+            record.IsCutOff("completedAt") ? null : record.OptionalEnum("conclusion", Conclusions), attempt, source);
     }
 
     private static DeploymentRow Deployment(JsonRecord record, string source)

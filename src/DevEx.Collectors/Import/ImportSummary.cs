@@ -7,6 +7,9 @@ public sealed record ImportReject(string File, int Line, string Reason);
 public sealed record ImportFileSummary(string File, int Imported, int Rejected, IReadOnlyList<ImportReject> Rejects)
 {
     public const int RejectsShown = 20;
+
+    /// <summary>Records left out by a seeding cut-off (never by a user's import).</summary>
+    public int Skipped { get; init; }
 }
 
 public sealed record ImportSummary(IReadOnlyList<ImportFileSummary> Files, IReadOnlyList<string> Notes)

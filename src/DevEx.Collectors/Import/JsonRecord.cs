@@ -7,14 +7,12 @@ namespace DevEx.Collectors.Import;
 
 /// <summary>
 /// Typed, validating access to the fields of one import record. Every failure names the field, so a reject
-/// says what was wrong and where. Timestamps must carry an offset or Z; <see cref="Shift"/> moves every instant
-/// (used only when the bundled sample is seeded, never by a user's import).
+/// says what was wrong and where. Timestamps must carry an offset or Z; the timing's shift moves every instant
+/// and <see cref="ImportTiming.NotAfter"/> cuts off the future (both used only when the bundled sample is seeded).
 /// </summary>
-internal readonly struct JsonRecord(JsonElement element, Duration shift)
+internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
 {
     private static readonly OffsetDateTimePattern Pattern = OffsetDateTimePattern.ExtendedIso;
-
-    public Duration Shift => shift;
 
     public string RequiredString(string name) =>
         OptionalString(name) is { Length: > 0 } value ? value : throw Missing(name);
@@ -52,12 +50,23 @@ internal readonly struct JsonRecord(JsonElement element, Duration shift)
         throw new ImportLineException($"field '{name}' must be an integer, got {value.GetRawText()}");
     }
 
-    public Instant RequiredInstant(string name) => OptionalInstant(name) ?? throw Missing(name);
+    /// <summary>A required time; a record whose required time lies past the cut-off is skipped whole.</summary>
+    public Instant RequiredInstant(string name)
+    {
+        var instant = ShiftedInstant(name) ?? throw Missing(name);
+        return timing.IsFuture(instant) ? throw new FutureRecordException() : instant;
+    }
 
-    public Instant? OptionalInstant(string name)
+    /// <summary>An optional time; past the cut-off it reads as not (yet) happened.</summary>
+    public Instant? OptionalInstant(string name) => ShiftedInstant(name) is { } instant && !timing.IsFuture(instant) ? instant : null;
+
+    /// <summary>True when the field holds a time that the cut-off removed.</summary>
+    public bool IsCutOff(string name) => ShiftedInstant(name) is { } instant && timing.IsFuture(instant);
+
+    private Instant? ShiftedInstant(string name)
     {
         var text = OptionalString(name);
-        return text is null ? null : ParseInstant(text, name) + shift;
+        return text is null ? null : ParseInstant(text, name) + timing.Shift;
     }
 
     public static Instant ParseInstant(string text, string name)
@@ -117,9 +126,9 @@ internal readonly struct JsonRecord(JsonElement element, Duration shift)
         {
             throw new ImportLineException($"field '{name}' must be an array");
         }
-        var shiftCopy = shift;
+        var timingCopy = timing;
         return value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Object
-            ? new JsonRecord(item, shiftCopy)
+            ? new JsonRecord(item, timingCopy)
             : throw new ImportLineException($"field '{name}' must hold objects")).ToList();
     }
 
@@ -130,7 +139,7 @@ internal readonly struct JsonRecord(JsonElement element, Duration shift)
             return null;
         }
         return value.ValueKind == JsonValueKind.Object
-            ? new JsonRecord(value, shift)
+            ? new JsonRecord(value, timing)
             : throw new ImportLineException($"field '{name}' must be an object");
     }
 

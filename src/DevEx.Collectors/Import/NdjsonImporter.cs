@@ -15,10 +15,13 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
 {
     private const int BatchSize = 50_000;
     private const int RejectContentLimit = 10_000;
+    private const string SkippedAsFuture = "\0future";
 
-    public ImportFileSummary Import(ImportKind kind, TextReader reader, string fileName, Duration shift = default, CancellationToken cancellationToken = default)
+    public ImportFileSummary Import(ImportKind kind, TextReader reader, string fileName, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {
+        timing ??= ImportTiming.AsWritten;
         var batch = new ImportBatch();
+        var skipped = 0;
         var rejects = new List<ImportRejectRow>();
         var imported = 0;
         var rejected = 0;
@@ -32,10 +35,14 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
             {
                 continue;
             }
-            var reason = TryMap(kind, line, batch, source, shift);
+            var reason = TryMap(kind, line, batch, source, timing);
             if (reason is null)
             {
                 imported++;
+            }
+            else if (reason == SkippedAsFuture)
+            {
+                skipped++;
             }
             else
             {
@@ -55,10 +62,10 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
             }
         }
         Flush(batch, rejects);
-        return new ImportFileSummary(fileName, imported, rejected, shown);
+        return new ImportFileSummary(fileName, imported, rejected, shown) { Skipped = skipped };
     }
 
-    private static string? TryMap(ImportKind kind, string line, ImportBatch batch, string source, Duration shift)
+    private static string? TryMap(ImportKind kind, string line, ImportBatch batch, string source, ImportTiming timing)
     {
         var mark = batch.Mark();
         try
@@ -68,12 +75,17 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
             {
                 return "line is not a JSON object";
             }
-            ImportRecordMapper.Map(kind, new JsonRecord(document.RootElement, shift), batch, source);
+            ImportRecordMapper.Map(kind, new JsonRecord(document.RootElement, timing), batch, source);
             return null;
         }
         catch (JsonException e)
         {
             return $"invalid JSON: {e.Message}";
+        }
+        catch (FutureRecordException)
+        {
+            batch.Rollback(mark);
+            return SkippedAsFuture;
         }
         catch (ImportLineException e)
         {

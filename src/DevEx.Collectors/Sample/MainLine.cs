@@ -23,6 +23,8 @@ internal sealed class MainLine
 
     public MainChange Tip => changes[^1];
 
+    public bool IsEmpty => changes.Count == 0;
+
     public MainChange Append(string sha, string message, Instant at, int? pullRequest = null, string? title = null,
         string? branch = null, PullRequestKind? kind = null)
     {

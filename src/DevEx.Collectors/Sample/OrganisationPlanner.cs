@@ -88,8 +88,8 @@ internal static class OrganisationPlanner
         return new TeamProfile(
             cadence,
             baseRate * troubled * rng.Uniform(0.7, 1.3),
-            rng.LogNormal(3.0, 0.35) * slowReviews,
-            rng.LogNormal(1.0, 0.15),
+            rng.LogNormal(2.0, 0.35) * slowReviews,
+            rng.LogNormal(1.07, 0.15),
             trunkBased ? 0.35 : 0.08,
             showcase);
     }
@@ -107,7 +107,7 @@ internal static class OrganisationPlanner
                 : twoServices ? name
                 : r switch { 0 => $"{name}-service", 1 => $"{name}-web", _ => $"{name}-jobs" };
             var serviceNames = uncatalogued ? [repoName]
-                : twoServices ? [$"{name}-api", $"{name}-worker"]
+                : twoServices ? [name.EndsWith("-api", StringComparison.Ordinal) ? name : $"{name}-api", $"{name}-worker"]
                 : new[] { r switch { 0 => name, 1 => $"{name}-web", _ => $"{name}-jobs" } };
             var services = serviceNames
                 .Select((service, s) => PlanService(service, repoName, team, r, s, hours, rng, uncatalogued))

@@ -1,0 +1,14 @@
+-- Data quality: identities (emails, logins) that no catalog User claims. Their work is kept and counted under
+-- the identity itself; map them with a User's spec.profile.email, github.com/user-login or devex.dev/aliases.
+-- Grain: one row per unmapped identity, most used first. Parameters: none.
+-- Definition: docs/metrics.md#data-quality
+WITH seen AS (
+    SELECT lower(trim(author)) AS identity, 'commits' AS source FROM commits
+    UNION ALL SELECT lower(trim(author)), 'pull_requests' FROM pull_requests
+    UNION ALL SELECT lower(trim(reviewer)), 'reviews' FROM reviews
+)
+SELECT identity, count(*) AS occurrences, list(DISTINCT source ORDER BY source) AS seen_in
+FROM seen
+WHERE identity NOT IN (SELECT identity FROM identities)
+GROUP BY identity
+ORDER BY occurrences DESC, identity;

@@ -1,0 +1,16 @@
+-- Explain listing: the production deployments behind the DORA figures.
+-- What: every successful production deployment that finished in [$from, $to) in scope, with its previous
+--       deployment, change-set size, changes attributed to it, whether and why it failed (method and evidence),
+--       rework, and its recovery. $failed (BOOLEAN or NULL) keeps only failed (true) or healthy (false) ones.
+-- Grain: one row per deployment, newest first. Parameters: common (queries/README.md) and $failed.
+-- Definition: docs/metrics.md#explain-listings
+SELECT id, service, repo, sha, environment, finished_at, previous_id, is_first, sha_known, is_rollback,
+       change_set_size, change_count, failed, failure_method, failure_evidence, rework, rework_reason,
+       recovered_at, recovery_deployment_id, recovery_hours, owner_team
+FROM d_deployments
+WHERE finished_at >= $from AND finished_at < $to
+  AND ($team::VARCHAR IS NULL OR owner_team = $team)
+  AND ($service::VARCHAR IS NULL OR service = $service)
+  AND ($repo::VARCHAR IS NULL OR repo = $repo)
+  AND ($failed::BOOLEAN IS NULL OR failed = $failed)
+ORDER BY finished_at DESC, id;

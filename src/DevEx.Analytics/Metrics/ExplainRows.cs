@@ -1,0 +1,87 @@
+using NodaTime;
+
+namespace DevEx.Analytics.Metrics;
+
+// The rows of the explain listings (queries/explain_*.sql): what every metric value is made of.
+
+public sealed class DeploymentExplanation
+{
+    public required string Id { get; init; }
+    public required string Service { get; init; }
+    public string? Repo { get; init; }
+    public required string Sha { get; init; }
+    public required string Environment { get; init; }
+    public Instant FinishedAt { get; init; }
+    public string? PreviousId { get; init; }
+    public bool IsFirst { get; init; }
+    public bool ShaKnown { get; init; }
+    public bool IsRollback { get; init; }
+    public int ChangeSetSize { get; init; }
+    public int ChangeCount { get; init; }
+    public bool Failed { get; init; }
+    public string? FailureMethod { get; init; }
+    public string? FailureEvidence { get; init; }
+    public bool Rework { get; init; }
+    public string? ReworkReason { get; init; }
+    public Instant? RecoveredAt { get; init; }
+    public string? RecoveryDeploymentId { get; init; }
+    public double? RecoveryHours { get; init; }
+    public string? OwnerTeam { get; init; }
+
+    /// <summary>Why this deployment adds nothing to lead time, when it does not.</summary>
+    public string? Note => IsFirst ? "first deployment of its service and environment: no previous deployment, so an empty change set and no lead time"
+        : !ShaKnown ? "sha not among the imported commits: change set unknown"
+        : ChangeSetSize == 0 ? (IsRollback ? "rollback to an earlier sha: no new changes" : "redeploy of an already deployed sha: no new changes")
+        : null;
+}
+
+public sealed class ChangeExplanation
+{
+    public required string Kind { get; init; }
+    public required string Ref { get; init; }
+    public required string Service { get; init; }
+    public required string Repo { get; init; }
+    public Instant StartedAt { get; init; }
+    public required string StartSource { get; init; }
+    public required string DeploymentId { get; init; }
+    public Instant DeployedAt { get; init; }
+    public double LeadTimeHours { get; init; }
+    public double LeadTimeWorkingHours { get; init; }
+    public bool IsRevert { get; init; }
+    public bool IsHotfix { get; init; }
+    public string? Title { get; init; }
+    public string? Url { get; init; }
+}
+
+public sealed class PullRequestExplanation
+{
+    public required string Repo { get; init; }
+    public int Number { get; init; }
+    public string? Title { get; init; }
+    public string? Url { get; init; }
+    public string? OwnerTeam { get; init; }
+    public bool IsBot { get; init; }
+    public Instant? FirstCommitAt { get; init; }
+    public Instant ReadyAt { get; init; }
+    public Instant? FirstReviewAt { get; init; }
+    public Instant? ApprovedAt { get; init; }
+    public Instant MergedAt { get; init; }
+    public Instant? DeployedAt { get; init; }
+    public string? DeploymentId { get; init; }
+    public double? CodingHours { get; init; }
+    public double? PickupHours { get; init; }
+    public double? ReviewHours { get; init; }
+    public double? MergeWaitHours { get; init; }
+    public double? DeployWaitHours { get; init; }
+    public double? CodingWorkingHours { get; init; }
+    public double? PickupWorkingHours { get; init; }
+    public double? ReviewWorkingHours { get; init; }
+    public double? MergeWaitWorkingHours { get; init; }
+    public double? DeployWaitWorkingHours { get; init; }
+    public int ReviewRounds { get; init; }
+    public int? Size { get; init; }
+    public int CiRuns { get; init; }
+    public double? CiQueueHours { get; init; }
+    public double? CiRunHours { get; init; }
+    public int ClampedSpans { get; init; }
+}

@@ -1,0 +1,15 @@
+namespace DevEx.Server.Api;
+
+internal static class ApiRoutes
+{
+    /// <summary>Every API endpoint hangs off one /api/v1 group, so authorization can later be applied in one place.</summary>
+    public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapMetrics();
+        api.MapExplain();
+        api.MapOrg();
+        api.MapImport();
+        return api;
+    }
+}

@@ -1,0 +1,33 @@
+using DevEx.Server.Import;
+
+namespace DevEx.Server.Api;
+
+/// <summary>POST /api/v1/import/{kind}: an NDJSON body in the import format (YAML for the catalog).</summary>
+internal static class ImportEndpoints
+{
+    private const long MaxBodyBytes = 2L << 30;
+
+    public static RouteGroupBuilder MapImport(this RouteGroupBuilder api)
+    {
+        var import = api.MapGroup("/import").WithTags("Import");
+        import.MapPost("/{kind}", async (string kind, HttpRequest request, ImportService importer, CancellationToken ct) =>
+            {
+                if (!ImportService.Kinds.Contains(kind.Replace('_', '-').ToLowerInvariant()))
+                {
+                    return Problems.NotFound("kind", $"No import kind '{kind}'. Kinds: {string.Join(", ", ImportService.Kinds)}.");
+                }
+                var (summary, derivation) = await importer.ImportBodyAsync(kind.Replace('_', '-').ToLowerInvariant(), request.Body, ct);
+                return TypedResults.Ok(new
+                {
+                    kind,
+                    imported = summary.Imported,
+                    rejected = summary.Rejected,
+                    rejects = summary.Rejects,
+                    derivation = new { derivation.ProductionDeployments, derivation.Changes, elapsedMs = (long)derivation.Elapsed.TotalMilliseconds },
+                });
+            })
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
+            .WithSummary("Import records of one kind; bad lines are rejected with their line number and reason, the rest imported");
+        return import;
+    }
+}

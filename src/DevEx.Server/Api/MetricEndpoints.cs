@@ -1,0 +1,36 @@
+using DevEx.Analytics.Metrics;
+
+namespace DevEx.Server.Api;
+
+/// <summary>/api/v1/metrics: DORA, pull-request flow and CI, as one figure or a series.</summary>
+internal static class MetricEndpoints
+{
+    public static RouteGroupBuilder MapMetrics(this RouteGroupBuilder api)
+    {
+        var metrics = api.MapGroup("/metrics").WithTags("Metrics");
+        metrics.MapGet("/dora", (DoraMetricsService dora, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
+            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(dora.Get(r.Window, r.Scope, ct)))
+            .WithSummary("The five DORA metrics and incident time to restore, with levels");
+        metrics.MapGet("/dora/series", (DoraMetricsService dora, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
+            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(Series(r, dora.Series(r.Window, r.Scope, r.Interval, ct))))
+            .WithSummary("DORA metrics per day, ISO week or month");
+        metrics.MapGet("/pr-flow", (PullRequestFlowService flow, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
+            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(flow.Get(r.Window, r.Scope, ct)))
+            .WithSummary("Pull-request flow: coding, pickup, review, merge wait and deploy wait");
+        metrics.MapGet("/pr-flow/series", (PullRequestFlowService flow, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
+            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(Series(r, flow.Series(r.Window, r.Scope, r.Interval, ct))))
+            .WithSummary("Pull-request flow per period");
+        metrics.MapGet("/ci", (CiMetricsService ci, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
+            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(ci.Get(r.Window, r.Scope, ct)))
+            .WithSummary("CI queue and run time per change; re-run and failure rates per workflow");
+        return metrics;
+    }
+
+    private static object Series<T>(ResolvedRequest request, IReadOnlyList<T> periods) => new
+    {
+        interval = request.Interval.ToString().ToLowerInvariant(),
+        from = request.Window.From,
+        to = request.Window.To,
+        periods,
+    };
+}

@@ -1,0 +1,106 @@
+using Dapper;
+using DevEx.Analytics;
+using DevEx.Analytics.Metrics;
+using DevEx.Store;
+using NodaTime;
+using NodaTime.Text;
+
+namespace DevEx.Server.Api;
+
+/// <summary>A request's parameters made into a window, scope and interval, or the problem a person can act on.</summary>
+internal sealed record ResolvedRequest(MetricWindow Window, MetricScope Scope, MetricInterval Interval);
+
+/// <summary>Validates metric requests: 400 names the bad parameter, 404 the unknown team, service or repository.</summary>
+internal sealed class MetricRequestResolver(IClock clock, MetricOptions options, DuckDbDatabase database)
+{
+    public IResult? TryResolve(MetricRequest request, out ResolvedRequest resolved)
+    {
+        resolved = null!;
+        var zone = DateTimeZoneProviders.Tzdb[options.TimeZone];
+        var defaults = MetricWindow.LastFullWeeks(clock.GetCurrentInstant(), zone);
+        if (!TryDate(request.From, "from", defaults.From, out var from, out var problem)
+            || !TryDate(request.To, "to", defaults.To, out var to, out problem))
+        {
+            return problem;
+        }
+        if (request.From is not null && request.To is null && from >= to)
+        {
+            to = from.PlusWeeks(4);
+        }
+        if (request.To is not null && request.From is null && from >= to)
+        {
+            from = to.PlusWeeks(-4);
+        }
+        if (from >= to)
+        {
+            return Problems.BadRequest("to", $"'to' ({to:yyyy-MM-dd}) must be after 'from' ({from:yyyy-MM-dd}); the window is [from, to).");
+        }
+        if (!TryInterval(request.Interval, out var interval))
+        {
+            return Problems.BadRequest("interval", $"'interval' must be day, week or month, not '{request.Interval}'.");
+        }
+        if (request.Interval is not null && new MetricWindow(from, to, zone).Periods(interval).Count > 3660)
+        {
+            return Problems.BadRequest("interval", "The window holds more than 3,660 periods; choose a coarser interval or a shorter window.");
+        }
+        var scope = new MetricScope(Blank(request.Team), Blank(request.Service), Blank(request.Repo));
+        if (Unknown(scope) is { } notFound)
+        {
+            return notFound;
+        }
+        resolved = new ResolvedRequest(new MetricWindow(from, to, zone), scope, interval);
+        return null;
+    }
+
+    private static bool TryDate(string? text, string name, LocalDate fallback, out LocalDate date, out IResult? problem)
+    {
+        problem = null;
+        date = fallback;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        var parsed = LocalDatePattern.Iso.Parse(text.Trim());
+        if (parsed.Success)
+        {
+            date = parsed.Value;
+            return true;
+        }
+        problem = Problems.BadRequest(name, $"'{name}' must be a date written yyyy-MM-dd, not '{text}'.");
+        return false;
+    }
+
+    private static bool TryInterval(string? text, out MetricInterval interval)
+    {
+        interval = MetricInterval.Week;
+        return string.IsNullOrWhiteSpace(text) || (Enum.TryParse(text.Trim(), ignoreCase: true, out interval) && Enum.IsDefined(interval)
+            && !int.TryParse(text, out _));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private IResult? Unknown(MetricScope scope)
+    {
+        if (scope.Team is null && scope.Service is null && scope.Repo is null)
+        {
+            return null;
+        }
+        using var connection = database.Open();
+        if (scope.Team is not null && connection.ExecuteScalar<long>("SELECT count(*) FROM teams WHERE id = $id", new { id = scope.Team }) == 0)
+        {
+            return Problems.NotFound("team", $"No team '{scope.Team}'. GET /api/v1/teams lists the teams.");
+        }
+        if (scope.Service is not null && connection.ExecuteScalar<long>("SELECT count(*) FROM services WHERE id = $id", new { id = scope.Service }) == 0)
+        {
+            return Problems.NotFound("service", $"No service '{scope.Service}'. GET /api/v1/services lists the services.");
+        }
+        if (scope.Repo is not null && connection.ExecuteScalar<long>("""
+                SELECT (SELECT count(*) FROM repositories WHERE repo = $id) + (SELECT count(*) FROM service_repositories WHERE repo = $id)
+                     + (SELECT count(*) FROM (SELECT 1 FROM commits WHERE repo = $id LIMIT 1))
+                """, new { id = scope.Repo }) == 0)
+        {
+            return Problems.NotFound("repo", $"No repository '{scope.Repo}' (write it as owner/name).");
+        }
+        return null;
+    }
+}

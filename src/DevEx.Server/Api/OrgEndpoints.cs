@@ -1,0 +1,21 @@
+using DevEx.Analytics.Metrics;
+
+namespace DevEx.Server.Api;
+
+/// <summary>Teams, services and data quality.</summary>
+internal static class OrgEndpoints
+{
+    public static RouteGroupBuilder MapOrg(this RouteGroupBuilder api)
+    {
+        var org = api.MapGroup("").WithTags("Organisation");
+        org.MapGet("/teams", (OrgService service) => TypedResults.Ok(service.Teams()));
+        org.MapGet("/teams/{id}", (OrgService service, string id) =>
+            service.Team(id) is { } team ? TypedResults.Ok(team) : Problems.NotFound("team", $"No team '{id}'."));
+        org.MapGet("/services", (OrgService service) => TypedResults.Ok(service.Services()));
+        org.MapGet("/services/{id}", (OrgService service, string id) =>
+            service.Service(id) is { } found ? TypedResults.Ok(found) : Problems.NotFound("service", $"No service '{id}'."));
+        org.MapGet("/data-quality", (OrgService service) => TypedResults.Ok(service.DataQuality()))
+            .WithSummary("Unmapped identities, clamped spans, unknown shas and import rejects");
+        return org;
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace DevEx.Server.Cli;
+
+/// <summary>
+/// The <c>devex</c> command line: <c>serve</c> (the default), <c>import</c>, <c>sample</c> and <c>bench</c>.
+/// Run through <c>dotnet run --project src/DevEx.Server -- VERB ...</c>, or the published DevEx.Server binary.
+/// </summary>
+internal static class DevExCommandLine
+{
+    private static readonly string[] Verbs = ["import", "sample", "bench", "--help", "-h", "-?"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    /// <summary>The arguments the web host sees: an explicit "serve" verb is dropped.</summary>
+    public static string[] ServeArguments(string[] args) => args.Length > 0 && args[0] == "serve" ? args[1..] : args;
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("DevEx: DORA and developer-experience analytics. With no verb (or 'serve') it runs the web service.")
+        {
+            ImportCommand.Create(),
+            SampleCommand.Create(),
+            BenchCommand.Create(),
+        };
+        return root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using DevEx.Collectors.Sample;
+using NodaTime.Text;
+
+namespace DevEx.Server.Cli;
+
+/// <summary><c>devex sample --out DIR --seed N --teams T --weeks W</c>: writes a generated organisation in the import format.</summary>
+internal static class SampleCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out") { Description = "Folder to write", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same options give the same files", DefaultValueFactory = _ => 42 };
+        var teams = new Option<int>("--teams") { Description = "Number of teams", DefaultValueFactory = _ => 8 };
+        var weeks = new Option<int>("--weeks") { Description = "Number of weeks of history", DefaultValueFactory = _ => 26 };
+        var engineers = new Option<int>("--engineers-per-team") { Description = "Engineers per team", DefaultValueFactory = _ => 10 };
+        var until = new Option<string?>("--until") { Description = "Exclusive end date, a Monday (default 2026-11-23)" };
+        var command = new Command("sample", "Generate a sample organisation in the import format") { output, seed, teams, weeks, engineers, until };
+        command.SetAction(parse =>
+        {
+            var untilText = parse.GetValue(until);
+            NodaTime.LocalDate? untilDate = null;
+            if (untilText is not null)
+            {
+                var parsed = LocalDatePattern.Iso.Parse(untilText);
+                if (!parsed.Success)
+                {
+                    Console.Error.WriteLine($"--until must be a date written yyyy-MM-dd, not '{untilText}'.");
+                    return 2;
+                }
+                untilDate = parsed.Value;
+            }
+            var options = new SampleOrganisationOptions(parse.GetValue(seed), parse.GetValue(teams), parse.GetValue(weeks), parse.GetValue(engineers), untilDate);
+            try
+            {
+                var summary = new SampleOrganisationGenerator().Write(parse.GetValue(output)!, options);
+                Console.WriteLine($"wrote {parse.GetValue(output)}: {summary}");
+                return 0;
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,18 @@
+namespace DevEx.Server.Hosting;
+
+internal static class ConfigurationSwitches
+{
+    /// <summary><c>--db PATH</c> is short for <c>--DevEx:Database PATH</c>, for the server and every command.</summary>
+    public static IConfigurationBuilder AddDevExSwitches(this IConfigurationBuilder configuration, string[] args) =>
+        configuration.AddCommandLine(args.Where(a => a != "serve").ToArray(),
+            new Dictionary<string, string> { ["--db"] = "DevEx:Database" });
+
+    /// <summary>Configuration for the command-line verbs: appsettings.json beside the program, DevEx__ variables, switches.</summary>
+    public static IConfiguration ForCommand(string[] args) =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddDevExSwitches(args)
+            .Build();
+}

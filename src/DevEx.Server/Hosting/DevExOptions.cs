@@ -1,0 +1,16 @@
+namespace DevEx.Server.Hosting;
+
+/// <summary>The host's own settings (configuration section <c>DevEx</c>; env <c>DevEx__Database</c> etc.).</summary>
+public sealed class DevExOptions
+{
+    public const string Section = "DevEx";
+
+    /// <summary>The DuckDB file; created with its folder when missing. <c>--db PATH</c> sets it too.</summary>
+    public string Database { get; set; } = "data/devex.duckdb";
+
+    /// <summary>Import the bundled sample organisation when the database holds no data.</summary>
+    public bool SeedSampleData { get; set; } = true;
+
+    /// <summary>Where the bundled sample is; a relative path is also looked for above the program's folder.</summary>
+    public string SampleData { get; set; } = "sample-data";
+}

@@ -1,0 +1,42 @@
+using DevEx.Analytics;
+using DevEx.Analytics.Derivations;
+using DevEx.Analytics.Metrics;
+using DevEx.Server.Api;
+using DevEx.Server.Import;
+using DevEx.Store;
+using DevEx.Store.Queries;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace DevEx.Server.Hosting;
+
+internal static class ServiceRegistration
+{
+    public static IServiceCollection AddDevEx(this IServiceCollection services)
+    {
+        services.AddOptions<DevExOptions>().BindConfiguration(DevExOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "DevEx:Database must name a file").ValidateOnStart();
+        services.AddOptions<MetricOptions>().BindConfiguration(MetricOptions.Section)
+            .Validate(o => DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone) is not null, "DevEx:Metrics:TimeZone must be an IANA time zone")
+            .ValidateOnStart();
+        services.AddOptions<DoraLevelThresholds>().BindConfiguration(DoraLevelThresholds.Section);
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton(sp => DuckDbDatabase.OpenAndMigrate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevExOptions>>().Value.Database));
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DoraLevelThresholds>>().Value);
+        services.AddSingleton<QueryRunner>();
+        services.AddSingleton<DerivationRunner>();
+        services.AddSingleton<DoraMetricsService>();
+        services.AddSingleton<PullRequestFlowService>();
+        services.AddSingleton<CiMetricsService>();
+        services.AddSingleton<ExplainService>();
+        services.AddSingleton<OrgService>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<MetricRequestResolver>();
+        services.AddHostedService<SampleSeeder>();
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+        return services;
+    }
+}

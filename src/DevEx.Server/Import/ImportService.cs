@@ -1,0 +1,50 @@
+using DevEx.Analytics.Derivations;
+using DevEx.Collectors.Catalog;
+using DevEx.Collectors.Import;
+using DevEx.Store;
+using NodaTime;
+
+namespace DevEx.Server.Import;
+
+/// <summary>Imports (a folder, or one posted body) and then re-derives, so metrics reflect the import at once.</summary>
+internal sealed class ImportService(DuckDbDatabase database, IClock clock, DerivationRunner derivation)
+{
+    public const string CatalogKind = "catalog";
+
+    public static IReadOnlyList<string> Kinds { get; } =
+        [.. ImportKinds.All.Select(k => Path.GetFileNameWithoutExtension(k.FileName()).Replace('_', '-')), CatalogKind];
+
+    public (ImportSummary Import, DerivationSummary Derivation) ImportDirectory(string directory, ImportTiming? timing = null, CancellationToken cancellationToken = default)
+    {
+        var summary = new DirectoryImporter(database, clock).Import(directory, timing, cancellationToken);
+        return (summary, derivation.Run());
+    }
+
+    /// <summary>
+    /// Imports one request body. It is spooled to a temporary file first: bodies can be large, and the importer
+    /// reads synchronously, line by line.
+    /// </summary>
+    public async Task<(ImportFileSummary Import, DerivationSummary Derivation)> ImportBodyAsync(string kind, Stream body, CancellationToken cancellationToken)
+    {
+        var spool = Path.Combine(Path.GetTempPath(), $"devex-import-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var file = File.Create(spool))
+            {
+                await body.CopyToAsync(file, cancellationToken);
+            }
+            using var reader = new StreamReader(spool, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var name = $"POST /api/v1/import/{kind}";
+            var summary = kind == CatalogKind
+                ? new CatalogImporter(database, clock).Import(reader, name)
+                : ImportKinds.TryParse(kind, out var importKind)
+                    ? new NdjsonImporter(database, clock).Import(importKind, reader, name, cancellationToken: cancellationToken)
+                    : throw new ArgumentException($"Unknown import kind '{kind}'.", nameof(kind));
+            return (summary, derivation.Run());
+        }
+        finally
+        {
+            File.Delete(spool);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using DevEx.Server.Api;
+using DevEx.Server.Cli;
+using DevEx.Server.Hosting;
+using DevEx.Server.Pages;
+
+if (DevExCommandLine.IsCommand(args))
+{
+    return await DevExCommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(DevExCommandLine.ServeArguments(args));
+builder.Configuration.AddDevExSwitches(args);
+builder.Services.AddDevEx();
+
+var app = builder.Build();
+app.UseDevExProblemDetails();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+app.MapDocs();
+app.MapApi();
+app.MapLandingPage();
+app.Run();
+return 0;
+
+/// <summary>The entry point, public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;
