@@ -11,7 +11,7 @@ SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period
        quantile_cont(ci_queue_hours + ci_run_hours, 0.9) AS p90_hours,
        quantile_cont(ci_queue_hours, 0.5) AS median_queue_hours,
        quantile_cont(ci_run_hours, 0.5) AS median_run_hours,
-       sum(ci_runs) AS runs
+       sum(ci_runs)::BIGINT AS runs
 FROM d_pull_requests
 WHERE ci_runs > 0
   AND merged_at >= $from AND merged_at < $to

@@ -47,7 +47,7 @@ SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period
        quantile_cont(review_rounds, 0.5) AS median_review_rounds,
        avg(review_rounds) AS mean_review_rounds,
        quantile_cont(size, 0.5) AS median_size,
-       sum(clamped_spans) AS clamped_spans
+       sum(clamped_spans)::BIGINT AS clamped_spans
 FROM d_pull_requests
 WHERE merged_at >= $from AND merged_at < $to
   AND NOT is_bot

@@ -52,16 +52,13 @@ internal sealed class DeploymentRisk(TeamProfile profile, SamplePrng rng)
         };
     }
 
-    /// <summary>Whether to deploy the same sha again later (a restart or config refresh): an empty change set.</summary>
-    public bool Redeploy()
-    {
-        if (!redeployShown)
-        {
-            redeployShown = true;
-            return true;
-        }
-        return rng.Chance(0.02);
-    }
+    /// <summary>
+    /// Whether to deploy the same sha again later (a restart or config refresh): an empty change set. The showcase
+    /// team asks every time until one has actually happened (a newer deployment can overtake a planned redeploy).
+    /// </summary>
+    public bool Redeploy() => !redeployShown || rng.Chance(0.02);
+
+    public void Redeployed() => redeployShown = true;
 
     /// <summary>
     /// The failure story of a production deployment, or null when it is fine. Showcase stories wait for a change

@@ -56,10 +56,15 @@ internal sealed record SamplePerson(
     public bool IsBot => Role == PersonRole.Bot;
 
     /// <summary>The login GitHub showed at that time: a renamed person appears under the old login before.</summary>
-    public string LoginAt(Instant at) => OldLogin is not null && RenamedAt is { } renamed && at < renamed ? OldLogin : Login;
+    public string LoginAt(Instant at) => BeforeRename(at) ? OldLogin! : Login;
+
+    /// <summary>The renamed person also committed with a personal address until they fixed their git config.</summary>
+    public string CommitEmailAt(Instant at) => AliasEmail is not null && BeforeRename(at) ? AliasEmail : Email;
 
     /// <summary>The offset a commit of this person carries: their git client's local zone, or UTC.</summary>
     public Offset CommitOffset(Instant at) => LocalOffsetInCommits ? Hours.OffsetAt(at) : Offset.Zero;
+
+    private bool BeforeRename(Instant at) => OldLogin is not null && RenamedAt is { } renamed && at < renamed;
 
     public bool OnVacation(int week) => VacationWeek >= 0 && week >= VacationWeek && week < VacationWeek + 2;
 }

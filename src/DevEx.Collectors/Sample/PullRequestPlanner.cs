@@ -10,7 +10,8 @@ internal sealed class PullRequestPlanner(SampleTeam team, SamplePrng rng)
 {
     private static readonly Duration Minute = Duration.FromMinutes(1);
 
-    public PullRequestPlan Feature(SamplePerson author, Instant start, SampleRepository repository)
+    public PullRequestPlan Feature(
+        SamplePerson author, Instant start, SampleRepository repository, PullRequestOutcome? forced = null)
     {
         var title = $"{rng.Pick(SampleNames.Verbs)} {rng.Pick(SampleNames.Topics)}";
         var commits = new List<PlannedCommit> { Commit(author, start, title) };
@@ -81,7 +82,8 @@ internal sealed class PullRequestPlanner(SampleTeam team, SamplePrng rng)
         }
 
         var roll = rng.NextDouble();
-        var outcome = roll < 0.05 ? PullRequestOutcome.Closed : roll < 0.07 ? PullRequestOutcome.Open : PullRequestOutcome.Merged;
+        var outcome = forced
+            ?? (roll < 0.05 ? PullRequestOutcome.Closed : roll < 0.07 ? PullRequestOutcome.Open : PullRequestOutcome.Merged);
         Instant? finished = outcome switch
         {
             PullRequestOutcome.Merged => author.Hours.AddWorking(approval, rng.LogNormalDuration(Duration.FromMinutes(25), 1.0)),
@@ -185,9 +187,7 @@ internal sealed class PullRequestPlanner(SampleTeam team, SamplePrng rng)
 
     private PlannedCommit Commit(SamplePerson author, Instant at, string message)
     {
-        // The renamed person sometimes commits from a personal address, which their aliases list.
-        var email = author.AliasEmail is not null && rng.Chance(0.3) ? author.AliasEmail : author.Email;
-        return new PlannedCommit(author, email, at, message);
+        return new PlannedCommit(author, author.CommitEmailAt(at), at, message);
     }
 
     private ReviewRecord Review(SamplePerson reviewer, string state, Instant at) => new(reviewer.LoginAt(at), state, at);

@@ -107,8 +107,7 @@ internal sealed class RepositorySimulation
     public void AddDirectPush(DirectPushPlan plan, Action<MainChange>? after = null) =>
         Schedule(plan.At, () =>
         {
-            var email = plan.Author.AliasEmail is not null && Rng.Chance(0.3) ? plan.Author.AliasEmail : plan.Author.Email;
-            var change = PushToMain(email, plan.Author.CommitOffset(Now), plan.Message);
+            var change = PushToMain(plan.Author.CommitEmailAt(Now), plan.Author.CommitOffset(Now), plan.Message);
             after?.Invoke(change);
         });
 

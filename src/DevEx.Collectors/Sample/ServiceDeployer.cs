@@ -215,6 +215,9 @@ internal sealed class ServiceDeployer(RepositorySimulation sim, SampleService se
             case DeployKind.Rollback:
                 Incidents.ResolveAll(finished);
                 break;
+            case DeployKind.Redeploy:
+                risk.Redeployed();
+                break;
         }
         return finished;
     }

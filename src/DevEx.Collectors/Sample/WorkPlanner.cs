@@ -22,9 +22,12 @@ internal static class WorkPlanner
         {
             var monday = organisation.StartDate.PlusWeeks(week);
             var season = HolidayFactor(monday);
+            // The showcase team's outsiders, renamed person and bots act in the first week, so tiny samples show them.
+            var showcaseWeek = profile.Showcase && week == 0;
             foreach (var member in team.Members.Where(m => !m.OnVacation(week)))
             {
-                for (var i = rng.Poisson(profile.PullRequestsPerWeek * season); i > 0; i--)
+                var atLeast = showcaseWeek && (member.OldLogin is not null || member.ZoneOverride) ? 1 : 0;
+                for (var i = Math.Max(atLeast, rng.Poisson(profile.PullRequestsPerWeek * season)); i > 0; i--)
                 {
                     var repository = PickRepository(work, rng);
                     repository.PullRequests.Add(planner.Feature(member, WorkStart(member, monday, rng), repository.Repository));
@@ -37,10 +40,12 @@ internal static class WorkPlanner
             }
             if (team.Outsiders is { } outsiders)
             {
-                for (var i = rng.Poisson(1.0 * season); i > 0; i--)
+                for (var i = Math.Max(showcaseWeek ? 1 : 0, rng.Poisson(1.0 * season)); i > 0; i--)
                 {
+                    // The contractor's first PR is turned down: a PR closed without merge in every sample.
+                    var closed = showcaseWeek && i == 1 ? PullRequestOutcome.Closed : (PullRequestOutcome?)null;
                     work[0].PullRequests.Add(planner.Feature(outsiders.Contractor,
-                        WorkStart(outsiders.Contractor, monday, rng), work[0].Repository));
+                        WorkStart(outsiders.Contractor, monday, rng), work[0].Repository, closed));
                 }
                 var bumpAt = monday.AtMidnight().InUtc().ToInstant() + Duration.FromHours(6) + Duration.FromMinutes(rng.Next(60));
                 work[0].DirectPushes.Add(new DirectPushPlan(bumpAt, outsiders.BuildMachine, $"Bump version to 1.{week}.0"));
@@ -48,7 +53,7 @@ internal static class WorkPlanner
             foreach (var repository in work)
             {
                 var bot = repository.Repository.UsesRenovate ? SampleOrganisation.Renovate : SampleOrganisation.Dependabot;
-                for (var i = rng.Poisson(0.8); i > 0; i--)
+                for (var i = Math.Max(showcaseWeek ? 1 : 0, rng.Poisson(0.8)); i > 0; i--)
                 {
                     var created = monday.AtMidnight().InUtc().ToInstant() + Duration.FromHours(4) + Duration.FromMinutes(rng.Next(180));
                     repository.PullRequests.Add(planner.Bot(bot, created, repository.Repository));

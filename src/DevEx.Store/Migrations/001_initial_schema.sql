@@ -308,5 +308,6 @@ CREATE TABLE d_pull_requests (
 CREATE TABLE d_data_quality (
     kind     VARCHAR NOT NULL,                -- e.g. clamped-span, unknown-deployment-sha
     subject  VARCHAR NOT NULL,
-    detail   VARCHAR NOT NULL
+    detail   VARCHAR NOT NULL,
+    PRIMARY KEY (kind, subject, detail)
 );

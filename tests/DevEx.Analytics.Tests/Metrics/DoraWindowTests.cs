@@ -1,0 +1,94 @@
+using DevEx.Analytics.Metrics;
+using DevEx.Store.Queries;
+
+namespace DevEx.Analytics.Tests.Metrics;
+
+/// <summary>Windows, zones, series and levels of the DORA service.</summary>
+public sealed class DoraWindowTests
+{
+    [Fact]
+    public void Median_deploy_days_counts_weeks_without_deployments_as_zero()
+    {
+        // Three deployments on two days of week 1, none in week 2: deploy-days [2, 0] -> median 1; 2 deploy-days
+        // over 2 weeks -> 1 per week -> high.
+        using var scenario = new Scenario()
+            .Commit("k1", "Mon 08:00")
+            .Deployment("D1", "k1", "Mon 09:00")
+            .Deployment("D2", "k1", "Mon 10:00")
+            .Deployment("D3", "k1", "Wed 10:00")
+            .Derive();
+        var dora = scenario.Dora(to: "2026-02-16");
+        Assert.Equal(3, dora.DeploymentFrequency.Deployments);
+        Assert.Equal(1.5, dora.DeploymentFrequency.PerWeek);
+        Assert.Equal(1.0, dora.DeploymentFrequency.MedianDeployDaysPerWeek);
+        Assert.Equal("high", dora.DeploymentFrequency.Level);
+    }
+
+    [Fact]
+    public void Window_dates_are_local_to_the_org_zone()
+    {
+        // Sun 2026-02-08 20:00Z is already Monday 09:00 in Auckland (UTC+13): outside [02-02, 02-09) there.
+        using var scenario = new Scenario()
+            .Commit("k1", "Mon 08:00")
+            .Deployment("D1", "k1", "Sun 20:00")
+            .Derive();
+        var service = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds());
+        Assert.Equal(1, service.Get(Scenario.Window("2026-02-02", "2026-02-09"), MetricScope.Org).DeploymentFrequency.Deployments);
+        Assert.Equal(0, service.Get(Scenario.Window("2026-02-02", "2026-02-09", "Pacific/Auckland"), MetricScope.Org).DeploymentFrequency.Deployments);
+    }
+
+    [Fact]
+    public void Series_has_every_period_and_nulls_where_there_is_no_data()
+    {
+        using var scenario = new Scenario()
+            .Commit("k1", "Mon 08:00")
+            .Commit("k2", "Mon 10:00", ["k1"])
+            .Deployment("D1", "k1", "Mon 09:00")
+            .Deployment("D2", "k2", "Mon 12:00")
+            .Derive();
+        var series = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds())
+            .Series(Scenario.Window("2026-02-02", "2026-02-16"), MetricScope.Org, MetricInterval.Week);
+        Assert.Equal(2, series.Count);
+        Assert.Equal((2L, 2.0), (series[0].DeploymentFrequency.Deployments, series[0].ChangeLeadTime.MedianHours!.Value));
+        Assert.Equal(0, series[1].DeploymentFrequency.Deployments);
+        Assert.Null(series[1].ChangeLeadTime.MedianHours);
+        Assert.Null(series[1].ChangeFailRate.Rate);
+        Assert.Null(series[1].DeploymentFrequency.Level);
+    }
+
+    [Fact]
+    public void Scopes_filter_by_owning_team_service_and_repo()
+    {
+        using var scenario = new Scenario()
+            .Team("payments").Team("search")
+            .Service("api", "payments").Service("web", "search", repo: "acme/web")
+            .Commit("k1", "Mon 08:00").Commit("w1", "Mon 08:00", repo: "acme/web")
+            .Deployment("D1", "k1", "Mon 09:00")
+            .Deployment("W1", "w1", "Mon 09:00", service: "web", repo: "acme/web")
+            .Deployment("W2", "w1", "Tue 09:00", service: "web", repo: "acme/web")
+            .Derive();
+        Assert.Equal(1, scenario.Dora(scope: new MetricScope(Team: "payments")).DeploymentFrequency.Deployments);
+        Assert.Equal(2, scenario.Dora(scope: new MetricScope(Service: "web")).DeploymentFrequency.Deployments);
+        Assert.Equal(2, scenario.Dora(scope: new MetricScope(Repo: "acme/web")).DeploymentFrequency.Deployments);
+        Assert.Equal(3, scenario.Dora().DeploymentFrequency.Deployments);
+    }
+
+    [Theory]
+    [InlineData(0.5, 5.0, 23.9, 0.05, 0.9, "elite", "elite", "elite", "elite")]
+    [InlineData(1.0, 1.0, 24.0, 0.06, 1.0, "high", "high", "high", "high")]
+    [InlineData(0.25, 0.0, 167.9, 0.15, 167.9, "medium", "high", "medium", "medium")]
+    [InlineData(0.2, 0.0, 720.0, 0.16, 168.0, "low", "low", "low", "low")]
+    public void Levels_follow_the_2024_thresholds(double deployDaysPerWeek, double medianDeployDays, double leadHours, double failRate,
+        double recoveryHours, string frequency, string lead, string fail, string recovery)
+    {
+        using var scenario = new Scenario();
+        var levels = new QueryRunner(scenario.Database).Run<(string? F, string? L, string? C, string? R)>("dora_levels", new
+        {
+            deploy_days_per_week = deployDaysPerWeek, median_deploy_days_per_week = medianDeployDays, lead_time_hours = leadHours,
+            change_fail_rate = failRate, recovery_hours = recoveryHours, df_elite_days = 5.0, df_high_per_week = 1.0,
+            df_medium_per_week = 12.0 / 52, lt_elite = 24.0, lt_high = 168.0, lt_medium = 720.0, cfr_elite = 0.05, cfr_high = 0.10,
+            cfr_medium = 0.15, rt_elite = 1.0, rt_high = 24.0, rt_medium = 168.0,
+        })[0];
+        Assert.Equal((frequency, lead, fail, recovery), levels);
+    }
+}
