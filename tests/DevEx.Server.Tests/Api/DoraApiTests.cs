@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.Json;
+using NodaTime;
+
+namespace DevEx.Server.Tests.Api;
+
+/// <summary>The DORA API over the worked example of METRICS.md, imported through the import API.</summary>
+public sealed class DoraApiTests : IAsyncLifetime, IDisposable
+{
+    private readonly DevExAppFactory factory = new(Instant.FromUtc(2026, 2, 11, 12, 0));
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        client = factory.CreateClient();
+        await WorkedExampleImport.LoadAsync(client);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => factory.Dispose();
+
+    private async Task<JsonElement> Get(string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    [Fact]
+    public async Task Dora_fields_carry_the_hand_computed_values()
+    {
+        var dora = await Get("/api/v1/metrics/dora?from=2026-02-02&to=2026-02-09");
+        var frequency = dora.GetProperty("deploymentFrequency");
+        Assert.Equal(4, frequency.GetProperty("deployments").GetInt32());
+        Assert.Equal(4.0, frequency.GetProperty("perWeek").GetDouble());
+        Assert.Equal(2.0, frequency.GetProperty("medianDeployDaysPerWeek").GetDouble());
+        Assert.Equal("high", frequency.GetProperty("level").GetString());
+        var lead = dora.GetProperty("changeLeadTime");
+        Assert.Equal(3, lead.GetProperty("sampleSize").GetInt32());
+        Assert.Equal(23.0, lead.GetProperty("medianHours").GetDouble());
+        Assert.Equal(23.5, lead.GetProperty("p75Hours").GetDouble());
+        Assert.Equal("elite", lead.GetProperty("level").GetString());
+        var fail = dora.GetProperty("changeFailRate");
+        Assert.Equal((1, 4, 0.25, "low"), (fail.GetProperty("failedDeployments").GetInt32(), fail.GetProperty("deployments").GetInt32(),
+            fail.GetProperty("rate").GetDouble(), fail.GetProperty("level").GetString()));
+        var recovery = dora.GetProperty("failedDeploymentRecoveryTime");
+        Assert.Equal((1, 1.0, "high"), (recovery.GetProperty("sampleSize").GetInt32(), recovery.GetProperty("medianHours").GetDouble(),
+            recovery.GetProperty("level").GetString()));
+        var rework = dora.GetProperty("deploymentReworkRate");
+        Assert.Equal((2, 4, 0.5), (rework.GetProperty("reworkDeployments").GetInt32(), rework.GetProperty("deployments").GetInt32(),
+            rework.GetProperty("rate").GetDouble()));
+        var restore = dora.GetProperty("incidentTimeToRestore");
+        Assert.Equal((1, 1.5), (restore.GetProperty("sampleSize").GetInt32(), restore.GetProperty("medianHours").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Default_window_is_the_last_four_full_iso_weeks()
+    {
+        // The clock says Wed 2026-02-11: the window is 2026-01-12 .. 2026-02-09, holding the example's week.
+        var dora = await Get("/api/v1/metrics/dora");
+        Assert.Equal("2026-01-12", dora.GetProperty("from").GetString());
+        Assert.Equal("2026-02-09", dora.GetProperty("to").GetString());
+        var frequency = dora.GetProperty("deploymentFrequency");
+        Assert.Equal(1.0, frequency.GetProperty("perWeek").GetDouble()); // 4 deployments in 4 weeks
+        Assert.Equal(0.0, frequency.GetProperty("medianDeployDaysPerWeek").GetDouble()); // deploy-days [0, 0, 0, 2]
+    }
+
+    [Fact]
+    public async Task Team_and_service_scopes_find_the_same_deployments()
+    {
+        var team = await Get("/api/v1/metrics/dora?from=2026-02-02&to=2026-02-09&team=core");
+        var service = await Get("/api/v1/metrics/dora?from=2026-02-02&to=2026-02-09&service=api");
+        Assert.Equal(4, team.GetProperty("deploymentFrequency").GetProperty("deployments").GetInt32());
+        Assert.Equal(4, service.GetProperty("deploymentFrequency").GetProperty("deployments").GetInt32());
+    }
+
+    [Fact]
+    public async Task Absent_data_gives_nulls_not_zeros()
+    {
+        var dora = await Get("/api/v1/metrics/dora?from=2026-03-02&to=2026-03-09");
+        Assert.Equal(0, dora.GetProperty("deploymentFrequency").GetProperty("deployments").GetInt32());
+        Assert.Equal(JsonValueKind.Null, dora.GetProperty("deploymentFrequency").GetProperty("level").ValueKind);
+        Assert.Equal(JsonValueKind.Null, dora.GetProperty("changeLeadTime").GetProperty("medianHours").ValueKind);
+        Assert.Equal(JsonValueKind.Null, dora.GetProperty("changeFailRate").GetProperty("rate").ValueKind);
+        Assert.Equal(JsonValueKind.Null, dora.GetProperty("failedDeploymentRecoveryTime").GetProperty("medianHours").ValueKind);
+    }
+
+    [Fact]
+    public async Task Series_gives_the_same_figures_per_week()
+    {
+        var series = await Get("/api/v1/metrics/dora/series?from=2026-01-26&to=2026-02-09&interval=week");
+        var periods = series.GetProperty("periods");
+        Assert.Equal(2, periods.GetArrayLength());
+        Assert.Equal(0, periods[0].GetProperty("deploymentFrequency").GetProperty("deployments").GetInt32());
+        Assert.Equal("2026-02-02", periods[1].GetProperty("from").GetString());
+        Assert.Equal(23.0, periods[1].GetProperty("changeLeadTime").GetProperty("medianHours").GetDouble());
+    }
+
+    [Fact]
+    public async Task Deployment_listing_explains_failure_rework_and_recovery()
+    {
+        var deployments = (await Get("/api/v1/deployments?from=2026-02-02&to=2026-02-09")).EnumerateArray()
+            .ToDictionary(d => d.GetProperty("id").GetString()!);
+        var d3 = deployments["D3"];
+        Assert.True(d3.GetProperty("failed").GetBoolean());
+        Assert.Equal("rollback", d3.GetProperty("failureMethod").GetString());
+        Assert.True(d3.GetProperty("rework").GetBoolean());
+        Assert.Equal("2026-02-03T15:00:00Z", d3.GetProperty("recoveredAt").GetString());
+        Assert.Equal(2, deployments["D2"].GetProperty("changeCount").GetInt32());
+        Assert.Equal("2026-02-02T09:00:00Z", deployments["D1"].GetProperty("finishedAt").GetString()); // written 10:00+01:00
+        Assert.Equal(JsonValueKind.Null, deployments["D4"].GetProperty("failureMethod").ValueKind);
+        var failedOnly = await Get("/api/v1/deployments?from=2026-02-02&to=2026-02-09&failed=true");
+        Assert.Equal(1, failedOnly.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Change_listing_gives_kind_ref_start_deployment_and_lead_time()
+    {
+        var changes = (await Get("/api/v1/changes?from=2026-02-02&to=2026-02-09")).EnumerateArray()
+            .Select(c => (c.GetProperty("kind").GetString(), c.GetProperty("ref").GetString(), c.GetProperty("startedAt").GetString(),
+                c.GetProperty("deploymentId").GetString(), c.GetProperty("leadTimeHours").GetDouble()))
+            .OrderBy(c => c.Item2).ToList();
+        Assert.Equal(
+        [
+            ("pr", "acme/api#7", "2026-02-02T11:00:00Z", "D2", 23.0),
+            ("commit", "k2", "2026-02-02T10:00:00Z", "D2", 24.0),
+            ("commit", "k3", "2026-02-03T12:00:00Z", "D3", 2.0),
+        ], changes);
+    }
+
+    [Fact]
+    public async Task Pull_request_listing_and_flow_show_phases()
+    {
+        var pulls = await Get("/api/v1/pull-requests?from=2026-02-02&to=2026-02-09");
+        var pr = Assert.Single(pulls.EnumerateArray());
+        Assert.Equal(7, pr.GetProperty("number").GetInt32());
+        Assert.Equal(1.0, pr.GetProperty("deployWaitHours").GetDouble()); // merged Tue 09:00, D2 Tue 10:00
+        var flow = await Get("/api/v1/metrics/pr-flow?from=2026-02-02&to=2026-02-09");
+        Assert.Equal(1, flow.GetProperty("sampleSize").GetInt32());
+        Assert.Equal(1.0, flow.GetProperty("deployWait").GetProperty("medianHours").GetDouble());
+        Assert.Equal(JsonValueKind.Null, flow.GetProperty("pickup").GetProperty("medianHours").ValueKind); // never reviewed
+        foreach (var phase in new[] { "coding", "pickup", "review", "mergeWait", "deployWait" })
+        {
+            foreach (var field in new[] { "medianHours", "p75Hours", "p90Hours", "medianWorkingHours", "p75WorkingHours", "p90WorkingHours" })
+            {
+                Assert.True(flow.GetProperty(phase).TryGetProperty(field, out _), $"{phase}.{field}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Teams_and_services_list_the_catalog()
+    {
+        var teams = await Get("/api/v1/teams");
+        Assert.Equal("core", Assert.Single(teams.EnumerateArray()).GetProperty("id").GetString());
+        var service = Assert.Single((await Get("/api/v1/services")).EnumerateArray());
+        Assert.Equal(("api", "core"), (service.GetProperty("id").GetString(), service.GetProperty("ownerTeam").GetString()));
+        Assert.Equal("acme/api", service.GetProperty("repos")[0].GetString());
+    }
+}

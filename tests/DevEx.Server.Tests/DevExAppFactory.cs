@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace DevEx.Server.Tests;
+
+/// <summary>
+/// The whole service in memory over a throw-away database, with a fake clock. Seeding is off unless a sample
+/// folder is given.
+/// </summary>
+public sealed class DevExAppFactory(Instant now, string? sampleData = null) : WebApplicationFactory<Program>
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "devex-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeClock Clock { get; } = new(now);
+
+    public string DatabasePath => Path.Combine(directory, "devex.duckdb");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(directory);
+        builder.UseSetting("DevEx:Database", DatabasePath);
+        builder.UseSetting("DevEx:SeedSampleData", sampleData is null ? "false" : "true");
+        builder.UseSetting("DevEx:SampleData", sampleData ?? "");
+        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean; the folder is unique to this factory.
+        }
+    }
+}
