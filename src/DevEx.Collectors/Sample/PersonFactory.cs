@@ -41,7 +41,7 @@ internal sealed class PersonFactory(SamplePrng rng)
         {
             alias = $"{first}.{last}@mail.example".ToLowerInvariant();
             oldLogin = Unique(logins, $"{first}{last}".ToLowerInvariant() + "-dev", "");
-            renamedAt = start + Duration.FromDays(Math.Max(3, weeks * 7 / 3));
+            renamedAt = start + Duration.FromDays(Math.Max(10, weeks * 7 / 3));
         }
         return new SamplePerson($"{first} {last}", login, email, hours, PersonRole.Engineer, hours != teamHours,
             localOffset, vacation, alias, oldLogin, renamedAt);

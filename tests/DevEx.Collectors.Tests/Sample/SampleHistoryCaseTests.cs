@@ -14,7 +14,7 @@ public sealed class SampleHistoryCaseTests(SampleOrganisationFixture fixture) : 
     public void Merge_commits_have_two_parents_and_make_the_branch_commits_reachable()
     {
         var merges = Merged.Where(p => Strings(Data.Commit(Str(p, "repo"), Str(p, "mergeCommitSha"))!.Value, "parents").Count == 2).ToList();
-        Assert.True(merges.Count >= 3, $"{merges.Count} merge commits");
+        Assert.True(merges.Count >= 2, $"{merges.Count} merge commits");
         foreach (var pr in merges)
         {
             var reachable = Data.Ancestors(Str(pr, "repo"), Str(pr, "mergeCommitSha"));
@@ -45,7 +45,7 @@ public sealed class SampleHistoryCaseTests(SampleOrganisationFixture fixture) : 
                 }
             }
         }
-        Assert.True(squashes >= 3, $"{squashes} squash merges");
+        Assert.True(squashes >= 2, $"{squashes} squash merges");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class SampleHistoryCaseTests(SampleOrganisationFixture fixture) : 
                 && !inPullRequests.Contains(Str(c, "sha")) && Strings(c, "parents").Count == 1
                 && Str(c, "authoredAt") == Str(c, "committedAt"));
         }).ToList();
-        Assert.True(direct.Count >= 3, $"{direct.Count} direct pushes");
+        Assert.True(direct.Count >= 2, $"{direct.Count} direct pushes");
     }
 
     [Fact]
