@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using DevEx.Analytics.Metrics;
+using DevEx.Reports.Charts;
 using DevEx.Server.Api;
 
 namespace DevEx.Server.Pages;
@@ -36,7 +37,7 @@ internal static class LandingPage
             body{font-family:system-ui,-apple-system,"DejaVu Sans",sans-serif;margin:2rem;color:#1b1b1b;max-width:80rem}
             table{border-collapse:collapse;width:100%}th,td{padding:.45rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
             th{background:#f3f3f3}a{color:#0b57d0}.level{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-size:.8rem;font-weight:600}
-            .elite{background:#0b6e4f;color:#fff}.high{background:#1f5f99;color:#fff}.medium{background:#8a5a00;color:#fff}.low{background:#a3262a;color:#fff}
+            {{LevelPalette.Css()}}
             .muted{color:#555;font-size:.9rem}
             </style></head><body>
             <header><h1>DevEx: where delivery time goes</h1>
