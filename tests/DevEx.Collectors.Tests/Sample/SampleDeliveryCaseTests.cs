@@ -1,4 +1,3 @@
-using System.Text.Json;
 using static DevEx.Collectors.Tests.Sample.SampleData;
 
 namespace DevEx.Collectors.Tests.Sample;
@@ -139,6 +138,4 @@ public sealed class SampleDeliveryCaseTests(SampleOrganisationFixture fixture) :
         Assert.All(Data.Deployments, d => Assert.True(Time(d, "finishedAt") >= Time(d, "createdAt")));
         Assert.Contains(Data.Deployments, d => !Str(d, "finishedAt").EndsWith('Z')); // a deploy tool logging local time
     }
-
-    private static bool Has(JsonElement element, string name) => element.TryGetProperty(name, out _);
 }
