@@ -9,7 +9,7 @@ if (DevExCommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(DevExCommandLine.ServeArguments(args));
-builder.Configuration.AddDevExSwitches(args);
+builder.Configuration.AddProgramSettings().AddDevExSwitches(args);
 builder.Services.AddDevEx();
 
 var app = builder.Build();
