@@ -7,8 +7,10 @@ namespace DevEx.Store;
 /// The one DuckDB database file of a DevEx process. DuckDB allows one process to own a file; inside the process
 /// every connection shares the same database instance, so connections are cheap and opened per unit of work.
 /// Writes are serialised through <see cref="WriteLock"/> because DuckDB resolves concurrent writers by aborting one.
+/// One connection stays open for the object's lifetime: it keeps the database instance alive, so every further
+/// connection attaches to it in microseconds instead of re-opening the file (about 20 ms on a 150 MB database).
 /// </summary>
-public sealed class DuckDbDatabase
+public sealed class DuckDbDatabase : IDisposable
 {
     static DuckDbDatabase() => DapperTypeHandlers.Register();
 
@@ -23,7 +25,10 @@ public sealed class DuckDbDatabase
             Directory.CreateDirectory(directory);
         }
         connectionString = $"Data Source={path}";
+        keepAlive = Open();
     }
+
+    private readonly DuckDBConnection keepAlive;
 
     public string Path { get; }
 
@@ -37,6 +42,8 @@ public sealed class DuckDbDatabase
         connection.Execute("SET TimeZone = 'UTC'");
         return connection;
     }
+
+    public void Dispose() => keepAlive.Dispose();
 
     /// <summary>Opens the file and applies pending migrations.</summary>
     public static DuckDbDatabase OpenAndMigrate(string path)

@@ -23,12 +23,22 @@ internal sealed class ImportBatch
     /// <summary>Rows written including child rows (reviews, review requests, PR commits).</summary>
     public int RowCount => Count + PullRequestCommits.Count + Reviews.Count + ReviewRequests.Count;
 
-    public int[] Mark() => Lists.Select(l => l.Count).ToArray();
+    /// <summary>The current length of every list, to roll a half-mapped record back to.</summary>
+    public int[] Mark()
+    {
+        var lists = Lists;
+        var mark = new int[lists.Length];
+        for (var i = 0; i < lists.Length; i++)
+        {
+            mark[i] = lists[i].Count;
+        }
+        return mark;
+    }
 
     public void Rollback(int[] mark)
     {
-        var lists = Lists.ToList();
-        for (var i = 0; i < lists.Count; i++)
+        var lists = Lists;
+        for (var i = 0; i < lists.Length; i++)
         {
             while (lists[i].Count > mark[i])
             {
@@ -37,8 +47,10 @@ internal sealed class ImportBatch
         }
     }
 
-    private IEnumerable<System.Collections.IList> Lists =>
+    private System.Collections.IList[] Lists => lists ??=
         [Repositories, Commits, PullRequests, PullRequestCommits, Reviews, ReviewRequests, PipelineRuns, Deployments, Incidents];
+
+    private System.Collections.IList[]? lists;
 
     public void Write(DuckDBConnection connection)
     {

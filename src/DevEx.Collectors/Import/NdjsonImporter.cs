@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using DevEx.Store;
 using DevEx.Store.Rows;
 using DevEx.Store.Writing;
@@ -9,95 +10,61 @@ namespace DevEx.Collectors.Import;
 /// <summary>
 /// Imports one NDJSON stream of one kind. A bad line is rejected with its line number and reason and kept in
 /// import_rejects; every other line is imported. Lines are written in batches, each batch in one transaction, so
-/// memory stays flat for files of any size.
+/// memory stays flat for files of any size; parsing the next batch overlaps writing the previous one.
 /// </summary>
 public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
 {
-    private const int BatchSize = 50_000;
-    private const int RejectContentLimit = 10_000;
-    private const string SkippedAsFuture = "\0future";
-
     public ImportFileSummary Import(ImportKind kind, TextReader reader, string fileName, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {
-        timing ??= ImportTiming.AsWritten;
-        var batch = new ImportBatch();
-        var skipped = 0;
-        var rejects = new List<ImportRejectRow>();
-        var imported = 0;
-        var rejected = 0;
-        var shown = new List<ImportReject>();
-        var lineNumber = 0;
-        var source = $"import:{kind.FileName()}";
-        while (reader.ReadLine() is { } line)
+        var run = new NdjsonImportRun(kind, fileName, timing ?? ImportTiming.AsWritten, clock);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var pending = new BlockingCollection<NdjsonImportRun.Batch>(boundedCapacity: 1);
+        Exception? failure = null;
+        var writer = Task.Run(() =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            try
             {
-                continue;
-            }
-            var reason = TryMap(kind, line, batch, source, timing);
-            if (reason is null)
-            {
-                imported++;
-            }
-            else if (reason == SkippedAsFuture)
-            {
-                skipped++;
-            }
-            else
-            {
-                rejected++;
-                rejects.Add(new ImportRejectRow(fileName, lineNumber, reason, Truncate(line), clock.GetCurrentInstant()));
-                if (shown.Count < ImportFileSummary.RejectsShown)
+                foreach (var batch in pending.GetConsumingEnumerable())
                 {
-                    shown.Add(new ImportReject(fileName, lineNumber, reason));
+                    Write(batch);
                 }
             }
-            if (batch.Count + rejects.Count >= BatchSize)
+            catch (Exception e)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Flush(batch, rejects);
-                batch = new ImportBatch();
-                rejects.Clear();
+                failure = e;
+                stop.Cancel();
             }
-        }
-        Flush(batch, rejects);
-        return new ImportFileSummary(fileName, imported, rejected, shown) { Skipped = skipped };
-    }
-
-    private static string? TryMap(ImportKind kind, string line, ImportBatch batch, string source, ImportTiming timing)
-    {
-        var mark = batch.Mark();
+        }, CancellationToken.None);
         try
         {
-            using var document = JsonDocument.Parse(line);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            while (reader.ReadLine() is { } line)
             {
-                return "line is not a JSON object";
+                if (run.Accept(line))
+                {
+                    pending.Add(run.TakeBatch(), stop.Token);
+                }
             }
-            ImportRecordMapper.Map(kind, new JsonRecord(document.RootElement, timing), batch, source);
-            return null;
+            pending.Add(run.TakeBatch(), stop.Token);
         }
-        catch (JsonException e)
+        catch (OperationCanceledException) when (failure is not null)
         {
-            return $"invalid JSON: {e.Message}";
+            // The writer stopped on an error; it is rethrown below.
         }
-        catch (FutureRecordException)
+        finally
         {
-            batch.Rollback(mark);
-            return SkippedAsFuture;
+            pending.CompleteAdding();
+            writer.Wait(CancellationToken.None);
         }
-        catch (ImportLineException e)
+        if (failure is not null)
         {
-            // A record that failed half-way (a bad review inside a good pull request) adds nothing.
-            batch.Rollback(mark);
-            return e.Message;
+            ExceptionDispatchInfo.Throw(failure);
         }
+        return run.Summary();
     }
 
-    private void Flush(ImportBatch batch, List<ImportRejectRow> rejects)
+    private void Write(NdjsonImportRun.Batch batch)
     {
-        if (batch.RowCount == 0 && rejects.Count == 0)
+        if (batch.Rows.RowCount == 0 && batch.Rejects.Count == 0)
         {
             return;
         }
@@ -106,8 +73,8 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
         {
             using var connection = database.Open();
             using var transaction = connection.BeginTransaction();
-            batch.Write(connection);
-            TableWriter.Upsert(connection, Tables.ImportRejects, rejects);
+            batch.Rows.Write(connection);
+            TableWriter.Upsert(connection, Tables.ImportRejects, batch.Rejects);
             transaction.Commit();
         }
         finally
@@ -115,6 +82,4 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
             database.WriteLock.Release();
         }
     }
-
-    private static string Truncate(string line) => line.Length <= RejectContentLimit ? line : line[..RejectContentLimit];
 }

@@ -5,9 +5,10 @@ using NodaTime;
 namespace DevEx.Store.Writing;
 
 /// <summary>
-/// Idempotent bulk upserts: rows go through the DuckDB Appender into a staging table, then one
-/// INSERT ... ON CONFLICT DO UPDATE moves them. Within one batch the last row of a key wins, so a file that
-/// repeats a record behaves like importing it twice.
+/// Idempotent bulk upserts: rows go through the DuckDB Appender into a staging table; then, in the caller's
+/// transaction, the rows already stored under the batch's keys are deleted and the batch inserted. Within one batch
+/// the last row of a key wins, so a file that repeats a record behaves like importing it twice. Keys are kept unique
+/// here rather than by a PRIMARY KEY index (see Migrations/001): callers hold <see cref="DuckDbDatabase.WriteLock"/>.
 /// </summary>
 public static class TableWriter
 {
@@ -22,13 +23,12 @@ public static class TableWriter
         var stage = Stage(connection, spec, rows);
         var columns = string.Join(", ", spec.Columns.Select(c => c.Name));
         var keys = string.Join(", ", spec.Keys);
-        var updates = spec.NonKeyColumns.Select(c => $"{c} = excluded.{c}").ToList();
-        var onConflict = updates.Count == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", updates);
+        var match = string.Join(" AND ", spec.Keys.Select(k => $"{spec.Table}.{k} = batch_keys.{k}"));
+        connection.Execute($"DELETE FROM {spec.Table} USING (SELECT DISTINCT {keys} FROM {stage}) AS batch_keys WHERE {match}");
         var written = connection.Execute($"""
             INSERT INTO {spec.Table} ({columns})
             SELECT {columns} FROM {stage}
             QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY {SequenceColumn} DESC) = 1
-            ON CONFLICT ({keys}) {onConflict}
             """);
         connection.Execute($"DROP TABLE {stage}");
         return written;
