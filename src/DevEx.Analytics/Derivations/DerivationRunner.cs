@@ -32,6 +32,7 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         var pulls = new PullRequestFlowDeriver(options, quality).Derive(input, changes, calendars, ownerTeamByRepo);
         var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
         Write(deployments, changeRows, pulls, quality);
+        database.Checkpoint();
         return new DerivationSummary(deployments.Count, changeRows.Count, deployments.Count(d => d.Failed), pulls.Count,
             quality.Entries.Count, stopwatch.Elapsed);
     }

@@ -5,9 +5,10 @@ using NodaTime;
 namespace DevEx.Collectors.Import;
 
 /// <summary>
-/// Imports a folder in the import format: catalog/*.yaml first (teams, people, services), then each NDJSON
-/// file in dependency order. Every part is optional. Timestamps are imported as written; only seeding the
-/// bundled sample passes a <paramref name="timing"/>.
+/// Imports a folder in the import format: catalog/*.yaml first (teams, people, services), then the NDJSON files,
+/// two at a time: no file refers to another's rows while importing, and mapping one file's lines overlaps writing
+/// the other's (writes themselves are serialised by the database's write lock). Every part is optional.
+/// Timestamps are imported as written; only seeding the bundled sample passes a timing.
 /// </summary>
 public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock)
 {
@@ -32,15 +33,15 @@ public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock)
             }
         }
         var ndjson = new NdjsonImporter(database, clock);
-        foreach (var kind in ImportKinds.All)
+        var kinds = ImportKinds.All.Where(k => File.Exists(Path.Combine(directory, k.FileName()))).ToList();
+        var summaries = new ImportFileSummary[kinds.Count];
+        Parallel.For(0, kinds.Count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, i =>
         {
-            var path = Path.Combine(directory, kind.FileName());
-            if (File.Exists(path))
-            {
-                using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-                files.Add(ndjson.Import(kind, reader, kind.FileName(), timing, cancellationToken));
-            }
-        }
+            using var reader = new StreamReader(Path.Combine(directory, kinds[i].FileName()), System.Text.Encoding.UTF8,
+                detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            summaries[i] = ndjson.Import(kinds[i], reader, kinds[i].FileName(), timing, cancellationToken);
+        });
+        files.AddRange(summaries);
         foreach (var name in NotYetImported.Where(n => File.Exists(Path.Combine(directory, n)) || Directory.Exists(Path.Combine(directory, n))))
         {
             notes.Add($"{name}: not imported by this version of DevEx (skipped).");

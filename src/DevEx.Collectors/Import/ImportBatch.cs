@@ -23,6 +23,20 @@ internal sealed class ImportBatch
     /// <summary>Rows written including child rows (reviews, review requests, PR commits).</summary>
     public int RowCount => Count + PullRequestCommits.Count + Reviews.Count + ReviewRequests.Count;
 
+    /// <summary>Adds another batch's rows after this one's.</summary>
+    public void Append(ImportBatch other)
+    {
+        var lists = Lists;
+        var others = other.Lists;
+        for (var i = 0; i < lists.Length; i++)
+        {
+            foreach (var item in others[i])
+            {
+                lists[i].Add(item);
+            }
+        }
+    }
+
     /// <summary>The current length of every list, to roll a half-mapped record back to.</summary>
     public int[] Mark()
     {

@@ -9,24 +9,28 @@ namespace DevEx.Collectors.Import;
 
 /// <summary>
 /// Imports one NDJSON stream of one kind. A bad line is rejected with its line number and reason and kept in
-/// import_rejects; every other line is imported. Lines are written in batches, each batch in one transaction, so
-/// memory stays flat for files of any size; parsing the next batch overlaps writing the previous one.
+/// import_rejects; every other line is imported. Lines are mapped in chunks on every core, put back in file order,
+/// and written in batches, each in one transaction, while the next batch is mapped: memory stays flat for files of
+/// any size.
 /// </summary>
 public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
 {
+    private const int ChunkLines = 4_000;
+    private const int BatchRecords = 50_000;
+
     public ImportFileSummary Import(ImportKind kind, TextReader reader, string fileName, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {
-        var run = new NdjsonImportRun(kind, fileName, timing ?? ImportTiming.AsWritten, clock);
+        var chunk = new NdjsonChunk(kind, fileName, timing ?? ImportTiming.AsWritten, clock);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var pending = new BlockingCollection<NdjsonImportRun.Batch>(boundedCapacity: 1);
+        using var pending = new BlockingCollection<(ImportBatch Rows, List<ImportRejectRow> Rejects)>(boundedCapacity: 1);
         Exception? failure = null;
         var writer = Task.Run(() =>
         {
             try
             {
-                foreach (var batch in pending.GetConsumingEnumerable())
+                foreach (var (rows, rejects) in pending.GetConsumingEnumerable())
                 {
-                    Write(batch);
+                    Write(rows, rejects);
                 }
             }
             catch (Exception e)
@@ -35,16 +39,29 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
                 stop.Cancel();
             }
         }, CancellationToken.None);
+
+        var (imported, skipped, rejected) = (0, 0, 0);
+        var shown = new List<ImportReject>();
+        var batch = new ImportBatch();
+        var batchRejects = new List<ImportRejectRow>();
         try
         {
-            while (reader.ReadLine() is { } line)
+            var results = Chunks(reader)
+                .AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.NotBuffered).WithCancellation(stop.Token)
+                .Select(c => chunk.Map(c.Lines, c.FirstLine));
+            foreach (var result in results)
             {
-                if (run.Accept(line))
+                (imported, skipped, rejected) = (imported + result.Imported, skipped + result.Skipped, rejected + result.Rejects.Count);
+                shown.AddRange(result.Rejects.Take(ImportFileSummary.RejectsShown - shown.Count).Select(r => new ImportReject(r.SourceFile, r.Line, r.Reason)));
+                batch.Append(result.Rows);
+                batchRejects.AddRange(result.Rejects);
+                if (batch.Count + batchRejects.Count >= BatchRecords)
                 {
-                    pending.Add(run.TakeBatch(), stop.Token);
+                    pending.Add((batch, batchRejects), stop.Token);
+                    (batch, batchRejects) = (new ImportBatch(), []);
                 }
             }
-            pending.Add(run.TakeBatch(), stop.Token);
+            pending.Add((batch, batchRejects), stop.Token);
         }
         catch (OperationCanceledException) when (failure is not null)
         {
@@ -59,12 +76,35 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
         {
             ExceptionDispatchInfo.Throw(failure);
         }
-        return run.Summary();
+        return new ImportFileSummary(fileName, imported, rejected, shown)
+        {
+            Skipped = skipped,
+        };
     }
 
-    private void Write(NdjsonImportRun.Batch batch)
+    private static IEnumerable<(List<string> Lines, int FirstLine)> Chunks(TextReader reader)
     {
-        if (batch.Rows.RowCount == 0 && batch.Rejects.Count == 0)
+        var lines = new List<string>(ChunkLines);
+        var first = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+            if (lines.Count == ChunkLines)
+            {
+                yield return (lines, first);
+                first += lines.Count;
+                lines = new List<string>(ChunkLines);
+            }
+        }
+        if (lines.Count > 0)
+        {
+            yield return (lines, first);
+        }
+    }
+
+    private void Write(ImportBatch rows, List<ImportRejectRow> rejects)
+    {
+        if (rows.RowCount == 0 && rejects.Count == 0)
         {
             return;
         }
@@ -73,8 +113,8 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
         {
             using var connection = database.Open();
             using var transaction = connection.BeginTransaction();
-            batch.Rows.Write(connection);
-            TableWriter.Upsert(connection, Tables.ImportRejects, batch.Rejects);
+            rows.Write(connection);
+            TableWriter.Upsert(connection, Tables.ImportRejects, rejects);
             transaction.Commit();
         }
         finally

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using DevEx.Store.Rows;
+using NodaTime;
+
+namespace DevEx.Collectors.Import;
+
+/// <summary>
+/// Maps one chunk of consecutive NDJSON lines into rows and rejects. Chunks are independent, so several can be
+/// mapped at once; <see cref="NdjsonImporter"/> puts their results back in file order.
+/// </summary>
+internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming timing, IClock clock)
+{
+    private const int RejectContentLimit = 10_000;
+
+    private readonly string source = $"import:{kind.FileName()}";
+
+    /// <summary>What a chunk produced.</summary>
+    public sealed class Result
+    {
+        public ImportBatch Rows { get; } = new();
+        public List<ImportRejectRow> Rejects { get; } = [];
+        public int Imported { get; set; }
+        public int Skipped { get; set; }
+    }
+
+    public Result Map(IReadOnlyList<string> lines, int firstLineNumber)
+    {
+        var result = new Result();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            Accept(lines[i], firstLineNumber + i, result);
+        }
+        return result;
+    }
+
+    private void Accept(string line, int lineNumber, Result result)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+        var rows = result.Rows;
+        var mark = rows.Mark();
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                Reject(result, line, lineNumber, "line is not a JSON object");
+                return;
+            }
+            ImportRecordMapper.Map(kind, new JsonRecord(document.RootElement, timing), rows, source);
+            result.Imported++;
+        }
+        catch (JsonException e)
+        {
+            Reject(result, line, lineNumber, $"invalid JSON: {e.Message}");
+        }
+        catch (FutureRecordException)
+        {
+            rows.Rollback(mark);
+            result.Skipped++;
+        }
+        catch (ImportLineException e)
+        {
+            // A record that failed half-way (a bad review inside a good pull request) adds nothing.
+            rows.Rollback(mark);
+            Reject(result, line, lineNumber, e.Message);
+        }
+    }
+
+    private void Reject(Result result, string line, int lineNumber, string reason) =>
+        result.Rejects.Add(new ImportRejectRow(fileName, lineNumber, reason,
+            line.Length <= RejectContentLimit ? line : line[..RejectContentLimit], clock.GetCurrentInstant()));
+}
