@@ -22,7 +22,7 @@ internal static class DerivedTables
         new("failure_method", d => d.FailureMethod), new("failure_evidence", d => d.FailureEvidence),
         new("rework", d => d.ReworkReason is not null), new("rework_reason", d => d.ReworkReason),
         new("recovered_at", d => d.Recovery?.FinishedAt), new("recovery_deployment_id", d => d.Recovery?.Id),
-        new("recovery_hours", d => d.Recovery is null ? null : (object)(d.Recovery.FinishedAt - d.FinishedAt).TotalHours),
+        new("recovery_hours", d => d.Recovery is null ? (double?)null : (d.Recovery.FinishedAt - d.FinishedAt).TotalHours),
         new("owner_team", d => d.OwnerTeam),
     ]);
 

@@ -1,6 +1,5 @@
 using Dapper;
 using DuckDB.NET.Data;
-using NodaTime;
 
 namespace DevEx.Store.Writing;
 
@@ -53,11 +52,17 @@ public static class TableWriter
     private static List<T> LastPerKey<T>(TableSpec<T> spec, IReadOnlyCollection<T> rows)
     {
         var keyColumns = spec.Columns.Where(c => spec.Keys.Contains(c.Name)).ToArray();
-        var last = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        if (keyColumns.Length is 0 or > 4)
+        {
+            throw new InvalidOperationException($"{spec.Table}: a key has 1 to 4 columns.");
+        }
+        object? KeyPart(T row, int index) => index < keyColumns.Length ? keyColumns[index].Value(row) : null;
+        var last = new Dictionary<(object?, object?, object?, object?), int>(rows.Count);
         var list = rows as IReadOnlyList<T> ?? rows.ToList();
         for (var i = 0; i < list.Count; i++)
         {
-            last[string.Join('\u001f', keyColumns.Select(c => Format(c.Value(list[i]))))] = i;
+            var row = list[i];
+            last[(KeyPart(row, 0), KeyPart(row, 1), KeyPart(row, 2), KeyPart(row, 3))] = i;
         }
         if (last.Count == list.Count)
         {
@@ -84,7 +89,7 @@ public static class TableWriter
                 var appenderRow = appender.CreateRow();
                 foreach (var name in order)
                 {
-                    AppendValue(appenderRow, byName[name].Value(row));
+                    byName[name].Append(appenderRow, row);
                 }
                 appenderRow.EndRow();
             }
@@ -111,33 +116,16 @@ public static class TableWriter
             var appenderRow = appender.CreateRow();
             foreach (var column in columns)
             {
-                AppendValue(appenderRow, column?.Value(row));
+                if (column is null)
+                {
+                    appenderRow.AppendNullValue();
+                }
+                else
+                {
+                    column.Append(appenderRow, row);
+                }
             }
             appenderRow.EndRow();
         }
-    }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "\u0000",
-        Instant instant => instant.ToUnixTimeTicks().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    private static void AppendValue(IDuckDBAppenderRow row, object? value)
-    {
-        _ = value switch
-        {
-            null => row.AppendNullValue(),
-            string s => row.AppendValue(s),
-            Instant instant => row.AppendValue(instant.ToDateTimeUtc()),
-            int i => row.AppendValue(i),
-            long l => row.AppendValue(l),
-            double d => row.AppendValue(d),
-            bool b => row.AppendValue(b),
-            IEnumerable<string> strings => row.AppendValue(strings as List<string> ?? strings.ToList()),
-            _ => throw new ArgumentException($"No appender mapping for {value.GetType().Name}."),
-        };
     }
 }

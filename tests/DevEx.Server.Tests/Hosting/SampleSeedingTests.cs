@@ -17,7 +17,7 @@ public sealed class SampleSeedingTests : IDisposable
     [InlineData("2026-11-23T00:00:00Z", 7)]  // the Monday that week starts
     [InlineData("2026-11-22T23:59:00Z", 0)]  // still the sample's own last week
     [InlineData("2027-03-10T12:00:00Z", 112)] // 16 weeks on
-    [InlineData("2026-06-03T12:00:00Z", -175)] // a clock before the sample: moved back 25 weeks
+    [InlineData("2026-06-03T12:00:00Z", -168)] // a clock before the sample: Mon 2026-06-08 is 24 weeks before 11-23
     public void Shift_moves_the_last_sample_week_onto_the_current_week_by_whole_weeks(string now, int days)
     {
         var instant = NodaTime.Text.InstantPattern.ExtendedIso.Parse(now).Value;
