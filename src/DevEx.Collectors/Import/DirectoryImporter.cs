@@ -37,9 +37,8 @@ public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock)
         var summaries = new ImportFileSummary[kinds.Count];
         Parallel.For(0, kinds.Count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, i =>
         {
-            using var reader = new StreamReader(Path.Combine(directory, kinds[i].FileName()), System.Text.Encoding.UTF8,
-                detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            summaries[i] = ndjson.Import(kinds[i], reader, kinds[i].FileName(), timing, cancellationToken);
+            using var stream = File.OpenRead(Path.Combine(directory, kinds[i].FileName()));
+            summaries[i] = ndjson.Import(kinds[i], stream, kinds[i].FileName(), timing, cancellationToken);
         });
         files.AddRange(summaries);
         foreach (var name in NotYetImported.Where(n => File.Exists(Path.Combine(directory, n)) || Directory.Exists(Path.Combine(directory, n))))

@@ -23,19 +23,19 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
         public int Skipped { get; set; }
     }
 
-    public Result Map(IReadOnlyList<string> lines, int firstLineNumber)
+    public Result Map(Utf8LineChunk chunk)
     {
         var result = new Result();
-        for (var i = 0; i < lines.Count; i++)
+        for (var i = 0; i < chunk.Lines.Count; i++)
         {
-            Accept(lines[i], firstLineNumber + i, result);
+            Accept(chunk.Line(i), chunk.FirstLineNumber + i, result);
         }
         return result;
     }
 
-    private void Accept(string line, int lineNumber, Result result)
+    private void Accept(ReadOnlyMemory<byte> line, int lineNumber, Result result)
     {
-        if (string.IsNullOrWhiteSpace(line))
+        if (IsBlank(line.Span))
         {
             return;
         }
@@ -69,7 +69,11 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
         }
     }
 
-    private void Reject(Result result, string line, int lineNumber, string reason) =>
-        result.Rejects.Add(new ImportRejectRow(fileName, lineNumber, reason,
-            line.Length <= RejectContentLimit ? line : line[..RejectContentLimit], clock.GetCurrentInstant()));
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0;
+
+    private void Reject(Result result, ReadOnlyMemory<byte> line, int lineNumber, string reason)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(line.Span[..Math.Min(line.Length, RejectContentLimit)]);
+        result.Rejects.Add(new ImportRejectRow(fileName, lineNumber, reason, text, clock.GetCurrentInstant()));
+    }
 }

@@ -18,7 +18,15 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
     private const int ChunkLines = 4_000;
     private const int BatchRecords = 50_000;
 
+    /// <summary>Imports NDJSON text (tests, small bodies); large inputs should come as a UTF-8 stream.</summary>
     public ImportFileSummary Import(ImportKind kind, TextReader reader, string fileName, ImportTiming? timing = null, CancellationToken cancellationToken = default)
+    {
+        using var utf8 = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(reader.ReadToEnd()));
+        return Import(kind, utf8, fileName, timing, cancellationToken);
+    }
+
+    /// <summary>Imports a UTF-8 NDJSON stream (a leading byte-order mark is skipped).</summary>
+    public ImportFileSummary Import(ImportKind kind, Stream stream, string fileName, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {
         var chunk = new NdjsonChunk(kind, fileName, timing ?? ImportTiming.AsWritten, clock);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -46,9 +54,9 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
         var batchRejects = new List<ImportRejectRow>();
         try
         {
-            var results = Chunks(reader)
+            var results = Utf8LineChunks.Read(stream, ChunkLines)
                 .AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.NotBuffered).WithCancellation(stop.Token)
-                .Select(c => chunk.Map(c.Lines, c.FirstLine));
+                .Select(chunk.Map);
             foreach (var result in results)
             {
                 (imported, skipped, rejected) = (imported + result.Imported, skipped + result.Skipped, rejected + result.Rejects.Count);
@@ -80,26 +88,6 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
         {
             Skipped = skipped,
         };
-    }
-
-    private static IEnumerable<(List<string> Lines, int FirstLine)> Chunks(TextReader reader)
-    {
-        var lines = new List<string>(ChunkLines);
-        var first = 1;
-        while (reader.ReadLine() is { } line)
-        {
-            lines.Add(line);
-            if (lines.Count == ChunkLines)
-            {
-                yield return (lines, first);
-                first += lines.Count;
-                lines = new List<string>(ChunkLines);
-            }
-        }
-        if (lines.Count > 0)
-        {
-            yield return (lines, first);
-        }
     }
 
     private void Write(ImportBatch rows, List<ImportRejectRow> rejects)

@@ -33,13 +33,19 @@ internal sealed class ImportService(DuckDbDatabase database, IClock clock, Deriv
             {
                 await body.CopyToAsync(file, cancellationToken);
             }
-            using var reader = new StreamReader(spool, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             var name = $"POST /api/v1/import/{kind}";
-            var summary = kind == CatalogKind
-                ? new CatalogImporter(database, clock).Import(reader, name)
-                : ImportKinds.TryParse(kind, out var importKind)
-                    ? new NdjsonImporter(database, clock).Import(importKind, reader, name, cancellationToken: cancellationToken)
-                    : throw new ArgumentException($"Unknown import kind '{kind}'.", nameof(kind));
+            ImportFileSummary summary;
+            if (kind == CatalogKind)
+            {
+                using var reader = new StreamReader(spool, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                summary = new CatalogImporter(database, clock).Import(reader, name);
+            }
+            else
+            {
+                var importKind = ImportKinds.TryParse(kind, out var parsed) ? parsed : throw new ArgumentException($"Unknown import kind '{kind}'.", nameof(kind));
+                using var stream = File.OpenRead(spool);
+                summary = new NdjsonImporter(database, clock).Import(importKind, stream, name, cancellationToken: cancellationToken);
+            }
             return (summary, derivation.Run());
         }
         finally
