@@ -5,9 +5,8 @@ using NodaTime;
 namespace DevEx.Collectors.Import;
 
 /// <summary>
-/// Imports a folder in the import format: catalog/*.yaml first (teams, people, services), then the NDJSON files,
-/// two at a time: no file refers to another's rows while importing, and mapping one file's lines overlaps writing
-/// the other's (writes themselves are serialised by the database's write lock). Every part is optional.
+/// Imports a folder in the import format: catalog/*.yaml first (teams, people, services), then each NDJSON file
+/// (one at a time: each already maps on every core, and two at once measured slower). Every part is optional.
 /// Timestamps are imported as written; only seeding the bundled sample passes a timing.
 /// </summary>
 public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock)
@@ -33,14 +32,11 @@ public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock)
             }
         }
         var ndjson = new NdjsonImporter(database, clock);
-        var kinds = ImportKinds.All.Where(k => File.Exists(Path.Combine(directory, k.FileName()))).ToList();
-        var summaries = new ImportFileSummary[kinds.Count];
-        Parallel.For(0, kinds.Count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, i =>
+        foreach (var kind in ImportKinds.All.Where(k => File.Exists(Path.Combine(directory, k.FileName()))))
         {
-            using var stream = File.OpenRead(Path.Combine(directory, kinds[i].FileName()));
-            summaries[i] = ndjson.Import(kinds[i], stream, kinds[i].FileName(), timing, cancellationToken);
-        });
-        files.AddRange(summaries);
+            using var stream = File.OpenRead(Path.Combine(directory, kind.FileName()));
+            files.Add(ndjson.Import(kind, stream, kind.FileName(), timing, cancellationToken));
+        }
         foreach (var name in NotYetImported.Where(n => File.Exists(Path.Combine(directory, n)) || Directory.Exists(Path.Combine(directory, n))))
         {
             notes.Add($"{name}: not imported by this version of DevEx (skipped).");
