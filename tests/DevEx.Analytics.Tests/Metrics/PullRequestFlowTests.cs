@@ -3,6 +3,7 @@ using DevEx.Store.Queries;
 
 namespace DevEx.Analytics.Tests.Metrics;
 
+// Queries: pr_flow, ci_wait_per_change, ci_workflows.
 /// <summary>Pull-request phases and CI wait for a hand-timed pull request (team zone UTC, Mon-Fri 09:00-17:00).</summary>
 public sealed class PullRequestFlowTests : IDisposable
 {

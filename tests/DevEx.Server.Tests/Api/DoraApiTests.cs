@@ -4,6 +4,8 @@ using NodaTime;
 
 namespace DevEx.Server.Tests.Api;
 
+// Queries through the API: dora_* and incident_time_to_restore, explain_deployments, explain_changes,
+// explain_pull_requests, pr_flow, org_teams, org_services, data_quality_unmapped_identities.
 /// <summary>The DORA API over the worked example of METRICS.md, imported through the import API.</summary>
 public sealed class DoraApiTests : IAsyncLifetime, IDisposable
 {
@@ -157,5 +159,16 @@ public sealed class DoraApiTests : IAsyncLifetime, IDisposable
         var service = Assert.Single((await Get("/api/v1/services")).EnumerateArray());
         Assert.Equal(("api", "core"), (service.GetProperty("id").GetString(), service.GetProperty("ownerTeam").GetString()));
         Assert.Equal("acme/api", service.GetProperty("repos")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Data_quality_lists_identities_no_catalog_user_claims()
+    {
+        // The example names no User: its 6 commits are by dev@example.com and its pull request by "dev".
+        var quality = await Get("/api/v1/data-quality");
+        var unmapped = quality.GetProperty("unmappedIdentities").EnumerateArray()
+            .Select(i => (i.GetProperty("identity").GetString(), i.GetProperty("occurrences").GetInt32())).ToList();
+        Assert.Equal([("dev@example.com", 6), ("dev", 1)], unmapped);
+        Assert.Equal(0, quality.GetProperty("clampedSpans").GetInt32());
     }
 }

@@ -4,6 +4,7 @@ using NodaTime;
 
 namespace DevEx.Server.Tests.Api;
 
+// Queries: data_quality_summary (import rejects per file).
 /// <summary>Bad requests get problem details naming what was wrong; bad import lines are rejected, the rest kept.</summary>
 public sealed class ErrorTests : IDisposable
 {
