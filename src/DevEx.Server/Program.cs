@@ -2,6 +2,7 @@ using DevEx.Server.Api;
 using DevEx.Server.Cli;
 using DevEx.Server.Hosting;
 using DevEx.Server.Pages;
+using DevEx.Server.Sync;
 
 if (DevExCommandLine.IsCommand(args))
 {
@@ -10,10 +11,11 @@ if (DevExCommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(DevExCommandLine.ServeArguments(args));
 builder.Configuration.AddProgramSettings().AddDevExSwitches(args);
-builder.Services.AddDevEx();
+builder.Services.AddDevEx().AddDevExScheduling(builder.Configuration);
 
 var app = builder.Build();
 app.UseDevExProblemDetails();
+app.UseDevExScheduling();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapDocs();

@@ -1,3 +1,5 @@
+using DevEx.Server.Sync;
+
 namespace DevEx.Server.Api;
 
 internal static class ApiRoutes
@@ -10,6 +12,7 @@ internal static class ApiRoutes
         api.MapExplain();
         api.MapOrg();
         api.MapImport();
+        api.MapSync();
         return api;
     }
 }

@@ -1,6 +1,7 @@
 using DevEx.Analytics;
 using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Metrics;
+using DevEx.Collectors.Sync;
 using DevEx.Server.Api;
 using DevEx.Server.Import;
 using DevEx.Store;
@@ -33,6 +34,8 @@ internal static class ServiceRegistration
         services.AddSingleton<OrgService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<MetricRequestResolver>();
+        services.AddSingleton<SyncRunStore>();
+        services.AddSingleton<SyncStateStore>();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();
         services.AddOpenApi("v1");

@@ -1,0 +1,14 @@
+namespace DevEx.Collectors.Git;
+
+/// <summary>
+/// What <c>devex import-git</c> reads: a local clone or bare repository at <see cref="Path"/>, stored as
+/// <see cref="Repo"/> (owner/name, so its rows join those of GitHub and the import format). Tags whose name matches
+/// <see cref="TagPattern"/> (a .NET regular expression, unanchored like Regex.IsMatch) become successful deployments
+/// of <see cref="Service"/> (default: the name part of Repo) to <see cref="Environment"/>.
+/// </summary>
+public sealed record GitCollectorOptions(
+    string Path, string Repo, string? TagPattern = null, string? Service = null, string Environment = "production")
+{
+    /// <summary>The service the tag deployments belong to: a repo with no catalog entry is its own service.</summary>
+    public string ServiceName => Service ?? Repo[(Repo.IndexOf('/') + 1)..];
+}

@@ -1,0 +1,11 @@
+using NodaTime;
+
+namespace DevEx.Collectors.Git;
+
+/// <summary>
+/// What one <see cref="GitCollector"/> run wrote: <see cref="TagsMatched"/> can exceed <see cref="Deployments"/> when a
+/// matching tag points at something other than a commit; <see cref="Notes"/> say why, and whether the history is shallow.
+/// </summary>
+public sealed record GitImportSummary(
+    string Repo, string Source, string? DefaultBranch, string? Url, int Commits, int MergeCommits, int Tags, int TagsMatched,
+    int Deployments, bool IsShallow, IReadOnlyList<string> Notes, Duration Elapsed);

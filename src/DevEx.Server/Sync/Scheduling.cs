@@ -1,0 +1,76 @@
+using DevEx.Collectors.Sync;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+
+namespace DevEx.Server.Sync;
+
+/// <summary>
+/// Hangfire: in-memory storage by default (zero set-up), PostgreSQL when ConnectionStrings:Hangfire is set (several
+/// nodes). One recurring job per configured source; the dashboard at /hangfire answers local requests only.
+/// </summary>
+internal static class Scheduling
+{
+    public static IServiceCollection AddDevExScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var postgres = configuration.GetConnectionString("Hangfire");
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (string.IsNullOrWhiteSpace(postgres))
+            {
+                hangfire.UseInMemoryStorage();
+            }
+            else
+            {
+                hangfire.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(postgres));
+            }
+        });
+        services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddSingleton<SyncRunner>();
+        services.AddTransient<SyncJob>();
+        services.AddHostedService<RecurringSyncRegistration>();
+        return services;
+    }
+
+    public static WebApplication UseDevExScheduling(this WebApplication app)
+    {
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsOnly()], DashboardTitle = "DevEx jobs" });
+        return app;
+    }
+
+    /// <summary>Until authentication lands, the dashboard is for the machine DevEx runs on.</summary>
+    private sealed class LocalRequestsOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            var remote = http.Connection.RemoteIpAddress;
+            return remote is null || System.Net.IPAddress.IsLoopback(remote);
+        }
+    }
+
+    /// <summary>Registers (or removes) the recurring job of each source at start.</summary>
+    private sealed class RecurringSyncRegistration(IEnumerable<ISyncSource> sources, IRecurringJobManager jobs, ILogger<RecurringSyncRegistration> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            foreach (var source in sources)
+            {
+                var id = $"sync-{source.Name}";
+                if (source.IsConfigured)
+                {
+                    jobs.AddOrUpdate<SyncJob>(id, job => job.RunAsync(source.Name, CancellationToken.None), source.Schedule);
+                    logger.LogInformation("Scheduled {Source} sync: {Cron} (UTC)", source.Name, source.Schedule);
+                }
+                else
+                {
+                    jobs.RemoveIfExists(id);
+                }
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
