@@ -45,7 +45,7 @@ internal static class GitHistoryReader
             .Append(repository.Refs.Head);
         foreach (var reference in references)
         {
-            if (reference?.ResolveToDirectReference()?.Target?.Peel<Commit>(false) is { } commit)
+            if (ObjectPeeler.Peel(reference?.ResolveToDirectReference()?.Target) is Commit commit)
             {
                 tips.TryAdd(commit.Id, commit);
             }

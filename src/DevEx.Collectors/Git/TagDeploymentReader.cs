@@ -32,7 +32,7 @@ internal static class TagDeploymentReader
                 continue;
             }
             matched++;
-            var target = Peel(tag.Target);
+            var target = ObjectPeeler.Peel(tag.Target);
             if (target is not Commit commit)
             {
                 skipped.Add(target is null
@@ -45,15 +45,5 @@ internal static class TagDeploymentReader
                 commit.Sha, null, Instant.FromDateTimeOffset(finishedAt), "success", source));
         }
         return new TagDeployments(rows, tags, matched, skipped);
-    }
-
-    /// <summary>Follows tag annotations (a tag may tag a tag) to the object at the end; null when an object is missing.</summary>
-    private static GitObject? Peel(GitObject? target)
-    {
-        while (target is TagAnnotation annotation)
-        {
-            target = annotation.Target;
-        }
-        return target;
     }
 }

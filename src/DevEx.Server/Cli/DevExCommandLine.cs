@@ -8,7 +8,7 @@ namespace DevEx.Server.Cli;
 /// </summary>
 internal static class DevExCommandLine
 {
-    private static readonly string[] Verbs = ["import", "sample", "bench", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["import", "sync", "import-git", "sample", "bench", "--help", "-h", "-?"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -20,6 +20,8 @@ internal static class DevExCommandLine
         var root = new RootCommand("DevEx: DORA and developer-experience analytics. With no verb (or 'serve') it runs the web service.")
         {
             ImportCommand.Create(),
+            ImportGitCommand.Create(),
+            SyncCommand.Create(),
             SampleCommand.Create(),
             BenchCommand.Create(),
         };

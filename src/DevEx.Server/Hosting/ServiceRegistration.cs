@@ -35,6 +35,7 @@ internal static class ServiceRegistration
         services.AddSingleton<ImportService>();
         services.AddSingleton<MetricRequestResolver>();
         services.AddSingleton<SyncRunStore>();
+        services.AddSingleton<Sync.SyncRunner>();
         services.AddSingleton<SyncStateStore>();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();

@@ -27,7 +27,6 @@ internal static class Scheduling
             }
         });
         services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
-        services.AddSingleton<SyncRunner>();
         services.AddTransient<SyncJob>();
         services.AddHostedService<RecurringSyncRegistration>();
         return services;

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using DevEx.Analytics;
+using DevEx.Analytics.Derivations;
+using DevEx.Collectors.Git;
+using DevEx.Server.Hosting;
+using DevEx.Store;
+using Microsoft.Extensions.Configuration;
+using NodaTime;
+
+namespace DevEx.Server.Cli;
+
+/// <summary>
+/// <c>devex import-git PATH --repo owner/name [--deployments-from-tags PATTERN] [--service NAME] [--environment ENV] [--db PATH]</c>:
+/// imports a local clone's history (and tags as deployments) and re-derives, so lead time and deployment frequency of
+/// any repository are one command away. Exits 2, with one line on stderr, when the input is wrong.
+/// </summary>
+internal static class ImportGitCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "A local clone (its top folder) or a bare repository" };
+        var repo = new Option<string>("--repo") { Description = "The repository's name, owner/name (as GitHub and the import format name it)", Required = true };
+        var tags = new Option<string?>("--deployments-from-tags")
+        {
+            Description = @"Tags whose name matches this .NET regular expression are deployments at the tag's time (e.g. '^v\d+')",
+        };
+        var service = new Option<string?>("--service") { Description = "Service the tag deployments belong to (default: the repository's name part)" };
+        var environment = new Option<string>("--environment") { Description = "Environment of the tag deployments", DefaultValueFactory = _ => "production" };
+        var database = new Option<string?>("--db") { Description = "DuckDB file (default: DevEx:Database, data/devex.duckdb)" };
+        var command = new Command("import-git", "Import a local git repository's history, with tags as deployments")
+        {
+            path, repo, tags, service, environment, database,
+        };
+        command.SetAction(parse => Run(
+            new GitCollectorOptions(parse.GetValue(path)!, parse.GetValue(repo)!, parse.GetValue(tags), parse.GetValue(service), parse.GetValue(environment)!),
+            parse.GetValue(database), Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <summary>Runs the import; the writers are parameters so tests can read what a person would see.</summary>
+    internal static int Run(GitCollectorOptions options, string? databasePath, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            // Before the database is opened: wrong input must not leave a new, empty database file behind.
+            GitCollector.Validate(options);
+        }
+        catch (GitCollectorException e)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
+        var configuration = ConfigurationSwitches.ForCommand(databasePath is null ? [] : ["--db", databasePath]);
+        var devEx = configuration.GetSection(DevExOptions.Section).Get<DevExOptions>() ?? new DevExOptions();
+        var metrics = configuration.GetSection(MetricOptions.Section).Get<MetricOptions>() ?? new MetricOptions();
+        using var db = DuckDbDatabase.OpenAndMigrate(devEx.Database);
+        GitImportSummary summary;
+        try
+        {
+            summary = new GitCollector().Run(db, SystemClock.Instance, options, CancellationToken.None);
+        }
+        catch (GitCollectorException e)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
+        var derivation = new DerivationRunner(db, metrics).Run();
+        Print(summary, options, devEx.Database, output);
+        output.WriteLine($"derived (whole database): {derivation.ProductionDeployments} production deployments, {derivation.Changes} changes, "
+            + $"{derivation.FailedDeployments} failed in {derivation.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+
+    private static void Print(GitImportSummary summary, GitCollectorOptions options, string database, TextWriter output)
+    {
+        output.WriteLine($"imported {summary.Source["git:".Length..]} as {summary.Repo} into {database}");
+        output.WriteLine($"default branch: {summary.DefaultBranch ?? "(detached HEAD)"}; origin: {summary.Url ?? "(none)"}");
+        output.WriteLine($"commits: {summary.Commits} ({summary.MergeCommits} merge commits)");
+        if (options.TagPattern is null)
+        {
+            output.WriteLine("deployments: none (no --deployments-from-tags; lead time and deployment frequency need deployments)");
+        }
+        else
+        {
+            output.WriteLine($"tags: {summary.TagsMatched} of {summary.Tags} match '{options.TagPattern}'");
+            output.WriteLine($"deployments: {summary.Deployments} to {options.Environment} of service {options.ServiceName}");
+        }
+        foreach (var note in summary.Notes)
+        {
+            output.WriteLine($"note: {note}");
+        }
+    }
+}
