@@ -43,6 +43,10 @@ public sealed class GitCollector
         {
             throw new GitCollectorException($"Reading the git repository '{path}' failed: {e.Message}", e);
         }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw new GitCollectorException($"The tag pattern '{options.TagPattern}' took over {PatternTimeout.TotalSeconds:0} s on tag '{e.Input}': simplify it.", e);
+        }
     }
 
     /// <summary>

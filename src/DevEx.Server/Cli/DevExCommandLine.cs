@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace DevEx.Server.Cli;
 
 /// <summary>
-/// The <c>devex</c> command line: <c>serve</c> (the default), <c>import</c>, <c>sample</c> and <c>bench</c>.
+/// The <c>devex</c> command line: <c>serve</c> (the default), <c>import</c>, <c>import-git</c>, <c>sync</c>, <c>sample</c> and <c>bench</c>.
 /// Run through <c>dotnet run --project src/DevEx.Server -- VERB ...</c>, or the published DevEx.Server binary.
 /// </summary>
 internal static class DevExCommandLine

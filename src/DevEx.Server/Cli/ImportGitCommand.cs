@@ -73,17 +73,19 @@ internal static class ImportGitCommand
 
     private static void Print(GitImportSummary summary, GitCollectorOptions options, string database, TextWriter output)
     {
-        output.WriteLine($"imported {summary.Source["git:".Length..]} as {summary.Repo} into {database}");
-        output.WriteLine($"default branch: {summary.DefaultBranch ?? "(detached HEAD)"}; origin: {summary.Url ?? "(none)"}");
-        output.WriteLine($"commits: {summary.Commits} ({summary.MergeCommits} merge commits)");
+        output.WriteLine($"imported {summary.Source} as {summary.Repo} into {database}");
+        output.WriteLine($"default branch  {summary.DefaultBranch ?? "(detached HEAD)"}");
+        output.WriteLine($"origin          {summary.Url ?? "(none)"}");
+        output.WriteLine($"commits         {summary.Commits}");
+        output.WriteLine($"merge commits   {summary.MergeCommits}");
         if (options.TagPattern is null)
         {
-            output.WriteLine("deployments: none (no --deployments-from-tags; lead time and deployment frequency need deployments)");
+            output.WriteLine("deployments     none: without --deployments-from-tags there is no lead time or deployment frequency");
         }
         else
         {
-            output.WriteLine($"tags: {summary.TagsMatched} of {summary.Tags} match '{options.TagPattern}'");
-            output.WriteLine($"deployments: {summary.Deployments} to {options.Environment} of service {options.ServiceName}");
+            output.WriteLine($"tags matched    {summary.TagsMatched} of {summary.Tags} ('{options.TagPattern}')");
+            output.WriteLine($"deployments     {summary.Deployments} (service {options.ServiceName}, environment {options.Environment})");
         }
         foreach (var note in summary.Notes)
         {

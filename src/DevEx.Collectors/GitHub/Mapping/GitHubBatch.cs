@@ -1,0 +1,53 @@
+using DevEx.Store.Rows;
+
+namespace DevEx.Collectors.GitHub.Mapping;
+
+/// <summary>
+/// Rows mapped from GitHub, written together by <see cref="GitHubRowWriter"/>. Two kinds of pull request: complete
+/// ones (REST: the pull request with all its commits, reviews and requests, which replace the stored children) and
+/// updates (webhooks: the pull request alone, plus any children the event carried, added to the stored ones).
+/// </summary>
+public sealed class GitHubBatch
+{
+    public List<RepositoryRow> Repositories { get; } = [];
+
+    /// <summary>Commits whose parents are known (REST, git): written over whatever is stored.</summary>
+    public List<CommitRow> Commits { get; } = [];
+
+    /// <summary>
+    /// Commits whose parents are a guess (push webhooks: a chain): written only when the commit is not stored yet, so
+    /// a webhook never overwrites real parents with guessed ones.
+    /// </summary>
+    public List<CommitRow> ProvisionalCommits { get; } = [];
+
+    /// <summary>Complete pull requests: their stored commits, reviews and review requests are replaced.</summary>
+    public List<PullRequestRow> PullRequests { get; } = [];
+
+    /// <summary>Pull requests from webhooks: the row is replaced, stored children are kept.</summary>
+    public List<PullRequestRow> PullRequestUpdates { get; } = [];
+
+    public List<PullRequestCommitRow> PullRequestCommits { get; } = [];
+    public List<ReviewRow> Reviews { get; } = [];
+    public List<ReviewRequestRow> ReviewRequests { get; } = [];
+    public List<PipelineRunRow> PipelineRuns { get; } = [];
+    public List<DeploymentRow> Deployments { get; } = [];
+    public List<IncidentRow> Incidents { get; } = [];
+
+    /// <summary>Incident ids to delete: issues that lost the incident label, or were deleted or transferred.</summary>
+    public List<string> RemovedIncidents { get; } = [];
+
+    public int RowCount =>
+        Repositories.Count + Commits.Count + ProvisionalCommits.Count + PullRequests.Count + PullRequestUpdates.Count
+        + PullRequestCommits.Count + Reviews.Count + ReviewRequests.Count + PipelineRuns.Count + Deployments.Count
+        + Incidents.Count + RemovedIncidents.Count;
+
+    /// <summary>Adds a complete pull request with its children.</summary>
+    public void Add(PullRequestRows rows)
+    {
+        PullRequests.Add(rows.PullRequest);
+        Commits.AddRange(rows.Commits);
+        PullRequestCommits.AddRange(rows.PullRequestCommits);
+        Reviews.AddRange(rows.Reviews);
+        ReviewRequests.AddRange(rows.ReviewRequests);
+    }
+}

@@ -1,0 +1,92 @@
+using DevEx.Collectors.GitHub;
+using DevEx.Collectors.GitHub.Http;
+using DevEx.Collectors.Tests.GitHub.Fake;
+using DevEx.Store;
+using Octokit;
+
+namespace DevEx.Collectors.Tests.GitHub.Http;
+
+/// <summary>
+/// The GitHub HTTP layer wired as the collector wires it (Octokit client from <see cref="GitHubClientFactory"/>,
+/// <see cref="GitHubHttpHandler"/>, cache in a throw-away DuckDB file) against a <see cref="FakeGitHubServer"/>, on a
+/// <see cref="SteppingTimeProvider"/> that starts at 2026-03-01 12:00 UTC.
+/// </summary>
+internal sealed class GitHubHttpHarness : IAsyncDisposable
+{
+    public const string Token = "ghp_Secret0123456789abcdefghijklmnopqrstu";
+
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "devex-tests", Guid.NewGuid().ToString("N"));
+    private readonly TimeSpan attemptTimeout;
+
+    private GitHubHttpHarness(FakeGitHubServer server, GitHubOptions options, TimeSpan attemptTimeout)
+    {
+        Server = server;
+        Options = options;
+        this.attemptTimeout = attemptTimeout;
+        Directory.CreateDirectory(directory);
+        Open();
+    }
+
+    public FakeGitHubServer Server { get; }
+
+    public GitHubOptions Options { get; }
+
+    public SteppingTimeProvider Clock { get; } = new(Start);
+
+    public GitHubRequestStats Stats { get; } = new();
+
+    public RecordingLogger<GitHubHttpHandler> Log { get; } = new();
+
+    public DuckDbDatabase Database { get; private set; } = null!;
+
+    public GitHubHttpHandler Handler { get; private set; } = null!;
+
+    public GitHubCredentialStore Credentials { get; private set; } = null!;
+
+    public IGitHubClient Client { get; private set; } = null!;
+
+    public static async Task<GitHubHttpHarness> StartAsync(Action<GitHubOptions>? configure = null, TimeSpan? attemptTimeout = null)
+    {
+        var server = await FakeGitHubServer.StartAsync();
+        var options = new GitHubOptions { BaseUrl = server.BaseUrl, Token = Token, RateLimitReserve = 50 };
+        configure?.Invoke(options);
+        return new GitHubHttpHarness(server, options, attemptTimeout ?? TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>What a restarted process has: a new database instance on the same file, a new handler and client.</summary>
+    public void Restart()
+    {
+        Close();
+        Stats.Reset();
+        Server.ClearRequests();
+        Open();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Close();
+        await Server.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private void Open()
+    {
+        Database = DuckDbDatabase.OpenAndMigrate(Path.Combine(directory, "devex.duckdb"));
+        Handler = new GitHubHttpHandler(new HttpCacheStore(Database, Clock), Stats, Options, Clock, Log)
+        {
+            Jitter = new Random(20260301),
+            AttemptTimeout = attemptTimeout,
+        };
+        Credentials = new GitHubCredentialStore(Options, Handler, Clock);
+        Client = GitHubClientFactory.Create(Options, Handler, Credentials);
+    }
+
+    private void Close()
+    {
+        Handler.Dispose();
+        Credentials.Dispose();
+        Database.Dispose();
+    }
+}
