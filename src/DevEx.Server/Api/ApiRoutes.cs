@@ -1,4 +1,5 @@
 using DevEx.Server.Sync;
+using DevEx.Server.Webhooks;
 
 namespace DevEx.Server.Api;
 
@@ -13,6 +14,7 @@ internal static class ApiRoutes
         api.MapOrg();
         api.MapImport();
         api.MapSync();
+        api.MapGitHubWebhooks();
         return api;
     }
 }

@@ -1,9 +1,11 @@
 using DevEx.Analytics;
 using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Metrics;
+using DevEx.Collectors.GitHub;
 using DevEx.Collectors.Sync;
 using DevEx.Server.Api;
 using DevEx.Server.Import;
+using DevEx.Server.Webhooks;
 using DevEx.Store;
 using DevEx.Store.Queries;
 using NodaTime;
@@ -37,6 +39,9 @@ internal static class ServiceRegistration
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<Sync.SyncRunner>();
         services.AddSingleton<SyncStateStore>();
+        services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section);
+        services.AddSingleton(sp => new RawPayloadStore(sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GitHubOptions>>().Value));
+        services.AddSingleton<GitHubWebhookProcessor>();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();
         services.AddOpenApi("v1");

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,10 +12,9 @@ namespace DevEx.Collectors.GitHub.Http;
 /// <list type="bullet">
 /// <item>GETs are conditional: a URL in <see cref="HttpCacheStore"/> is sent with If-None-Match (or If-Modified-Since),
 /// and a 304 comes back to the caller as a 200 with the cached body and Link header plus <c>X-DevEx-Cache: hit</c>,
-/// so Octokit parses and paginates it as usual. Cacheable 200s are stored.</item>
-/// <item>Rate limits: when x-ratelimit-remaining falls below <see cref="GitHubOptions.RateLimitReserve"/>, requests wait
-/// until x-ratelimit-reset + 1 s; a 403/429 primary limit (remaining 0) waits for the reset and retries; a secondary limit
-/// waits Retry-After seconds, or 60 s doubling each time when GitHub names none.</item>
+/// so Octokit parses and paginates it as usual. 200s with an ETag or Last-Modified are stored.</item>
+/// <item>Rate limits are waited out (see <see cref="GitHubRateLimitGate"/>), at most <see cref="MaxRateLimitWaits"/>
+/// times per request.</item>
 /// <item>500, 502, 503, 504, connection failures and attempt timeouts are retried up to <see cref="MaxRetries"/> times
 /// with exponential backoff and jitter; other 4xx are returned at once.</item>
 /// </list>
@@ -32,20 +31,13 @@ public sealed class GitHubHttpHandler : DelegatingHandler
     public const int MaxRateLimitWaits = 5;
 
     private static readonly TimeSpan RetryBaseDelay = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan SecondaryLimitWait = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan ResetMargin = TimeSpan.FromSeconds(1);
-
-    // GitHub's primary window is an hour; a longer wait means a garbled header, not a reason to stall for days.
-    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1) + ResetMargin;
 
     private readonly HttpCacheStore cache;
     private readonly GitHubRequestStats stats;
-    private readonly GitHubOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
-    private readonly Lock gate = new();
+    private readonly GitHubRateLimitGate rateLimit;
     private readonly Lock jitterLock = new();
-    private DateTimeOffset resumeAt = DateTimeOffset.MinValue;
 
     public GitHubHttpHandler(
         HttpCacheStore cache,
@@ -56,9 +48,9 @@ public sealed class GitHubHttpHandler : DelegatingHandler
     {
         this.cache = cache;
         this.stats = stats;
-        this.options = options;
         this.time = time;
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        rateLimit = new GitHubRateLimitGate(options, time, stats, this.logger);
         // Octokit follows redirects itself (dropping Authorization across hosts), so the socket handler must not.
         InnerHandler = new SocketsHttpHandler
         {
@@ -85,7 +77,7 @@ public sealed class GitHubHttpHandler : DelegatingHandler
         var rateLimitWaits = 0;
         while (true)
         {
-            await WaitForRateLimitAsync(request, cancellationToken);
+            await rateLimit.WaitAsync(request, cancellationToken);
             HttpResponseMessage response;
             try
             {
@@ -96,19 +88,17 @@ public sealed class GitHubHttpHandler : DelegatingHandler
                 await BackOffAsync(request, ++retries, e.Message, cancellationToken);
                 continue;
             }
-            ObserveRateLimit(response);
+            rateLimit.Observe(response);
             if (response.StatusCode == HttpStatusCode.NotModified && cached is not null)
             {
                 stats.CountNotModified();
                 return FromCache(request, response, cached);
             }
-            if (rateLimitWaits < MaxRateLimitWaits && await RateLimitWaitAsync(response, rateLimitWaits, cancellationToken) is { } wait)
+            if (rateLimitWaits < MaxRateLimitWaits && await rateLimit.HoldsAsync(response, rateLimitWaits, cancellationToken))
             {
                 rateLimitWaits++;
-                Defer(time.GetUtcNow() + wait);
                 logger.LogWarning(
-                    "GitHub {Method} {Path}: rate limited ({Status}), waiting {Wait}",
-                    request.Method, request.RequestUri.AbsolutePath, (int)response.StatusCode, wait);
+                    "GitHub {Method} {Path}: rate limited ({Status})", request.Method, request.RequestUri.AbsolutePath, (int)response.StatusCode);
                 response.Dispose();
                 continue;
             }
@@ -206,90 +196,6 @@ public sealed class GitHubHttpHandler : DelegatingHandler
         response.Content = replacement;
     }
 
-    private async Task WaitForRateLimitAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        DateTimeOffset until;
-        lock (gate)
-        {
-            until = resumeAt;
-        }
-        var wait = until - time.GetUtcNow();
-        if (wait <= TimeSpan.Zero)
-        {
-            return;
-        }
-        if (wait > LongestWait)
-        {
-            wait = LongestWait;
-        }
-        stats.CountRateLimitWait(wait);
-        logger.LogInformation(
-            "GitHub rate limit: waiting {Wait} (until {Until:O}) before {Method} {Path}",
-            wait, until, request.Method, request.RequestUri!.AbsolutePath);
-        await Task.Delay(wait, time, cancellationToken);
-    }
-
-    /// <summary>Holds every request until <paramref name="until"/> (or later, if already held longer).</summary>
-    private void Defer(DateTimeOffset until)
-    {
-        lock (gate)
-        {
-            if (until > resumeAt)
-            {
-                resumeAt = until;
-            }
-        }
-    }
-
-    /// <summary>Below the reserve, the next request waits for the window to reset.</summary>
-    private void ObserveRateLimit(HttpResponseMessage response)
-    {
-        if (LongValue(response, "x-ratelimit-remaining") is { } remaining
-            && remaining < options.RateLimitReserve
-            && ResetAt(response) is { } reset)
-        {
-            Defer(reset + ResetMargin);
-        }
-    }
-
-    /// <summary>How long a 403/429 asks to wait before retrying; null when it is no rate limit (a plain 403).</summary>
-    private async Task<TimeSpan?> RateLimitWaitAsync(HttpResponseMessage response, int waitsSoFar, CancellationToken cancellationToken)
-    {
-        if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests))
-        {
-            return null;
-        }
-        var now = time.GetUtcNow();
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta;
-        }
-        if (retryAfter?.Date is { } date)
-        {
-            return date > now ? date - now : TimeSpan.Zero;
-        }
-        if (LongValue(response, "x-ratelimit-remaining") == 0 && ResetAt(response) is { } reset)
-        {
-            var untilReset = reset + ResetMargin - now;
-            return untilReset > ResetMargin ? untilReset : ResetMargin;
-        }
-        if (response.StatusCode == HttpStatusCode.TooManyRequests || await MentionsSecondaryLimitAsync(response, cancellationToken))
-        {
-            return SecondaryLimitWait * Math.Pow(2, waitsSoFar);
-        }
-        return null;
-    }
-
-    private static async Task<bool> MentionsSecondaryLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        // Buffered, so the caller can still read the body of a 403 that turns out to be a plain refusal.
-        await response.Content.LoadIntoBufferAsync(cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return body.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase)
-            || body.Contains("abuse detection", StringComparison.OrdinalIgnoreCase);
-    }
-
     private async Task BackOffAsync(HttpRequestMessage request, int retry, string failure, CancellationToken cancellationToken)
     {
         double jitter;
@@ -297,7 +203,8 @@ public sealed class GitHubHttpHandler : DelegatingHandler
         {
             jitter = Jitter.NextDouble();
         }
-        var delay = RetryBaseDelay * (Math.Pow(2, retry - 1) + jitter);
+        // Whole milliseconds, the resolution Task.Delay waits in, so TimeWaited is what was waited.
+        var delay = TimeSpan.FromMilliseconds(Math.Round(RetryBaseDelay.TotalMilliseconds * (Math.Pow(2, retry - 1) + jitter)));
         stats.CountRetry(delay);
         logger.LogWarning(
             "GitHub {Method} {Path} failed ({Failure}); retry {Retry} of {MaxRetries} in {Delay}",
@@ -308,30 +215,6 @@ public sealed class GitHubHttpHandler : DelegatingHandler
     private static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.InternalServerError
         or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    /// <summary>x-ratelimit-reset is epoch seconds; a value past the year 5000 is read as milliseconds (some recordings).</summary>
-    internal static DateTimeOffset? ResetAt(HttpResponseMessage response)
-    {
-        if (LongValue(response, "x-ratelimit-reset") is not { } value || value < 0)
-        {
-            return null;
-        }
-        try
-        {
-            return value > 100_000_000_000
-                ? DateTimeOffset.FromUnixTimeMilliseconds(value)
-                : DateTimeOffset.FromUnixTimeSeconds(value);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return null;
-        }
-    }
-
-    private static long? LongValue(HttpResponseMessage response, string header) =>
-        long.TryParse(FirstValue(response.Headers, header), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
-
-    private static string? FirstValue(System.Net.Http.Headers.HttpHeaders headers, string name) =>
+    private static string? FirstValue(HttpHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 }

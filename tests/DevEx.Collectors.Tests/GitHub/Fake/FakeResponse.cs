@@ -29,17 +29,21 @@ public sealed record FakeResponse(
         {
             return false;
         }
+        var etag = ETag ?? Header("ETag");
         if (request.IfNoneMatch is { } ifNoneMatch)
         {
-            return ETag is not null && ifNoneMatch.Split(',').Select(tag => tag.Trim()).Any(tag =>
-                tag == "*" || Opaque(tag) == Opaque(ETag));
+            return etag is not null && ifNoneMatch.Split(',').Select(tag => tag.Trim()).Any(tag =>
+                tag == "*" || Opaque(tag) == Opaque(etag));
         }
-        return LastModified is not null
+        return (LastModified ?? Header("Last-Modified")) is { } lastModifiedText
             && request.IfModifiedSince is { } ifModifiedSince
-            && DateTimeOffset.TryParse(LastModified, out var lastModified)
+            && DateTimeOffset.TryParse(lastModifiedText, out var lastModified)
             && DateTimeOffset.TryParse(ifModifiedSince, out var since)
             && lastModified <= since;
     }
+
+    private string? Header(string name) =>
+        Headers?.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 
     // If-None-Match compares weakly: W/"x" and "x" are the same representation.
     private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;

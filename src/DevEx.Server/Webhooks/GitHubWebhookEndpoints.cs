@@ -1,0 +1,63 @@
+using System.Text;
+using DevEx.Collectors.GitHub;
+using Microsoft.Extensions.Options;
+
+namespace DevEx.Server.Webhooks;
+
+/// <summary>
+/// POST /api/v1/webhooks/github: GitHub's deliveries, signed with the configured secret. Mapped events are written
+/// with the same keys as the REST collector, so a webhook and a later poll of the same object end in one row.
+/// </summary>
+internal static class GitHubWebhookEndpoints
+{
+    public static RouteGroupBuilder MapGitHubWebhooks(this RouteGroupBuilder api)
+    {
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
+        webhooks.MapPost("/github", async (HttpRequest request, IOptions<GitHubOptions> options, GitHubWebhookProcessor processor, CancellationToken ct) =>
+            {
+                using var buffer = new MemoryStream();
+                await request.Body.CopyToAsync(buffer, ct);
+                var body = buffer.ToArray();
+                var secret = options.Value.WebhookSecret;
+                if (string.IsNullOrEmpty(secret))
+                {
+                    return Unauthorized($"Webhooks are refused: no webhook secret is configured ({GitHubOptions.Section}:WebhookSecret).");
+                }
+                var signature = request.Headers[GitHubWebhookSignature.Header].ToString();
+                if (string.IsNullOrEmpty(signature))
+                {
+                    return Unauthorized($"The {GitHubWebhookSignature.Header} header is missing: the delivery is not signed.");
+                }
+                if (!GitHubWebhookSignature.IsValid(secret, body, signature))
+                {
+                    return Unauthorized($"The {GitHubWebhookSignature.Header} signature does not match the body and the configured secret.");
+                }
+                var eventName = request.Headers["X-GitHub-Event"].ToString();
+                var delivery = request.Headers["X-GitHub-Delivery"].ToString();
+                if (string.IsNullOrWhiteSpace(eventName))
+                {
+                    return Api.Problems.BadRequest("X-GitHub-Event", "The X-GitHub-Event header is missing: which event is this?");
+                }
+                if (string.IsNullOrWhiteSpace(delivery))
+                {
+                    return Api.Problems.BadRequest("X-GitHub-Delivery", "The X-GitHub-Delivery header is missing: deliveries are processed once by their id.");
+                }
+                var result = processor.Process(delivery.Trim(), eventName.Trim(), Encoding.UTF8.GetString(body));
+                return result.Disposition switch
+                {
+                    WebhookDisposition.Duplicate => TypedResults.Ok(new { delivery = result.Delivery, duplicate = true }),
+                    WebhookDisposition.Ignored => TypedResults.Accepted((string?)null, new { delivery = result.Delivery, @event = result.Event, outcome = "ignored" }),
+                    WebhookDisposition.Failed => TypedResults.Problem(result.Error, statusCode: StatusCodes.Status400BadRequest,
+                        title: $"Unreadable {result.Event} payload",
+                        extensions: new Dictionary<string, object?> { ["delivery"] = result.Delivery, ["event"] = result.Event }),
+                    _ => TypedResults.Ok(new { delivery = result.Delivery, @event = result.Event, action = result.Action, outcome = "processed", rows = result.Rows }),
+                };
+            })
+            .WithSummary("GitHub webhook deliveries (push, pull_request, pull_request_review, workflow_run, deployment, deployment_status, issues)");
+        return webhooks;
+    }
+
+    // The detail says what was wrong with the request, never anything about the secret itself.
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Webhook signature rejected");
+}

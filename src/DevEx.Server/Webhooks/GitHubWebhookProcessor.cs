@@ -1,0 +1,114 @@
+using Dapper;
+using DevEx.Analytics.Derivations;
+using DevEx.Collectors.GitHub;
+using DevEx.Store;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace DevEx.Server.Webhooks;
+
+internal enum WebhookDisposition
+{
+    Processed,
+    Duplicate,
+    Ignored,
+    Failed,
+}
+
+internal sealed record WebhookResult(WebhookDisposition Disposition, string Delivery, string Event, string? Action = null, int Rows = 0, string? Error = null);
+
+/// <summary>
+/// Processes a verified delivery once: the delivery record, the rows and the raw payload are written in one
+/// transaction under the write lock, so a delivery is either wholly processed or not at all, and a redelivery of a
+/// processed one changes nothing. A delivery that failed may be redelivered (after a fix) and is processed then.
+/// Derivations are refreshed after each processed delivery, so metrics reflect it at once.
+/// </summary>
+internal sealed class GitHubWebhookProcessor(
+    DuckDbDatabase database,
+    DerivationRunner derivation,
+    RawPayloadStore rawPayloads,
+    IOptions<GitHubOptions> options,
+    IClock clock,
+    ILogger<GitHubWebhookProcessor> logger)
+{
+    private static readonly Duration PruneEvery = Duration.FromHours(1);
+    private Instant lastPrune = Instant.MinValue;
+
+    public WebhookResult Process(string delivery, string eventName, string body)
+    {
+        var now = clock.GetCurrentInstant();
+        var result = Record(delivery, eventName, body, now);
+        logger.LogInformation("GitHub webhook {Delivery} ({Event} {Action}): {Disposition}, {Rows} rows{Error}",
+            delivery, eventName, result.Action, result.Disposition, result.Rows, result.Error is null ? "" : ": " + result.Error);
+        if (result.Disposition == WebhookDisposition.Processed)
+        {
+            derivation.Run();
+            PruneRawPayloads(now);
+        }
+        return result;
+    }
+
+    private WebhookResult Record(string delivery, string eventName, string body, Instant now)
+    {
+        database.WriteLock.Wait();
+        try
+        {
+            using var connection = database.Open();
+            var seen = connection.QueryFirstOrDefault<string>("SELECT outcome FROM webhook_deliveries WHERE delivery_id = $delivery", new { delivery });
+            if (seen is not null && !seen.StartsWith("failed", StringComparison.Ordinal))
+            {
+                return new WebhookResult(WebhookDisposition.Duplicate, delivery, eventName);
+            }
+            if (eventName == "ping")
+            {
+                SaveOutcome(connection, delivery, eventName, now, "processed");
+                return new WebhookResult(WebhookDisposition.Processed, delivery, eventName);
+            }
+            if (!WebhookEventMapper.Events.Contains(eventName))
+            {
+                SaveOutcome(connection, delivery, eventName, now, "ignored");
+                return new WebhookResult(WebhookDisposition.Ignored, delivery, eventName);
+            }
+            using var transaction = connection.BeginTransaction();
+            Collectors.GitHub.Mapping.GitHubBatch batch;
+            string? action;
+            try
+            {
+                (batch, action) = WebhookEventMapper.Map(eventName, body, new StoredGitHubRows(connection), options.Value);
+            }
+            catch (WebhookPayloadException e)
+            {
+                transaction.Rollback();
+                SaveOutcome(connection, delivery, eventName, now, "failed: " + e.Message);
+                return new WebhookResult(WebhookDisposition.Failed, delivery, eventName, Error: e.Message);
+            }
+            GitHubRowWriter.Write(connection, batch);
+            RawPayloadStore.Insert(connection, eventName, delivery, body, now);
+            SaveOutcome(connection, delivery, eventName, now, "processed");
+            transaction.Commit();
+            return new WebhookResult(WebhookDisposition.Processed, delivery, eventName, action, batch.RowCount);
+        }
+        finally
+        {
+            database.WriteLock.Release();
+        }
+    }
+
+    private static void SaveOutcome(DuckDBConnection connection, string delivery, string eventName, Instant now, string outcome) =>
+        connection.Execute("""
+            INSERT OR REPLACE INTO webhook_deliveries (delivery_id, event, received_at, outcome)
+            VALUES ($delivery, $eventName, $now, $outcome)
+            """, new { delivery, eventName, now, outcome });
+
+    /// <summary>Raw payloads are pruned at most hourly, on the back of a processed delivery.</summary>
+    private void PruneRawPayloads(Instant now)
+    {
+        if (now - lastPrune < PruneEvery)
+        {
+            return;
+        }
+        lastPrune = now;
+        rawPayloads.Prune(now);
+    }
+}
