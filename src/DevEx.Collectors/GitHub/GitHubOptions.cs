@@ -47,6 +47,9 @@ public sealed class GitHubOptions
     /// </summary>
     public string CausedByPattern { get; set; } = @"(?im)^\s*caused[ -]?by\s*:\s*(?<ref>\S+)";
 
+    /// <summary>How far back the first sync of a repository reads; later syncs read from their cursors.</summary>
+    public TimeSpan History { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>Requests kept in hand: below this many remaining, the collector waits for the rate-limit reset.</summary>
     public int RateLimitReserve { get; set; } = 50;
 

@@ -14,24 +14,31 @@ public sealed record SyncCursor(string Source, string Scope, string Resource, st
 /// </summary>
 public sealed class SyncStateStore(DuckDbDatabase database, IClock clock)
 {
-    public string? Get(string source, string scope, string resource)
+    public string? Get(string source, string scope, string resource) => GetWithETag(source, scope, resource).Cursor;
+
+    /// <summary>The cursor and the ETag of the response it was read from (null when never written).</summary>
+    public (string? Cursor, string? ETag) GetWithETag(string source, string scope, string resource)
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<string?>(
-            "SELECT cursor FROM sync_state WHERE source = $source AND scope = $scope AND resource = $resource",
+        return connection.QuerySingleOrDefault<(string?, string?)>(
+            "SELECT cursor, etag FROM sync_state WHERE source = $source AND scope = $scope AND resource = $resource",
             new { source, scope, resource });
     }
 
-    public void Set(string source, string scope, string resource, string? cursor)
+    /// <summary>
+    /// Saves a cursor, and the ETag of the list response it covers: a later 304 for that same ETag then proves the
+    /// rows are already written (a 304 alone does not: the previous run may have stopped before writing).
+    /// </summary>
+    public void Set(string source, string scope, string resource, string? cursor, string? etag = null)
     {
         database.WriteLock.Wait();
         try
         {
             using var connection = database.Open();
             connection.Execute("""
-                INSERT INTO sync_state (source, scope, resource, cursor, etag, updated_at) VALUES ($source, $scope, $resource, $cursor, NULL, $now)
-                ON CONFLICT (source, scope, resource) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at
-                """, new { source, scope, resource, cursor, now = clock.GetCurrentInstant() });
+                INSERT INTO sync_state (source, scope, resource, cursor, etag, updated_at) VALUES ($source, $scope, $resource, $cursor, $etag, $now)
+                ON CONFLICT (source, scope, resource) DO UPDATE SET cursor = excluded.cursor, etag = excluded.etag, updated_at = excluded.updated_at
+                """, new { source, scope, resource, cursor, etag, now = clock.GetCurrentInstant() });
         }
         finally
         {

@@ -42,6 +42,7 @@ internal static class ServiceRegistration
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section);
         services.AddSingleton(sp => new RawPayloadStore(sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GitHubOptions>>().Value));
         services.AddSingleton<GitHubWebhookProcessor>();
+        services.AddGitHubCollection();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();
         services.AddOpenApi("v1");

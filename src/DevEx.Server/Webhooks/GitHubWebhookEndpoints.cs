@@ -42,7 +42,7 @@ internal static class GitHubWebhookEndpoints
                 {
                     return Api.Problems.BadRequest("X-GitHub-Delivery", "The X-GitHub-Delivery header is missing: deliveries are processed once by their id.");
                 }
-                var result = processor.Process(delivery.Trim(), eventName.Trim(), Encoding.UTF8.GetString(body));
+                var result = processor.Process(delivery.Trim(), eventName.Trim(), Json(request, body));
                 return result.Disposition switch
                 {
                     WebhookDisposition.Duplicate => TypedResults.Ok(new { delivery = result.Delivery, duplicate = true }),
@@ -55,6 +55,20 @@ internal static class GitHubWebhookEndpoints
             })
             .WithSummary("GitHub webhook deliveries (push, pull_request, pull_request_review, workflow_run, deployment, deployment_status, issues)");
         return webhooks;
+    }
+
+    /// <summary>
+    /// The payload's JSON: the body, or its <c>payload</c> field when the hook is set to send form data
+    /// (application/x-www-form-urlencoded). The signature covers the body as sent, so it is checked before this.
+    /// </summary>
+    private static string Json(HttpRequest request, byte[] body)
+    {
+        var text = Encoding.UTF8.GetString(body);
+        if (request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(text).TryGetValue("payload", out var payload) ? payload.ToString() : "";
+        }
+        return text;
     }
 
     // The detail says what was wrong with the request, never anything about the secret itself.

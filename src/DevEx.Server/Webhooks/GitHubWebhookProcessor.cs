@@ -41,7 +41,7 @@ internal sealed class GitHubWebhookProcessor(
         var result = Record(delivery, eventName, body, now);
         logger.LogInformation("GitHub webhook {Delivery} ({Event} {Action}): {Disposition}, {Rows} rows{Error}",
             delivery, eventName, result.Action, result.Disposition, result.Rows, result.Error is null ? "" : ": " + result.Error);
-        if (result.Disposition == WebhookDisposition.Processed)
+        if (result.Disposition == WebhookDisposition.Processed && result.Rows > 0)
         {
             derivation.Run();
             PruneRawPayloads(now);

@@ -101,6 +101,7 @@ internal static class WebhookEventMapper
         var repo = WebhookPayloadReader.Repo(payload.Repository);
         var pull = WebhookPayloadReader.Required(payload.PullRequest, "pull_request");
         var review = WebhookPayloadReader.Required(payload.Review, "review");
+        batch.Repositories.Add(RepositoryMapper.Map(payload.Repository!));
         // Only the review: the pull request in this payload lacks merge state and size, so it would blank them.
         if (ReviewMapper.Map(repo, pull.Number, review) is { } row)
         {
@@ -118,6 +119,7 @@ internal static class WebhookEventMapper
         {
             throw new WebhookPayloadException("Field 'workflow_run.id', 'workflow_run.head_sha' or 'workflow_run.created_at' is missing.");
         }
+        batch.Repositories.Add(RepositoryMapper.Map(payload.Repository!));
         batch.PipelineRuns.Add(PipelineRunMapper.Map(repo, run, payload.Workflow?.Name));
         return payload.Action;
     }
@@ -135,6 +137,7 @@ internal static class WebhookEventMapper
         {
             throw new WebhookPayloadException("Field 'deployment.id', 'deployment.sha' or 'deployment.environment' is missing.");
         }
+        batch.Repositories.Add(RepositoryMapper.Map(payload.Repository!));
         if (eventName == "deployment_status")
         {
             var status = WebhookPayloadReader.Required(payload.DeploymentStatus, "deployment_status");
@@ -159,6 +162,7 @@ internal static class WebhookEventMapper
         {
             throw new WebhookPayloadException("Field 'issue.number' or 'issue.created_at' is missing.");
         }
+        batch.Repositories.Add(RepositoryMapper.Map(payload.Repository!));
         var row = payload.Action is "deleted" or "transferred" ? null : IncidentMapper.Map(repo, issue, options);
         if (row is null)
         {

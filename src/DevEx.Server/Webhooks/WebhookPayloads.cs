@@ -68,9 +68,10 @@ internal static class WebhookPayloadReader
         {
             return Serializer.Deserialize<T>(payload.ToJsonString());
         }
-        catch (Exception e) when (e is FormatException or InvalidCastException or ArgumentException or InvalidOperationException
-                                      or System.Runtime.Serialization.SerializationException or OverflowException)
+        catch (Exception e)
         {
+            // Octokit's reader throws what it meets (format, cast, argument, serialization errors): all mean the
+            // payload does not have the shape of the event.
             throw new WebhookPayloadException($"The {eventName} payload could not be read: {e.Message}");
         }
     }

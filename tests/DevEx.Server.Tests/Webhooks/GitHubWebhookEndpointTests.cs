@@ -51,6 +51,25 @@ public sealed class GitHubWebhookEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_hook_sending_form_data_is_read_from_its_payload_field()
+    {
+        // Content type application/x-www-form-urlencoded: body "payload=<url-encoded JSON>", signed as sent.
+        var form = "payload=" + Uri.EscapeDataString(WebhookPoster.Fixture(ReviewPath));
+        var request = new HttpRequestMessage(HttpMethod.Post, WebhookPoster.Url)
+        {
+            Content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add("X-GitHub-Event", "pull_request_review");
+        request.Headers.Add("X-GitHub-Delivery", "form-1");
+        request.Headers.Add("X-Hub-Signature-256", WebhookPoster.Sign(Secret, form));
+
+        var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["COMMENTED"], poster.Query<string>("SELECT state FROM reviews"));
+    }
+
+    [Fact]
     public async Task A_wrong_signature_is_refused_and_nothing_is_written()
     {
         var body = WebhookPoster.Fixture(ReviewPath);

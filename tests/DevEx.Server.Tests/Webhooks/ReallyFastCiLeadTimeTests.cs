@@ -69,9 +69,72 @@ public sealed class ReallyFastCiLeadTimeTests : IDisposable
         Assert.Equal(["411a0fbb93b25e1ba1d7ef7d437315c2a411ed52"],
             poster.Query<string>($"SELECT unnest(parents) FROM commits WHERE sha = '7d1b24db3fde2747f9dadfb0f8abf0c8e6f40cad'"));
         // The four commits the merge brought are the pull request's (the head, 7b5a809, came with the PR event).
-        Assert.Equal([FirstCommit, "411a0fbb93b25e1ba1d7ef7d437315c2a411ed52", "7b5a809ab03679215c55926f7d111156ec98b865",
+        Assert.Equal(["411a0fbb93b25e1ba1d7ef7d437315c2a411ed52", FirstCommit, "7b5a809ab03679215c55926f7d111156ec98b865",
             "7d1b24db3fde2747f9dadfb0f8abf0c8e6f40cad"],
             poster.Query<string>("SELECT sha FROM pull_request_commits WHERE number = 3 ORDER BY sha"));
+    }
+
+    [Fact]
+    public async Task Pushed_before_the_pull_request_event_the_commits_are_found_down_from_its_head()
+    {
+        var headers = WebhookPoster.RecordedHeaders("github-webhooks/reallyfastci/webhook-pr-close-header.txt");
+        await poster.Post("push", WebhookPoster.Fixture("github-webhooks/reallyfastci/webhook-push-to-master.json"));
+        await poster.Post("pull_request", WebhookPoster.Fixture("github-webhooks/reallyfastci/webhook-pr-close.json"), headers["x-github-delivery"]);
+
+        // The PR says "commits": 4 and its head is 7b5a809: four commits down the first parents of the stored chain.
+        Assert.Equal(["411a0fbb93b25e1ba1d7ef7d437315c2a411ed52", FirstCommit, "7b5a809ab03679215c55926f7d111156ec98b865",
+            "7d1b24db3fde2747f9dadfb0f8abf0c8e6f40cad"],
+            poster.Query<string>("SELECT sha FROM pull_request_commits WHERE number = 3 ORDER BY sha"));
+    }
+
+    [Fact]
+    public async Task A_ready_time_from_a_ready_for_review_event_survives_later_pull_request_events()
+    {
+        var closed = WebhookPoster.Fixture("github-webhooks/reallyfastci/webhook-pr-close.json");
+        var ready = System.Text.Json.Nodes.JsonNode.Parse(closed)!;
+        ready["action"] = "ready_for_review";
+        ready["pull_request"]!["state"] = "open";
+        ready["pull_request"]!["updated_at"] = "2019-11-14T09:30:00Z";
+        await poster.Post("pull_request", ready.ToJsonString());
+
+        await poster.Post("pull_request", closed);
+
+        Assert.Equal([new DateTime(2019, 11, 14, 9, 30, 0)], poster.Query<DateTime>("SELECT ready_at FROM pull_requests"));
+    }
+
+    [Fact]
+    public async Task An_inactive_status_keeps_a_superseded_success()
+    {
+        await PostPullRequestThenPush();
+        await Deploy(1001, FirstCommit, "2019-11-04T11:55:00Z", "2019-11-04T12:00:00Z");
+
+        // GitHub marks the deployment inactive when a newer one replaces it.
+        var inactive = await poster.Post("deployment_status", $$"""
+            {"action": "created",
+             "deployment_status": {"id": 7001, "state": "inactive", "created_at": "2019-11-26T08:00:00Z"},
+             "deployment": {{Deployment(1001, FirstCommit, "2019-11-04T11:55:00Z")}}, "repository": {{Repository}}}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, inactive.StatusCode);
+        Assert.Equal([("success", new DateTime(2019, 11, 4, 12, 0, 0))], poster.Query<(string, DateTime)>("SELECT status, finished_at FROM deployments"));
+    }
+
+    [Fact]
+    public async Task An_issue_labelled_incident_is_an_incident_until_the_label_is_removed()
+    {
+        string Issue(string action, string labels) => $$"""
+            {"action": "{{action}}",
+             "issue": {"number": 9, "title": "Build page down", "state": "open", "created_at": "2019-11-26T09:00:00Z",
+                       "body": "Caused by: #3", "labels": [{{labels}}]},
+             "repository": {{Repository}}}
+            """;
+
+        await poster.Post("issues", Issue("labeled", """{"name": "incident"}, {"name": "severity:high"}"""));
+        Assert.Equal([($"github:{Repo}#9", "gcbapp-buildconfig-example", "high", $"{Repo}#3")],
+            poster.Query<(string, string, string, string)>("SELECT id, service, severity, caused_by_pr FROM incidents"));
+
+        await poster.Post("issues", Issue("unlabeled", """{"name": "severity:high"}"""));
+        Assert.Equal(0, poster.Count("incidents"));
     }
 
     [Fact]

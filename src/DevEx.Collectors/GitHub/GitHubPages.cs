@@ -1,0 +1,43 @@
+using System.Runtime.CompilerServices;
+using Octokit;
+
+namespace DevEx.Collectors.GitHub;
+
+/// <summary>One page of a GitHub list, and whether it was answered from the conditional-request cache (a 304).</summary>
+internal sealed record GitHubPage<T>(IReadOnlyList<T> Items, bool Unchanged, string? ETag);
+
+/// <summary>
+/// Pages through a GitHub list by its Link headers with Octokit's low-level connection, so the collector decides
+/// when to stop (at its cursor) and sees, page by page, whether GitHub answered 304 (nothing changed).
+/// </summary>
+internal static class GitHubPages
+{
+    public const string CacheHeader = "X-DevEx-Cache";
+
+    public static async IAsyncEnumerable<GitHubPage<T>> Read<T>(IConnection connection, string path, IDictionary<string, string>? parameters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var response = await connection.Get<List<T>>(new Uri(path, UriKind.Relative), parameters, null, cancellationToken);
+        while (true)
+        {
+            yield return new GitHubPage<T>(response.Body, IsCacheHit(response.HttpResponse), response.HttpResponse.ApiInfo?.Etag);
+            if (response.HttpResponse.ApiInfo?.Links is not { } links || !links.TryGetValue("next", out var next))
+            {
+                yield break;
+            }
+            response = await connection.Get<List<T>>(next, null, null, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads one object (a wrapper such as the workflow-runs response) with its cache flag.</summary>
+    public static async Task<(T Body, bool Unchanged, string? ETag, Uri? Next)> ReadOne<T>(IConnection connection, Uri uri, IDictionary<string, string>? parameters,
+        CancellationToken cancellationToken)
+    {
+        var response = await connection.Get<T>(uri, parameters, null, cancellationToken);
+        var next = response.HttpResponse.ApiInfo?.Links is { } links && links.TryGetValue("next", out var link) ? link : null;
+        return (response.Body, IsCacheHit(response.HttpResponse), response.HttpResponse.ApiInfo?.Etag, next);
+    }
+
+    private static bool IsCacheHit(IResponse response) =>
+        response.Headers.Any(h => string.Equals(h.Key, CacheHeader, StringComparison.OrdinalIgnoreCase) && h.Value == "hit");
+}

@@ -1,0 +1,138 @@
+using DevEx.Collectors.GitHub.Mapping;
+using NodaTime;
+using Octokit;
+
+namespace DevEx.Collectors.GitHub;
+
+/// <summary>Workflow runs, deployments and releases: lists whose items change after they appear (a run completes).</summary>
+internal sealed partial class GitHubRepositorySync
+{
+    /// <summary>
+    /// Actions runs created after the cursor. A run still in progress holds the cursor just before it, so its
+    /// completion is read next time (its change also changes the list's ETag).
+    /// </summary>
+    private async Task<long> WorkflowRunsAsync(CancellationToken cancellationToken)
+    {
+        var (floor, writtenETag) = State("runs");
+        var batch = new GitHubBatch();
+        var newest = floor;
+        Instant? oldestOpen = null;
+        Uri? next = new($"repos/{Repo}/actions/runs", UriKind.Relative);
+        var parameters = Parameters();
+        string? firstETag = null;
+        var first = true;
+        while (next is not null)
+        {
+            var (response, unchanged, etag, following) = await GitHubPages.ReadOne<WorkflowRunsResponse>(Connection, next, parameters, cancellationToken);
+            if (first)
+            {
+                if (unchanged && etag is not null && etag == writtenETag)
+                {
+                    return 0;
+                }
+                firstETag = etag;
+                first = false;
+            }
+            parameters = null; // the next link carries them
+            var runs = response.WorkflowRuns.Where(r => Instant.FromDateTimeOffset(r.CreatedAt) > floor).ToList();
+            foreach (var run in runs)
+            {
+                batch.PipelineRuns.Add(PipelineRunMapper.Map(Repo, run));
+                var created = Instant.FromDateTimeOffset(run.CreatedAt);
+                newest = created > newest ? created : newest;
+                if (!string.Equals(run.Status.StringValue, "completed", StringComparison.OrdinalIgnoreCase))
+                {
+                    oldestOpen = oldestOpen is { } open ? Min(open, created) : created;
+                }
+            }
+            next = runs.Count < response.WorkflowRuns.Count ? null : following;
+        }
+        var written = context.Writer.Write(batch);
+        SetState("runs", oldestOpen is { } pending ? pending - Duration.Epsilon : newest, firstETag);
+        return written;
+    }
+
+    /// <summary>
+    /// Deployments created after the cursor, with their statuses. One without a final status yet is left out and holds
+    /// the cursor just before it; while one is pending the list is read even when unchanged, because a status change
+    /// does not change the deployments list.
+    /// </summary>
+    private async Task<long> DeploymentsAsync(CancellationToken cancellationToken)
+    {
+        var (floor, writtenETag) = State("deployments");
+        var pendingBefore = context.Cursors.Get(GitHubCollector.SourceName, Repo, "deployments-pending") is not null;
+        var batch = new GitHubBatch();
+        var newest = floor;
+        Instant? oldestOpen = null;
+        string? firstETag = null;
+        var first = true;
+        await foreach (var page in GitHubPages.Read<Deployment>(Connection, $"repos/{Repo}/deployments", Parameters(), cancellationToken))
+        {
+            if (first)
+            {
+                if (page.Unchanged && page.ETag is not null && page.ETag == writtenETag && !pendingBefore)
+                {
+                    return 0;
+                }
+                firstETag = page.ETag;
+                first = false;
+            }
+            var fresh = page.Items.Where(d => Instant.FromDateTimeOffset(d.CreatedAt) > floor).ToList();
+            foreach (var deployment in fresh)
+            {
+                var statuses = await All<DeploymentStatus>($"repos/{Repo}/deployments/{deployment.Id}/statuses", cancellationToken);
+                var created = Instant.FromDateTimeOffset(deployment.CreatedAt);
+                if (DeploymentMapper.Map(Repo, deployment, statuses) is { } row)
+                {
+                    batch.Deployments.Add(row);
+                }
+                else
+                {
+                    oldestOpen = oldestOpen is { } open ? Min(open, created) : created;
+                }
+                newest = created > newest ? created : newest;
+            }
+            if (fresh.Count < page.Items.Count)
+            {
+                break;
+            }
+        }
+        var written = context.Writer.Write(batch);
+        context.Cursors.Set(GitHubCollector.SourceName, Repo, "deployments-pending", oldestOpen is { } pending ? Format(pending) : null);
+        SetState("deployments", oldestOpen is { } open2 ? open2 - Duration.Epsilon : newest, firstETag);
+        return written;
+    }
+
+    /// <summary>Releases (or tags) as production deployments, for repositories configured to deploy that way.</summary>
+    private async Task<long> ReleasesAsync(CancellationToken cancellationToken)
+    {
+        var rule = context.Options.ReleasesAsDeployments.FirstOrDefault(r => string.Equals(r.Repository, Repo, StringComparison.OrdinalIgnoreCase));
+        if (rule is null)
+        {
+            return 0;
+        }
+        var tags = await All<RepositoryTag>($"repos/{Repo}/tags", cancellationToken);
+        var batch = new GitHubBatch();
+        if (string.Equals(rule.Source, "tags", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var tag in tags)
+            {
+                var (commit, _, _, _) = await GitHubPages.ReadOne<GitHubCommit>(Connection, new Uri($"repos/{Repo}/commits/{tag.Commit.Sha}", UriKind.Relative), null, cancellationToken);
+                if (ReleaseDeploymentMapper.Map(Repo, tag, Instant.FromDateTimeOffset(commit.Commit.Committer.Date), rule) is { } row)
+                {
+                    batch.Deployments.Add(row);
+                }
+            }
+            return context.Writer.Write(batch);
+        }
+        var shaByTag = tags.ToDictionary(t => t.Name, t => t.Commit.Sha, StringComparer.Ordinal);
+        foreach (var release in await All<Release>($"repos/{Repo}/releases", cancellationToken))
+        {
+            if (shaByTag.TryGetValue(release.TagName, out var sha) && ReleaseDeploymentMapper.Map(Repo, release, sha, rule) is { } row)
+            {
+                batch.Deployments.Add(row);
+            }
+        }
+        return context.Writer.Write(batch);
+    }
+}

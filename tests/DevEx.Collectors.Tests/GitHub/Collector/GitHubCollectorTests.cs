@@ -1,0 +1,100 @@
+using Dapper;
+using DevEx.Collectors.Tests.GitHub.Http;
+
+namespace DevEx.Collectors.Tests.GitHub.Collector;
+
+public sealed class GitHubCollectorTests
+{
+    private static readonly string[] Tables =
+        ["repositories", "commits", "pull_requests", "pull_request_commits", "reviews", "pipeline_runs", "deployments", "incidents"];
+
+    [Fact]
+    public async Task First_sync_writes_the_organisations_history_into_the_core_tables()
+    {
+        await using var harness = await GitHubHttpHarness.StartAsync();
+        CollectorScenario.Register(harness.Server);
+        var outcome = await CollectorScenario.Collector(harness).RunAsync(new Progress<string>(), CancellationToken.None);
+
+        using var connection = harness.Database.Open();
+        Assert.Equal(["acme/api"], connection.Query<string>("SELECT repo FROM repositories"));           // acme/old is archived
+        Assert.Equal(["b1", "c1", "c2"], connection.Query<string>("SELECT sha FROM commits ORDER BY sha")); // main + the PR's branch commit
+        Assert.Equal(["c1"], connection.Query<string>("SELECT unnest(parents) FROM commits WHERE sha = 'c2'"));
+        var pull = connection.QuerySingle<(int Number, string Author, string MergeSha)>("SELECT number, author, merge_commit_sha FROM pull_requests");
+        Assert.Equal((1, "ann", "c2"), pull);
+        Assert.Equal(("bob", "APPROVED"), connection.QuerySingle<(string, string)>("SELECT reviewer, state FROM reviews"));
+        Assert.Equal(("5-1", "success"), connection.QuerySingle<(string, string)>("SELECT id, conclusion FROM pipeline_runs"));
+        Assert.Equal(("github:acme/api:10", "c2", "success"), connection.QuerySingle<(string, string, string)>("SELECT id, sha, status FROM deployments"));
+        // 1 repository + 2 commits + PR (row, 1 commit row, 1 PR-commit link, 1 review) + 1 run + 1 deployment.
+        Assert.Equal(9, outcome.RowsWritten);
+        Assert.Equal(0, outcome.NotModified);
+    }
+
+    [Fact]
+    public async Task An_unchanged_resync_sends_only_conditional_list_requests_and_writes_nothing()
+    {
+        await using var harness = await GitHubHttpHarness.StartAsync();
+        CollectorScenario.Register(harness.Server);
+        var collector = CollectorScenario.Collector(harness);
+        await collector.RunAsync(new Progress<string>(), CancellationToken.None);
+        var before = Snapshot(harness);
+        harness.Server.ClearRequests();
+
+        var outcome = await collector.RunAsync(new Progress<string>(), CancellationToken.None);
+
+        // One request per list: the org's repositories, then commits, pulls, runs, deployments and incidents of acme/api.
+        var requests = harness.Server.Requests;
+        Assert.Equal(6, requests.Count);
+        Assert.All(requests, r => Assert.NotNull(r.IfNoneMatch));
+        Assert.All(requests, r => Assert.Equal(304, r.Status));
+        Assert.DoesNotContain(requests, r => r.Path.Contains("/pulls/1/", StringComparison.Ordinal));
+        Assert.Equal((6L, 6L, 0L), (outcome.Requests, outcome.NotModified, outcome.RowsWritten));
+        Assert.Equal(before, Snapshot(harness));
+    }
+
+    [Fact]
+    public async Task A_sync_cancelled_half_way_then_resumed_ends_with_the_rows_of_one_clean_sync()
+    {
+        await using var clean = await GitHubHttpHarness.StartAsync();
+        CollectorScenario.Register(clean.Server);
+        await CollectorScenario.Collector(clean).RunAsync(new Progress<string>(), CancellationToken.None);
+
+        await using var harness = await GitHubHttpHarness.StartAsync();
+        CollectorScenario.Register(harness.Server);
+        using var cancel = new CancellationTokenSource();
+        // Cancel while the deployments are being read: commits, pulls and runs are written by then, deployments not.
+        harness.Server.Map("GET", "/repos/acme/api/deployments/10/statuses", _ =>
+        {
+            cancel.Cancel();
+            return new Fake.FakeResponse(200, "[]");
+        });
+        var collector = CollectorScenario.Collector(harness);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => collector.RunAsync(new Progress<string>(), cancel.Token));
+        Assert.Equal(0, harness.Database.Open().ExecuteScalar<long>("SELECT count(*) FROM deployments"));
+
+        CollectorScenario.Register(harness.Server); // the statuses answer normally again
+        await collector.RunAsync(new Progress<string>(), CancellationToken.None);
+
+        Assert.Equal(Snapshot(clean), Snapshot(harness));
+    }
+
+    [Fact]
+    public async Task A_user_account_is_read_when_the_organisation_does_not_exist()
+    {
+        await using var harness = await GitHubHttpHarness.StartAsync();
+        CollectorScenario.Register(harness.Server);
+        harness.Server.Get("/orgs/ann/repos", status: 404, body: """{"message":"Not Found"}""");
+        harness.Server.Get("/users/ann/repos", body: """
+            [{"id":1,"name":"api","full_name":"acme/api","default_branch":"main","archived":false,"fork":false,"owner":{"login":"acme"}}]
+            """);
+        harness.Options.Organizations.Add("ann");
+        await CollectorScenario.Create(harness).RunAsync(new Progress<string>(), CancellationToken.None);
+        Assert.Equal(["acme/api"], harness.Database.Open().Query<string>("SELECT repo FROM repositories"));
+    }
+
+    private static string Snapshot(GitHubHttpHarness harness)
+    {
+        using var connection = harness.Database.Open();
+        return string.Join("\n", Tables.Select(table =>
+            table + ": " + string.Join(" | ", connection.Query<string>($"SELECT CAST(t AS VARCHAR) FROM (SELECT * FROM {table} ORDER BY ALL) t"))));
+    }
+}
