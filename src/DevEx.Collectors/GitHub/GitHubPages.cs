@@ -8,7 +8,8 @@ internal sealed record GitHubPage<T>(IReadOnlyList<T> Items, bool Unchanged, str
 
 /// <summary>
 /// Pages through a GitHub list by its Link headers with Octokit's low-level connection, so the collector decides
-/// when to stop (at its cursor) and sees, page by page, whether GitHub answered 304 (nothing changed).
+/// when to stop (at its cursor) and sees, page by page, whether GitHub answered 304 (nothing changed). Bodies are read
+/// as JSON and deserialized by <see cref="Mapping.OctokitJson"/>, which copes with what Octokit's reader throws on.
 /// </summary>
 internal static class GitHubPages
 {
@@ -17,15 +18,17 @@ internal static class GitHubPages
     public static async IAsyncEnumerable<GitHubPage<T>> Read<T>(IConnection connection, string path, IDictionary<string, string>? parameters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var response = await connection.Get<List<T>>(new Uri(path, UriKind.Relative), parameters, null, cancellationToken);
+        var response = await connection.Get<object>(new Uri(path, UriKind.Relative), parameters, null, cancellationToken);
         while (true)
         {
-            yield return new GitHubPage<T>(response.Body, IsCacheHit(response.HttpResponse), response.HttpResponse.ApiInfo?.Etag);
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new GitHubPage<T>(Body<List<T>>(response), IsCacheHit(response.HttpResponse), response.HttpResponse.ApiInfo?.Etag);
             if (response.HttpResponse.ApiInfo?.Links is not { } links || !links.TryGetValue("next", out var next))
             {
                 yield break;
             }
-            response = await connection.Get<List<T>>(next, null, null, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            response = await connection.Get<object>(next, null, null, cancellationToken);
         }
     }
 
@@ -33,10 +36,17 @@ internal static class GitHubPages
     public static async Task<(T Body, bool Unchanged, string? ETag, Uri? Next)> ReadOne<T>(IConnection connection, Uri uri, IDictionary<string, string>? parameters,
         CancellationToken cancellationToken)
     {
-        var response = await connection.Get<T>(uri, parameters, null, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var response = await connection.Get<object>(uri, parameters, null, cancellationToken);
         var next = response.HttpResponse.ApiInfo?.Links is { } links && links.TryGetValue("next", out var link) ? link : null;
-        return (response.Body, IsCacheHit(response.HttpResponse), response.HttpResponse.ApiInfo?.Etag, next);
+        return (Body<T>(response), IsCacheHit(response.HttpResponse), response.HttpResponse.ApiInfo?.Etag, next);
     }
+
+    private static readonly Octokit.Internal.SimpleJsonSerializer Serializer = new();
+
+    /// <summary>Octokit parses into its own JSON tree (T = object); it is written back as text for the tidying reader.</summary>
+    private static T Body<T>(IApiResponse<object> response) =>
+        Mapping.OctokitJson.Deserialize<T>(response.Body is null ? "null" : Serializer.Serialize(response.Body));
 
     private static bool IsCacheHit(IResponse response) =>
         response.Headers.Any(h => string.Equals(h.Key, CacheHeader, StringComparison.OrdinalIgnoreCase) && h.Value == "hit");

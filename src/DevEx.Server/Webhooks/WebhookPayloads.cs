@@ -1,3 +1,4 @@
+using DevEx.Collectors.GitHub.Mapping;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Octokit;
@@ -36,14 +37,10 @@ internal sealed class DeploymentWebhook
 internal sealed class WebhookPayloadException(string message) : Exception(message);
 
 /// <summary>
-/// Reads a webhook body into Octokit's models with Octokit's own serializer. The JSON is tidied first, because
-/// Octokit's reader throws on two things GitHub really sends: null for a non-nullable value (a review's
-/// submitted_at) and non-string values in a deployment's free-form payload (Octokit types it string → string).
+/// Reads a webhook body into Octokit's models through <see cref="OctokitJson"/>, the same reader as the REST collector.
 /// </summary>
 internal static class WebhookPayloadReader
 {
-    private static readonly SimpleJsonSerializer Serializer = new();
-
     public static T Read<T>(string eventName, string body)
     {
         JsonNode? root;
@@ -59,19 +56,12 @@ internal static class WebhookPayloadReader
         {
             throw new WebhookPayloadException($"The {eventName} body is not a JSON object.");
         }
-        if (payload["deployment"] is JsonObject deployment)
-        {
-            StringifyDeploymentPayload(deployment);
-        }
-        RemoveNulls(payload);
         try
         {
-            return Serializer.Deserialize<T>(payload.ToJsonString());
+            return OctokitJson.Deserialize<T>(payload.ToJsonString());
         }
-        catch (Exception e)
+        catch (FormatException e)
         {
-            // Octokit's reader throws what it meets (format, cast, argument, serialization errors): all mean the
-            // payload does not have the shape of the event.
             throw new WebhookPayloadException($"The {eventName} payload could not be read: {e.Message}");
         }
     }
@@ -90,62 +80,4 @@ internal static class WebhookPayloadReader
 
     public static T Required<T>(T? value, string field) where T : class =>
         value ?? throw new WebhookPayloadException($"Field '{field}' is missing.");
-
-    private static void RemoveNulls(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var name in obj.Where(p => p.Value is null).Select(p => p.Key).ToList())
-                {
-                    obj.Remove(name);
-                }
-                foreach (var (_, value) in obj)
-                {
-                    RemoveNulls(value);
-                }
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    RemoveNulls(item);
-                }
-                break;
-        }
-    }
-
-    /// <summary>
-    /// A deployment's payload as string → string: a payload sent as a JSON string is parsed, and non-string values
-    /// become their JSON text. Only <c>payload.service</c> is read; the rest is kept in raw_payloads.
-    /// </summary>
-    private static void StringifyDeploymentPayload(JsonObject deployment)
-    {
-        var payload = deployment["payload"];
-        if (payload is JsonValue value && value.TryGetValue<string>(out var text))
-        {
-            try
-            {
-                payload = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
-            }
-            catch (JsonException)
-            {
-                payload = null;
-            }
-        }
-        if (payload is not JsonObject members)
-        {
-            deployment.Remove("payload");
-            return;
-        }
-        var flat = new JsonObject();
-        foreach (var (name, member) in members)
-        {
-            if (member is null)
-            {
-                continue;
-            }
-            flat[name] = member is JsonValue v && v.TryGetValue<string>(out var s) ? s : member.ToJsonString();
-        }
-        deployment["payload"] = flat;
-    }
 }

@@ -8,8 +8,10 @@ namespace DevEx.Collectors.Tests.GitHub.Collector;
 
 /// <summary>
 /// A small organisation on the fake GitHub server: acme/api (active) and acme/old (archived, so skipped). acme/api has
-/// commits c1 ← c2 on main, pull request #1 (branch commit b1, squash-merged as c2, approved by bob), one completed CI
-/// run on b1, deployment 10 of c2 to production (success) and no incidents. Every list answers with an ETag.
+/// commits c1 ← c2 on main, pull request #1 (branch commit b1, squash-merged as c2, approved by bob; carol's review
+/// is still pending, with submitted_at null), one completed CI run on b1, deployment 10 of c2 to production (success;
+/// its payload holds non-string values, which Octokit's own reader throws on) and no incidents. Every list answers
+/// with an ETag.
 /// </summary>
 internal static class CollectorScenario
 {
@@ -30,14 +32,15 @@ internal static class CollectorScenario
             [{"sha":"b1","commit":{"author":{"name":"Ann","email":"ann@example.com","date":"2026-02-09T11:00:00Z"},"committer":{"name":"Ann","email":"ann@example.com","date":"2026-02-09T11:00:00Z"},"message":"Search"},"author":{"login":"ann"},"parents":[{"sha":"c1"}]}]
             """, etag: "\"pr1-commits\"");
         server.Get("/repos/acme/api/pulls/1/reviews", body: """
-            [{"id":7,"user":{"login":"bob"},"state":"APPROVED","submitted_at":"2026-02-09T15:00:00Z","body":""}]
+            [{"id":7,"user":{"login":"bob"},"state":"APPROVED","submitted_at":"2026-02-09T15:00:00Z","body":""},
+             {"id":8,"user":{"login":"carol"},"state":"PENDING","submitted_at":null,"body":""}]
             """, etag: "\"pr1-reviews\"");
         server.Get("/repos/acme/api/issues/1/events", body: "[]", etag: "\"pr1-events\"");
         server.Get("/repos/acme/api/actions/runs", body: """
             {"total_count":1,"workflow_runs":[{"id":5,"name":"ci","head_sha":"b1","head_branch":"search","event":"pull_request","status":"completed","conclusion":"success","workflow_id":3,"run_attempt":1,"created_at":"2026-02-09T11:01:00Z","run_started_at":"2026-02-09T11:02:00Z","updated_at":"2026-02-09T11:10:00Z"}]}
             """, etag: "\"runs\"");
         server.Get("/repos/acme/api/deployments", body: """
-            [{"id":10,"sha":"c2","ref":"main","environment":"production","created_at":"2026-02-10T11:00:00Z","updated_at":"2026-02-10T11:05:00Z","payload":{}}]
+            [{"id":10,"sha":"c2","ref":"main","environment":"production","created_at":"2026-02-10T11:00:00Z","updated_at":"2026-02-10T11:05:00Z","payload":{"replicas":3,"canary":true}}]
             """, etag: "\"deployments\"");
         server.Get("/repos/acme/api/deployments/10/statuses", body: """
             [{"id":100,"state":"success","environment":"production","created_at":"2026-02-10T11:05:00Z"}]
