@@ -18,6 +18,7 @@ public sealed class GitHubCollector(
     GitHubRequestStats stats,
     GitHubRowWriter writer,
     SyncStateStore cursors,
+    RawPayloadStore rawPayloads,
     NodaTime.IClock clock) : ISyncSource
 {
     public const string SourceName = "github";
@@ -42,6 +43,7 @@ public sealed class GitHubCollector(
             rows += written;
             progress.Report($"[{index + 1}/{repositories.Count}] {repository.FullName}: {written} rows");
         }
+        rawPayloads.Prune(clock.GetCurrentInstant());
         var after = stats.Snapshot();
         return new SyncOutcome(rows + repositories.Count(r => r.Changed), after.Requests - before.Requests, after.NotModified - before.NotModified,
             $"{repositories.Count} repositories");
@@ -72,7 +74,7 @@ public sealed class GitHubCollector(
         }
         foreach (var name in options.Repositories.Where(n => !found.ContainsKey(n)))
         {
-            var (repository, unchanged, _, _) = await GitHubPages.ReadOne<Repository>(client.Connection, new Uri($"repos/{name}", UriKind.Relative), null, cancellationToken);
+            var (repository, unchanged, _, _, _) = await GitHubPages.ReadOne<Repository>(client.Connection, new Uri($"repos/{name}", UriKind.Relative), null, cancellationToken);
             if (filter.Accepts(repository, namedExplicitly: true))
             {
                 found.TryAdd(repository.FullName, new DiscoveredRepository(repository, !unchanged));

@@ -23,7 +23,7 @@ internal sealed partial class GitHubRepositorySync
         var first = true;
         while (next is not null)
         {
-            var (response, unchanged, etag, following) = await GitHubPages.ReadOne<WorkflowRunsResponse>(Connection, next, parameters, cancellationToken);
+            var (response, unchanged, etag, following, json) = await GitHubPages.ReadOne<WorkflowRunsResponse>(Connection, next, parameters, cancellationToken);
             if (first)
             {
                 if (unchanged && etag is not null && etag == writtenETag)
@@ -34,6 +34,10 @@ internal sealed partial class GitHubRepositorySync
                 first = false;
             }
             parameters = null; // the next link carries them
+            if (!unchanged)
+            {
+                batch.RawPayloads.Add(("runs", Repo, json, now));
+            }
             var runs = response.WorkflowRuns.Where(r => Instant.FromDateTimeOffset(r.CreatedAt) > floor).ToList();
             foreach (var run in runs)
             {
@@ -78,6 +82,10 @@ internal sealed partial class GitHubRepositorySync
                 first = false;
             }
             var fresh = page.Items.Where(d => Instant.FromDateTimeOffset(d.CreatedAt) > floor).ToList();
+            if (!page.Unchanged)
+            {
+                batch.RawPayloads.Add(("deployments", Repo, page.Json, now));
+            }
             foreach (var deployment in fresh)
             {
                 var statuses = await All<DeploymentStatus>($"repos/{Repo}/deployments/{deployment.Id}/statuses", cancellationToken);
@@ -117,7 +125,7 @@ internal sealed partial class GitHubRepositorySync
         {
             foreach (var tag in tags)
             {
-                var (commit, _, _, _) = await GitHubPages.ReadOne<GitHubCommit>(Connection, new Uri($"repos/{Repo}/commits/{tag.Commit.Sha}", UriKind.Relative), null, cancellationToken);
+                var (commit, _, _, _, _) = await GitHubPages.ReadOne<GitHubCommit>(Connection, new Uri($"repos/{Repo}/commits/{tag.Commit.Sha}", UriKind.Relative), null, cancellationToken);
                 if (ReleaseDeploymentMapper.Map(Repo, tag, Instant.FromDateTimeOffset(commit.Commit.Committer.Date), rule) is { } row)
                 {
                     batch.Deployments.Add(row);

@@ -61,6 +61,10 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
             }
             var fresh = page.Items.Where(item => key(item) > floor).ToList();
             var batch = new GitHubBatch();
+            if (!page.Unchanged)
+            {
+                batch.RawPayloads.Add((resource, Repo, page.Json, now));
+            }
             await map(fresh, batch, cancellationToken);
             written += context.Writer.Write(batch);
             newest = fresh.Select(key).Append(newest).Max();

@@ -44,6 +44,10 @@ public sealed class GitHubRowWriter(DuckDbDatabase database)
         TableWriter.Upsert(connection, Tables.PipelineRuns, batch.PipelineRuns);
         TableWriter.Upsert(connection, Tables.Deployments, batch.Deployments);
         TableWriter.Upsert(connection, Tables.Incidents, batch.Incidents);
+        foreach (var (kind, key, payload, receivedAt) in batch.RawPayloads)
+        {
+            RawPayloadStore.Insert(connection, kind, key, payload, receivedAt);
+        }
         foreach (var id in batch.RemovedIncidents.Distinct(StringComparer.Ordinal))
         {
             connection.Execute("DELETE FROM incidents WHERE id = $id", new { id });

@@ -33,6 +33,9 @@ public sealed class GitHubBatch
     public List<DeploymentRow> Deployments { get; } = [];
     public List<IncidentRow> Incidents { get; } = [];
 
+    /// <summary>What GitHub sent for these rows (kind = resource or event, key), kept in raw_payloads.</summary>
+    public List<(string Kind, string? Key, string Payload, NodaTime.Instant ReceivedAt)> RawPayloads { get; } = [];
+
     /// <summary>Incident ids to delete: issues that lost the incident label, or were deleted or transferred.</summary>
     public List<string> RemovedIncidents { get; } = [];
 

@@ -57,5 +57,6 @@ internal static class CollectorScenario
     public static GitHubCollector Create(GitHubHttpHarness harness) =>
         new(harness.Options, harness.Client, harness.Stats, new GitHubRowWriter(harness.Database),
             new SyncStateStore(harness.Database, new FakeClock(Instant.FromDateTimeOffset(GitHubHttpHarness.Start))),
+            new RawPayloadStore(harness.Database, harness.Options),
             new FakeClock(Instant.FromDateTimeOffset(GitHubHttpHarness.Start)));
 }

@@ -26,6 +26,8 @@ public sealed class GitHubCollectorTests
         Assert.Equal(("github:acme/api:10", "c2", "success"), connection.QuerySingle<(string, string, string)>("SELECT id, sha, status FROM deployments"));
         // 1 repository + 2 commits + PR (row, 1 commit row, 1 PR-commit link, 1 review) + 1 run + 1 deployment.
         Assert.Equal(9, outcome.RowsWritten);
+        // What GitHub sent is kept: one raw page per list of acme/api (per-item lists are not kept).
+        Assert.Equal(["commits", "deployments", "incidents", "pulls", "runs"], connection.Query<string>("SELECT kind FROM raw_payloads ORDER BY kind"));
         Assert.Equal(0, outcome.NotModified);
     }
 
