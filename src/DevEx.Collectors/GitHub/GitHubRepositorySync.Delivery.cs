@@ -8,8 +8,8 @@ namespace DevEx.Collectors.GitHub;
 internal sealed partial class GitHubRepositorySync
 {
     /// <summary>
-    /// Actions runs created after the cursor. A run still in progress holds the cursor just before it, so its
-    /// completion is read next time (its change also changes the list's ETag).
+    /// Actions runs created after the cursor, every attempt of each. A run still in progress holds the cursor just
+    /// before it, so its completion is read next time (its change also changes the list's ETag).
     /// </summary>
     private async Task<long> WorkflowRunsAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +42,13 @@ internal sealed partial class GitHubRepositorySync
             foreach (var run in runs)
             {
                 batch.PipelineRuns.Add(PipelineRunMapper.Map(Repo, run));
+                // The list shows a run's latest attempt; earlier attempts (re-runs) are read one by one.
+                for (var attempt = 1; attempt < run.RunAttempt; attempt++)
+                {
+                    var (earlier, _, _, _, _) = await GitHubPages.ReadOne<WorkflowRun>(Connection,
+                        new Uri($"repos/{Repo}/actions/runs/{run.Id}/attempts/{attempt}", UriKind.Relative), null, cancellationToken);
+                    batch.PipelineRuns.Add(PipelineRunMapper.Map(Repo, earlier, run.Name));
+                }
                 var created = Instant.FromDateTimeOffset(run.CreatedAt);
                 newest = created > newest ? created : newest;
                 if (!string.Equals(run.Status.StringValue, "completed", StringComparison.OrdinalIgnoreCase))

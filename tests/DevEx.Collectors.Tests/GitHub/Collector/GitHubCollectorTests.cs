@@ -80,6 +80,24 @@ public sealed class GitHubCollectorTests
     }
 
     [Fact]
+    public async Task A_re_run_workflow_brings_each_of_its_attempts()
+    {
+        await using var harness = await GitHubHttpHarness.StartAsync();
+        CollectorScenario.Register(harness.Server);
+        // Run 6 was re-run: the list shows attempt 2 (success); attempt 1 (failure) is read by its own URL.
+        harness.Server.Get("/repos/acme/api/actions/runs", body: """
+            {"total_count":1,"workflow_runs":[{"id":6,"name":"ci","head_sha":"b1","event":"pull_request","status":"completed","conclusion":"success","workflow_id":3,"run_attempt":2,"created_at":"2026-02-09T11:01:00Z","run_started_at":"2026-02-09T11:30:00Z","updated_at":"2026-02-09T11:40:00Z"}]}
+            """, etag: "\"runs-2\"");
+        harness.Server.Get("/repos/acme/api/actions/runs/6/attempts/1", body: """
+            {"id":6,"name":"ci","head_sha":"b1","event":"pull_request","status":"completed","conclusion":"failure","workflow_id":3,"run_attempt":1,"created_at":"2026-02-09T11:01:00Z","run_started_at":"2026-02-09T11:02:00Z","updated_at":"2026-02-09T11:10:00Z"}
+            """);
+        await CollectorScenario.Collector(harness).RunAsync(new Progress<string>(), CancellationToken.None);
+        var attempts = harness.Database.Open().Query<(string Id, int Attempt, string Conclusion)>(
+            "SELECT id, attempt, conclusion FROM pipeline_runs ORDER BY attempt").ToList();
+        Assert.Equal([("6-1", 1, "failure"), ("6-2", 2, "success")], attempts);
+    }
+
+    [Fact]
     public async Task A_user_account_is_read_when_the_organisation_does_not_exist()
     {
         await using var harness = await GitHubHttpHarness.StartAsync();
