@@ -34,6 +34,16 @@ public sealed record IncidentRow(
     string Id, string Service, Instant OpenedAt, Instant? ResolvedAt, string? Title, string? Severity,
     string? CausedByDeployment, string? CausedBySha, string? CausedByPr, string Source);
 
+public sealed record TicketRow(
+    string Key, string Project, string Type, Instant CreatedAt, Instant? ResolvedAt, string? Title, string? Assignee,
+    string? Team, IReadOnlyList<string> Labels, string Source);
+
+/// <summary>One status change of a ticket; <see cref="Seq"/> orders them (0, 1, ...) after any repair.</summary>
+public sealed record TicketTransitionRow(string Key, int Seq, Instant At, string? FromStatus, string ToStatus);
+
+/// <summary>The category a source itself gives a status of a project.</summary>
+public sealed record TicketStatusRow(string Source, string Project, string Status, string Category);
+
 public sealed record ImportRejectRow(string SourceFile, int Line, string Reason, string Content, Instant RejectedAt)
 {
     public string ContentHash => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Content)))[..16];

@@ -70,6 +70,25 @@ public static class Tables
         new("caused_by_pr", r => r.CausedByPr), new("source", r => r.Source),
     ]);
 
+    public static readonly TableSpec<TicketRow> Tickets = new("tickets", ["key"],
+    [
+        new("key", r => r.Key), new("project", r => r.Project), new("type", r => r.Type), new("created_at", r => r.CreatedAt),
+        new("resolved_at", r => r.ResolvedAt), new("title", r => r.Title), new("assignee", r => r.Assignee), new("team", r => r.Team),
+        new("labels", r => r.Labels), new("source", r => r.Source),
+    ]);
+
+    /// <summary>Only the key of a ticket: used to replace its transitions.</summary>
+    public static readonly TableSpec<TicketRow> TicketKeys = new("tickets", ["key"], [new("key", r => r.Key)]);
+
+    public static readonly TableSpec<TicketTransitionRow> TicketTransitions = new("ticket_transitions", ["key", "seq"],
+    [
+        new("key", r => r.Key), new("seq", r => r.Seq), new("at", r => r.At), new("from_status", r => r.FromStatus),
+        new("to_status", r => r.ToStatus),
+    ]);
+
+    public static readonly TableSpec<TicketStatusRow> TicketStatuses = new("ticket_statuses", ["source", "project", "status"],
+        [new("source", r => r.Source), new("project", r => r.Project), new("status", r => r.Status), new("category", r => r.Category)]);
+
     public static readonly TableSpec<ImportRejectRow> ImportRejects = new("import_rejects", ["source_file", "line", "content_hash"],
     [
         new("source_file", r => r.SourceFile), new("line", r => r.Line), new("content_hash", r => r.ContentHash), new("reason", r => r.Reason),
