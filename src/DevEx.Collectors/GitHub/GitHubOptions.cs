@@ -47,6 +47,16 @@ public sealed class GitHubOptions
     /// </summary>
     public string CausedByPattern { get; set; } = @"(?im)^\s*caused[ -]?by\s*:\s*(?<ref>\S+)";
 
+    /// <summary>
+    /// Collect the repositories' issues (not pull requests) as tickets, for teams that track work on GitHub: an issue is
+    /// "Open" when opened or reopened and "Closed" when closed; a label starting with <see cref="StatusLabelPrefix"/>
+    /// ("status: In review") sets its status while it is applied.
+    /// </summary>
+    public bool IssuesAsTickets { get; set; }
+
+    /// <summary>Labels with this prefix name an issue's workflow status (with <see cref="IssuesAsTickets"/>).</summary>
+    public string StatusLabelPrefix { get; set; } = "status:";
+
     /// <summary>How far back the first sync of a repository reads; later syncs read from their cursors.</summary>
     public TimeSpan History { get; set; } = TimeSpan.FromDays(365);
 

@@ -33,6 +33,11 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
             Parameters(("labels", context.Options.IncidentLabel), ("state", "all"), ("sort", "updated"), ("direction", "desc")),
             i => Instant.FromDateTimeOffset(i.UpdatedAt ?? i.CreatedAt), MapIncidents, cancellationToken);
         rows += await ReleasesAsync(cancellationToken);
+        if (context.Options.IssuesAsTickets)
+        {
+            rows += await ListAsync<Issue>("tickets", $"repos/{Repo}/issues", Parameters(("state", "all"), ("sort", "updated"), ("direction", "desc")),
+                i => Instant.FromDateTimeOffset(i.UpdatedAt ?? i.CreatedAt), MapTickets, cancellationToken);
+        }
         return rows;
     }
 
@@ -98,6 +103,21 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
     {
         batch.Incidents.AddRange(issues.Select(i => IncidentMapper.Map(Repo, i, context.Options)).OfType<Store.Rows.IncidentRow>());
         return Task.CompletedTask;
+    }
+
+    private async Task MapTickets(IReadOnlyList<Issue> issues, GitHubBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var issue in issues.Where(i => i.PullRequest is null))
+        {
+            var events = await All<IssueEvent>($"repos/{Repo}/issues/{issue.Number}/events", cancellationToken);
+            if (IssueTicketMapper.Map(Repo, issue, events, context.Options.StatusLabelPrefix) is { } mapped)
+            {
+                batch.Tickets.Add(mapped.Ticket);
+                batch.TicketTransitions.AddRange(mapped.Transitions);
+                batch.TicketStatuses.AddRange(mapped.Transitions.Select(t => t.ToStatus).Append(IssueTicketMapper.Open).Distinct()
+                    .Select(status => IssueTicketMapper.Status(Repo, status)));
+            }
+        }
     }
 
     private async Task<List<T>> All<T>(string path, CancellationToken cancellationToken)

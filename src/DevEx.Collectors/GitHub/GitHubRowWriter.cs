@@ -44,6 +44,9 @@ public sealed class GitHubRowWriter(DuckDbDatabase database)
         TableWriter.Upsert(connection, Tables.PipelineRuns, batch.PipelineRuns);
         TableWriter.Upsert(connection, Tables.Deployments, batch.Deployments);
         TableWriter.Upsert(connection, Tables.Incidents, batch.Incidents);
+        TableWriter.Upsert(connection, Tables.Tickets, batch.Tickets);
+        TableWriter.ReplaceChildren(connection, Tables.TicketKeys, batch.Tickets, Tables.TicketTransitions, batch.TicketTransitions);
+        TableWriter.Upsert(connection, Tables.TicketStatuses, batch.TicketStatuses);
         foreach (var (kind, key, payload, receivedAt) in batch.RawPayloads)
         {
             RawPayloadStore.Insert(connection, kind, key, payload, receivedAt);

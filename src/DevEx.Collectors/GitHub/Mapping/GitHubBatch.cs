@@ -33,6 +33,11 @@ public sealed class GitHubBatch
     public List<DeploymentRow> Deployments { get; } = [];
     public List<IncidentRow> Incidents { get; } = [];
 
+    /// <summary>Issues as tickets (with <see cref="GitHubOptions.IssuesAsTickets"/>); their transitions replace the stored ones.</summary>
+    public List<TicketRow> Tickets { get; } = [];
+    public List<TicketTransitionRow> TicketTransitions { get; } = [];
+    public List<TicketStatusRow> TicketStatuses { get; } = [];
+
     /// <summary>What GitHub sent for these rows (kind = resource or event, key), kept in raw_payloads.</summary>
     public List<(string Kind, string? Key, string Payload, NodaTime.Instant ReceivedAt)> RawPayloads { get; } = [];
 
@@ -42,7 +47,7 @@ public sealed class GitHubBatch
     public int RowCount =>
         Repositories.Count + Commits.Count + ProvisionalCommits.Count + PullRequests.Count + PullRequestUpdates.Count
         + PullRequestCommits.Count + Reviews.Count + ReviewRequests.Count + PipelineRuns.Count + Deployments.Count
-        + Incidents.Count + RemovedIncidents.Count;
+        + Incidents.Count + RemovedIncidents.Count + Tickets.Count + TicketTransitions.Count;
 
     /// <summary>Adds a complete pull request with its children.</summary>
     public void Add(PullRequestRows rows)

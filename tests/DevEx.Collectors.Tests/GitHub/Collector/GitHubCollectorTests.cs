@@ -98,6 +98,38 @@ public sealed class GitHubCollectorTests
     }
 
     [Fact]
+    public async Task Issues_become_tickets_with_status_transitions_when_configured()
+    {
+        await using var harness = await GitHubHttpHarness.StartAsync(o => o.IssuesAsTickets = true);
+        CollectorScenario.Register(harness.Server);
+        harness.Server.Get("/repos/acme/api/issues?labels=incident", body: "[]");
+        harness.Server.Get("/repos/acme/api/issues", body: """
+            [{"id":30,"number":3,"title":"Search is slow","state":"closed","user":{"login":"ann"},"labels":[{"name":"bug"}],
+              "created_at":"2026-02-02T09:00:00Z","updated_at":"2026-02-05T09:00:00Z","closed_at":"2026-02-05T09:00:00Z"},
+             {"id":31,"number":1,"title":"Add search","state":"closed","user":{"login":"ann"},"labels":[],"pull_request":{"url":"x"},
+              "created_at":"2026-02-09T12:00:00Z","updated_at":"2026-02-10T10:05:00Z"}]
+            """);
+        harness.Server.Get("/repos/acme/api/issues/3/events", body: """
+            [{"id":1,"event":"labeled","label":{"name":"status: In review"},"created_at":"2026-02-03T10:00:00Z"},
+             {"id":2,"event":"unlabeled","label":{"name":"status: In review"},"created_at":"2026-02-04T09:00:00Z"},
+             {"id":3,"event":"closed","created_at":"2026-02-04T12:00:00Z"},
+             {"id":4,"event":"reopened","created_at":"2026-02-04T13:00:00Z"},
+             {"id":5,"event":"labeled","label":{"name":"bug"},"created_at":"2026-02-04T14:00:00Z"},
+             {"id":6,"event":"closed","created_at":"2026-02-05T09:00:00Z"}]
+            """);
+        await CollectorScenario.Collector(harness).RunAsync(new Progress<string>(), CancellationToken.None);
+
+        using var connection = harness.Database.Open();
+        // Only the issue: #1 is a pull request.
+        Assert.Equal(("acme/api#3", "acme/api", "Bug"), connection.QuerySingle<(string, string, string)>("SELECT key, project, type FROM tickets"));
+        var transitions = connection.Query<(int Seq, string From, string To)>("SELECT seq, from_status, to_status FROM ticket_transitions ORDER BY seq").ToList();
+        // labeled status → In review; unlabeled → Open; closed; reopened → Open; "bug" is no status; closed.
+        Assert.Equal([(0, "Open", "In review"), (1, "In review", "Open"), (2, "Open", "Closed"), (3, "Closed", "Open"), (4, "Open", "Closed")], transitions);
+        Assert.Equal([("Closed", "done"), ("In review", "indeterminate"), ("Open", "new")],
+            connection.Query<(string, string)>("SELECT status, category FROM ticket_statuses ORDER BY status").ToList());
+    }
+
+    [Fact]
     public async Task A_user_account_is_read_when_the_organisation_does_not_exist()
     {
         await using var harness = await GitHubHttpHarness.StartAsync();
