@@ -58,9 +58,7 @@ internal sealed partial class GitHubRepositorySync
             }
             next = runs.Count < response.WorkflowRuns.Count ? null : following;
         }
-        var written = context.Writer.Write(batch);
-        SetState("runs", oldestOpen is { } pending ? pending - Duration.Epsilon : newest, firstETag);
-        return written;
+        return WriteWithCursor(batch, "runs", oldestOpen is { } pending ? pending - Duration.Epsilon : newest, firstETag);
     }
 
     /// <summary>
@@ -112,10 +110,8 @@ internal sealed partial class GitHubRepositorySync
                 break;
             }
         }
-        var written = context.Writer.Write(batch);
-        context.Cursors.Set(GitHubCollector.SourceName, Repo, "deployments-pending", oldestOpen is { } pending ? Format(pending) : null);
-        SetState("deployments", oldestOpen is { } open2 ? open2 - Duration.Epsilon : newest, firstETag);
-        return written;
+        batch.Cursors.Add((Repo, "deployments-pending", oldestOpen is { } pending ? Format(pending) : null, null, now));
+        return WriteWithCursor(batch, "deployments", oldestOpen is { } open2 ? open2 - Duration.Epsilon : newest, firstETag);
     }
 
     /// <summary>Releases (or tags) as production deployments, for repositories configured to deploy that way.</summary>

@@ -53,6 +53,7 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
         var written = 0L;
         string? firstETag = null;
         var first = true;
+        GitHubBatch? held = null; // the last page's rows are written with the cursor, in one transaction
         await foreach (var page in GitHubPages.Read<T>(Connection, path, parameters, cancellationToken))
         {
             if (first)
@@ -64,22 +65,26 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
                 firstETag = page.ETag;
                 first = false;
             }
+            if (held is not null)
+            {
+                written += context.Writer.Write(held);
+            }
             var fresh = page.Items.Where(item => key(item) > floor).ToList();
-            var batch = new GitHubBatch();
+            held = new GitHubBatch();
             if (!page.Unchanged)
             {
-                batch.RawPayloads.Add((resource, Repo, page.Json, now));
+                held.RawPayloads.Add((resource, Repo, page.Json, now));
             }
-            await map(fresh, batch, cancellationToken);
-            written += context.Writer.Write(batch);
+            await map(fresh, held, cancellationToken);
             newest = fresh.Select(key).Append(newest).Max();
             if (fresh.Count < page.Items.Count)
             {
                 break; // the rest is older than the cursor
             }
         }
-        SetState(resource, newest, firstETag);
-        return written;
+        held ??= new GitHubBatch();
+        held.Cursors.Add((Repo, resource, Format(newest), firstETag, now));
+        return written + context.Writer.Write(held);
     }
 
     private Task MapCommits(IReadOnlyList<GitHubCommit> commits, GitHubBatch batch, CancellationToken cancellationToken)
@@ -136,8 +141,12 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
         return (cursor is not null && InstantPattern.ExtendedIso.Parse(cursor) is { Success: true } parsed ? parsed.Value : HistoryStart, etag);
     }
 
-    private void SetState(string resource, Instant cursor, string? etag) =>
-        context.Cursors.Set(GitHubCollector.SourceName, Repo, resource, Format(cursor), etag);
+    /// <summary>Writes the batch with the resource's new cursor in one transaction.</summary>
+    private long WriteWithCursor(GitHubBatch batch, string resource, Instant cursor, string? etag)
+    {
+        batch.Cursors.Add((Repo, resource, Format(cursor), etag, now));
+        return context.Writer.Write(batch);
+    }
 
     private static Dictionary<string, string> Parameters(params (string Key, string Value)[] pairs)
     {

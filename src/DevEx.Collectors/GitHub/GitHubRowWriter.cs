@@ -47,6 +47,10 @@ public sealed class GitHubRowWriter(DuckDbDatabase database)
         TableWriter.Upsert(connection, Tables.Tickets, batch.Tickets);
         TableWriter.ReplaceChildren(connection, Tables.TicketKeys, batch.Tickets, Tables.TicketTransitions, batch.TicketTransitions);
         TableWriter.Upsert(connection, Tables.TicketStatuses, batch.TicketStatuses);
+        foreach (var (scope, resource, cursor, etag, at) in batch.Cursors)
+        {
+            Sync.SyncStateStore.Upsert(connection, GitHubMapping.Source, scope, resource, cursor, etag, at);
+        }
         foreach (var (kind, key, payload, receivedAt) in batch.RawPayloads)
         {
             RawPayloadStore.Insert(connection, kind, key, payload, receivedAt);

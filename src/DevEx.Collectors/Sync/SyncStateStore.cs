@@ -35,16 +35,20 @@ public sealed class SyncStateStore(DuckDbDatabase database, IClock clock)
         try
         {
             using var connection = database.Open();
-            connection.Execute("""
-                INSERT INTO sync_state (source, scope, resource, cursor, etag, updated_at) VALUES ($source, $scope, $resource, $cursor, $etag, $now)
-                ON CONFLICT (source, scope, resource) DO UPDATE SET cursor = excluded.cursor, etag = excluded.etag, updated_at = excluded.updated_at
-                """, new { source, scope, resource, cursor, etag, now = clock.GetCurrentInstant() });
+            Upsert(connection, source, scope, resource, cursor, etag, clock.GetCurrentInstant());
         }
         finally
         {
             database.WriteLock.Release();
         }
     }
+
+    /// <summary>Saves a cursor on a connection whose caller holds the write lock, in the transaction of the rows it covers.</summary>
+    public static void Upsert(DuckDB.NET.Data.DuckDBConnection connection, string source, string scope, string resource, string? cursor, string? etag, Instant now) =>
+        connection.Execute("""
+            INSERT INTO sync_state (source, scope, resource, cursor, etag, updated_at) VALUES ($source, $scope, $resource, $cursor, $etag, $now)
+            ON CONFLICT (source, scope, resource) DO UPDATE SET cursor = excluded.cursor, etag = excluded.etag, updated_at = excluded.updated_at
+            """, new { source, scope, resource, cursor, etag, now });
 
     public IReadOnlyList<SyncCursor> All(string source)
     {

@@ -38,6 +38,9 @@ public sealed class GitHubBatch
     public List<TicketTransitionRow> TicketTransitions { get; } = [];
     public List<TicketStatusRow> TicketStatuses { get; } = [];
 
+    /// <summary>Cursors that cover these rows, saved in the same transaction (an interrupted sync re-reads exactly what was not written).</summary>
+    public List<(string Scope, string Resource, string? Cursor, string? ETag, NodaTime.Instant At)> Cursors { get; } = [];
+
     /// <summary>What GitHub sent for these rows (kind = resource or event, key), kept in raw_payloads.</summary>
     public List<(string Kind, string? Key, string Payload, NodaTime.Instant ReceivedAt)> RawPayloads { get; } = [];
 
