@@ -31,6 +31,9 @@ internal sealed class Scenario : IDisposable
     private readonly List<ServiceRepositoryRow> serviceRepos = [];
     private readonly List<PersonRow> people = [];
     private readonly List<IdentityRow> identities = [];
+    private readonly List<TicketRow> tickets = [];
+    private readonly List<TicketTransitionRow> transitions = [];
+    private readonly List<TicketStatusRow> ticketStatuses = [];
 
     public Scenario()
     {
@@ -41,6 +44,8 @@ internal sealed class Scenario : IDisposable
     public DuckDbDatabase Database { get; }
 
     public MetricOptions Options { get; } = new();
+
+    public DevEx.Analytics.Tickets.TicketOptions TicketOptions { get; } = new();
 
     public DerivationSummary? Summary { get; private set; }
 
@@ -123,6 +128,27 @@ internal sealed class Scenario : IDisposable
         return this;
     }
 
+    /// <summary>A ticket; its project is the key's prefix unless given.</summary>
+    public Scenario Ticket(string key, string created, string? team = null, string? project = null, string type = "story")
+    {
+        tickets.Add(new TicketRow(key, project ?? key[..key.IndexOf('-')], type, At(created), null, $"Ticket {key}", null, team, [], Source));
+        return this;
+    }
+
+    /// <summary>A status change of a ticket, numbered in the order added.</summary>
+    public Scenario Transition(string key, string at, string? from, string to)
+    {
+        transitions.Add(new TicketTransitionRow(key, transitions.Count(t => t.Key == key), At(at), from, to));
+        return this;
+    }
+
+    /// <summary>The category the source itself gives a status (Jira: new | indeterminate | done).</summary>
+    public Scenario TicketStatus(string project, string status, string category)
+    {
+        ticketStatuses.Add(new TicketStatusRow(Source, project, status, category));
+        return this;
+    }
+
     public Scenario Derive()
     {
         using (var connection = Database.Open())
@@ -139,8 +165,11 @@ internal sealed class Scenario : IDisposable
             TableWriter.Upsert(connection, Tables.ServiceRepositories, serviceRepos);
             TableWriter.Upsert(connection, Tables.People, people);
             TableWriter.Upsert(connection, Tables.Identities, identities);
+            TableWriter.Upsert(connection, Tables.Tickets, tickets);
+            TableWriter.Upsert(connection, Tables.TicketTransitions, transitions);
+            TableWriter.Upsert(connection, Tables.TicketStatuses, ticketStatuses);
         }
-        Summary = new DerivationRunner(Database, Options).Run();
+        Summary = new DerivationRunner(Database, Options, TicketOptions).Run();
         return this;
     }
 

@@ -14,7 +14,7 @@ public sealed record DerivationSummary(int ProductionDeployments, int Changes, i
 /// failed, rework and recovered deployments, pull-request flow. Runs after every import or sync; it is a pure
 /// function of the source tables, so running it twice gives the same rows.
 /// </summary>
-public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions options)
+public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions options, Tickets.TicketOptions? ticketOptions = null)
 {
     public DerivationSummary Run()
     {
@@ -30,6 +30,7 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         var calendars = new TeamCalendars(input.Teams.Values, options);
         var ownerTeamByRepo = OwnerTeamByRepo(input);
         var pulls = new PullRequestFlowDeriver(options, quality).Derive(input, changes, calendars, ownerTeamByRepo);
+        new Tickets.TicketDeriver(database, ticketOptions ?? new Tickets.TicketOptions(), quality).Derive(input, calendars, pulls);
         var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
         Write(deployments, changeRows, pulls, quality);
         database.Checkpoint();

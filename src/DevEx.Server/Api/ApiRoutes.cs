@@ -11,6 +11,7 @@ internal static class ApiRoutes
         var api = app.MapGroup("/api/v1");
         api.MapMetrics();
         api.MapExplain();
+        api.MapTickets();
         api.MapOrg();
         api.MapImport();
         api.MapSync();

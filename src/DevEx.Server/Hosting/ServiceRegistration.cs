@@ -1,6 +1,7 @@
 using DevEx.Analytics;
 using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Metrics;
+using DevEx.Analytics.Tickets;
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.Sync;
 using DevEx.Server.Api;
@@ -23,15 +24,24 @@ internal static class ServiceRegistration
             .Validate(o => DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone) is not null, "DevEx:Metrics:TimeZone must be an IANA time zone")
             .ValidateOnStart();
         services.AddOptions<DoraLevelThresholds>().BindConfiguration(DoraLevelThresholds.Section);
+        services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.Section)
+            .Validate(o => o.StatusCategories.Values.SelectMany(s => s.Values).All(c => TicketStatusMapper.Categories.Contains(c.Trim().ToLowerInvariant())),
+                "DevEx:Tickets:StatusCategories values must be backlog, active, wait or done")
+            .ValidateOnStart();
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(sp => DuckDbDatabase.OpenAndMigrate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevExOptions>>().Value.Database));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DoraLevelThresholds>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TicketOptions>>().Value);
         services.AddSingleton<QueryRunner>();
         services.AddSingleton<DerivationRunner>();
         services.AddSingleton<DoraMetricsService>();
         services.AddSingleton<PullRequestFlowService>();
         services.AddSingleton<CiMetricsService>();
+        services.AddSingleton<TicketMetricsService>();
+        services.AddSingleton<TicketExplainService>();
+        services.AddSingleton<TicketStatusMappingService>();
+        services.AddSingleton<WaitStatesService>();
         services.AddSingleton<ExplainService>();
         services.AddSingleton<OrgService>();
         services.AddSingleton<ImportService>();
@@ -43,6 +53,7 @@ internal static class ServiceRegistration
         services.AddSingleton(sp => new RawPayloadStore(sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GitHubOptions>>().Value));
         services.AddSingleton<GitHubWebhookProcessor>();
         services.AddGitHubCollection();
+        services.AddJiraCollection();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();
         services.AddOpenApi("v1");

@@ -1,0 +1,47 @@
+-- Wait states: where time is lost, one row per wait.
+-- What: over pull requests merged in [$from, $to) (bots excluded): pickup, review, merge wait, CI queue and CI run
+--       (per pull request, the sum over its runs; no working-hours variant) and deploy wait, from d_pull_requests; over
+--       tickets done in the window: ticket wait time (wait statuses inside the cycle span) and blocked time (tickets
+--       that were blocked), from d_tickets. Median hours and working hours, the sample size and the total hours each
+--       accounts for (working hours where known).
+-- Grain: one row per wait, most total hours first. Parameters: common (queries/README.md) and $project (tickets only).
+-- Definition: docs/metrics.md#wait-states
+WITH pulls AS (
+    SELECT * FROM d_pull_requests
+    WHERE merged_at >= $from AND merged_at < $to
+      AND NOT is_bot
+      AND ($team::VARCHAR IS NULL OR owner_team = $team)
+      AND ($service::VARCHAR IS NULL OR repo IN (SELECT repo FROM service_repositories WHERE service_id = $service))
+      AND ($repo::VARCHAR IS NULL OR repo = $repo)
+), tickets AS (
+    SELECT * FROM d_tickets t
+    WHERE t.done_at >= $from AND t.done_at < $to
+  AND ($team::VARCHAR IS NULL OR t.team = $team)
+  AND ($project::VARCHAR IS NULL OR t.project = $project)
+  AND ($service::VARCHAR IS NULL OR t.key IN (SELECT l.ticket_key FROM ticket_links l JOIN service_repositories sr ON sr.repo = l.repo
+                                              WHERE sr.service_id = $service))
+  AND ($repo::VARCHAR IS NULL OR t.key IN (SELECT ticket_key FROM ticket_links WHERE repo = $repo))
+), waits AS (
+    SELECT 'pr-pickup' AS wait, 'pull-requests' AS source, pickup_hours AS hours, pickup_working_hours AS working_hours FROM pulls
+    UNION ALL SELECT 'pr-review', 'pull-requests', review_hours, review_working_hours FROM pulls
+    UNION ALL SELECT 'pr-merge-wait', 'pull-requests', merge_wait_hours, merge_wait_working_hours FROM pulls
+    UNION ALL SELECT 'ci-queue', 'pipeline-runs', ci_queue_hours, NULL FROM pulls
+    UNION ALL SELECT 'ci-run', 'pipeline-runs', ci_run_hours, NULL FROM pulls
+    UNION ALL SELECT 'deploy-wait', 'pull-requests', deploy_wait_hours, deploy_wait_working_hours FROM pulls
+    UNION ALL SELECT 'ticket-wait', 'tickets', wait_hours, wait_working_hours FROM tickets
+    UNION ALL SELECT 'ticket-blocked', 'tickets', blocked_hours, blocked_working_hours FROM tickets WHERE blocked_hours > 0
+), names (wait, source, ord) AS (
+    VALUES ('pr-pickup', 'pull-requests', 1), ('pr-review', 'pull-requests', 2), ('pr-merge-wait', 'pull-requests', 3),
+           ('ci-queue', 'pipeline-runs', 4), ('ci-run', 'pipeline-runs', 5), ('deploy-wait', 'pull-requests', 6),
+           ('ticket-wait', 'tickets', 7), ('ticket-blocked', 'tickets', 8)
+)
+SELECT n.wait, n.source,
+       count(w.hours) AS sample_size,
+       quantile_cont(w.hours, 0.5) AS median_hours,
+       quantile_cont(w.working_hours, 0.5) AS median_working_hours,
+       sum(w.hours) AS total_hours,
+       sum(w.working_hours) AS total_working_hours
+FROM names n
+LEFT JOIN waits w ON w.wait = n.wait
+GROUP BY n.wait, n.source, n.ord
+ORDER BY coalesce(sum(w.working_hours), sum(w.hours), 0) DESC, n.ord;

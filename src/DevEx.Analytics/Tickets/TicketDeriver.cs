@@ -1,0 +1,134 @@
+using Dapper;
+using DevEx.Analytics.Derivations;
+using DevEx.Analytics.Time;
+using DevEx.Store;
+using DevEx.Store.Writing;
+using NodaTime;
+
+namespace DevEx.Analytics.Tickets;
+
+/// <summary>One [Start, End) stay of a ticket in a status; End is null while it is the current status.</summary>
+internal sealed record TicketInterval(string Key, string Status, string Category, bool Blocked, Instant Start, Instant? End,
+    double? Hours, double? WorkingHours);
+
+/// <summary>A ticket's flow facts (d_tickets); the span sums cover the cycle span [FirstActiveAt, DoneAt).</summary>
+internal sealed record TicketFacts(
+    TicketInfo Ticket, string? Team, Instant? FirstActiveAt, Instant? DoneAt, (double Hours, double WorkingHours)? Cycle,
+    (double Hours, double WorkingHours)? Active, (double Hours, double WorkingHours)? Wait, (double Hours, double WorkingHours)? Blocked,
+    bool Reopened, string CurrentStatus, string CurrentCategory, int LinkedPullRequests, (double Hours, double WorkingHours)? LeadTime);
+
+/// <summary>
+/// Rebuilds ticket_status_intervals, d_tickets and ticket_links from the transition history (METRICS.md, tickets).
+/// A ticket starts in its first transition's <c>from</c> status (else <c>created</c>, a backlog status) at its creation;
+/// each transition starts the next interval. Cycle time runs from the first entry to an active status to the first
+/// entry to done after it, so a reopened ticket's cycle ends at its first done.
+/// </summary>
+internal sealed class TicketDeriver(DuckDbDatabase database, TicketOptions options, DataQualityLog quality)
+{
+    public const string CreatedStatus = "created";
+
+    public IReadOnlyList<TicketFacts> Derive(DerivationInput input, TeamCalendars calendars, IReadOnlyList<PullRequestFlowRow> pulls)
+    {
+        var tickets = TicketInput.Load(database);
+        var mapper = new TicketStatusMapper(options, tickets.SourceCategories);
+        var links = TicketLinker.Link(input, tickets.Tickets.Select(t => t.Key).ToHashSet(StringComparer.Ordinal));
+        var pullByRef = pulls.ToDictionary(p => (p.Repo, p.Number));
+        var linksByTicket = links.ToLookup(l => l.TicketKey, StringComparer.Ordinal);
+        var intervals = new List<TicketInterval>();
+        var facts = new List<TicketFacts>();
+        foreach (var ticket in tickets.Tickets)
+        {
+            var linked = linksByTicket[ticket.Key].Select(l => pullByRef.GetValueOrDefault((l.Repo, l.Number))).OfType<PullRequestFlowRow>()
+                .OrderBy(p => p.MergedAt).ToList();
+            var team = ticket.Team ?? linked.Select(p => p.OwnerTeam).FirstOrDefault(t => t is not null);
+            var calendar = calendars.For(team);
+            var own = Intervals(ticket, tickets.Transitions[ticket.Key].ToList(), mapper, calendar);
+            intervals.AddRange(own);
+            facts.Add(Facts(ticket, team, own, linked, linksByTicket[ticket.Key].Count(), calendar));
+        }
+        Write(intervals, facts, links);
+        return facts;
+    }
+
+    private List<TicketInterval> Intervals(TicketInfo ticket, List<TransitionInfo> transitions, TicketStatusMapper mapper, WorkingHoursCalendar calendar)
+    {
+        var stays = new List<(string Status, Instant Start)> { (transitions.FirstOrDefault()?.FromStatus ?? CreatedStatus, ticket.CreatedAt) };
+        stays.AddRange(transitions.Select(t => (t.ToStatus, t.At)));
+        var intervals = new List<TicketInterval>();
+        for (var i = 0; i < stays.Count; i++)
+        {
+            var (status, start) = stays[i];
+            Instant? end = i + 1 < stays.Count ? stays[i + 1].Start : null;
+            var category = status == CreatedStatus && i == 0 && transitions.FirstOrDefault()?.FromStatus is null ? "backlog" : Category(ticket.Project, status, mapper);
+            // A transition recorded before the previous one (clock skew) makes a zero-length stay, never a negative one.
+            var hours = end is { } e ? (e > start ? ((e - start).TotalHours, calendar.WorkingHours(start, e)) : (0.0, 0.0)) : ((double, double)?)null;
+            intervals.Add(new TicketInterval(ticket.Key, status, category, mapper.IsBlocked(status), start, end, hours?.Item1, hours?.Item2));
+        }
+        return intervals;
+    }
+
+    private string Category(string project, string status, TicketStatusMapper mapper)
+    {
+        var mapping = mapper.Map(project, status);
+        if (mapping.Unmapped)
+        {
+            quality.Add("unmapped-status", $"{project}/{status}", "no override, source category or name rule matched; counted as active");
+        }
+        return mapping.Category;
+    }
+
+    private static TicketFacts Facts(TicketInfo ticket, string? team, List<TicketInterval> intervals, List<PullRequestFlowRow> linked,
+        int linkCount, WorkingHoursCalendar calendar)
+    {
+        var firstActive = intervals.FindIndex(i => i.Category == "active");
+        var done = intervals.FindIndex(Math.Max(firstActive, 0), i => i.Category == "done");
+        var firstActiveAt = firstActive >= 0 ? intervals[firstActive].Start : (Instant?)null;
+        var doneAt = done >= 0 ? intervals[done].Start : (Instant?)null;
+        (double, double)? cycle = null, active = null, wait = null, blocked = null;
+        if (firstActive >= 0 && done > firstActive)
+        {
+            var span = intervals.Skip(firstActive).Take(done - firstActive).ToList();
+            cycle = ((doneAt!.Value - firstActiveAt!.Value).TotalHours, calendar.WorkingHours(firstActiveAt.Value, doneAt.Value));
+            active = Sum(span.Where(i => i.Category == "active"));
+            wait = Sum(span.Where(i => i.Category == "wait"));
+            blocked = Sum(span.Where(i => i.Blocked));
+        }
+        var reopened = intervals.Zip(intervals.Skip(1)).Any(p => p.First.Category == "done" && p.Second.Category != "done");
+        (double, double)? lead = null;
+        if (firstActiveAt is { } started && linked.LastOrDefault()?.DeployedAt is { } deployed)
+        {
+            lead = deployed > started ? ((deployed - started).TotalHours, calendar.WorkingHours(started, deployed)) : (0, 0);
+        }
+        var current = intervals[^1];
+        return new TicketFacts(ticket, team, firstActiveAt, doneAt, cycle, active, wait, blocked, reopened, current.Status, current.Category,
+            linkCount, lead);
+    }
+
+    private static (double, double) Sum(IEnumerable<TicketInterval> intervals)
+    {
+        var list = intervals.ToList();
+        return (list.Sum(i => i.Hours ?? 0), list.Sum(i => i.WorkingHours ?? 0));
+    }
+
+    private void Write(List<TicketInterval> intervals, List<TicketFacts> facts, IReadOnlyList<TicketLink> links)
+    {
+        database.WriteLock.Wait();
+        try
+        {
+            using var connection = database.Open();
+            using var transaction = connection.BeginTransaction();
+            foreach (var table in new[] { "ticket_status_intervals", "d_tickets", "ticket_links" })
+            {
+                connection.Execute($"DELETE FROM {table}");
+            }
+            TableWriter.Upsert(connection, TicketTables.Intervals, intervals);
+            TableWriter.Upsert(connection, TicketTables.Tickets, facts);
+            TableWriter.Upsert(connection, TicketTables.Links, links.ToList());
+            transaction.Commit();
+        }
+        finally
+        {
+            database.WriteLock.Release();
+        }
+    }
+}

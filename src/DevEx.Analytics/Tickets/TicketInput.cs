@@ -1,0 +1,28 @@
+using Dapper;
+using DevEx.Store;
+using NodaTime;
+
+namespace DevEx.Analytics.Tickets;
+
+internal sealed record TicketInfo(string Key, string Project, string Type, Instant CreatedAt, string? Title, string? Team);
+
+internal sealed record TransitionInfo(string Key, int Seq, Instant At, string? FromStatus, string ToStatus);
+
+/// <summary>The ticket source rows the ticket derivation reads (pull requests and commits come from DerivationInput).</summary>
+internal sealed record TicketInput(
+    IReadOnlyList<TicketInfo> Tickets, ILookup<string, TransitionInfo> Transitions,
+    IReadOnlyList<(string Project, string Status, string Category)> SourceCategories)
+{
+    public static TicketInput Load(DuckDbDatabase database)
+    {
+        using var connection = database.Open();
+        var tickets = connection.Query<TicketInfo>(
+            "SELECT key, project, type, created_at AS CreatedAt, title, team FROM tickets ORDER BY key").ToList();
+        var transitions = connection.Query<TransitionInfo>("""
+            SELECT key, seq, "at", from_status AS FromStatus, to_status AS ToStatus FROM ticket_transitions ORDER BY key, seq, "at"
+            """).ToLookup(t => t.Key, StringComparer.Ordinal);
+        var categories = connection.Query<(string Project, string Status, string Category)>(
+            "SELECT project, status, category FROM ticket_statuses ORDER BY source, project, status").ToList();
+        return new TicketInput(tickets, transitions, categories);
+    }
+}
