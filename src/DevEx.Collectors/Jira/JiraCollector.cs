@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using DevEx.Collectors.Sync;
+using DevEx.Store;
+using DevEx.Store.Rows;
+using DevEx.Store.Writing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using NodaTime.Text;
+
+namespace DevEx.Collectors.Jira;
+
+/// <summary>
+/// Collects Jira issues into tickets, ticket_transitions, ticket_statuses and incidents, incrementally by
+/// <c>updated</c>, with the statuses (and categories) of the projects seen: the cursor (sync_state jira/{projects or "jql"}/issues) is the newest <c>updated</c> written, kept
+/// with the offset Jira wrote it in, because JQL reads dates in the user's time zone, which is that offset. The
+/// search asks from that minute on (a minute of overlap, harmless: writes are idempotent) and every page is written
+/// in one transaction before the cursor moves. An issue that cannot be mapped goes to import_rejects
+/// (file "jira:{key}") and the sync goes on.
+/// </summary>
+public sealed class JiraCollector(
+    JiraOptions options,
+    JiraClient client,
+    DuckDbDatabase database,
+    SyncStateStore cursors,
+    IClock clock,
+    RetryingHttpHandler? handler = null,
+    ILogger<JiraCollector>? logger = null) : ISyncSource
+{
+    public const string SourceName = "jira";
+    public const string Resource = "issues";
+
+    private static readonly OffsetDateTimePattern CursorPattern = OffsetDateTimePattern.ExtendedIso;
+    private readonly JiraMapper mapper = new(options);
+    private readonly ILogger log = (ILogger?)logger ?? NullLogger.Instance;
+
+    public string Name => SourceName;
+
+    public bool IsConfigured => options.IsConfigured;
+
+    public string Schedule => options.Schedule;
+
+    /// <summary>The JQL of a sync from <paramref name="since"/> (local date-time of Jira's offset, to the minute).</summary>
+    public string Jql(OffsetDateTime since)
+    {
+        var filter = !string.IsNullOrWhiteSpace(options.Jql)
+            ? $"({options.Jql})"
+            : $"project in ({string.Join(", ", options.Projects.Select(p => $"\"{p.Trim()}\""))})";
+        var local = since.LocalDateTime.ToString("yyyy'/'MM'/'dd HH':'mm", CultureInfo.InvariantCulture);
+        return $"{filter} AND updated >= \"{local}\" ORDER BY updated ASC";
+    }
+
+    public async Task<SyncOutcome> RunAsync(IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var requestsBefore = handler?.Requests ?? 0;
+        var scope = options.CursorScope;
+        var cursor = cursors.Get(SourceName, scope, Resource) is { } text && CursorPattern.Parse(text) is { Success: true } parsed
+            ? parsed.Value
+            : (clock.GetCurrentInstant() - Duration.FromDays(options.HistoryDays)).WithOffset(Offset.Zero);
+        var statuses = (await client.StatusesAsync(cancellationToken)).Select(JiraMapper.Status).OfType<JiraStatus>().ToList();
+        var rows = 0L;
+        var issues = 0;
+        await foreach (var page in client.SearchAsync(Jql(cursor), cancellationToken))
+        {
+            var batch = await MapAsync(page, statuses, cancellationToken);
+            rows += Write(batch);
+            issues += page.Issues.Count;
+            var newest = page.Issues.Select(NewestUpdated).OfType<OffsetDateTime>().Select(o => (OffsetDateTime?)o)
+                .MaxBy(o => o!.Value.ToInstant());
+            if (newest is { } moved && moved.ToInstant() > cursor.ToInstant())
+            {
+                cursor = moved;
+                cursors.Set(SourceName, scope, Resource, CursorPattern.Format(cursor));
+            }
+            progress.Report($"jira: {issues} issues read, {batch.Rejects.Count} rejected");
+        }
+        return new SyncOutcome(rows, (handler?.Requests ?? 0) - requestsBefore, 0, $"{issues} issues");
+    }
+
+    private static OffsetDateTime? NewestUpdated(JsonElement issue) =>
+        issue.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Object
+        && fields.TryGetProperty("updated", out var updated) && updated.ValueKind == JsonValueKind.String
+            ? JiraTimestamp.ParseOffset(updated.GetString())
+            : null;
+
+    private async Task<JiraBatch> MapAsync(JiraSearchPage page, IReadOnlyList<JiraStatus> statuses, CancellationToken cancellationToken)
+    {
+        var mapped = new Dictionary<string, JiraIssueRows>(StringComparer.Ordinal);
+        var rejects = new List<ImportRejectRow>();
+        foreach (var issue in page.Issues)
+        {
+            JiraMapResult result;
+            try
+            {
+                var full = JiraMapper.HasTruncatedChangelog(issue) && issue.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String
+                    ? await client.ChangelogAsync(key.GetString()!, cancellationToken)
+                    : null;
+                result = mapper.Map(issue, full);
+            }
+            // A changelog Jira refuses (4xx) makes the issue a reject; a failure that may pass (5xx, 429, network)
+            // stops the sync before the cursor moves, so the next run reads the issue again.
+            catch (HttpRequestException e) when (e.StatusCode is { } status && (int)status is >= 400 and < 500 && (int)status != 429)
+            {
+                result = new JiraMapResult(JiraMapper.KeyOf(issue), null, e.Message);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+            {
+                result = new JiraMapResult(JiraMapper.KeyOf(issue), null, e.Message);
+            }
+            if (result.Rows is { } rows)
+            {
+                mapped.Remove(result.Key);
+                mapped[result.Key] = rows; // the last of a repeated key wins
+            }
+            else
+            {
+                log.LogWarning("Jira issue {Key} skipped: {Reason}", result.Key, result.Reject);
+                rejects.Add(new ImportRejectRow($"jira:{result.Key}", 0, result.Reject!, issue.GetRawText(), clock.GetCurrentInstant()));
+            }
+        }
+        var all = mapped.Values.ToList();
+        return new JiraBatch(
+            all.Select(r => r.Ticket).ToList(),
+            all.SelectMany(r => r.Transitions).ToList(),
+            all.Where(r => r.Incident is not null).Select(r => r.Incident!).ToList(),
+            rejects,
+            // Every status a page's project can use, under its key: ticket metrics look categories up by project key.
+            all.Select(r => (r.Ticket.Project, r.ProjectId)).Distinct()
+                .SelectMany(p => statuses.Where(s => s.AppliesTo(p.ProjectId)).Select(s => s.Row(p.Project))).ToList(),
+            all.Where(r => r.Incident is null).Select(r => $"jira:{r.Ticket.Key}").ToList());
+    }
+
+    /// <summary>Writes a batch in one transaction under the write lock; returns the rows written.</summary>
+    private int Write(JiraBatch batch)
+    {
+        database.WriteLock.Wait();
+        try
+        {
+            using var connection = database.Open();
+            using var transaction = connection.BeginTransaction();
+            var rows = TableWriter.Upsert(connection, Tables.TicketStatuses, batch.Statuses);
+            rows += TableWriter.Upsert(connection, Tables.Tickets, batch.Tickets);
+            TableWriter.ReplaceChildren(connection, Tables.TicketKeys, batch.Tickets, Tables.TicketTransitions, batch.Transitions);
+            rows += batch.Transitions.Count;
+            rows += TableWriter.Upsert(connection, Tables.Incidents, batch.Incidents);
+            // An issue whose type or labels no longer make it an incident takes its incident row with it.
+            foreach (var id in batch.NotIncidents)
+            {
+                connection.Execute("DELETE FROM incidents WHERE id = $id AND source = $source", new { id, source = JiraMapper.Source });
+            }
+            TableWriter.Upsert(connection, Tables.ImportRejects, batch.Rejects);
+            transaction.Commit();
+            return rows;
+        }
+        finally
+        {
+            database.WriteLock.Release();
+        }
+    }
+
+    private sealed record JiraBatch(
+        List<TicketRow> Tickets,
+        List<TicketTransitionRow> Transitions,
+        List<IncidentRow> Incidents,
+        List<ImportRejectRow> Rejects,
+        List<TicketStatusRow> Statuses,
+        List<string>? NotIncidentIds = null)
+    {
+        public IReadOnlyList<string> NotIncidents => NotIncidentIds ?? [];
+    }
+}

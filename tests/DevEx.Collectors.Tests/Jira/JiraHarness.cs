@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DevEx.Collectors.Jira;
+using DevEx.Collectors.Sync;
+using DevEx.Collectors.Tests.GitHub;
+using DevEx.Collectors.Tests.GitHub.Fake;
+using DevEx.Store;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace DevEx.Collectors.Tests.Jira;
+
+/// <summary>
+/// A Jira collector against the fake HTTP server (which serves any path), a throw-away DuckDB and a stepping
+/// TimeProvider, so retries wait no real time.
+/// </summary>
+internal sealed class JiraHarness : IAsyncDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "devex-tests", Guid.NewGuid().ToString("N"));
+
+    private JiraHarness(FakeGitHubServer server, JiraOptions options)
+    {
+        Server = server;
+        Options = options;
+        Directory.CreateDirectory(directory);
+        Database = DuckDbDatabase.OpenAndMigrate(Path.Combine(directory, "t.duckdb"));
+        Handler = new RetryingHttpHandler(Time);
+        Client = new JiraClient(JiraClient.CreateHttpClient(options, Handler), options);
+        Cursors = new SyncStateStore(Database, Clock);
+        Collector = new JiraCollector(options, Client, Database, Cursors, Clock, Handler);
+    }
+
+    public FakeGitHubServer Server { get; }
+
+    public JiraOptions Options { get; }
+
+    public DuckDbDatabase Database { get; }
+
+    /// <summary>The day after the fixture's issues were last updated.</summary>
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2024, 7, 5, 0, 0));
+
+    public SteppingTimeProvider Time { get; } = new(new DateTimeOffset(2024, 7, 5, 0, 0, 0, TimeSpan.Zero));
+
+    public RetryingHttpHandler Handler { get; }
+
+    public JiraClient Client { get; }
+
+    public SyncStateStore Cursors { get; }
+
+    public JiraCollector Collector { get; }
+
+    public static async Task<JiraHarness> StartAsync(Action<JiraOptions>? configure = null)
+    {
+        var server = await FakeGitHubServer.StartAsync();
+        var options = new JiraOptions { BaseUrl = server.BaseUrl, Flavor = "cloud", Email = "bot@example.com", ApiToken = "secret" };
+        options.Projects.Add("TEST");
+        configure?.Invoke(options);
+        return new JiraHarness(server, options);
+    }
+
+    public static string Fixture(string name) => FakeGitHubServer.Fixture($"jira/{name}");
+
+    /// <summary>issues.json (a bare array) inside a search response's wrapper.</summary>
+    public static string IssuesPage(string extraProperties) =>
+        $$"""{ {{extraProperties}}, "issues": {{Fixture("issues.json")}} }""";
+
+    /// <summary>The issues of issues.json by key.</summary>
+    public static JsonElement Issue(string key) =>
+        JsonDocument.Parse(Fixture("issues.json")).RootElement.EnumerateArray().Last(i => i.GetProperty("key").GetString() == key).Clone();
+
+    /// <summary>An issue of issues.json changed by <paramref name="edit"/>.</summary>
+    public static JsonElement EditedIssue(string key, Action<JsonObject> edit)
+    {
+        var node = JsonNode.Parse(Issue(key).GetRawText())!.AsObject();
+        edit(node);
+        return JsonDocument.Parse(node.ToJsonString()).RootElement.Clone();
+    }
+
+    public Task<SyncOutcome> SyncAsync() => Collector.RunAsync(new Progress<string>(), CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        Handler.Dispose();
+        await Server.DisposeAsync();
+        Database.Dispose();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
