@@ -11,7 +11,7 @@ namespace DevEx.Collectors.Import;
 /// </summary>
 public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock)
 {
-    private static readonly string[] NotYetImported = ["tickets.ndjson", "calendars"];
+    private static readonly string[] NotYetImported = ["calendars"];
 
     public ImportSummary Import(string directory, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {

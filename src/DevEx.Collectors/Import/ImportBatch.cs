@@ -16,12 +16,14 @@ internal sealed class ImportBatch
     public List<PipelineRunRow> PipelineRuns { get; } = [];
     public List<DeploymentRow> Deployments { get; } = [];
     public List<IncidentRow> Incidents { get; } = [];
+    public List<TicketRow> Tickets { get; } = [];
+    public List<TicketTransitionRow> TicketTransitions { get; } = [];
 
     public int Count => Repositories.Count + Commits.Count + PullRequests.Count + PipelineRuns.Count
-        + Deployments.Count + Incidents.Count;
+        + Deployments.Count + Incidents.Count + Tickets.Count;
 
-    /// <summary>Rows written including child rows (reviews, review requests, PR commits).</summary>
-    public int RowCount => Count + PullRequestCommits.Count + Reviews.Count + ReviewRequests.Count;
+    /// <summary>Rows written including child rows (reviews, review requests, PR commits, ticket transitions).</summary>
+    public int RowCount => Count + PullRequestCommits.Count + Reviews.Count + ReviewRequests.Count + TicketTransitions.Count;
 
     /// <summary>Adds another batch's rows after this one's.</summary>
     public void Append(ImportBatch other)
@@ -62,7 +64,8 @@ internal sealed class ImportBatch
     }
 
     private System.Collections.IList[] Lists => lists ??=
-        [Repositories, Commits, PullRequests, PullRequestCommits, Reviews, ReviewRequests, PipelineRuns, Deployments, Incidents];
+        [Repositories, Commits, PullRequests, PullRequestCommits, Reviews, ReviewRequests, PipelineRuns, Deployments, Incidents,
+            Tickets, TicketTransitions];
 
     private System.Collections.IList[]? lists;
 
@@ -77,5 +80,7 @@ internal sealed class ImportBatch
         TableWriter.Upsert(connection, Tables.PipelineRuns, PipelineRuns);
         TableWriter.Upsert(connection, Tables.Deployments, Deployments);
         TableWriter.Upsert(connection, Tables.Incidents, Incidents);
+        TableWriter.Upsert(connection, Tables.Tickets, Tickets);
+        TableWriter.ReplaceChildren(connection, Tables.TicketKeys, Tickets, Tables.TicketTransitions, TicketTransitions);
     }
 }

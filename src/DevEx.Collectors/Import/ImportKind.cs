@@ -9,6 +9,7 @@ public enum ImportKind
     PipelineRuns,
     Deployments,
     Incidents,
+    Tickets,
 }
 
 public static class ImportKinds
@@ -24,6 +25,7 @@ public static class ImportKinds
         ImportKind.PipelineRuns => "pipeline_runs.ndjson",
         ImportKind.Deployments => "deployments.ndjson",
         ImportKind.Incidents => "incidents.ndjson",
+        ImportKind.Tickets => "tickets.ndjson",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

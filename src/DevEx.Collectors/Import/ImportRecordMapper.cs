@@ -1,5 +1,6 @@
 using DevEx.Store;
 using DevEx.Store.Rows;
+using NodaTime;
 
 namespace DevEx.Collectors.Import;
 
@@ -12,6 +13,9 @@ internal static class ImportRecordMapper
     private static readonly string[] ReviewStates = ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"];
     private static readonly string[] Conclusions = ["success", "failure", "cancelled", "skipped", "timed_out", "neutral", "action_required", "stale"];
     private static readonly string[] DeploymentStatuses = ["success", "failure", "cancelled"];
+
+    /// <summary>How far before its ticket's creation a transition may lie and still be taken as clock skew.</summary>
+    internal static readonly Duration TransitionSkew = Duration.FromHours(24);
 
     public static void Map(ImportKind kind, JsonRecord record, ImportBatch batch, string source)
     {
@@ -34,6 +38,9 @@ internal static class ImportRecordMapper
                 break;
             case ImportKind.Incidents:
                 batch.Incidents.Add(Incident(record, source));
+                break;
+            case ImportKind.Tickets:
+                Ticket(record, batch, source);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));
@@ -128,5 +135,73 @@ internal static class ImportRecordMapper
         return new IncidentRow(record.RequiredString("id"), record.RequiredString("service"), opened, resolved,
             record.OptionalString("title"), record.OptionalString("severity"), causedBy?.OptionalString("deployment"),
             causedBy?.OptionalString("sha"), pr, source);
+    }
+
+    /// <summary>
+    /// A ticket and its status history. Repairs and rejects, in this order:
+    /// <list type="number">
+    /// <item>A transition whose <c>at</c> is not a valid timestamp, or that lacks <c>at</c> or <c>to</c>, rejects
+    /// the whole line; the reason names the field, e.g. <c>transitions[2].at</c>.</item>
+    /// <item><c>resolvedAt</c> before <c>createdAt</c> rejects the line.</item>
+    /// <item>Seeding only: a ticket created after the cut-off is skipped; transitions after it are dropped and a
+    /// <c>resolvedAt</c> after it reads as null (still open).</item>
+    /// <item>A transition up to 24 h before <c>createdAt</c> is clock skew: clamped to <c>createdAt</c>. One more than
+    /// 24 h before rejects the line (the history cannot belong to this ticket as written).</item>
+    /// <item>Transitions are sorted by <c>at</c>, stably (equal times keep their written order).</item>
+    /// <item>Exact duplicates (same <c>at</c>, <c>from</c> and <c>to</c>, after clamping) are dropped, the first kept.</item>
+    /// <item>What remains is numbered <c>seq</c> 0..n-1. A <c>from</c> that differs from the previous <c>to</c> is
+    /// kept as written: the derivation reads only <c>to</c>.</item>
+    /// </list>
+    /// </summary>
+    private static void Ticket(JsonRecord record, ImportBatch batch, string source)
+    {
+        var key = record.RequiredString("key");
+        var project = record.RequiredString("project");
+        var type = record.RequiredString("type");
+        var created = record.RequiredInstant("createdAt");
+        var written = new List<(Instant At, string? From, string To)>();
+        var index = 0;
+        foreach (var transition in record.ObjectArray("transitions"))
+        {
+            var name = $"transitions[{index}]";
+            var text = transition.OptionalString("at") ?? throw new ImportLineException($"required field '{name}.at' is missing or empty");
+            JsonRecord.ParseInstant(text, $"{name}.at");
+            var to = transition.OptionalString("to") is { Length: > 0 } status
+                ? status
+                : throw new ImportLineException($"required field '{name}.to' is missing or empty");
+            var from = transition.OptionalString("from");
+            index++;
+            if (transition.OptionalInstant("at") is not { } at)
+            {
+                continue; // after the seeding cut-off: not happened yet
+            }
+            if (at < created)
+            {
+                if (created - at > TransitionSkew)
+                {
+                    throw new ImportLineException(
+                        $"field '{name}.at' is {(created - at).TotalHours:0.#} h before 'createdAt' (at most 24 h is taken as clock skew)");
+                }
+                at = created; // clock skew: clamped
+            }
+            written.Add((at, from, to));
+        }
+        var resolved = record.OptionalInstant("resolvedAt");
+        if (resolved < created)
+        {
+            throw new ImportLineException("field 'resolvedAt' is before 'createdAt'");
+        }
+        var seen = new HashSet<(Instant, string?, string)>();
+        var transitions = new List<TicketTransitionRow>(written.Count);
+        foreach (var (at, from, to) in written.OrderBy(t => t.At)) // OrderBy is stable
+        {
+            if (seen.Add((at, from, to)))
+            {
+                transitions.Add(new TicketTransitionRow(key, transitions.Count, at, from, to));
+            }
+        }
+        batch.Tickets.Add(new TicketRow(key, project, type, created, resolved, record.OptionalString("title"),
+            record.OptionalString("assignee"), record.OptionalString("team"), record.StringArray("labels"), source));
+        batch.TicketTransitions.AddRange(transitions);
     }
 }

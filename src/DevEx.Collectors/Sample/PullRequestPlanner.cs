@@ -5,15 +5,18 @@ namespace DevEx.Collectors.Sample;
 /// <summary>
 /// Turns "someone starts work at t" into a pull request timeline. Human waits (coding, pickup, fixes, merge) are
 /// log-normal and counted in the actor's working hours; incident work (reverts, hotfixes) runs on the wall clock.
+/// Feature pull requests may name a ticket (from <paramref name="tickets"/>) in their branch or title.
 /// </summary>
-internal sealed class PullRequestPlanner(SampleTeam team, SamplePrng rng)
+internal sealed class PullRequestPlanner(SampleTeam team, SamplePrng rng, TicketBoard? tickets = null)
 {
     private static readonly Duration Minute = Duration.FromMinutes(1);
 
     public PullRequestPlan Feature(
         SamplePerson author, Instant start, SampleRepository repository, PullRequestOutcome? forced = null)
     {
-        var title = $"{rng.Pick(SampleNames.Verbs)} {rng.Pick(SampleNames.Topics)}";
+        var plainTitle = $"{rng.Pick(SampleNames.Verbs)} {rng.Pick(SampleNames.Topics)}";
+        var link = tickets?.Link(author, start, plainTitle);
+        var title = link?.Title ?? plainTitle;
         var commits = new List<PlannedCommit> { Commit(author, start, title) };
         var time = start;
         for (var i = rng.Poisson(1.2); i > 0; i--)
@@ -94,7 +97,7 @@ internal sealed class PullRequestPlanner(SampleTeam team, SamplePrng rng)
         var additions = 1 + (int)Math.Min(4000, rng.LogNormal(45, 1.1));
         var known = rng.Chance(0.98);
         return Finish(new PullRequestPlan(
-            PullRequestKind.Feature, author, title, FeatureBranch(author, title), Labels(), known ? additions : null,
+            PullRequestKind.Feature, author, title, Branch(FeatureBranch(author, plainTitle), link), Labels(), known ? additions : null,
             known ? (int)(additions * rng.LogNormal(0.3, 0.9)) : null, start, created, ready, pushes, requests,
             reviews, outcome, finished, MethodFor(repository), author));
     }
@@ -210,6 +213,9 @@ internal sealed class PullRequestPlanner(SampleTeam team, SamplePrng rng)
         }
         return chosen;
     }
+
+    // The usual branch is always drawn, so that linking a ticket changes no later draw.
+    private static string Branch(string usual, (string Title, string? Branch)? link) => link?.Branch ?? usual;
 
     private string FeatureBranch(SamplePerson author, string title) => rng.Next(3) switch
     {

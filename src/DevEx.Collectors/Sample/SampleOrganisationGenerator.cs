@@ -6,7 +6,7 @@ namespace DevEx.Collectors.Sample;
 
 /// <summary>
 /// Writes a fictional organisation in the import format: catalog, repositories, commits, pull requests, CI runs,
-/// deployments and incidents, shaped like real delivery data and full of the edge cases the metrics must handle.
+/// deployments, incidents and tickets, shaped like real delivery data and full of the edge cases the metrics must handle.
 /// The same options always give byte-identical files. Teams are generated one after another and records are
 /// streamed to disk, so memory stays flat however large the organisation.
 /// </summary>
@@ -23,6 +23,8 @@ public sealed class SampleOrganisationGenerator
         CatalogWriter.Write(Path.Combine(outputDirectory, "catalog"), organisation);
         WriteSettings(Path.Combine(outputDirectory, "generator.json"), options);
 
+        var projects = TicketSimulation.ProjectKeys(organisation.Teams);
+        var ticketTransitions = 0;
         var ids = new SampleIds();
         using var output = new SampleOutput(outputDirectory);
         foreach (var repository in organisation.Teams.SelectMany(t => t.Repositories))
@@ -31,7 +33,11 @@ public sealed class SampleOrganisationGenerator
         }
         foreach (var team in organisation.Teams)
         {
-            var work = WorkPlanner.Plan(organisation, team, SamplePrng.For(options.Seed, "work", team.Index));
+            // Tickets first: feature pull requests name the tickets their authors were working on.
+            var board = new TicketBoard(SamplePrng.For(options.Seed, "ticket-links", team.Index));
+            var tickets = SamplePrng.For(options.Seed, "tickets", team.Index);
+            ticketTransitions += new TicketSimulation(organisation, team, projects[team.Index], tickets).Run(output, board);
+            var work = WorkPlanner.Plan(organisation, team, SamplePrng.For(options.Seed, "work", team.Index), board);
             var risk = new DeploymentRisk(team.Profile, SamplePrng.For(options.Seed, "risk", team.Index));
             for (var r = 0; r < team.Repositories.Count; r++)
             {
@@ -41,7 +47,7 @@ public sealed class SampleOrganisationGenerator
         }
         return new SampleOrganisationSummary(
             organisation.Teams.Count, organisation.Teams.Sum(t => t.Members.Count), output.Repositories, output.Commits,
-            output.PullRequests, output.PipelineRuns, output.Deployments, output.Incidents);
+            output.PullRequests, output.PipelineRuns, output.Deployments, output.Incidents, output.Tickets, ticketTransitions);
     }
 
     // The options that produced the sample, so anyone can regenerate it.

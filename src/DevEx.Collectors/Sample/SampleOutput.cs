@@ -1,6 +1,6 @@
 namespace DevEx.Collectors.Sample;
 
-/// <summary>The six NDJSON files of the import format, open for the whole run, and the record serialisers.</summary>
+/// <summary>The seven NDJSON files of the import format, open for the whole run, and the record serialisers.</summary>
 internal sealed class SampleOutput : IDisposable
 {
     private readonly NdjsonWriter repositories;
@@ -9,6 +9,7 @@ internal sealed class SampleOutput : IDisposable
     private readonly NdjsonWriter pipelineRuns;
     private readonly NdjsonWriter deployments;
     private readonly NdjsonWriter incidents;
+    private readonly NdjsonWriter tickets;
 
     public SampleOutput(string directory)
     {
@@ -18,6 +19,7 @@ internal sealed class SampleOutput : IDisposable
         pipelineRuns = new NdjsonWriter(Path.Combine(directory, "pipeline_runs.ndjson"));
         deployments = new NdjsonWriter(Path.Combine(directory, "deployments.ndjson"));
         incidents = new NdjsonWriter(Path.Combine(directory, "incidents.ndjson"));
+        tickets = new NdjsonWriter(Path.Combine(directory, "tickets.ndjson"));
     }
 
     public int Repositories => repositories.Count;
@@ -31,6 +33,8 @@ internal sealed class SampleOutput : IDisposable
     public int Deployments => deployments.Count;
 
     public int Incidents => incidents.Count;
+
+    public int Tickets => tickets.Count;
 
     public void Write(SampleRepository repository)
     {
@@ -150,6 +154,31 @@ internal sealed class SampleOutput : IDisposable
         incidents.EndRecord();
     }
 
+    public void Write(TicketRecord ticket)
+    {
+        var json = tickets.BeginRecord();
+        json.WriteString("key", ticket.Key);
+        json.WriteString("project", ticket.Project);
+        json.WriteString("type", ticket.Type);
+        json.Timestamp("createdAt", ticket.CreatedAt);
+        json.OptionalTimestamp("resolvedAt", ticket.ResolvedAt);
+        json.WriteString("title", ticket.Title);
+        json.WriteString("assignee", ticket.Assignee);
+        json.WriteString("team", ticket.Team);
+        json.Strings("labels", ticket.Labels);
+        json.WriteStartArray("transitions");
+        foreach (var transition in ticket.Transitions)
+        {
+            json.WriteStartObject();
+            json.Timestamp("at", transition.At);
+            json.WriteString("from", transition.From);
+            json.WriteString("to", transition.To);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        tickets.EndRecord();
+    }
+
     public void Dispose()
     {
         repositories.Dispose();
@@ -158,5 +187,6 @@ internal sealed class SampleOutput : IDisposable
         pipelineRuns.Dispose();
         deployments.Dispose();
         incidents.Dispose();
+        tickets.Dispose();
     }
 }

@@ -13,9 +13,10 @@ internal sealed record RepositoryWork(
 /// </summary>
 internal static class WorkPlanner
 {
-    public static IReadOnlyList<RepositoryWork> Plan(SampleOrganisation organisation, SampleTeam team, SamplePrng rng)
+    public static IReadOnlyList<RepositoryWork> Plan(
+        SampleOrganisation organisation, SampleTeam team, SamplePrng rng, TicketBoard? tickets = null)
     {
-        var planner = new PullRequestPlanner(team, rng);
+        var planner = new PullRequestPlanner(team, rng, tickets);
         var work = team.Repositories.Select(r => new RepositoryWork(r, [], [])).ToList();
         var profile = team.Profile;
         for (var week = 0; week < organisation.Weeks; week++)

@@ -63,7 +63,7 @@ public sealed class DirectoryImporterTests : IDisposable
         var summary = new DirectoryImporter(db.Database, db.Clock).Import(folder);
 
         Assert.Equal(
-            ["catalog/service.yml", "catalog/team.yaml", "repositories.ndjson", "deployments.ndjson"],
+            ["catalog/service.yml", "catalog/team.yaml", "repositories.ndjson", "deployments.ndjson", "tickets.ndjson"],
             summary.Files.Select(f => f.File));
         Assert.Equal(0, summary.Rejected);
         Assert.Equal(["payments"], db.Query<string>("SELECT id FROM teams"));
@@ -74,14 +74,12 @@ public sealed class DirectoryImporterTests : IDisposable
     }
 
     [Fact]
-    public void A_tickets_file_is_skipped_with_a_note()
+    public void A_tickets_file_is_imported_without_a_note()
     {
         var summary = new DirectoryImporter(db.Database, db.Clock).Import(folder);
 
-        var note = Assert.Single(summary.Notes);
-        Assert.Contains("tickets.ndjson", note);
-        Assert.Contains("skipped", note);
-        Assert.Equal(0, db.Count("tickets"));
+        Assert.Empty(summary.Notes);
+        Assert.Equal(["PAY-1"], db.Query<string>("SELECT key FROM tickets"));
     }
 
     [Fact]
