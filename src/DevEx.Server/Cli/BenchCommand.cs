@@ -28,7 +28,7 @@ internal static class BenchCommand
         var repetitions = new Option<int>("--repetitions") { Description = "Timed runs per query (after 3 warm-up runs)", DefaultValueFactory = _ => 20 };
         var work = new Option<string?>("--work") { Description = "Working folder (default: a folder under the system temp folder)" };
         var command = new Command("bench", "Measure import, derivation and metric latency on a generated organisation")
-            { teams, weeks, engineers, repetitions, work };
+            { teams, weeks, engineers, repetitions, work, TicketBenchCommand.Create() };
         command.SetAction(parse => Run(parse.GetValue(teams), parse.GetValue(weeks), parse.GetValue(engineers), parse.GetValue(repetitions), parse.GetValue(work)));
         return command;
     }
@@ -121,7 +121,7 @@ internal static class BenchCommand
     }
 
     /// <summary>VmHWM of /proc/self/status: the process's peak resident set.</summary>
-    private static long PeakRssMegabytes()
+    internal static long PeakRssMegabytes()
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)
