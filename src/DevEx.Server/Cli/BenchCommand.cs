@@ -111,6 +111,7 @@ internal static class BenchCommand
             SELECT (SELECT count(*) FROM repositories) + (SELECT count(*) FROM commits) + (SELECT count(*) FROM pull_requests)
                  + (SELECT count(*) FROM pull_request_commits) + (SELECT count(*) FROM reviews) + (SELECT count(*) FROM review_requests)
                  + (SELECT count(*) FROM pipeline_runs) + (SELECT count(*) FROM deployments) + (SELECT count(*) FROM incidents)
+                 + (SELECT count(*) FROM tickets) + (SELECT count(*) FROM ticket_transitions)
             """);
     }
 
