@@ -42,13 +42,17 @@ public sealed class JiraCollector(
 
     public string Schedule => options.Schedule;
 
-    /// <summary>The JQL of a sync from <paramref name="since"/> (local date-time of Jira's offset, to the minute).</summary>
+    /// <summary>
+    /// The JQL of a sync from <paramref name="since"/>, written in the local date-time of Jira's offset, to the minute,
+    /// one hour early: JQL reads dates in the user's zone, and across a daylight-saving change the cursor's offset can be
+    /// an hour off that zone. Re-reading an hour costs a few requests; writes are idempotent, and nothing is missed.
+    /// </summary>
     public string Jql(OffsetDateTime since)
     {
         var filter = !string.IsNullOrWhiteSpace(options.Jql)
             ? $"({options.Jql})"
             : $"project in ({string.Join(", ", options.Projects.Select(p => $"\"{p.Trim()}\""))})";
-        var local = since.LocalDateTime.ToString("yyyy'/'MM'/'dd HH':'mm", CultureInfo.InvariantCulture);
+        var local = since.LocalDateTime.PlusHours(-1).ToString("yyyy'/'MM'/'dd HH':'mm", CultureInfo.InvariantCulture);
         return $"{filter} AND updated >= \"{local}\" ORDER BY updated ASC";
     }
 

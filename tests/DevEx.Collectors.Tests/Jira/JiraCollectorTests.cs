@@ -8,12 +8,13 @@ namespace DevEx.Collectors.Tests.Jira;
 /// <summary>
 /// Syncs against the fake server replaying issues.json and the Atlassian examples. issues.json's newest
 /// <c>updated</c> is 2024-07-04T05:41:00.075-0700; the harness clock stands at 2024-07-05T00:00Z, so a first sync
-/// reads from 365 days before: 2023-07-06 00:00.
+/// reads from 365 days before: 2023-07-06 00:00, written an hour early (the overlap against daylight-saving shifts).
 /// </summary>
 public sealed class JiraCollectorTests
 {
-    private const string FirstJql = "project in (\"TEST\") AND updated >= \"2023/07/06 00:00\" ORDER BY updated ASC";
-    private const string CursorJql = "project in (\"TEST\") AND updated >= \"2024/07/04 05:41\" ORDER BY updated ASC";
+    private const string FirstJql = "project in (\"TEST\") AND updated >= \"2023/07/05 23:00\" ORDER BY updated ASC";
+    // The cursor 2024-07-04 05:41 (-07:00) less the hour of overlap against daylight-saving shifts.
+    private const string CursorJql = "project in (\"TEST\") AND updated >= \"2024/07/04 04:41\" ORDER BY updated ASC";
 
     private const string Statuses = """
         [
