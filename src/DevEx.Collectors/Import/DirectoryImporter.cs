@@ -1,3 +1,4 @@
+using DevEx.Collectors.Calendar;
 using DevEx.Collectors.Catalog;
 using DevEx.Store;
 using NodaTime;
@@ -6,13 +7,12 @@ namespace DevEx.Collectors.Import;
 
 /// <summary>
 /// Imports a folder in the import format: catalog/*.yaml first (teams, people, services), then each NDJSON file
-/// (one at a time: each already maps on every core, and two at once measured slower). Every part is optional.
+/// (one at a time: each already maps on every core, and two at once measured slower), then calendars/*.ics (one
+/// person's calendar each, expanded over the rolling window). Every part is optional.
 /// Timestamps are imported as written; only seeding the bundled sample passes a timing.
 /// </summary>
-public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock)
+public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock, CalendarOptions? calendarOptions = null)
 {
-    private static readonly string[] NotYetImported = ["calendars"];
-
     public ImportSummary Import(string directory, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(directory))
@@ -37,9 +37,15 @@ public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock)
             using var stream = File.OpenRead(Path.Combine(directory, kind.FileName()));
             files.Add(ndjson.Import(kind, stream, kind.FileName(), timing, cancellationToken));
         }
-        foreach (var name in NotYetImported.Where(n => File.Exists(Path.Combine(directory, n)) || Directory.Exists(Path.Combine(directory, n))))
+        var calendars = Path.Combine(directory, "calendars");
+        if (Directory.Exists(calendars))
         {
-            notes.Add($"{name}: not imported by this version of DevEx (skipped).");
+            var importer = new CalendarImporter(database, clock, calendarOptions ?? new CalendarOptions());
+            foreach (var file in Directory.EnumerateFiles(calendars, "*.ics").Order(StringComparer.Ordinal))
+            {
+                // The file name says whose calendar it is: calendars/ann@example.com.ics.
+                files.Add(importer.Import(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file), Path.GetRelativePath(directory, file), timing));
+            }
         }
         return new ImportSummary(files, notes);
     }

@@ -28,17 +28,22 @@ internal static class ServiceRegistration
             .Validate(o => o.StatusCategories.Values.SelectMany(s => s.Values).All(c => TicketStatusMapper.Categories.Contains(c.Trim().ToLowerInvariant())),
                 "DevEx:Tickets:StatusCategories values must be backlog, active, wait or done")
             .ValidateOnStart();
+        services.AddOptions<DevEx.Analytics.Calendar.MeetingOptions>().BindConfiguration(DevEx.Analytics.Calendar.MeetingOptions.Section)
+            .Validate(o => o.FocusBlock > TimeSpan.Zero && o.MinCohort >= 1, "DevEx:Meetings:FocusBlock must be positive and MinCohort at least 1")
+            .ValidateOnStart();
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(sp => DuckDbDatabase.OpenAndMigrate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevExOptions>>().Value.Database));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DoraLevelThresholds>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TicketOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevEx.Analytics.Calendar.MeetingOptions>>().Value);
         services.AddSingleton<QueryRunner>();
         services.AddSingleton<DerivationRunner>();
         services.AddSingleton<DoraMetricsService>();
         services.AddSingleton<PullRequestFlowService>();
         services.AddSingleton<CiMetricsService>();
         services.AddSingleton<TicketMetricsService>();
+        services.AddSingleton<MeetingMetricsService>();
         services.AddSingleton<TicketExplainService>();
         services.AddSingleton<TicketStatusMappingService>();
         services.AddSingleton<WaitStatesService>();
@@ -54,6 +59,7 @@ internal static class ServiceRegistration
         services.AddSingleton<GitHubWebhookProcessor>();
         services.AddGitHubCollection();
         services.AddJiraCollection();
+        services.AddCalendarCollection();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();
         services.AddOpenApi("v1");

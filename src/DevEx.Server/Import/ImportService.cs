@@ -7,7 +7,7 @@ using NodaTime;
 namespace DevEx.Server.Import;
 
 /// <summary>Imports (a folder, or one posted body) and then re-derives, so metrics reflect the import at once.</summary>
-internal sealed class ImportService(DuckDbDatabase database, IClock clock, DerivationRunner derivation)
+internal sealed class ImportService(DuckDbDatabase database, IClock clock, DerivationRunner derivation, DevEx.Collectors.Calendar.CalendarOptions? calendars = null)
 {
     public const string CatalogKind = "catalog";
 
@@ -16,7 +16,7 @@ internal sealed class ImportService(DuckDbDatabase database, IClock clock, Deriv
 
     public (ImportSummary Import, DerivationSummary Derivation) ImportDirectory(string directory, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {
-        var summary = new DirectoryImporter(database, clock).Import(directory, timing, cancellationToken);
+        var summary = new DirectoryImporter(database, clock, calendars).Import(directory, timing, cancellationToken);
         return (summary, derivation.Run());
     }
 

@@ -1,0 +1,20 @@
+using DevEx.Collectors.Calendar;
+using DevEx.Collectors.Sync;
+using Microsoft.Extensions.Options;
+
+namespace DevEx.Server.Hosting;
+
+internal static class CalendarRegistration
+{
+    /// <summary>Calendar files and feeds: the importer (also used by folder imports) and the scheduled feed fetch.</summary>
+    public static IServiceCollection AddCalendarCollection(this IServiceCollection services)
+    {
+        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CalendarOptions>>().Value);
+        services.AddSingleton<CalendarImporter>();
+        services.AddSingleton<ISyncSource>(sp => new CalendarFeedCollector(sp.GetRequiredService<CalendarOptions>(),
+            new HttpClient(new RetryingHttpHandler(sp.GetRequiredService<TimeProvider>())) { Timeout = TimeSpan.FromSeconds(100) },
+            sp.GetRequiredService<CalendarImporter>(), sp.GetRequiredService<SyncStateStore>()));
+        return services;
+    }
+}
