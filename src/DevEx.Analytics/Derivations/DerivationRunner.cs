@@ -14,7 +14,8 @@ public sealed record DerivationSummary(int ProductionDeployments, int Changes, i
 /// failed, rework and recovered deployments, pull-request flow. Runs after every import or sync; it is a pure
 /// function of the source tables, so running it twice gives the same rows.
 /// </summary>
-public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions options, Tickets.TicketOptions? ticketOptions = null)
+public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions options, Tickets.TicketOptions? ticketOptions = null,
+    Calendar.MeetingOptions? meetingOptions = null)
 {
     public DerivationSummary Run()
     {
@@ -31,6 +32,7 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         var ownerTeamByRepo = OwnerTeamByRepo(input);
         var pulls = new PullRequestFlowDeriver(options, quality).Derive(input, changes, calendars, ownerTeamByRepo);
         new Tickets.TicketDeriver(database, ticketOptions ?? new Tickets.TicketOptions(), quality).Derive(input, calendars, pulls);
+        new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions()).Derive(calendars);
         var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
         Write(deployments, changeRows, pulls, quality);
         database.Checkpoint();

@@ -12,6 +12,7 @@ internal static class ApiRoutes
         api.MapMetrics();
         api.MapExplain();
         api.MapTickets();
+        api.MapMeetings();
         api.MapOrg();
         api.MapImport();
         api.MapSync();

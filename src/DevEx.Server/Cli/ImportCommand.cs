@@ -36,7 +36,8 @@ internal static class ImportCommand
         var options = configuration.GetSection(DevExOptions.Section).Get<DevExOptions>() ?? new DevExOptions();
         var metrics = configuration.GetSection(MetricOptions.Section).Get<MetricOptions>() ?? new MetricOptions();
         var db = DuckDbDatabase.OpenAndMigrate(options.Database);
-        var service = new ImportService(db, SystemClock.Instance, new DerivationRunner(db, metrics, configuration.GetSection(DevEx.Analytics.Tickets.TicketOptions.Section).Get<DevEx.Analytics.Tickets.TicketOptions>()));
+        var service = new ImportService(db, SystemClock.Instance, new DerivationRunner(db, metrics, configuration.GetSection(DevEx.Analytics.Tickets.TicketOptions.Section).Get<DevEx.Analytics.Tickets.TicketOptions>(),
+            configuration.GetSection(DevEx.Analytics.Calendar.MeetingOptions.Section).Get<DevEx.Analytics.Calendar.MeetingOptions>()));
         var (summary, derivation) = service.ImportDirectory(directory);
         Print(summary, options.Database);
         Console.WriteLine($"derived: {derivation.ProductionDeployments} production deployments, {derivation.Changes} changes, "

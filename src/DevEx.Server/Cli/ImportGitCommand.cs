@@ -64,7 +64,8 @@ internal static class ImportGitCommand
             error.WriteLine(e.Message);
             return 2;
         }
-        var derivation = new DerivationRunner(db, metrics, configuration.GetSection(DevEx.Analytics.Tickets.TicketOptions.Section).Get<DevEx.Analytics.Tickets.TicketOptions>()).Run();
+        var derivation = new DerivationRunner(db, metrics, configuration.GetSection(DevEx.Analytics.Tickets.TicketOptions.Section).Get<DevEx.Analytics.Tickets.TicketOptions>(),
+            configuration.GetSection(DevEx.Analytics.Calendar.MeetingOptions.Section).Get<DevEx.Analytics.Calendar.MeetingOptions>()).Run();
         Print(summary, options, devEx.Database, output);
         output.WriteLine($"derived (whole database): {derivation.ProductionDeployments} production deployments, {derivation.Changes} changes, "
             + $"{derivation.FailedDeployments} failed in {derivation.Elapsed.TotalSeconds:0.0} s");

@@ -1,0 +1,68 @@
+using Dapper;
+using DevEx.Analytics.Time;
+using DevEx.Store;
+using NodaTime;
+
+namespace DevEx.Analytics.Calendar;
+
+/// <summary>
+/// Rebuilds d_person_weeks from calendar_occurrences (METRICS.md, calendar): one row per person with a calendar per
+/// ISO week from the week of their first stored occurrence to the week of their last, in the calendar of their first
+/// team by team id (no team: the default UTC calendar).
+/// </summary>
+internal sealed class MeetingWeekDeriver(DuckDbDatabase database, MeetingOptions options)
+{
+    public IReadOnlyList<PersonWeek> Derive(TeamCalendars calendars)
+    {
+        List<CalendarOccurrence> occurrences;
+        Dictionary<string, string> firstTeam;
+        using (var connection = database.Open())
+        {
+            occurrences = connection.Query<CalendarOccurrence>("""
+                SELECT person_id AS PersonId, start_at AS StartAt, end_at AS EndAt, attendee_count AS AttendeeCount, response,
+                       is_all_day AS IsAllDay, is_transparent AS IsTransparent, is_cancelled AS IsCancelled
+                FROM calendar_occurrences ORDER BY person_id, start_at
+                """).ToList();
+            firstTeam = connection.Query<(string PersonId, string TeamId)>(
+                    "SELECT person_id, min(team_id) FROM team_memberships GROUP BY person_id")
+                .ToDictionary(r => r.PersonId, r => r.TeamId, StringComparer.Ordinal);
+        }
+        var focusBlock = Duration.FromTimeSpan(options.FocusBlock);
+        var weeks = occurrences.GroupBy(o => o.PersonId, StringComparer.Ordinal)
+            .SelectMany(g =>
+            {
+                var team = firstTeam.GetValueOrDefault(g.Key);
+                return MeetingWeeks.For(g.Key, team, g.ToList(), calendars.For(team), focusBlock);
+            })
+            .ToList();
+        Write(weeks);
+        return weeks;
+    }
+
+    private void Write(List<PersonWeek> weeks)
+    {
+        database.WriteLock.Wait();
+        try
+        {
+            using var connection = database.Open();
+            using var transaction = connection.BeginTransaction();
+            connection.Execute("DELETE FROM d_person_weeks", transaction: transaction);
+            connection.Execute("""
+                INSERT INTO d_person_weeks (person_id, team_id, week, working_hours, meeting_hours, meeting_load, focus_hours,
+                    fragmented_hours, meeting_free_days, longest_focus_hours)
+                VALUES ($person_id, $team_id, CAST($week AS DATE), $working_hours, $meeting_hours, $meeting_load, $focus_hours,
+                    $fragmented_hours, $meeting_free_days, $longest_focus_hours)
+                """, weeks.Select(w => new
+            {
+                person_id = w.PersonId, team_id = w.TeamId, week = w.Week.ToString("yyyy-MM-dd", null), working_hours = w.WorkingHours,
+                meeting_hours = w.MeetingHours, meeting_load = w.MeetingLoad, focus_hours = w.FocusHours,
+                fragmented_hours = w.FragmentedHours, meeting_free_days = w.MeetingFreeDays, longest_focus_hours = w.LongestFocusHours,
+            }), transaction);
+            transaction.Commit();
+        }
+        finally
+        {
+            database.WriteLock.Release();
+        }
+    }
+}

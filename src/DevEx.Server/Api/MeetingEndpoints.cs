@@ -1,0 +1,20 @@
+using DevEx.Analytics.Metrics;
+
+namespace DevEx.Server.Api;
+
+/// <summary>Team meeting load and focus time. There is deliberately no per-person endpoint (not until auth lands).</summary>
+internal static class MeetingEndpoints
+{
+    public static RouteGroupBuilder MapMeetings(this RouteGroupBuilder api)
+    {
+        var meetings = api.MapGroup("").WithTags("Meetings");
+        meetings.MapGet("/metrics/meetings", (MeetingMetricsService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request,
+                CancellationToken ct) =>
+            resolver.TryResolve(request, out var r)
+            ?? (r.Interval != MetricInterval.Week
+                ? Problems.BadRequest("interval", $"Meeting figures are per week; 'interval' must be week, not '{request.Interval}'.")
+                : (IResult)TypedResults.Ok(service.Get(r.Window, r.Scope, ct))))
+            .WithSummary("Median and p75 meeting hours, meeting load, focus and fragmented time per person per week; withheld below MinCohort");
+        return meetings;
+    }
+}

@@ -1,0 +1,117 @@
+using DevEx.Analytics.Calendar;
+using DevEx.Analytics.Metrics;
+using DevEx.Store.Queries;
+
+namespace DevEx.Analytics.Tests.Calendar;
+
+/// <summary>
+/// d_person_weeks through the derivation and queries/meeting_load.sql. Team web (UTC, Mon-Fri 09-17), week of Mon 2026-02-02,
+/// 40 working hours each. People and their meetings:
+/// p1: one declined meeting only (a calendar, 0 h, load 0); focus 40, meeting-free days 5.
+/// p2: Mon 09-13 = 4 h (load 0.1); focus Mon 13-17 4 + 32 = 36; 4 meeting-free days.
+/// p3: Mon 09-17 + Tue 09-11 = 10 h (0.25); focus Tue 11-17 6 + 24 = 30; 3 days.
+/// p4: Mon 09-17 + Tue 09-13 = 12 h (0.3); focus Tue 13-17 4 + 24 = 28; 3 days.
+/// p5: Mon, Tue 09-17 + Wed 09-13 = 20 h (0.5); focus Wed 13-17 4 + 16 = 20; 2 days.
+/// p6 is in web without a calendar and counts for nothing.
+/// </summary>
+public sealed class MeetingMetricsTests
+{
+    private static Scenario Web(int people)
+    {
+        var scenario = new Scenario().Team("web");
+        var db = scenario.Database;
+        for (var i = 1; i <= 6; i++)
+        {
+            CalendarRows.Member(db, "web", $"p{i}");
+        }
+        CalendarRows.Occurrence(db, "p1", "2026-02-02 10:00", "2026-02-02 11:00", response: "declined");
+        CalendarRows.Occurrence(db, "p2", "2026-02-02 09:00", "2026-02-02 13:00");
+        CalendarRows.Occurrence(db, "p3", "2026-02-02 09:00", "2026-02-02 17:00");
+        CalendarRows.Occurrence(db, "p3", "2026-02-03 09:00", "2026-02-03 11:00");
+        CalendarRows.Occurrence(db, "p4", "2026-02-02 09:00", "2026-02-02 17:00");
+        CalendarRows.Occurrence(db, "p4", "2026-02-03 09:00", "2026-02-03 13:00");
+        if (people >= 5)
+        {
+            CalendarRows.Occurrence(db, "p5", "2026-02-02 09:00", "2026-02-02 17:00");
+            CalendarRows.Occurrence(db, "p5", "2026-02-03 09:00", "2026-02-03 17:00");
+            CalendarRows.Occurrence(db, "p5", "2026-02-04 09:00", "2026-02-04 13:00");
+        }
+        return scenario.Derive();
+    }
+
+    private static MeetingMetrics Metrics(Scenario scenario, string? team = "web", string from = "2026-02-02", string to = "2026-02-09") =>
+        new MeetingMetricsService(new QueryRunner(scenario.Database), new MeetingOptions())
+            .Get(Scenario.Window(from, to), new MetricScope(team, null, null));
+
+    [Fact]
+    public void A_cohort_of_four_is_withheld_with_the_reason_and_nulls()
+    {
+        using var scenario = Web(4);
+        var metrics = Metrics(scenario);
+        Assert.True(metrics.Withheld);
+        Assert.Equal(4, metrics.People);
+        Assert.Equal("4 people with calendars in this team; figures are shown from 5 (MinCohort)", metrics.WithheldReason);
+        Assert.Null(metrics.MedianMeetingHoursPerWeek);
+        Assert.Null(metrics.MedianMeetingLoad);
+        Assert.Null(metrics.P75FocusHoursPerWeek);
+        Assert.Null(metrics.MedianMeetingFreeDays);
+        Assert.Null(metrics.Distribution);
+    }
+
+    /// <summary>
+    /// Meeting hours [0, 4, 10, 12, 20]: median 10, p75 12 (quantile_cont at 0.75 x 4 = index 3). Load [0, .1, .25, .3, .5]:
+    /// median 0.25, p75 0.3. Focus [20, 28, 30, 36, 40]: median 30, p75 36. Fragmented all 0. Meeting-free days [2, 3, 3, 4, 5]:
+    /// median 3, p75 4. Bands (lower bound inclusive): 0-10 % p1; 10-20 % p2 (exactly 0.1); 20-30 % p3; 30-50 % p4 (0.3);
+    /// 50 %+ p5 (0.5).
+    /// </summary>
+    [Fact]
+    public void A_cohort_of_five_shows_medians_and_the_load_bands()
+    {
+        using var scenario = Web(5);
+        var metrics = Metrics(scenario);
+        Assert.False(metrics.Withheld);
+        Assert.Null(metrics.WithheldReason);
+        Assert.Equal(5, metrics.People);
+        Assert.Equal((10.0, 12.0), (metrics.MedianMeetingHoursPerWeek!.Value, metrics.P75MeetingHoursPerWeek!.Value));
+        Assert.Equal(0.25, metrics.MedianMeetingLoad!.Value, 9);
+        Assert.Equal(0.3, metrics.P75MeetingLoad!.Value, 9);
+        Assert.Equal((30.0, 36.0), (metrics.MedianFocusHoursPerWeek!.Value, metrics.P75FocusHoursPerWeek!.Value));
+        Assert.Equal((0.0, 0.0), (metrics.MedianFragmentedHoursPerWeek!.Value, metrics.P75FragmentedHoursPerWeek!.Value));
+        Assert.Equal((3.0, 4.0), (metrics.MedianMeetingFreeDays!.Value, metrics.P75MeetingFreeDays!.Value));
+        Assert.Equal([("0-10%", 1L), ("10-20%", 1L), ("20-30%", 1L), ("30-50%", 1L), ("50%+", 1L)],
+            metrics.Distribution!.Select(b => (b.Band, b.People)));
+    }
+
+    [Fact]
+    public void Weeks_outside_the_window_leave_nobody_in_the_cohort()
+    {
+        using var scenario = Web(5);
+        var metrics = Metrics(scenario, from: "2026-02-09", to: "2026-02-16");
+        Assert.Equal((0L, true), (metrics.People, metrics.Withheld));
+        Assert.Equal("0 people with calendars in this team; figures are shown from 5 (MinCohort)", metrics.WithheldReason);
+    }
+
+    /// <summary>
+    /// Derived rows: q is in teams b-ops (America/New_York) and a-dev (UTC), so the first by id, a-dev (UTC), applies;
+    /// r has no team (default UTC calendar). q's meetings Mon 02-02 09-10 and Mon 02-16 09-10 give three weeks
+    /// (02-02, 02-09 empty, 02-16); r has one.
+    /// </summary>
+    [Fact]
+    public void Each_person_gets_a_row_per_week_from_first_to_last_occurrence_in_their_first_teams_calendar()
+    {
+        using var scenario = new Scenario().Team("b-ops", "America/New_York").Team("a-dev");
+        CalendarRows.Member(scenario.Database, "b-ops", "q");
+        CalendarRows.Member(scenario.Database, "a-dev", "q");
+        CalendarRows.Occurrence(scenario.Database, "q", "2026-02-02 09:00", "2026-02-02 10:00");
+        CalendarRows.Occurrence(scenario.Database, "q", "2026-02-16 09:00", "2026-02-16 10:00");
+        CalendarRows.Occurrence(scenario.Database, "r", "2026-02-03 09:00", "2026-02-03 10:00");
+        scenario.Derive();
+        var rows = scenario.Rows<(string PersonId, string? TeamId, DateTime Week, double MeetingHours)>(
+            "SELECT person_id, team_id, week, meeting_hours FROM d_person_weeks ORDER BY person_id, week");
+        Assert.Equal(
+        [
+            ("q", "a-dev", new DateTime(2026, 2, 2), 1.0), ("q", "a-dev", new DateTime(2026, 2, 9), 0.0),
+            ("q", "a-dev", new DateTime(2026, 2, 16), 1.0), ("r", null, new DateTime(2026, 2, 2), 1.0),
+        ], rows);
+    }
+}
