@@ -45,9 +45,11 @@ public sealed class SampleOrganisationGenerator
                 new RepositorySimulation(organisation, team, team.Repositories[r], rng, ids, output, risk).Run(work[r]);
             }
         }
+        var (calendars, calendarEvents) = new CalendarSimulation(organisation).Write(Path.Combine(outputDirectory, "calendars"));
         return new SampleOrganisationSummary(
             organisation.Teams.Count, organisation.Teams.Sum(t => t.Members.Count), output.Repositories, output.Commits,
-            output.PullRequests, output.PipelineRuns, output.Deployments, output.Incidents, output.Tickets, ticketTransitions);
+            output.PullRequests, output.PipelineRuns, output.Deployments, output.Incidents, output.Tickets, ticketTransitions,
+            calendars, calendarEvents);
     }
 
     // The options that produced the sample, so anyone can regenerate it.

@@ -144,7 +144,7 @@ public sealed partial class SampleFormatTests(SampleOrganisationFixture fixture)
     {
         Assert.Equal("{\"seed\":42,\"teams\":2,\"weeks\":3,\"engineersPerTeam\":10,\"until\":\"2026-11-23\"}\n",
             File.ReadAllText(Path.Combine(fixture.Directory, "generator.json")));
-        Assert.False(Directory.Exists(Path.Combine(fixture.Directory, "calendars")));
+        Assert.True(Directory.Exists(Path.Combine(fixture.Directory, "calendars")));
     }
 
     [Fact]
