@@ -8,7 +8,8 @@ namespace DevEx.Analytics.Calendar;
 /// <summary>
 /// Rebuilds d_person_weeks from calendar_occurrences (METRICS.md, calendar): one row per person with a calendar per
 /// ISO week from the week of their first stored occurrence to the week of their last, in the calendar of their first
-/// team by team id (no team: the default UTC calendar).
+/// team by team id (no team: the default UTC calendar), moved to the person's own zone when their catalog User sets one
+/// (METRICS.md: "a person may override").
 /// </summary>
 internal sealed class MeetingWeekDeriver(DuckDbDatabase database, MeetingOptions options)
 {
@@ -16,6 +17,7 @@ internal sealed class MeetingWeekDeriver(DuckDbDatabase database, MeetingOptions
     {
         List<CalendarOccurrence> occurrences;
         Dictionary<string, string> firstTeam;
+        Dictionary<string, string> personZone;
         using (var connection = database.Open())
         {
             occurrences = connection.Query<CalendarOccurrence>("""
@@ -26,13 +28,20 @@ internal sealed class MeetingWeekDeriver(DuckDbDatabase database, MeetingOptions
             firstTeam = connection.Query<(string PersonId, string TeamId)>(
                     "SELECT person_id, min(team_id) FROM team_memberships GROUP BY person_id")
                 .ToDictionary(r => r.PersonId, r => r.TeamId, StringComparer.Ordinal);
+            personZone = connection.Query<(string Id, string Zone)>("SELECT id, timezone FROM people WHERE timezone IS NOT NULL")
+                .ToDictionary(r => r.Id, r => r.Zone, StringComparer.Ordinal);
         }
         var focusBlock = Duration.FromTimeSpan(options.FocusBlock);
         var weeks = occurrences.GroupBy(o => o.PersonId, StringComparer.Ordinal)
             .SelectMany(g =>
             {
                 var team = firstTeam.GetValueOrDefault(g.Key);
-                return MeetingWeeks.For(g.Key, team, g.ToList(), calendars.For(team), focusBlock);
+                var calendar = calendars.For(team);
+                if (personZone.TryGetValue(g.Key, out var zoneName) && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneName) is { } zone)
+                {
+                    calendar = calendar.InZone(zone);
+                }
+                return MeetingWeeks.For(g.Key, team, g.ToList(), calendar, focusBlock);
             })
             .ToList();
         Write(weeks);

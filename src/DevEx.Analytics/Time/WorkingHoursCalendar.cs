@@ -17,6 +17,9 @@ public sealed class WorkingHoursCalendar(DateTimeZone zone, WorkingWeek week, IR
 
     public DateTimeZone Zone => zone;
 
+    /// <summary>The same working week and holidays in another zone: a person who overrides their team's zone.</summary>
+    public WorkingHoursCalendar InZone(DateTimeZone other) => new(other, week, holidays);
+
     public Duration WorkingDuration(Instant start, Instant end)
     {
         if (end <= start)

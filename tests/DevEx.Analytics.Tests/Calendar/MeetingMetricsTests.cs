@@ -114,4 +114,23 @@ public sealed class MeetingMetricsTests
             ("q", "a-dev", new DateTime(2026, 2, 16), 1.0), ("r", null, new DateTime(2026, 2, 2), 1.0),
         ], rows);
     }
+
+    /// <summary>
+    /// A person's own zone overrides the team's: s is in team a-dev (UTC, Mon-Fri 09-17) but lives in New York. Her
+    /// meeting Mon 2026-02-02 13:00-14:00 UTC is 08:00-09:00 in New York (EST, UTC-5): before her working day, so 0
+    /// meeting hours; in UTC it would have been 1.
+    /// </summary>
+    [Fact]
+    public void A_persons_own_time_zone_overrides_the_teams()
+    {
+        using var scenario = new Scenario().Team("a-dev");
+        CalendarRows.Member(scenario.Database, "a-dev", "s");
+        using (var connection = scenario.Database.Open())
+        {
+            Dapper.SqlMapper.Execute(connection, "INSERT INTO people VALUES ('s', NULL, NULL, 'America/New_York', true)");
+        }
+        CalendarRows.Occurrence(scenario.Database, "s", "2026-02-02 13:00", "2026-02-02 14:00");
+        scenario.Derive();
+        Assert.Equal([0.0], scenario.Rows<double>("SELECT meeting_hours FROM d_person_weeks"));
+    }
 }
