@@ -9,6 +9,7 @@ using NodaTime;
 namespace DevEx.Server.Tests.Sync;
 
 /// <summary>GET /api/v1/sync and POST /api/v1/sync/{source}, with a scripted source standing in for GitHub.</summary>
+[Collection(HangfireCollection.Name)]
 public sealed class SyncApiTests : IDisposable
 {
     private readonly DevExAppFactory factory = new(Instant.FromUtc(2026, 2, 11, 12, 0));
@@ -34,7 +35,7 @@ public sealed class SyncApiTests : IDisposable
 
         var response = await client.PostAsync("/api/v1/sync/scripted", null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await source.Ran.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await source.Ran.Task.WaitAsync(TimeSpan.FromSeconds(90));
 
         JsonElement scripted = default;
         for (var attempt = 0; attempt < 100; attempt++)
