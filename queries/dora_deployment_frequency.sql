@@ -2,42 +2,53 @@
 -- What: successful production deployments that finished in [$from, $to); deploy-days = distinct local dates
 --       (in $zone) with at least one; median deploy-days per ISO week over every week of the window, weeks
 --       without a deployment counting 0.
--- Grain: one row per period ($interval). Parameters: common (queries/README.md).
+-- Grain: one row per period ($interval) and group ($group: none | team | service; grp is NULL for none). Without a
+--        group every period has a row; with one, only groups that deployed in the window have rows.
+-- Parameters: common (queries/README.md), $group.
 -- Definition: docs/metrics.md#deployment-frequency
 WITH scoped AS (
-    SELECT timezone($zone, finished_at) AS local_finish
+    SELECT timezone($zone, finished_at) AS local_finish,
+           CASE $group WHEN 'team' THEN owner_team WHEN 'service' THEN service END AS grp
     FROM d_deployments
     WHERE finished_at >= $from AND finished_at < $to
       AND ($team::VARCHAR IS NULL OR owner_team = $team)
       AND ($service::VARCHAR IS NULL OR service = $service)
       AND ($repo::VARCHAR IS NULL OR repo = $repo)
 ),
+groups AS (
+    SELECT DISTINCT grp FROM scoped
+    UNION SELECT NULL WHERE $group = 'none'
+),
 weeks AS (
     SELECT unnest(generate_series(date_trunc('week', $from_date::DATE), ($to_date::DATE - 1)::TIMESTAMP, INTERVAL 7 DAY)) AS week_start
 ),
 week_days AS (
-    SELECT w.week_start, count(DISTINCT s.local_finish::DATE) AS deploy_days
-    FROM weeks w
-    LEFT JOIN scoped s ON date_trunc('week', s.local_finish) = w.week_start
-    GROUP BY w.week_start
+    SELECT g.grp, w.week_start, count(DISTINCT s.local_finish::DATE) AS deploy_days
+    FROM groups g
+    CROSS JOIN weeks w
+    LEFT JOIN scoped s ON date_trunc('week', s.local_finish) = w.week_start AND s.grp IS NOT DISTINCT FROM g.grp
+    GROUP BY g.grp, w.week_start
 ),
 per_period_weeks AS (
     SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, week_start)::DATE END AS period,
+           grp,
            median(deploy_days) AS median_deploy_days_per_week
     FROM week_days
-    GROUP BY 1
+    GROUP BY 1, 2
 ),
 per_period AS (
     SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, local_finish)::DATE END AS period,
+           grp,
            count(*) AS deployments,
            count(DISTINCT local_finish::DATE) AS deploy_days
     FROM scoped
-    GROUP BY 1
+    GROUP BY 1, 2
 )
 SELECT w.period,
+       w.grp,
        coalesce(p.deployments, 0) AS deployments,
        coalesce(p.deploy_days, 0) AS deploy_days,
        w.median_deploy_days_per_week
 FROM per_period_weeks w
-LEFT JOIN per_period p USING (period)
-ORDER BY w.period;
+LEFT JOIN per_period p ON p.period = w.period AND p.grp IS NOT DISTINCT FROM w.grp
+ORDER BY w.period, w.grp;

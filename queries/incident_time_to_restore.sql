@@ -1,9 +1,10 @@
 -- Incident time to restore (reported beside recovery time).
 -- What: per incident resolved in [$from, $to): resolved - opened, in hours. Team scope is the team owning the
 --       incident's service; repo scope, the services deployed from that repo.
--- Grain: one row per period ($interval) that has resolved incidents. Parameters: common (queries/README.md).
+-- Grain: one row per period ($interval) and group ($group: none | team | service; grp is NULL for none) that has resolved incidents. Parameters: common (queries/README.md), $group.
 -- Definition: docs/metrics.md#incident-time-to-restore
 SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, timezone($zone, i.resolved_at))::DATE END AS period,
+       CASE $group WHEN 'team' THEN s.owner_team WHEN 'service' THEN i.service END AS grp,
        count(*) AS sample_size,
        quantile_cont(epoch(i.resolved_at - i.opened_at) / 3600.0, 0.5) AS median_hours,
        quantile_cont(epoch(i.resolved_at - i.opened_at) / 3600.0, 0.75) AS p75_hours,
@@ -14,5 +15,5 @@ WHERE i.resolved_at >= $from AND i.resolved_at < $to
   AND ($team::VARCHAR IS NULL OR s.owner_team = $team)
   AND ($service::VARCHAR IS NULL OR i.service = $service)
   AND ($repo::VARCHAR IS NULL OR i.service IN (SELECT service_id FROM service_repositories WHERE repo = $repo))
-GROUP BY 1
-ORDER BY 1;
+GROUP BY 1, 2
+ORDER BY 1, 2;

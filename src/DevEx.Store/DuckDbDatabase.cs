@@ -37,6 +37,13 @@ public sealed class DuckDbDatabase : IDisposable
 
     public SemaphoreSlim WriteLock { get; } = new(1, 1);
 
+    private long dataGeneration;
+
+    /// <summary>Goes up each time the derived tables are rebuilt; caches of metric results key on it.</summary>
+    public long DataGeneration => Interlocked.Read(ref dataGeneration);
+
+    public void MarkDataChanged() => Interlocked.Increment(ref dataGeneration);
+
     public DuckDBConnection Open()
     {
         var connection = new DuckDBConnection(connectionString);

@@ -36,6 +36,7 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
         Write(deployments, changeRows, pulls, quality);
         database.Checkpoint();
+        database.MarkDataChanged();
         return new DerivationSummary(deployments.Count, changeRows.Count, deployments.Count(d => d.Failed), pulls.Count,
             quality.Entries.Count, stopwatch.Elapsed);
     }

@@ -10,25 +10,50 @@ namespace DevEx.Analytics.Metrics;
 public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds thresholds)
 {
     public DoraMetrics Get(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
-        Compute(window, scope, null, cancellationToken)[0];
+        Compute(window, scope, null, MetricGrouping.None, cancellationToken)[NoGroup][0];
 
     public IReadOnlyList<DoraMetrics> Series(MetricWindow window, MetricScope scope, MetricInterval interval, CancellationToken cancellationToken = default) =>
-        Compute(window, scope, interval, cancellationToken);
+        Compute(window, scope, interval, MetricGrouping.None, cancellationToken)[NoGroup];
 
-    private List<DoraMetrics> Compute(MetricWindow window, MetricScope scope, MetricInterval? interval, CancellationToken cancellationToken)
+    /// <summary>
+    /// The metrics of every team or service inside the scope in one pass of the same queries (grouped by the
+    /// owning team or the service); a team or service without deployments, changes or incidents has no entry.
+    /// </summary>
+    public IReadOnlyDictionary<string, DoraMetrics> ByGroup(MetricWindow window, MetricScope scope, MetricGrouping grouping,
+        CancellationToken cancellationToken = default)
+    {
+        if (grouping == MetricGrouping.None)
+        {
+            throw new ArgumentException("Group by team or service.", nameof(grouping));
+        }
+        return Compute(window, scope, null, grouping, cancellationToken)
+            .Where(g => g.Key != NoGroup)
+            .ToDictionary(g => g.Key, g => g.Value[0], StringComparer.Ordinal);
+    }
+
+    // Rows of a grouped query whose team or service is unknown carry a NULL group; they are left out of ByGroup.
+    private const string NoGroup = "";
+
+    private Dictionary<string, List<DoraMetrics>> Compute(MetricWindow window, MetricScope scope, MetricInterval? interval,
+        MetricGrouping grouping, CancellationToken cancellationToken)
     {
         var parameters = MetricParameters.For(window, scope, interval);
+        parameters.Add("group", grouping.ToString().ToLowerInvariant());
         var periods = interval is { } i ? window.Periods(i) : [window];
-        LocalDate Key(LocalDate period) => periods.Last(p => p.From <= Max(period, window.From)).From;
-        var frequency = queries.Run<FrequencyRow>("dora_deployment_frequency", parameters, cancellationToken).ToLookup(r => Key(r.Period));
-        var leadTime = queries.Run<DurationRow>("dora_change_lead_time", parameters, cancellationToken).ToDictionary(r => Key(r.Period));
-        var failRate = queries.Run<FailRateRow>("dora_change_fail_rate", parameters, cancellationToken).ToDictionary(r => Key(r.Period));
-        var recovery = queries.Run<DurationRow>("dora_failed_deployment_recovery_time", parameters, cancellationToken).ToDictionary(r => Key(r.Period));
-        var rework = queries.Run<ReworkRow>("dora_deployment_rework_rate", parameters, cancellationToken).ToDictionary(r => Key(r.Period));
-        var restore = queries.Run<DurationRow>("incident_time_to_restore", parameters, cancellationToken).ToDictionary(r => Key(r.Period));
-        return periods.Select(period => Assemble(period,
-            frequency[period.From].ToList(), leadTime.GetValueOrDefault(period.From), failRate.GetValueOrDefault(period.From),
-            recovery.GetValueOrDefault(period.From), rework.GetValueOrDefault(period.From), restore.GetValueOrDefault(period.From))).ToList();
+        (string, LocalDate) Key(string? group, LocalDate period) => (group ?? NoGroup, periods.Last(p => p.From <= Max(period, window.From)).From);
+        var frequency = queries.Run<FrequencyRow>("dora_deployment_frequency", parameters, cancellationToken).ToLookup(r => Key(r.Grp, r.Period));
+        var leadTime = queries.Run<DurationRow>("dora_change_lead_time", parameters, cancellationToken).ToDictionary(r => Key(r.Grp, r.Period));
+        var failRate = queries.Run<FailRateRow>("dora_change_fail_rate", parameters, cancellationToken).ToDictionary(r => Key(r.Grp, r.Period));
+        var recovery = queries.Run<DurationRow>("dora_failed_deployment_recovery_time", parameters, cancellationToken).ToDictionary(r => Key(r.Grp, r.Period));
+        var rework = queries.Run<ReworkRow>("dora_deployment_rework_rate", parameters, cancellationToken).ToDictionary(r => Key(r.Grp, r.Period));
+        var restore = queries.Run<DurationRow>("incident_time_to_restore", parameters, cancellationToken).ToDictionary(r => Key(r.Grp, r.Period));
+        var groups = grouping == MetricGrouping.None
+            ? [NoGroup]
+            : frequency.Select(g => g.Key.Item1).Concat(leadTime.Keys.Select(k => k.Item1)).Concat(restore.Keys.Select(k => k.Item1)).ToHashSet();
+        return groups.ToDictionary(group => group, group => periods.Select(period => Assemble(period,
+            frequency[(group, period.From)].ToList(), leadTime.GetValueOrDefault((group, period.From)), failRate.GetValueOrDefault((group, period.From)),
+            recovery.GetValueOrDefault((group, period.From)), rework.GetValueOrDefault((group, period.From)),
+            restore.GetValueOrDefault((group, period.From)))).ToList(), StringComparer.Ordinal);
     }
 
     private DoraMetrics Assemble(MetricWindow period, List<FrequencyRow> frequencyRows, DurationRow? lead, FailRateRow? fail,

@@ -7,6 +7,7 @@ namespace DevEx.Analytics.Metrics;
 internal sealed class FrequencyRow
 {
     public LocalDate Period { get; init; }
+    public string? Grp { get; init; }
     public long Deployments { get; init; }
     public long DeployDays { get; init; }
     public double? MedianDeployDaysPerWeek { get; init; }
@@ -15,6 +16,7 @@ internal sealed class FrequencyRow
 internal sealed class DurationRow
 {
     public LocalDate Period { get; init; }
+    public string? Grp { get; init; }
     public long SampleSize { get; init; }
     public double? MedianHours { get; init; }
     public double? P75Hours { get; init; }
@@ -28,6 +30,7 @@ internal sealed class DurationRow
 internal sealed class FailRateRow
 {
     public LocalDate Period { get; init; }
+    public string? Grp { get; init; }
     public long FailedDeployments { get; init; }
     public long Deployments { get; init; }
     public long FailedExplicit { get; init; }
@@ -39,6 +42,7 @@ internal sealed class FailRateRow
 internal sealed class ReworkRow
 {
     public LocalDate Period { get; init; }
+    public string? Grp { get; init; }
     public long ReworkDeployments { get; init; }
     public long Deployments { get; init; }
 }

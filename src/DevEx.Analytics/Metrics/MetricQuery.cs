@@ -10,6 +10,14 @@ public enum MetricInterval
     Month,
 }
 
+/// <summary>How a metric is broken down: one figure for the scope, or one per owning team or per service.</summary>
+public enum MetricGrouping
+{
+    None,
+    Team,
+    Service,
+}
+
 /// <summary>Which slice of the org a metric covers; null members do not filter.</summary>
 public sealed record MetricScope(string? Team = null, string? Service = null, string? Repo = null)
 {

@@ -52,9 +52,9 @@ public sealed class TicketMetricsService(QueryRunner queries)
 /// <summary>The common query parameters plus <c>$project</c> (NULL = every project).</summary>
 internal static class TicketParameters
 {
-    public static Dapper.DynamicParameters For(MetricWindow window, MetricScope scope, string? project)
+    public static Dapper.DynamicParameters For(MetricWindow window, MetricScope scope, string? project, MetricInterval? interval = null)
     {
-        var parameters = MetricParameters.For(window, scope);
+        var parameters = MetricParameters.For(window, scope, interval);
         parameters.Add("project", string.IsNullOrWhiteSpace(project) ? null : project.Trim());
         return parameters;
     }

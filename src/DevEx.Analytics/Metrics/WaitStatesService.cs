@@ -15,14 +15,38 @@ public sealed record WaitStates(LocalDate From, LocalDate To, IReadOnlyList<Wait
 /// <summary>Where time is lost (queries/wait_states.sql): pull-request, CI, deploy and ticket waits side by side.</summary>
 public sealed class WaitStatesService(QueryRunner queries)
 {
-    public WaitStates Get(MetricWindow window, MetricScope scope, string? project = null, CancellationToken cancellationToken = default)
+    public WaitStates Get(MetricWindow window, MetricScope scope, string? project = null, CancellationToken cancellationToken = default) =>
+        new(window.From, window.To, Run(window, scope, project, null, MetricGrouping.None, cancellationToken).Select(r => r.Wait).ToList());
+
+    /// <summary>The waits of each team in the scope (the PR's owner team, the ticket's team), from one query.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<WaitState>> ByTeam(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
+        Run(window, scope, null, null, MetricGrouping.Team, cancellationToken)
+            .Where(r => r.Group is not null)
+            .GroupBy(r => r.Group!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<WaitState>)g.Select(r => r.Wait).ToList(), StringComparer.Ordinal);
+
+    /// <summary>The waits per period of the window; a period in which nothing waited has an empty list.</summary>
+    public IReadOnlyList<(MetricWindow Period, IReadOnlyList<WaitState> Waits)> Series(MetricWindow window, MetricScope scope, MetricInterval interval,
+        CancellationToken cancellationToken = default)
     {
-        var waits = queries.Run<dynamic>("wait_states", TicketParameters.For(window, scope, project), cancellationToken)
+        var periods = window.Periods(interval);
+        var rows = Run(window, scope, null, interval, MetricGrouping.None, cancellationToken)
+            .Where(r => r.Period is not null)
+            .ToLookup(r => periods.Last(p => p.From <= (r.Period!.Value > window.From ? r.Period.Value : window.From)).From);
+        return periods.Select(p => (p, (IReadOnlyList<WaitState>)rows[p.From].Select(r => r.Wait).ToList())).ToList();
+    }
+
+    private List<(LocalDate? Period, string? Group, WaitState Wait)> Run(MetricWindow window, MetricScope scope, string? project,
+        MetricInterval? interval, MetricGrouping grouping, CancellationToken cancellationToken)
+    {
+        var parameters = TicketParameters.For(window, scope, project, interval);
+        parameters.Add("group", grouping.ToString().ToLowerInvariant());
+        return queries.Run<dynamic>("wait_states", parameters, cancellationToken)
             .Select(r => (IDictionary<string, object?>)r)
-            .Select(r => new WaitState((string)r["wait"]!, (string)r["source"]!, QueryValues.Long(r["sample_size"]),
-                QueryValues.Double(r["median_hours"]), QueryValues.Double(r["median_working_hours"]),
-                QueryValues.Double(r["total_hours"]), QueryValues.Double(r["total_working_hours"])))
+            .Select(r => (r["period"] is null ? (LocalDate?)null : QueryValues.Date(r["period"]), (string?)r["grp"],
+                new WaitState((string)r["wait"]!, (string)r["source"]!, QueryValues.Long(r["sample_size"]),
+                    QueryValues.Double(r["median_hours"]), QueryValues.Double(r["median_working_hours"]),
+                    QueryValues.Double(r["total_hours"]), QueryValues.Double(r["total_working_hours"]))))
             .ToList();
-        return new WaitStates(window.From, window.To, waits);
     }
 }

@@ -57,6 +57,35 @@ public sealed class DoraWindowTests
     }
 
     [Fact]
+    public void By_group_gives_each_team_and_service_its_own_figures_from_one_pass()
+    {
+        // payments/api: P0 (first, empty) and P1 both on Mon; p2 committed Mon 10:00, deployed Mon 12:00 -> 2 h.
+        // search/web: W0 (first) Mon, W1 Wed; w2 committed Tue 09:00, deployed Wed 09:00 -> 24 h.
+        // Over two weeks: payments deploy-days [1, 0] -> median 0.5; web [2, 0] -> median 1.
+        using var scenario = new Scenario()
+            .Team("payments").Team("search")
+            .Service("api", "payments").Service("web", "search", repo: "acme/web")
+            .Commit("p1", "Mon 08:00").Commit("p2", "Mon 10:00", ["p1"])
+            .Commit("w1", "Mon 08:00", repo: "acme/web").Commit("w2", "Tue 09:00", ["w1"], repo: "acme/web")
+            .Deployment("P0", "p1", "Mon 08:30")
+            .Deployment("P1", "p2", "Mon 12:00")
+            .Deployment("W0", "w1", "Mon 09:00", service: "web", repo: "acme/web")
+            .Deployment("W1", "w2", "Wed 09:00", service: "web", repo: "acme/web")
+            .Derive();
+        var service = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds());
+        var window = Scenario.Window("2026-02-02", "2026-02-16");
+        var byTeam = service.ByGroup(window, MetricScope.Org, MetricGrouping.Team);
+        Assert.Equal(["payments", "search"], byTeam.Keys.Order());
+        Assert.Equal((2L, 0.5, 2.0), (byTeam["payments"].DeploymentFrequency.Deployments, byTeam["payments"].DeploymentFrequency.MedianDeployDaysPerWeek!.Value,
+            byTeam["payments"].ChangeLeadTime.MedianHours!.Value));
+        Assert.Equal((2L, 1.0, 24.0), (byTeam["search"].DeploymentFrequency.Deployments, byTeam["search"].DeploymentFrequency.MedianDeployDaysPerWeek!.Value,
+            byTeam["search"].ChangeLeadTime.MedianHours!.Value));
+        var byService = service.ByGroup(window, new MetricScope(Team: "search"), MetricGrouping.Service);
+        Assert.Equal(["web"], byService.Keys);
+        Assert.Equal(24.0, byService["web"].ChangeLeadTime.MedianHours);
+    }
+
+    [Fact]
     public void Scopes_filter_by_owning_team_service_and_repo()
     {
         using var scenario = new Scenario()
