@@ -20,6 +20,12 @@ public sealed record MeetingMetrics(
     public string Definition => "/docs/metrics#meetings-and-focus";
 }
 
+/// <summary>
+/// The meeting hours of a group's people over the window (queries/meeting_hours_by_team.sql). Figures from fewer
+/// than MinCohort people are withheld (null, Withheld true).
+/// </summary>
+public sealed record MeetingHours(string? Team, long People, bool Withheld, double? TotalHours, double? MedianHoursPerPersonWeek);
+
 /// <summary>Meeting load and focus time of a team (queries/meeting_load.sql over d_person_weeks).</summary>
 public sealed class MeetingMetricsService(QueryRunner queries, MeetingOptions options)
 {
@@ -48,5 +54,22 @@ public sealed class MeetingMetricsService(QueryRunner queries, MeetingOptions op
             D("median_meeting_hours"), D("p75_meeting_hours"), D("median_meeting_load"), D("p75_meeting_load"),
             D("median_focus_hours"), D("p75_focus_hours"), D("median_fragmented_hours"), D("p75_fragmented_hours"),
             D("median_meeting_free_days"), D("p75_meeting_free_days"), D("median_longest_focus_hours"), bands);
+    }
+
+    /// <summary>Meeting hours of the scope (grouping None: one entry, Team null) or of each team in it.</summary>
+    public IReadOnlyList<MeetingHours> Hours(MetricWindow window, MetricScope scope, MetricGrouping grouping, CancellationToken cancellationToken = default)
+    {
+        var parameters = MetricParameters.For(window, scope);
+        parameters.Add("group", grouping == MetricGrouping.Team ? "team" : "none");
+        return queries.Run<dynamic>("meeting_hours_by_team", parameters, cancellationToken)
+            .Select(r => (IDictionary<string, object?>)r)
+            .Select(r =>
+            {
+                var people = QueryValues.Long(r["people"]);
+                var withheld = people < options.MinCohort;
+                return new MeetingHours((string?)r["grp"], people, withheld,
+                    withheld ? null : QueryValues.Double(r["total_meeting_hours"]), withheld ? null : QueryValues.Double(r["median_meeting_hours"]));
+            })
+            .ToList();
     }
 }

@@ -13,4 +13,10 @@ public sealed class DevExOptions
 
     /// <summary>Where the bundled sample is; a relative path is also looked for above the program's folder.</summary>
     public string SampleData { get; set; } = "sample-data";
+
+    /// <summary>Dashboard definitions (*.json), read at start and again whenever a file changes.</summary>
+    public string Dashboards { get; set; } = "dashboards";
+
+    /// <summary>Metric SQL; dashboard panels may name a file here that is not built in (no recompiling).</summary>
+    public string Queries { get; set; } = "queries";
 }

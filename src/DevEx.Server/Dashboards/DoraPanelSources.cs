@@ -1,0 +1,124 @@
+using DevEx.Analytics.Metrics;
+
+namespace DevEx.Server.Dashboards;
+
+/// <summary>DORA panels: the five metrics with levels and their previous period, series, per team and service.</summary>
+internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, ExplainService explain) : IPanelSourceGroup
+{
+    public IEnumerable<PanelSource> Sources() =>
+    [
+        new("dora", "The five DORA metrics with levels, and each over the previous period", Summary),
+        new("dora-series", "DORA metrics per period", Series),
+        new("dora-by-team", "DORA metrics of each team", (f, ct) => ByGroup(f, MetricGrouping.Team, ct)),
+        new("dora-by-service", "DORA metrics of each service", (f, ct) => ByGroup(f, MetricGrouping.Service, ct)),
+        new("failed-deployments", "Failed production deployments with the method that found them", FailedDeployments),
+    ];
+
+    private PanelData Summary(DashboardFilter filter, CancellationToken ct)
+    {
+        var now = dora.Get(filter.Window, filter.Scope, ct);
+        var before = dora.Get(filter.Previous, filter.Scope, ct);
+        var builder = new PanelDataBuilder();
+        var values = new List<object?>();
+        void Add(string name, string label, string unit, Func<DoraMetrics, object?> value, bool trend = true)
+        {
+            builder.Column(name, label, unit);
+            values.Add(value(now));
+            if (trend)
+            {
+                builder.Column(name + PanelData.PreviousSuffix, label + " (previous period)", unit);
+                values.Add(value(before));
+            }
+        }
+        void Link(string name, string href)
+        {
+            builder.Column(name + PanelData.LinkSuffix, "", "text");
+            values.Add(href);
+        }
+        Add("deployments", "Deployments", "count", m => m.DeploymentFrequency.Deployments);
+        Link("deployments", Links.Explain("deployments", filter));
+        Add("deployments_per_week", "Deployments per week", "number", m => m.DeploymentFrequency.PerWeek);
+        Link("deployments_per_week", Links.Explain("deployments", filter));
+        Add("deployment_frequency_level", "Deployment frequency level", "level", m => m.DeploymentFrequency.Level, trend: false);
+        Add("change_lead_time_median_hours", "Change lead time (median)", "hours", m => m.ChangeLeadTime.MedianHours);
+        Link("change_lead_time_median_hours", Links.Explain("changes", filter));
+        Add("change_lead_time_sample_size", "Changes", "count", m => m.ChangeLeadTime.SampleSize, trend: false);
+        Add("change_lead_time_level", "Change lead time level", "level", m => m.ChangeLeadTime.Level, trend: false);
+        Add("change_fail_rate", "Change fail rate", "rate", m => m.ChangeFailRate.Rate);
+        Link("change_fail_rate", Links.Explain("deployments", filter, "failed=true"));
+        Add("failed_deployments", "Failed deployments", "count", m => m.ChangeFailRate.FailedDeployments, trend: false);
+        Add("change_fail_rate_level", "Change fail rate level", "level", m => m.ChangeFailRate.Level, trend: false);
+        Add("recovery_median_hours", "Failed deployment recovery time (median)", "hours", m => m.FailedDeploymentRecoveryTime.MedianHours);
+        Link("recovery_median_hours", Links.Explain("deployments", filter, "failed=true"));
+        Add("recovery_sample_size", "Recovered deployments", "count", m => m.FailedDeploymentRecoveryTime.SampleSize, trend: false);
+        Add("recovery_level", "Recovery time level", "level", m => m.FailedDeploymentRecoveryTime.Level, trend: false);
+        Add("rework_rate", "Deployment rework rate", "rate", m => m.DeploymentReworkRate.Rate);
+        Link("rework_rate", Links.Explain("deployments", filter));
+        Add("incident_restore_median_hours", "Incident time to restore (median)", "hours", m => m.IncidentTimeToRestore.MedianHours);
+        return builder.Row([.. values]).Build();
+    }
+
+    private PanelData Series(DashboardFilter filter, CancellationToken ct)
+    {
+        var builder = SeriesColumns(new PanelDataBuilder().Column("period", "Period", "date"));
+        foreach (var m in dora.Series(filter.Window, filter.Scope, filter.Interval, ct))
+        {
+            builder.Row([m.From, .. SeriesValues(m)]);
+        }
+        return builder.Build();
+    }
+
+    private PanelData ByGroup(DashboardFilter filter, MetricGrouping grouping, CancellationToken ct)
+    {
+        var byGroup = dora.ByGroup(filter.Window, filter.Scope, grouping, ct);
+        var names = grouping == MetricGrouping.Team
+            ? org.Teams().Where(t => filter.Scope.Team is null || t.Id == filter.Scope.Team).Select(t => (t.Id, Label: t.DisplayName ?? t.Id))
+            : org.Services().Where(s => (filter.Scope.Service is null || s.Id == filter.Scope.Service)
+                && (filter.Scope.Team is null || s.OwnerTeam == filter.Scope.Team)).Select(s => (s.Id, Label: s.Id));
+        var key = grouping == MetricGrouping.Team ? "team" : "service";
+        var builder = SeriesColumns(new PanelDataBuilder().Column(key, grouping == MetricGrouping.Team ? "Team" : "Service", "text")
+            .Column(key + PanelData.LinkSuffix, "", "text"))
+            .Column("deployment_frequency_level", "Frequency level", "level")
+            .Column("change_lead_time_level", "Lead time level", "level")
+            .Column("change_fail_rate_level", "Fail rate level", "level")
+            .Column("recovery_level", "Recovery level", "level")
+            .Column("deployments" + PanelData.LinkSuffix, "", "text")
+            .Column("change_lead_time_median_hours" + PanelData.LinkSuffix, "", "text")
+            .Column("change_fail_rate" + PanelData.LinkSuffix, "", "text");
+        foreach (var (id, label) in names.OrderBy(n => n.Label, StringComparer.OrdinalIgnoreCase))
+        {
+            var scoped = grouping == MetricGrouping.Team ? filter.ForTeam(id) : filter.ForService(id);
+            var m = byGroup.GetValueOrDefault(id);
+            builder.Row([label, $"/dashboards/dora?{scoped.ToQuery()}", .. m is null ? SeriesValues(null) : SeriesValues(m),
+                m?.DeploymentFrequency.Level, m?.ChangeLeadTime.Level, m?.ChangeFailRate.Level, m?.FailedDeploymentRecoveryTime.Level,
+                Links.Explain("deployments", scoped), Links.Explain("changes", scoped), Links.Explain("deployments", scoped, "failed=true")]);
+        }
+        return builder.Build();
+    }
+
+    private static PanelDataBuilder SeriesColumns(PanelDataBuilder builder) => builder
+        .Column("deployments", "Deployments", "count")
+        .Column("change_lead_time_median_hours", "Lead time (median)", "hours")
+        .Column("change_fail_rate", "Change fail rate", "rate")
+        .Column("recovery_median_hours", "Recovery (median)", "hours")
+        .Column("rework_rate", "Rework rate", "rate");
+
+    private static object?[] SeriesValues(DoraMetrics? m) =>
+        [m?.DeploymentFrequency.Deployments ?? 0L, m?.ChangeLeadTime.MedianHours, m?.ChangeFailRate.Rate,
+            m?.FailedDeploymentRecoveryTime.MedianHours, m?.DeploymentReworkRate.Rate];
+
+    private PanelData FailedDeployments(DashboardFilter filter, CancellationToken ct)
+    {
+        var builder = new PanelDataBuilder()
+            .Column("finished_at", "Finished", "instant").Column("service", "Service", "text").Column("environment", "Environment", "text")
+            .Column("sha", "Commit", "text").Column("failure_method", "Method", "text").Column("failure_evidence", "Evidence", "text")
+            .Column("recovery_hours", "Recovered after", "hours")
+            .Column("sha" + PanelData.LinkSuffix, "", "text");
+        foreach (var d in explain.Deployments(filter.Window, filter.Scope, failed: true, ct).OrderByDescending(d => d.FinishedAt))
+        {
+            builder.Row(d.FinishedAt, d.Service, d.Environment, d.Sha.Length > 10 ? d.Sha[..10] : d.Sha, d.FailureMethod, d.FailureEvidence,
+                d.RecoveryHours, Links.Explain("deployments", filter, $"failed=true#{Uri.EscapeDataString(d.Id)}"));
+        }
+        return builder.Build();
+    }
+}

@@ -1,0 +1,20 @@
+namespace DevEx.Server.Dashboards;
+
+/// <summary>A built-in panel source: a name dashboards/*.json can refer to, and how to load its table.</summary>
+internal sealed record PanelSource(string Name, string Description, Func<DashboardFilter, CancellationToken, PanelData> Load);
+
+/// <summary>A feature's panel sources (DORA, waits, flow, tickets, meetings, data quality).</summary>
+internal interface IPanelSourceGroup
+{
+    IEnumerable<PanelSource> Sources();
+}
+
+/// <summary>Every built-in panel source by name.</summary>
+internal sealed class PanelSourceRegistry(IEnumerable<IPanelSourceGroup> groups)
+{
+    private readonly Dictionary<string, PanelSource> sources = groups.SelectMany(g => g.Sources()).ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    public PanelSource? Find(string name) => sources.GetValueOrDefault(name);
+
+    public IEnumerable<PanelSource> All => sources.Values.OrderBy(s => s.Name, StringComparer.Ordinal);
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using DevEx.Analytics.Metrics;
+
+namespace DevEx.Server.Dashboards;
+
+/// <summary>
+/// "Where time is lost": the waits of METRICS.md (PR pickup, review, merge, CI, deploy, ticket wait and blocked) and
+/// meetings, in hours they account for (working hours; CI in wall-clock hours), now and in the previous period.
+/// </summary>
+internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsService meetings, OrgService org) : IPanelSourceGroup
+{
+    public IEnumerable<PanelSource> Sources() =>
+    [
+        new("wait-states", "Each wait's hours, median and sample size, now and in the previous period", Waits),
+        new("wait-states-by-team", "Each team's hours per wait, now and in the previous period", ByTeam),
+        new("wait-states-series", "Hours per wait per period", Series),
+        new("biggest-wait-change", "The team and wait whose hours changed most since the previous period", BiggestChange),
+    ];
+
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["pr-pickup"] = "Waiting for first review",
+        ["pr-review"] = "In review",
+        ["pr-merge-wait"] = "Approved, not merged",
+        ["ci-queue"] = "CI queue",
+        ["ci-run"] = "CI running",
+        ["deploy-wait"] = "Merged, not deployed",
+        ["ticket-wait"] = "Tickets waiting",
+        ["ticket-blocked"] = "Tickets blocked",
+        ["meetings"] = "Meetings",
+    };
+
+    public static string Label(string wait) => Labels.GetValueOrDefault(wait, wait);
+
+    private static double? Hours(WaitState w) => w.TotalWorkingHours ?? w.TotalHours;
+
+    private static string? WaitLink(string wait, DashboardFilter filter) => wait switch
+    {
+        "ticket-wait" or "ticket-blocked" => Links.Explain("tickets", filter),
+        "meetings" => $"/dashboards/meetings?{filter.ToQuery()}",
+        _ => Links.Explain("pull-requests", filter),
+    };
+
+    private PanelData Waits(DashboardFilter filter, CancellationToken ct)
+    {
+        var now = waits.Get(filter.Window, filter.Scope, null, ct).Waits;
+        var before = waits.Get(filter.Previous, filter.Scope, null, ct).Waits.ToDictionary(w => w.Wait);
+        var builder = new PanelDataBuilder()
+            .Column("wait", "Wait", "text").Column("wait" + PanelData.LinkSuffix, "", "text")
+            .Column("hours", "Hours it accounts for", "hours").Column("hours" + PanelData.PreviousSuffix, "Previous period", "hours")
+            .Column("median_working_hours", "Median (working hours)", "hours").Column("median_hours", "Median (wall clock)", "hours")
+            .Column("sample_size", "Samples", "count");
+        foreach (var w in now)
+        {
+            builder.Row(Label(w.Wait), WaitLink(w.Wait, filter), Hours(w), before.TryGetValue(w.Wait, out var b) ? Hours(b) : null,
+                w.MedianWorkingHours, w.MedianHours, w.SampleSize);
+        }
+        var meetingNow = meetings.Hours(filter.Window, filter.Scope, MetricGrouping.None, ct).FirstOrDefault();
+        var meetingBefore = meetings.Hours(filter.Previous, filter.Scope, MetricGrouping.None, ct).FirstOrDefault();
+        if (meetingNow is { People: > 0 })
+        {
+            builder.Row(Label("meetings"), WaitLink("meetings", filter), meetingNow.TotalHours, meetingBefore?.TotalHours,
+                meetingNow.MedianHoursPerPersonWeek, null, meetingNow.People);
+        }
+        return builder.Build(meetingNow is { Withheld: true, People: > 0 } ? MeetingsWithheld(meetingNow.People) : null);
+    }
+
+    private string MeetingsWithheld(long people) => string.Create(CultureInfo.InvariantCulture,
+        $"Meeting hours withheld: {people} {(people == 1 ? "person" : "people")} with calendars, fewer than the minimum cohort.");
+
+    private PanelData ByTeam(DashboardFilter filter, CancellationToken ct)
+    {
+        var now = waits.ByTeam(filter.Window, filter.Scope, ct);
+        var before = waits.ByTeam(filter.Previous, filter.Scope, ct);
+        var meetingsNow = meetings.Hours(filter.Window, filter.Scope, MetricGrouping.Team, ct).Where(m => m.Team is not null).ToDictionary(m => m.Team!);
+        var meetingsBefore = meetings.Hours(filter.Previous, filter.Scope, MetricGrouping.Team, ct).Where(m => m.Team is not null).ToDictionary(m => m.Team!);
+        var builder = new PanelDataBuilder()
+            .Column("team", "Team", "text").Column("team" + PanelData.LinkSuffix, "", "text")
+            .Column("wait", "Wait", "text")
+            .Column("hours", "Hours", "hours").Column("hours" + PanelData.PreviousSuffix, "Previous period", "hours")
+            .Column("hours" + PanelData.LinkSuffix, "", "text")
+            .Column("median_working_hours", "Median (working hours)", "hours").Column("sample_size", "Samples", "count");
+        foreach (var team in org.Teams().Where(t => filter.Scope.Team is null || t.Id == filter.Scope.Team))
+        {
+            var scoped = filter.ForTeam(team.Id);
+            var label = team.DisplayName ?? team.Id;
+            var previous = before.GetValueOrDefault(team.Id)?.ToDictionary(w => w.Wait);
+            foreach (var w in now.GetValueOrDefault(team.Id) ?? [])
+            {
+                builder.Row(label, $"/?{scoped.ToQuery()}", Label(w.Wait), Hours(w),
+                    previous?.GetValueOrDefault(w.Wait) is { } p ? Hours(p) : null, WaitLink(w.Wait, scoped), w.MedianWorkingHours, w.SampleSize);
+            }
+            if (meetingsNow.GetValueOrDefault(team.Id) is { Withheld: false } m)
+            {
+                builder.Row(label, $"/?{scoped.ToQuery()}", Label("meetings"), m.TotalHours, meetingsBefore.GetValueOrDefault(team.Id)?.TotalHours,
+                    WaitLink("meetings", scoped), m.MedianHoursPerPersonWeek, m.People);
+            }
+        }
+        return builder.Build();
+    }
+
+    private PanelData Series(DashboardFilter filter, CancellationToken ct)
+    {
+        var builder = new PanelDataBuilder().Column("period", "Period", "date").Column("wait", "Wait", "text").Column("hours", "Hours", "hours");
+        foreach (var (period, periodWaits) in waits.Series(filter.Window, filter.Scope, filter.Interval, ct))
+        {
+            foreach (var w in periodWaits)
+            {
+                builder.Row(period.From, Label(w.Wait), Hours(w) ?? 0);
+            }
+        }
+        return builder.Build();
+    }
+
+    private PanelData BiggestChange(DashboardFilter filter, CancellationToken ct)
+    {
+        var data = ByTeam(filter, ct);
+        var best = data.Rows
+            .Select(r => (Team: (string)data.Value(r, "team")!, Wait: (string)data.Value(r, "wait")!, Now: PanelData.Number(data.Value(r, "hours")) ?? 0,
+                Before: PanelData.Number(data.Value(r, "hours" + PanelData.PreviousSuffix)) ?? 0, Link: (string?)data.Value(r, "hours" + PanelData.LinkSuffix)))
+            .OrderByDescending(c => Math.Abs(c.Now - c.Before)).ThenBy(c => c.Team, StringComparer.Ordinal).ThenBy(c => c.Wait, StringComparer.Ordinal)
+            .FirstOrDefault();
+        var builder = new PanelDataBuilder()
+            .Column("delta_hours", "Change in hours", "hours").Column("delta_hours" + PanelData.LinkSuffix, "", "text")
+            .Column("caption", "What changed", "text").Column("team", "Team", "text").Column("wait", "Wait", "text")
+            .Column("hours", "Hours", "hours").Column("hours" + PanelData.PreviousSuffix, "Previous period", "hours");
+        if (best.Team is null || Math.Abs(best.Now - best.Before) < 0.05)
+        {
+            return builder.Build("No wait changed since the previous period.");
+        }
+        var caption = string.Create(CultureInfo.InvariantCulture,
+            $"{best.Team}: {best.Wait.ToLowerInvariant()} {(best.Now > best.Before ? "rose" : "fell")} from {best.Before:0.#} h to {best.Now:0.#} h");
+        return builder.Row(best.Now - best.Before, best.Link, caption, best.Team, best.Wait, best.Now, best.Before).Build();
+    }
+}
