@@ -1,6 +1,7 @@
 using DevEx.Server.Api;
 using DevEx.Server.Cli;
 using DevEx.Server.Hosting;
+using DevEx.Server.Dashboards;
 using DevEx.Server.Pages;
 using DevEx.Server.Sync;
 
@@ -20,7 +21,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapDocs();
 app.MapApi();
-app.MapLandingPage();
+app.MapDashboards();
 app.Run();
 return 0;
 

@@ -78,7 +78,7 @@ public sealed record MetricWindow
 }
 
 /// <summary>Binds a window, a scope and an interval to the common parameters of queries/*.sql.</summary>
-internal static class MetricParameters
+public static class MetricParameters
 {
     public static Dapper.DynamicParameters For(MetricWindow window, MetricScope scope, MetricInterval? interval = null)
     {

@@ -13,11 +13,11 @@ internal sealed record ResolvedRequest(MetricWindow Window, MetricScope Scope, M
 /// <summary>Validates metric requests: 400 names the bad parameter, 404 the unknown team, service or repository.</summary>
 internal sealed class MetricRequestResolver(IClock clock, MetricOptions options, DuckDbDatabase database)
 {
-    public IResult? TryResolve(MetricRequest request, out ResolvedRequest resolved)
+    public IResult? TryResolve(MetricRequest request, out ResolvedRequest resolved, int defaultWeeks = 4)
     {
         resolved = null!;
         var zone = DateTimeZoneProviders.Tzdb[options.TimeZone];
-        var defaults = MetricWindow.LastFullWeeks(clock.GetCurrentInstant(), zone);
+        var defaults = MetricWindow.LastFullWeeks(clock.GetCurrentInstant(), zone, defaultWeeks);
         if (!TryDate(request.From, "from", defaults.From, out var from, out var problem)
             || !TryDate(request.To, "to", defaults.To, out var to, out problem))
         {
@@ -25,11 +25,11 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
         }
         if (request.From is not null && request.To is null && from >= to)
         {
-            to = from.PlusWeeks(4);
+            to = from.PlusWeeks(defaultWeeks);
         }
         if (request.To is not null && request.From is null && from >= to)
         {
-            from = to.PlusWeeks(-4);
+            from = to.PlusWeeks(-defaultWeeks);
         }
         if (from >= to)
         {

@@ -7,7 +7,7 @@ namespace DevEx.Server.Dashboards;
 /// "Where time is lost": the waits of METRICS.md (PR pickup, review, merge, CI, deploy, ticket wait and blocked) and
 /// meetings, in hours they account for (working hours; CI in wall-clock hours), now and in the previous period.
 /// </summary>
-internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsService meetings, OrgService org) : IPanelSourceGroup
+internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsService meetings, OrgService org, PanelCache cache) : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
     [
@@ -55,8 +55,8 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
             builder.Row(Label(w.Wait), WaitLink(w.Wait, filter), Hours(w), before.TryGetValue(w.Wait, out var b) ? Hours(b) : null,
                 w.MedianWorkingHours, w.MedianHours, w.SampleSize);
         }
-        var meetingNow = meetings.Hours(filter.Window, filter.Scope, MetricGrouping.None, ct).FirstOrDefault();
-        var meetingBefore = meetings.Hours(filter.Previous, filter.Scope, MetricGrouping.None, ct).FirstOrDefault();
+        var meetingNow = meetings.Hours(filter.Window, filter.Scope, MetricGrouping.None, ct) is [var m0, ..] ? m0 : null;
+        var meetingBefore = meetings.Hours(filter.Previous, filter.Scope, MetricGrouping.None, ct) is [var m1, ..] ? m1 : null;
         if (meetingNow is { People: > 0 })
         {
             builder.Row(Label("meetings"), WaitLink("meetings", filter), meetingNow.TotalHours, meetingBefore?.TotalHours,
@@ -114,7 +114,8 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
 
     private PanelData BiggestChange(DashboardFilter filter, CancellationToken ct)
     {
-        var data = ByTeam(filter, ct);
+        // The same cache entry the wait-states-by-team panel reads, so the overview runs the grouped queries once.
+        var data = cache.GetOrAdd($"wait-states-by-team?{filter.Key}", () => ByTeam(filter, ct));
         var best = data.Rows
             .Select(r => (Team: (string)data.Value(r, "team")!, Wait: (string)data.Value(r, "wait")!, Now: PanelData.Number(data.Value(r, "hours")) ?? 0,
                 Before: PanelData.Number(data.Value(r, "hours" + PanelData.PreviousSuffix)) ?? 0, Link: (string?)data.Value(r, "hours" + PanelData.LinkSuffix)))

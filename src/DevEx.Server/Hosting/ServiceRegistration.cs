@@ -5,6 +5,7 @@ using DevEx.Analytics.Tickets;
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.Sync;
 using DevEx.Server.Api;
+using DevEx.Server.Dashboards;
 using DevEx.Server.Import;
 using DevEx.Server.Webhooks;
 using DevEx.Store;
@@ -48,6 +49,7 @@ internal static class ServiceRegistration
         services.AddSingleton<TicketStatusMappingService>();
         services.AddSingleton<WaitStatesService>();
         services.AddSingleton<ExplainService>();
+        services.AddSingleton<OpenPullRequestService>();
         services.AddSingleton<OrgService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<MetricRequestResolver>();
@@ -60,6 +62,7 @@ internal static class ServiceRegistration
         services.AddGitHubCollection();
         services.AddJiraCollection();
         services.AddCalendarCollection();
+        services.AddDashboards();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();
         services.AddOpenApi("v1");

@@ -1,0 +1,65 @@
+using System.Text;
+using DevEx.Reports.Charts;
+using DevEx.Server.Api;
+
+namespace DevEx.Server.Dashboards;
+
+/// <summary>
+/// The dashboards: GET / (the first dashboard, "Where time is lost"), /dashboards, /dashboards/{id},
+/// /dashboards/{id}/panels/{panel}.csv, the explain listings under /explain and the chart font.
+/// </summary>
+internal static class DashboardEndpoints
+{
+    public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("").ExcludeFromDescription();
+        pages.MapGet("/", (DashboardPages page, DashboardCatalog catalog, [AsParameters] MetricRequest request, CancellationToken ct) =>
+            page.Page(catalog.Current.Dashboards is [var first, ..] ? first.Id : "overview", request, ct));
+        pages.MapGet("/dashboards", (DashboardPages page) => page.Index());
+        pages.MapGet("/dashboards/{id}", (DashboardPages page, string id, [AsParameters] MetricRequest request, CancellationToken ct) =>
+            page.Page(id, request, ct));
+        pages.MapGet("/dashboards/{id}/panels/{panel}.csv", PanelCsv.Download);
+        pages.MapGet("/explain/{listing}", (ExplainPages explain, string listing, [AsParameters] MetricRequest request, bool? failed, string? deployment,
+            CancellationToken ct) => explain.Page(listing, request, failed, deployment, ct));
+        pages.MapGet("/assets/{font}.ttf", (string font) => font switch
+        {
+            "DejaVuSans" => Results.Stream(ChartFont.OpenFontFile(), "font/ttf"),
+            "DejaVuSans-Bold" => Results.Stream(ChartFont.OpenFontFile(bold: true), "font/ttf"),
+            _ => Results.NotFound(),
+        });
+        return app;
+    }
+}
+
+/// <summary>GET /dashboards/{id}/panels/{panel}.csv: the panel's table as CSV (RFC 4180), raw values, snake_case headers.</summary>
+internal static class PanelCsv
+{
+    public static IResult Download(string id, string panel, [AsParameters] MetricRequest request, DashboardCatalog catalog, DashboardPages pages,
+        PanelLoader loader, CancellationToken ct)
+    {
+        if (catalog.Current.Find(id)?.Panels.FirstOrDefault(p => p.Id == panel) is not { } definition)
+        {
+            return Problems.NotFound("panel", $"No panel '{panel}' on dashboard '{id}'.");
+        }
+        if (!pages.TryFilter(request, out var filter, out var problem))
+        {
+            return Problems.BadRequest("filter", problem ?? "Invalid filters.");
+        }
+        if (problem is not null)
+        {
+            return Problems.NotFound("scope", problem);
+        }
+        var data = loader.Load(definition, filter, ct);
+        var columns = data.Columns.Where(c => !c.Name.EndsWith(PanelData.LinkSuffix, StringComparison.Ordinal)).ToList();
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', columns.Select(c => Escape(c.Name))).Append("\r\n");
+        foreach (var row in data.Rows)
+        {
+            csv.AppendJoin(',', columns.Select(c => Escape(Format.Raw(data.Value(row, c.Name))))).Append("\r\n");
+        }
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{id}-{panel}-{filter.Window.From:yyyy-MM-dd}.csv");
+    }
+
+    private static string Escape(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+}

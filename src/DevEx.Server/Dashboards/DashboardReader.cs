@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DevEx.Server.Dashboards;
+
+/// <summary>
+/// Reads and checks one dashboards/*.json file. Everything that can be known without data is checked here (JSON,
+/// unknown properties, kinds, sources, query files, the columns each kind needs); a column a query does not return
+/// shows as an error inside its panel.
+/// </summary>
+internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles queries)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    private sealed record DashboardFile(string Title, string? Description, int Order, IReadOnlyList<PanelDefinition> Panels)
+    {
+        [JsonPropertyName("$schema")]
+        public string? Schema { get; init; }
+    }
+
+    public (DashboardDefinition? Dashboard, IReadOnlyList<string> Problems) Read(string id, string json)
+    {
+        DashboardFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<DashboardFile>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            return (null, [e.Message]);
+        }
+        if (file is null || string.IsNullOrWhiteSpace(file.Title) || file.Panels is null || file.Panels.Count == 0)
+        {
+            return (null, ["a dashboard needs a title and at least one panel"]);
+        }
+        var problems = file.Panels.SelectMany((p, i) => Check(p, i)).ToList();
+        problems.AddRange(file.Panels.GroupBy(p => p.Id).Where(g => g.Count() > 1).Select(g => $"panel id '{g.Key}' is used {g.Count()} times"));
+        return problems.Count > 0 ? (null, problems) : (new DashboardDefinition(id, file.Title, file.Description, file.Order, file.Panels), []);
+    }
+
+    private IEnumerable<string> Check(PanelDefinition panel, int index)
+    {
+        var where = $"panels[{index}] ('{panel.Id}')";
+        if (string.IsNullOrWhiteSpace(panel.Id) || !panel.Id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            yield return $"{where}: id must be lower-case letters, digits and dashes";
+        }
+        if (string.IsNullOrWhiteSpace(panel.Title))
+        {
+            yield return $"{where}: title is required";
+        }
+        if ((panel.Source is null) == (panel.Query is null))
+        {
+            yield return $"{where}: give exactly one of source (built-in: {string.Join(", ", sources.All.Select(s => s.Name))}) or query (a queries/ file)";
+        }
+        else if (panel.Source is not null && sources.Find(panel.Source) is null)
+        {
+            yield return $"{where}: unknown source '{panel.Source}'; built-in sources are {string.Join(", ", sources.All.Select(s => s.Name))}";
+        }
+        else if (panel.Query is not null && !queries.Exists(panel.Query))
+        {
+            yield return $"{where}: no query '{panel.Query}' (looked for a built-in query and {queries.Folder ?? "queries"}/{panel.Query}.sql)";
+        }
+        if (panel.Width is not ("full" or "half" or "third"))
+        {
+            yield return $"{where}: width must be full, half or third";
+        }
+        foreach (var missing in Needs(panel).Where(n => n.Missing).Select(n => n.Name))
+        {
+            yield return $"{where}: a {panel.Kind.ToString().ToLowerInvariant()} panel needs '{missing}'";
+        }
+    }
+
+    private static IEnumerable<(string Name, bool Missing)> Needs(PanelDefinition panel) => panel.Kind switch
+    {
+        PanelKind.Stat => [("value", panel.Value is null)],
+        PanelKind.Line or PanelKind.Bar or PanelKind.StackedBar =>
+            [("y (or series and value)", panel.Y.Count == 0 && (panel.Series is null || panel.Value is null))],
+        PanelKind.Pivot => [("rows", panel.Rows is null), ("columns", panel.Columns is null), ("value", panel.Value is null)],
+        PanelKind.Distribution => [("value", panel.Value is null)],
+        _ => [],
+    };
+}

@@ -1,0 +1,38 @@
+namespace DevEx.Server.Dashboards;
+
+internal static class DashboardRegistration
+{
+    public static IServiceCollection AddDashboards(this IServiceCollection services)
+    {
+        services.AddSingleton<IPanelSourceGroup, DoraPanelSources>();
+        services.AddSingleton<IPanelSourceGroup, WaitPanelSources>();
+        services.AddSingleton<IPanelSourceGroup, FlowPanelSources>();
+        services.AddSingleton<IPanelSourceGroup, TicketPanelSources>();
+        services.AddSingleton<IPanelSourceGroup, MeetingPanelSources>();
+        services.AddSingleton<IPanelSourceGroup, QualityPanelSources>();
+        services.AddSingleton<PanelSourceRegistry>();
+        services.AddSingleton<QueryFiles>();
+        services.AddSingleton<DashboardReader>();
+        services.AddSingleton<DashboardCatalog>();
+        services.AddSingleton<PanelCache>();
+        services.AddSingleton<PanelLoader>();
+        services.AddSingleton<PanelRenderer>();
+        services.AddSingleton<SourceLinks>();
+        services.AddSingleton<DashboardPages>();
+        services.AddSingleton<ExplainPages>();
+        services.AddHostedService<DashboardStartupCheck>();
+        return services;
+    }
+}
+
+/// <summary>Reads the dashboard definitions once at start, so a broken file is reported in the log right away.</summary>
+internal sealed class DashboardStartupCheck(DashboardCatalog catalog) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = catalog.Current;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,124 @@
+using DevEx.Analytics.Metrics;
+using NodaTime;
+
+namespace DevEx.Server.Dashboards;
+
+/// <summary>Pull-request and CI panels: phase breakdown, PRs waiting for review now, slowest PRs, CI waits and flaky workflows.</summary>
+internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsService ci, OpenPullRequestService open, ExplainService explain, IClock clock)
+    : IPanelSourceGroup
+{
+    public IEnumerable<PanelSource> Sources() =>
+    [
+        new("pr-flow", "Median of each pull-request phase in working hours, now and in the previous period", Flow),
+        new("pr-flow-series", "Median of each pull-request phase per period, in working hours", FlowSeries),
+        new("open-pull-requests", "Open pull requests waiting longest for a first review, now", OpenPullRequests),
+        new("slowest-pull-requests", "Pull requests merged in the window that took longest from ready to merged", Slowest),
+        new("ci-wait", "CI queue and run time per change, now and in the previous period", CiWait),
+        new("ci-workflows", "Workflows by re-run rate (flakiness), with queue and run times", Workflows),
+    ];
+
+    private static PanelDataBuilder PhaseColumns(PanelDataBuilder builder, bool previous)
+    {
+        foreach (var (name, label) in new[] { ("coding", "Coding"), ("pickup", "Pickup"), ("review", "Review"), ("merge_wait", "Merge wait"), ("deploy_wait", "Deploy wait") })
+        {
+            builder.Column(name, label, "hours");
+            if (previous)
+            {
+                builder.Column(name + PanelData.PreviousSuffix, label + " (previous period)", "hours");
+            }
+        }
+        return builder;
+    }
+
+    private static double?[] Phases(PullRequestFlow f) =>
+        [f.Coding.MedianWorkingHours, f.Pickup.MedianWorkingHours, f.Review.MedianWorkingHours, f.MergeWait.MedianWorkingHours, f.DeployWait.MedianWorkingHours];
+
+    private PanelData Flow(DashboardFilter filter, CancellationToken ct)
+    {
+        var now = flow.Get(filter.Window, filter.Scope, ct);
+        var before = flow.Get(filter.Previous, filter.Scope, ct);
+        var builder = PhaseColumns(new PanelDataBuilder().Column("pull_requests", "Pull requests merged", "count")
+            .Column("pull_requests" + PanelData.LinkSuffix, "", "text"), previous: true);
+        var values = new List<object?> { now.SampleSize, Links.Explain("pull-requests", filter) };
+        foreach (var (a, b) in Phases(now).Zip(Phases(before)))
+        {
+            values.Add(a);
+            values.Add(b);
+        }
+        return builder.Row([.. values]).Build();
+    }
+
+    private PanelData FlowSeries(DashboardFilter filter, CancellationToken ct)
+    {
+        var builder = PhaseColumns(new PanelDataBuilder().Column("period", "Period", "date"), previous: false);
+        foreach (var f in flow.Series(filter.Window, filter.Scope, filter.Interval, ct))
+        {
+            builder.Row([f.From, .. Phases(f)]);
+        }
+        return builder.Build();
+    }
+
+    private PanelData OpenPullRequests(DashboardFilter filter, CancellationToken ct)
+    {
+        var builder = new PanelDataBuilder()
+            .Column("pull_request", "Pull request", "text").Column("pull_request" + PanelData.LinkSuffix, "", "text")
+            .Column("title", "Title", "text").Column("team", "Team", "text").Column("ready_at", "Ready since", "instant")
+            .Column("waiting_hours", "Waiting (hours)", "hours");
+        foreach (var p in open.AwaitingReview(clock.GetCurrentInstant(), filter.Scope, 10, ct))
+        {
+            builder.Row($"{p.Repo}#{p.Number}", p.Url, p.Title, p.OwnerTeam, p.ReadyAt, p.WaitingHours);
+        }
+        return builder.Build("The state now, whatever the window.");
+    }
+
+    private PanelData Slowest(DashboardFilter filter, CancellationToken ct)
+    {
+        var builder = new PanelDataBuilder()
+            .Column("pull_request", "Pull request", "text").Column("pull_request" + PanelData.LinkSuffix, "", "text")
+            .Column("title", "Title", "text").Column("team", "Team", "text")
+            .Column("ready_to_merge_hours", "Ready to merged", "hours").Column("pickup_hours", "Pickup", "hours")
+            .Column("review_hours", "Review", "hours").Column("merge_wait_hours", "Merge wait", "hours");
+        var slowest = explain.PullRequests(filter.Window, filter.Scope, ct)
+            .Where(p => !p.IsBot)
+            .OrderByDescending(p => (p.MergedAt - p.ReadyAt).TotalHours).ThenBy(p => p.Repo, StringComparer.Ordinal).ThenBy(p => p.Number)
+            .Take(10);
+        foreach (var p in slowest)
+        {
+            builder.Row($"{p.Repo}#{p.Number}", p.Url ?? Links.Explain("pull-requests", filter) + $"#{Uri.EscapeDataString($"{p.Repo}#{p.Number}")}",
+                p.Title, p.OwnerTeam, (p.MergedAt - p.ReadyAt).TotalHours, p.PickupHours, p.ReviewHours, p.MergeWaitHours);
+        }
+        return builder.Build();
+    }
+
+    private PanelData CiWait(DashboardFilter filter, CancellationToken ct)
+    {
+        var now = ci.Get(filter.Window, filter.Scope, ct).PerChange;
+        var before = ci.Get(filter.Previous, filter.Scope, ct).PerChange;
+        return new PanelDataBuilder()
+            .Column("median_hours", "CI time per change (median)", "hours").Column("median_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
+            .Column("median_hours" + PanelData.LinkSuffix, "", "text")
+            .Column("median_queue_hours", "Queue (median)", "hours").Column("median_queue_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
+            .Column("median_run_hours", "Run (median)", "hours").Column("median_run_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
+            .Column("sample_size", "Changes", "count")
+            .Row(now.MedianHours, before.MedianHours, Links.Explain("pull-requests", filter), now.MedianQueueHours, before.MedianQueueHours,
+                now.MedianRunHours, before.MedianRunHours, now.SampleSize)
+            .Build();
+    }
+
+    private PanelData Workflows(DashboardFilter filter, CancellationToken ct)
+    {
+        var builder = new PanelDataBuilder()
+            .Column("workflow", "Workflow", "text").Column("repo", "Repository", "text").Column("runs", "Runs", "count")
+            .Column("rerun_rate", "Re-run rate", "rate").Column("failure_rate", "Failure rate", "rate")
+            .Column("median_queue_hours", "Queue (median)", "hours").Column("median_run_hours", "Run (median)", "hours");
+        var flakiest = ci.Get(filter.Window, filter.Scope, ct).Workflows
+            .OrderByDescending(w => w.RerunRate ?? 0).ThenByDescending(w => w.FailureRate ?? 0).ThenBy(w => w.Repo, StringComparer.Ordinal)
+            .ThenBy(w => w.Workflow, StringComparer.Ordinal)
+            .Take(15);
+        foreach (var w in flakiest)
+        {
+            builder.Row(w.Workflow, w.Repo, w.Runs, w.RerunRate, w.FailureRate, w.MedianQueueHours, w.MedianRunHours);
+        }
+        return builder.Build();
+    }
+}

@@ -1,0 +1,45 @@
+using DevEx.Analytics.Metrics;
+
+namespace DevEx.Server.Dashboards;
+
+/// <summary>Meeting and focus panels; below the minimum cohort the figures are withheld and the reason shown.</summary>
+internal sealed class MeetingPanelSources(MeetingMetricsService meetings) : IPanelSourceGroup
+{
+    public IEnumerable<PanelSource> Sources() =>
+    [
+        new("meetings", "Meeting load and focus time per person-week (medians over people), now and in the previous period", Summary),
+        new("meeting-load-bands", "People by their mean weekly meeting load", Bands),
+    ];
+
+    private PanelData Summary(DashboardFilter filter, CancellationToken ct)
+    {
+        var now = meetings.Get(filter.Window, filter.Scope, ct);
+        var before = meetings.Get(filter.Previous, filter.Scope, ct);
+        var builder = new PanelDataBuilder();
+        var values = new List<object?>();
+        void Add(string name, string label, string unit, Func<MeetingMetrics, object?> value)
+        {
+            builder.Column(name, label, unit).Column(name + PanelData.PreviousSuffix, label + " (previous period)", unit);
+            values.AddRange([value(now), value(before)]);
+        }
+        Add("median_meeting_hours", "Meeting hours per week (median)", "hours", m => m.MedianMeetingHoursPerWeek);
+        Add("median_meeting_load", "Meeting load (median)", "rate", m => m.MedianMeetingLoad);
+        Add("median_focus_hours", "Focus hours per week (median)", "hours", m => m.MedianFocusHoursPerWeek);
+        Add("median_fragmented_hours", "Fragmented hours per week (median)", "hours", m => m.MedianFragmentedHoursPerWeek);
+        Add("median_meeting_free_days", "Meeting-free days per week (median)", "number", m => m.MedianMeetingFreeDays);
+        builder.Column("people", "People with calendars", "count");
+        values.Add(now.People);
+        return builder.Row([.. values]).Build(now.Withheld ? $"Withheld: {now.WithheldReason}." : null);
+    }
+
+    private PanelData Bands(DashboardFilter filter, CancellationToken ct)
+    {
+        var now = meetings.Get(filter.Window, filter.Scope, ct);
+        var builder = new PanelDataBuilder().Column("band", "Meeting load", "text").Column("people", "People", "count");
+        foreach (var band in now.Distribution ?? [])
+        {
+            builder.Row(band.Band, band.People);
+        }
+        return builder.Build(now.Withheld ? $"Withheld: {now.WithheldReason}." : null);
+    }
+}

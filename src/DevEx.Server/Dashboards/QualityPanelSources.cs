@@ -1,0 +1,52 @@
+using DevEx.Analytics.Metrics;
+using DevEx.Collectors.Sync;
+using DevEx.Server.Sync;
+
+namespace DevEx.Server.Dashboards;
+
+/// <summary>Data-quality panels: what could not be used and why, identities no person claims, each source's last sync.</summary>
+internal sealed class QualityPanelSources(OrgService org, SyncRunner runner, SyncRunStore runs) : IPanelSourceGroup
+{
+    public IEnumerable<PanelSource> Sources() =>
+    [
+        new("data-quality", "Import rejects, clamped spans, unknown shas, unmapped statuses and the like, with an example each", Items),
+        new("unmapped-identities", "Authors and reviewers no person in the catalog claims", Unmapped),
+        new("last-sync", "Each source's last sync run", LastSync),
+    ];
+
+    private PanelData Items(DashboardFilter filter, CancellationToken ct)
+    {
+        var builder = new PanelDataBuilder().Column("category", "Category", "text").Column("kind", "Kind", "text")
+            .Column("count", "Count", "count").Column("example", "Example", "text");
+        foreach (var item in org.DataQuality().Items.OrderByDescending(i => i.Count))
+        {
+            builder.Row(item.Category, item.Kind, item.Count, item.Example);
+        }
+        return builder.Build();
+    }
+
+    private PanelData Unmapped(DashboardFilter filter, CancellationToken ct)
+    {
+        var builder = new PanelDataBuilder().Column("identity", "Identity", "text").Column("occurrences", "Occurrences", "count")
+            .Column("seen_in", "Seen in", "text");
+        foreach (var identity in org.DataQuality().UnmappedIdentities.OrderByDescending(i => i.Occurrences).Take(50))
+        {
+            builder.Row(identity.Identity, identity.Occurrences, string.Join(", ", identity.SeenIn));
+        }
+        return builder.Build();
+    }
+
+    private PanelData LastSync(DashboardFilter filter, CancellationToken ct)
+    {
+        var latest = runs.Latest();
+        var builder = new PanelDataBuilder().Column("source", "Source", "text").Column("configured", "Configured", "text")
+            .Column("status", "Last run", "text").Column("finished_at", "Finished", "instant").Column("rows_written", "Rows written", "count")
+            .Column("error", "Error", "text");
+        foreach (var source in runner.Sources)
+        {
+            var run = latest.FirstOrDefault(r => r.Source == source.Name);
+            builder.Row(source.Name, source.IsConfigured ? "yes" : "no", run?.Status ?? "never", run?.FinishedAt, run?.RowsWritten, run?.Error);
+        }
+        return builder.Build("Imported files (devex import, the bundled sample) are not sync runs; their rejects are counted above.");
+    }
+}

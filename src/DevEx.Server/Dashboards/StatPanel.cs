@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace DevEx.Server.Dashboards;
+
+/// <summary>A single figure: the value (linked to its rows), its DORA level badge and its trend against the previous period.</summary>
+internal static class StatPanel
+{
+    public static void Render(StringBuilder html, PanelDefinition panel, PanelData data, DashboardFilter filter)
+    {
+        if (data.Rows.Count == 0)
+        {
+            html.Append("<p class=\"stat-value\">").Append(Format.Missing).Append("</p><p class=\"muted\">No data in this window.</p>");
+            return;
+        }
+        var row = data.Rows[0];
+        var column = data.Column(panel.Value!)!;
+        var unit = panel.Unit ?? column.Unit;
+        var value = data.Value(row, column.Name);
+        var text = Format.Html(Format.Value(value, unit));
+        var link = PanelLinks.For(data, row, column.Name, panel.Link, filter);
+        html.Append("<p class=\"stat-value\">");
+        html.Append(link is null ? text : $"<a href=\"{Format.Html(link)}\">{text}</a>");
+        if (panel.Level is not null && data.Value(row, panel.Level) is string level)
+        {
+            html.Append(" <span class=\"level ").Append(Format.Html(level)).Append("\">").Append(Format.Html(level)).Append("</span>");
+        }
+        html.Append("</p>");
+        if (Format.Trend(PanelData.Number(value), PanelData.Number(data.Value(row, column.Name + PanelData.PreviousSuffix)), unit) is { } trend)
+        {
+            html.Append("<p class=\"trend\">").Append(Format.Html(trend)).Append("</p>");
+        }
+        if (panel.Caption is not null && data.Value(row, panel.Caption) is string caption)
+        {
+            html.Append("<p class=\"caption\">").Append(Format.Html(caption)).Append("</p>");
+        }
+    }
+}
