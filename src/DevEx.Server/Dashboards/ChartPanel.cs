@@ -59,9 +59,11 @@ internal static class ChartPanel
                 categories.Select(cat => data.Rows.Where(r => Equals(data.Value(r, x), cat)).Select(r => PanelData.Number(data.Value(r, c.Name))).FirstOrDefault()).ToArray(),
                 c.Name)).ToList();
         }
-        var unit = panel.Unit ?? series.FirstOrDefault().Unit ?? "number";
+        var unit = panel.Unit ?? (series.Count > 0 ? series[0].Unit : "number");
+        // Rates read as percentages on the axis, as they do in the tables.
+        var scale = unit == "rate" ? 100 : 1;
         var spec = new ChartSpec(Kind(panel.Kind), panel.Title, x == "period" ? PeriodName(filter.Interval) : data.Column(x)?.Label ?? x,
-            panel.YLabel ?? UnitLabel(unit), labels, series.Select(s => new ChartSeries(s.Name, s.Values)).ToList());
+            panel.YLabel ?? UnitLabel(unit), labels, series.Select(s => new ChartSeries(s.Name, s.Values.Select(v => v * scale).ToList())).ToList());
         var rows = categories.Select((c, i) => new TableRow(labels[i], series.Select(s =>
             (Format.Value(s.Values[i], unit), PeriodLink(panel, c, filter))).ToList())).ToList();
         return (spec, new TableView([labels.Count > 0 && x == "period" ? PeriodName(filter.Interval) : x, .. series.Select(s => s.Name)], rows));
@@ -107,7 +109,7 @@ internal static class ChartPanel
     private static string UnitLabel(string unit) => unit switch
     {
         "hours" => "hours",
-        "rate" => "rate (0 to 1)",
+        "rate" => "percent",
         "count" => "count",
         _ => unit,
     };

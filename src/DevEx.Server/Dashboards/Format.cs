@@ -33,9 +33,8 @@ internal static class Format
         };
     }
 
-    public static string Hours(double hours) => Math.Abs(hours) >= 48
-        ? string.Create(CultureInfo.InvariantCulture, $"{hours / 24:0.#} d")
-        : string.Create(CultureInfo.InvariantCulture, $"{hours:0.#} h");
+    /// <summary>Always hours (working hours and wall-clock hours must not be mistaken for days): "7.5 h", "1,204 h".</summary>
+    public static string Hours(double hours) => hours.ToString(Math.Abs(hours) >= 100 ? "#,0" : "0.#", CultureInfo.InvariantCulture) + " h";
 
     /// <summary>A value for a CSV cell or an attribute: invariant, unformatted.</summary>
     public static string Raw(object? value) => value switch
@@ -84,9 +83,9 @@ internal static class Format
             return null;
         }
         var delta = a - b;
-        if (Math.Abs(delta) < 1e-9)
+        if (Math.Abs(delta) < (unit == "rate" ? 0.0005 : 0.05))
         {
-            return "no change from the previous period";
+            return $"no change from {Value(b, unit)}";
         }
         var direction = delta > 0 ? "up" : "down";
         var size = unit switch

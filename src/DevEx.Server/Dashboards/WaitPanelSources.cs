@@ -62,7 +62,8 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
             builder.Row(Label("meetings"), WaitLink("meetings", filter), meetingNow.TotalHours, meetingBefore?.TotalHours,
                 meetingNow.MedianHoursPerPersonWeek, null, meetingNow.People);
         }
-        return builder.Build(meetingNow is { Withheld: true, People: > 0 } ? MeetingsWithheld(meetingNow.People) : null);
+        var data = builder.Build(meetingNow is { Withheld: true, People: > 0 } ? MeetingsWithheld(meetingNow.People) : null);
+        return data with { Rows = data.Rows.OrderByDescending(r => PanelData.Number(data.Value(r, "hours")) ?? 0).ToList() };
     }
 
     private string MeetingsWithheld(long people) => string.Create(CultureInfo.InvariantCulture,
