@@ -19,12 +19,19 @@ public sealed class DevExAppFactory(Instant now, string? sampleData = null) : We
 
     public string DatabasePath => Path.Combine(directory, "devex.duckdb");
 
+    /// <summary>More configuration (key, value), applied when the host starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(directory);
         builder.UseSetting("DevEx:Database", DatabasePath);
         builder.UseSetting("DevEx:SeedSampleData", sampleData is null ? "false" : "true");
         builder.UseSetting("DevEx:SampleData", sampleData ?? "");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 

@@ -24,17 +24,18 @@ public sealed class ServiceBasicsTests : IDisposable
     }
 
     [Fact]
-    public async Task Landing_page_shows_org_and_team_levels_linking_to_the_rows()
+    public async Task Root_serves_the_overview_with_every_dashboard_in_the_menu()
     {
         var client = factory.CreateClient();
-        await WorkedExampleImport.LoadAsync(client);
         var response = await client.GetAsync("/");
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("All teams", html);
-        Assert.Contains("<th scope=\"row\">core</th>", html);
-        Assert.Contains("/api/v1/deployments?from=2026-01-12&amp;to=2026-02-09&amp;team=core", html);
-        Assert.Contains("class=\"level high\"", html); // recovery of D3 in 1 h
+        Assert.Contains("<h1>Where time is lost</h1>", html);
+        foreach (var page in new[] { "overview", "dora", "pull-requests", "tickets", "meetings", "data-quality" })
+        {
+            Assert.Contains($"href=\"/dashboards/{page}?", html);
+        }
+        Assert.DoesNotContain("class=\"problems\"", html); // every bundled definition loads
     }
 
     [Fact]

@@ -1,0 +1,99 @@
+using System.Net;
+using DevEx.Server.Tests.Api;
+using NodaTime;
+
+namespace DevEx.Server.Tests.Dashboards;
+
+/// <summary>
+/// Dashboards as code: a folder of definitions where some are broken, and a panel over a query file that is not
+/// built in. The good dashboards load, each broken file is reported with its reason, and no recompiling is needed.
+/// </summary>
+public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "devex-tests", "dashboards-" + Guid.NewGuid().ToString("N"));
+    private readonly DevExAppFactory factory = new(Instant.FromUtc(2026, 2, 11, 12, 0));
+    private HttpClient client = null!;
+
+    private string Dashboards => Path.Combine(folder, "dashboards");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Dashboards);
+        Directory.CreateDirectory(Path.Combine(folder, "queries"));
+        // A query a user adds: production deployments per service in the window.
+        await File.WriteAllTextAsync(Path.Combine(folder, "queries", "deploys_per_service.sql"), """
+            SELECT service, count(*) AS deployments FROM d_deployments
+            WHERE finished_at >= $from AND finished_at < $to AND ($team::VARCHAR IS NULL OR owner_team = $team)
+            GROUP BY service ORDER BY service
+            """);
+        Write("mine", """
+            { "title": "Mine", "order": 1, "panels": [
+              { "id": "per-service", "title": "Deployments per service", "kind": "table", "query": "deploys_per_service" },
+              { "id": "total", "title": "All deployments", "kind": "stat", "source": "dora", "value": "deployments" } ] }
+            """);
+        Write("broken-json", """{ "title": "Oops", "panels": [ """);
+        Write("unknown-kind", """{ "title": "K", "panels": [ { "id": "a", "title": "A", "kind": "pie", "source": "dora" } ] }""");
+        Write("unknown-source", """{ "title": "S", "panels": [ { "id": "a", "title": "A", "kind": "table", "source": "dorra" } ] }""");
+        Write("unknown-query", """{ "title": "Q", "panels": [ { "id": "a", "title": "A", "kind": "table", "query": "../secrets" } ] }""");
+        Write("typo", """{ "title": "T", "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "valeu": "deployments" } ] }""");
+        Write("stat-without-value", """{ "title": "V", "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora" } ] }""");
+        Write("missing-column", """{ "title": "M", "order": 2, "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "value": "deploys" } ] }""");
+        factory.Settings["DevEx:Dashboards"] = Dashboards;
+        factory.Settings["DevEx:Queries"] = Path.Combine(folder, "queries");
+        client = factory.CreateClient();
+        await WorkedExampleImport.LoadAsync(client);
+    }
+
+    private void Write(string name, string json) => File.WriteAllText(Path.Combine(Dashboards, name + ".json"), json);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Good_dashboards_load_and_each_broken_file_is_named_with_its_reason()
+    {
+        var html = await client.GetStringAsync("/dashboards/mine?from=2026-02-02&to=2026-02-09");
+        Assert.Contains("<h1>Mine</h1>", html);
+        Assert.Contains("href=\"/dashboards/missing-column?", html); // loads: a column is only known with data
+        Assert.DoesNotContain("href=\"/dashboards/typo?", html);
+        Assert.Contains("<code>dashboards/broken-json.json</code>", html);
+        Assert.Contains("<code>dashboards/unknown-kind.json</code>: The JSON value could not be converted to DevEx.Server.Dashboards.PanelKind. Path: $.panels[0].kind", html);
+        Assert.Contains("unknown source &#x27;dorra&#x27;", html);
+        Assert.Contains("no query &#x27;../secrets&#x27;", html);
+        Assert.Contains("&#x27;valeu&#x27;", html); // unknown property, named
+        Assert.Contains("a stat panel needs &#x27;value&#x27;", html);
+    }
+
+    [Fact]
+    public async Task A_panel_over_a_new_query_file_shows_its_rows_without_recompiling()
+    {
+        var html = await client.GetStringAsync("/dashboards/mine?from=2026-02-02&to=2026-02-09");
+        Assert.Contains("<th scope=\"col\">Service</th><th scope=\"col\">Deployments</th>", html);
+        Assert.Contains("<tr><td>api</td><td class=\"num\">4</td></tr>", html);
+        var csv = await client.GetStringAsync("/dashboards/mine/panels/per-service.csv?from=2026-02-02&to=2026-02-09");
+        Assert.Equal("service,deployments\r\napi,4\r\n", csv);
+    }
+
+    [Fact]
+    public async Task A_column_the_data_lacks_is_an_error_inside_its_panel_only()
+    {
+        var response = await client.GetAsync("/dashboards/missing-column?from=2026-02-02&to=2026-02-09");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The data has no column &#x27;deploys&#x27;", html);
+    }
+
+    [Fact]
+    public async Task An_edited_definition_counts_on_the_next_request()
+    {
+        Write("typo", """{ "title": "Fixed", "order": 3, "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "value": "deployments" } ] }""");
+        File.SetLastWriteTimeUtc(Path.Combine(Dashboards, "typo.json"), DateTime.UtcNow.AddMinutes(1));
+        var html = await client.GetStringAsync("/dashboards/typo?from=2026-02-02&to=2026-02-09");
+        Assert.Contains("<h1>Fixed</h1>", html);
+    }
+}
