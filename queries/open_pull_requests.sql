@@ -1,5 +1,5 @@
 -- Open pull requests waiting for their first review, longest waiting first.
--- What: pull requests neither merged nor closed, ready for review (not drafts) at $now, by a person who is not a bot
+-- What: pull requests neither merged nor closed at $now, ready for review (not drafts) by then, by a person who is not a bot
 --       (logins ending in [bot]), with no review submitted by another person (reviewer and author resolved through
 --       identities) before $now. waiting_hours = $now - ready_at, wall clock. The owner team is the owner of the
 --       repository's services (the first by service id). The window does not apply: this is the state at $now.
@@ -14,7 +14,7 @@ WITH owners AS (
     FROM pull_requests p
     LEFT JOIN owners o ON o.repo = p.repo
     LEFT JOIN identities ia ON ia.identity = lower(p.author)
-    WHERE p.merged_at IS NULL AND (p.closed_at IS NULL OR p.closed_at > $now)
+    WHERE (p.merged_at IS NULL OR p.merged_at > $now) AND (p.closed_at IS NULL OR p.closed_at > $now)
       AND p.ready_at IS NOT NULL AND p.ready_at <= $now
       AND p.author NOT LIKE '%[bot]'
       AND ($team::VARCHAR IS NULL OR o.owner_team = $team)

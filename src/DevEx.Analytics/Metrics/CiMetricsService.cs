@@ -16,17 +16,18 @@ public sealed record CiMetrics(LocalDate From, LocalDate To, CiWaitPerChange Per
 /// <summary>CI wait per change (queries/ci_wait_per_change.sql) and per workflow (queries/ci_workflows.sql).</summary>
 public sealed class CiMetricsService(QueryRunner queries)
 {
-    public CiMetrics Get(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default)
+    public CiMetrics Get(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
+        new(window.From, window.To, PerChange(window, scope, cancellationToken), Workflows(window, scope, cancellationToken));
+
+    public CiWaitPerChange PerChange(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default)
     {
-        var parameters = MetricParameters.For(window, scope);
-        var perChangeRows = queries.Run<CiWaitRow>("ci_wait_per_change", parameters, cancellationToken);
-        var perChange = perChangeRows.Count > 0 ? perChangeRows[0] : null;
-        var workflows = queries.Run<WorkflowCi>("ci_workflows", parameters, cancellationToken);
-        return new CiMetrics(window.From, window.To,
-            new CiWaitPerChange(perChange?.SampleSize ?? 0, perChange?.MedianHours, perChange?.P75Hours, perChange?.P90Hours,
-                perChange?.MedianQueueHours, perChange?.MedianRunHours),
-            workflows);
+        var rows = queries.Run<CiWaitRow>("ci_wait_per_change", MetricParameters.For(window, scope), cancellationToken);
+        var row = rows.Count > 0 ? rows[0] : null;
+        return new CiWaitPerChange(row?.SampleSize ?? 0, row?.MedianHours, row?.P75Hours, row?.P90Hours, row?.MedianQueueHours, row?.MedianRunHours);
     }
+
+    public IReadOnlyList<WorkflowCi> Workflows(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
+        queries.Run<WorkflowCi>("ci_workflows", MetricParameters.For(window, scope), cancellationToken);
 
     private sealed class CiWaitRow
     {

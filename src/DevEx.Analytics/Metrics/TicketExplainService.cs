@@ -45,6 +45,10 @@ public sealed class TicketExplanation
 /// <summary>The tickets behind the ticket metrics, each with its status intervals (queries/ticket_explain.sql, ticket_intervals.sql).</summary>
 public sealed class TicketExplainService(QueryRunner queries)
 {
+    /// <summary>The tickets done in the window without their intervals, for listings that do not show them.</summary>
+    public IReadOnlyList<TicketExplanation> Listing(MetricWindow window, MetricScope scope, string? project = null, CancellationToken cancellationToken = default) =>
+        queries.Run<TicketExplanation>("ticket_explain", TicketParameters.For(window, scope, project), cancellationToken);
+
     public IReadOnlyList<TicketExplanation> Tickets(MetricWindow window, MetricScope scope, string? project = null, CancellationToken cancellationToken = default)
     {
         var parameters = TicketParameters.For(window, scope, project);

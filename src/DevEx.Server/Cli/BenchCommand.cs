@@ -28,7 +28,7 @@ internal static class BenchCommand
         var repetitions = new Option<int>("--repetitions") { Description = "Timed runs per query (after 3 warm-up runs)", DefaultValueFactory = _ => 20 };
         var work = new Option<string?>("--work") { Description = "Working folder (default: a folder under the system temp folder)" };
         var command = new Command("bench", "Measure import, derivation and metric latency on a generated organisation")
-            { teams, weeks, engineers, repetitions, work, TicketBenchCommand.Create() };
+            { teams, weeks, engineers, repetitions, work, TicketBenchCommand.Create(), DashboardBenchCommand.Create() };
         command.SetAction(parse => Run(parse.GetValue(teams), parse.GetValue(weeks), parse.GetValue(engineers), parse.GetValue(repetitions), parse.GetValue(work)));
         return command;
     }
@@ -71,6 +71,9 @@ internal static class BenchCommand
         results.Add(Time($"DORA one team ({team}), 4 weeks", repetitions, () => dora.Get(month, new MetricScope(Team: team))));
         results.Add(Time("DORA series org-wide, 52 weekly periods", repetitions, () => dora.Series(year, MetricScope.Org, MetricInterval.Week)));
         results.Add(Time("PR flow org-wide, 52 weeks", repetitions, () => flow.Get(year, MetricScope.Org)));
+        var quarter = new MetricWindow(until.PlusWeeks(-12), until, utc);
+        results.Add(Time("DORA per team (grouped), 12 weeks", repetitions, () => dora.ByGroup(quarter, MetricScope.Org, MetricGrouping.Team)));
+        results.Add(Time("DORA per service (grouped), 12 weeks", repetitions, () => dora.ByGroup(quarter, MetricScope.Org, MetricGrouping.Service)));
         results.Add(("peak RSS", $"{PeakRssMegabytes():N0} MB"));
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");

@@ -120,7 +120,7 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
 
     private Listing Tickets(DashboardFilter filter, CancellationToken ct)
     {
-        var rows = tickets.Tickets(filter.Window, filter.Scope, null, ct).OrderByDescending(t => t.DoneAt).Select(t => (t.Key, (IReadOnlyList<Cell>)
+        var rows = tickets.Listing(filter.Window, filter.Scope, null, ct).OrderByDescending(t => t.DoneAt).Select(t => (t.Key, (IReadOnlyList<Cell>)
         [
             new(t.Key, links.Ticket(t.Key)), new(t.Title ?? ""), new(t.Team ?? ""), new(t.Type), When(t.DoneAt),
             Hours(t.CycleWorkingHours), Hours(t.ActiveWorkingHours), Hours(t.WaitWorkingHours), Hours(t.BlockedWorkingHours),

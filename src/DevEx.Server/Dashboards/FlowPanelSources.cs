@@ -92,8 +92,8 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
 
     private PanelData CiWait(DashboardFilter filter, CancellationToken ct)
     {
-        var now = ci.Get(filter.Window, filter.Scope, ct).PerChange;
-        var before = ci.Get(filter.Previous, filter.Scope, ct).PerChange;
+        var now = ci.PerChange(filter.Window, filter.Scope, ct);
+        var before = ci.PerChange(filter.Previous, filter.Scope, ct);
         return new PanelDataBuilder()
             .Column("median_hours", "CI time per change (median)", "hours").Column("median_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
             .Column("median_hours" + PanelData.LinkSuffix, "", "text")
@@ -111,7 +111,7 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
             .Column("workflow", "Workflow", "text").Column("repo", "Repository", "text").Column("runs", "Runs", "count")
             .Column("rerun_rate", "Re-run rate", "rate").Column("failure_rate", "Failure rate", "rate")
             .Column("median_queue_hours", "Queue (median)", "hours").Column("median_run_hours", "Run (median)", "hours");
-        var flakiest = ci.Get(filter.Window, filter.Scope, ct).Workflows
+        var flakiest = ci.Workflows(filter.Window, filter.Scope, ct)
             .OrderByDescending(w => w.RerunRate ?? 0).ThenByDescending(w => w.FailureRate ?? 0).ThenBy(w => w.Repo, StringComparer.Ordinal)
             .ThenBy(w => w.Workflow, StringComparer.Ordinal)
             .Take(15);

@@ -15,7 +15,9 @@ internal sealed class PanelRenderer(PanelLoader loader, PanelCache cache, ILogge
         {
             return cached;
         }
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var (html, ok) = RenderUncached(dashboard, panel, filter, cancellationToken);
+        logger.LogDebug("Panel {Dashboard}/{Panel} rendered in {Milliseconds} ms", dashboard.Id, panel.Id, stopwatch.ElapsedMilliseconds);
         if (ok)
         {
             cache.Set(key, html);

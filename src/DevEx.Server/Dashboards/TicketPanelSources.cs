@@ -53,7 +53,7 @@ internal sealed class TicketPanelSources(TicketMetricsService tickets, TicketExp
             .Column("ticket", "Ticket", "text").Column("ticket" + PanelData.LinkSuffix, "", "text")
             .Column("title", "Title", "text").Column("team", "Team", "text")
             .Column("blocked_working_hours", "Blocked (working hours)", "hours").Column("cycle_working_hours", "Cycle (working hours)", "hours");
-        var blocked = explain.Tickets(filter.Window, filter.Scope, null, ct)
+        var blocked = explain.Listing(filter.Window, filter.Scope, null, ct)
             .Where(t => t.BlockedWorkingHours > 0)
             .OrderByDescending(t => t.BlockedWorkingHours).ThenBy(t => t.Key, StringComparer.Ordinal)
             .Take(10);

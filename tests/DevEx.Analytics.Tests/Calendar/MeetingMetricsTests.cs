@@ -133,4 +133,21 @@ public sealed class MeetingMetricsTests
         scenario.Derive();
         Assert.Equal([0.0], scenario.Rows<double>("SELECT meeting_hours FROM d_person_weeks"));
     }
+
+    [Fact]
+    public void Meeting_hours_by_team_sum_the_weeks_and_withhold_small_cohorts()
+    {
+        // queries/meeting_hours_by_team.sql. p1..p5 with calendars: 0 + 4 + 10 + 12 + 20 = 46 h; median person-week 10 h.
+        using var five = Web(5);
+        var service = new MeetingMetricsService(new QueryRunner(five.Database), new MeetingOptions());
+        var web = Assert.Single(service.Hours(Scenario.Window("2026-02-02", "2026-02-09"), MetricScope.Org, MetricGrouping.Team));
+        Assert.Equal(("web", 5L, false, 46.0, 10.0), (web.Team, web.People, web.Withheld, web.TotalHours!.Value, web.MedianHoursPerPersonWeek!.Value));
+        var org = Assert.Single(service.Hours(Scenario.Window("2026-02-02", "2026-02-09"), MetricScope.Org, MetricGrouping.None));
+        Assert.Equal((null, 46.0), (org.Team, org.TotalHours));
+        // Four people (p5 has no meetings and so no calendar here): withheld, no figures.
+        using var four = Web(4);
+        var small = Assert.Single(new MeetingMetricsService(new QueryRunner(four.Database), new MeetingOptions())
+            .Hours(Scenario.Window("2026-02-02", "2026-02-09"), new MetricScope(Team: "web"), MetricGrouping.Team));
+        Assert.Equal((4L, true, (double?)null), (small.People, small.Withheld, small.TotalHours));
+    }
 }

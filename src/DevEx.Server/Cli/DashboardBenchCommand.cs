@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using DevEx.Collectors.Sample;
+
+namespace DevEx.Server.Cli;
+
+/// <summary>
+/// <c>devex bench dashboards</c>: server time of every dashboard page over the benchmark org's database (made by
+/// <c>devex bench</c>). Starts the service on it, then requests each page uncached (a window no request used
+/// before, so every panel is computed and every chart drawn) and cached (the same URL again), org-wide and for one
+/// team. Prints a Markdown table.
+/// </summary>
+internal static class DashboardBenchCommand
+{
+    private static readonly string[] Pages = ["/", "/dashboards/dora", "/dashboards/pull-requests", "/dashboards/tickets", "/dashboards/meetings",
+        "/dashboards/data-quality", "/explain/deployments", "/explain/pull-requests"];
+
+    public static Command Create()
+    {
+        var work = new Option<string?>("--work") { Description = "The folder of `devex bench` (default: its folder under the system temp folder)" };
+        var repetitions = new Option<int>("--repetitions") { Description = "Uncached and cached requests per page", DefaultValueFactory = _ => 5 };
+        var command = new Command("dashboards", "Measure dashboard page times on the benchmark org (run `devex bench` first)") { work, repetitions };
+        command.SetAction((parse, ct) => Run(parse.GetValue(work), parse.GetValue(repetitions), ct));
+        return command;
+    }
+
+    private static async Task<int> Run(string? work, int repetitions, CancellationToken ct)
+    {
+        work ??= Path.Combine(Path.GetTempPath(), "devex-bench-50x52x20");
+        var database = Path.Combine(work, "bench.duckdb");
+        if (!File.Exists(database))
+        {
+            Console.Error.WriteLine($"No benchmark database at {database}: run `devex bench` first.");
+            return 2;
+        }
+        var until = new SampleOrganisationOptions().EffectiveUntil;
+        const string url = "http://127.0.0.1:5099";
+        using var server = StartServer(database, url);
+        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
+        await WaitUntilUp(client, ct);
+        var team = (await client.GetStringAsync("/api/v1/teams", ct)).Split("\"id\":\"")[1].Split('"')[0];
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+        Console.WriteLine($"Database: {database}; window: 12 weeks before {until:yyyy-MM-dd}, shifted a day per uncached request");
+        Console.WriteLine();
+        Console.WriteLine("| page | scope | uncached median (max) | cached median |");
+        Console.WriteLine("| --- | --- | --- | --- |");
+        var shift = 0;
+        foreach (var page in Pages)
+        {
+            foreach (var scope in new[] { "", $"&team={team}" })
+            {
+                var uncached = new List<double>();
+                var cached = new List<double>();
+                for (var i = 0; i < repetitions; i++)
+                {
+                    var to = until.PlusDays(-shift++);
+                    var query = $"{page}?from={to.PlusWeeks(-12):yyyy-MM-dd}&to={to:yyyy-MM-dd}{scope}";
+                    uncached.Add(await Time(client, query, ct));
+                    cached.Add(await Time(client, query, ct));
+                }
+                uncached.Sort();
+                cached.Sort();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {page} | {(scope.Length == 0 ? "org" : team)} | {uncached[uncached.Count / 2]:0} ms ({uncached[^1]:0} ms) | {cached[cached.Count / 2]:0.0} ms |"));
+            }
+        }
+        server.Kill(entireProcessTree: true);
+        return 0;
+    }
+
+    private static Process StartServer(string database, string url)
+    {
+        var self = typeof(DashboardBenchCommand).Assembly.Location;
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(self);
+        }
+        start.Environment["DevEx__Database"] = database;
+        start.Environment["DevEx__SeedSampleData"] = "false";
+        start.Environment["ASPNETCORE_URLS"] = url;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilUp(HttpClient client, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                if ((await client.GetAsync("/healthz", ct)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(500, ct);
+        }
+        throw new TimeoutException("The service did not start within a minute.");
+    }
+
+    /// <summary>Server time as the client sees it on loopback: request sent to body read.</summary>
+    private static async Task<double> Time(HttpClient client, string url, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var response = await client.GetAsync(url, ct);
+        await response.Content.ReadAsByteArrayAsync(ct);
+        response.EnsureSuccessStatusCode();
+        return stopwatch.Elapsed.TotalMilliseconds;
+    }
+}
