@@ -27,7 +27,7 @@ RUN dotnet publish src/DevEx.Server -c Release -o /app --no-restore \
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
 # Chart text is drawn with DejaVu so reports look the same as in development and CI;
-# libfontconfig1 lets the chart renderer find it.
+# libfontconfig1 lets the chart renderer find it (the charts also carry DejaVu Sans embedded).
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-dejavu-core libfontconfig1 \
  && rm -rf /var/lib/apt/lists/*
@@ -36,12 +36,15 @@ WORKDIR /app
 COPY --from=build /app ./
 COPY --from=build /src/sample-data ./sample-data/
 COPY --from=build /src/dashboards ./dashboards/
+COPY --from=build /src/queries ./queries/
 
 # The image's non-root user owns the database folder; a new named volume takes this ownership.
 RUN mkdir -p /data && chown "$APP_UID" /data
 
 ENV DevEx__Database=/data/devex.duckdb \
     DevEx__SampleData=/app/sample-data \
+    DevEx__Dashboards=/app/dashboards \
+    DevEx__Queries=/app/queries \
     ASPNETCORE_URLS=http://+:5080 \
     ASPNETCORE_HTTP_PORTS= \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
