@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DevEx.Store.Queries;
 using NodaTime;
 
@@ -50,10 +51,12 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
         var groups = grouping == MetricGrouping.None
             ? [NoGroup]
             : frequency.Select(g => g.Key.Item1).Concat(leadTime.Keys.Select(k => k.Item1)).Concat(restore.Keys.Select(k => k.Item1)).ToHashSet();
-        return groups.ToDictionary(group => group, group => periods.Select(period => Assemble(period,
+        var figures = groups.ToDictionary(group => group, group => periods.Select(period => Assemble(period,
             frequency[(group, period.From)].ToList(), leadTime.GetValueOrDefault((group, period.From)), failRate.GetValueOrDefault((group, period.From)),
             recovery.GetValueOrDefault((group, period.From)), rework.GetValueOrDefault((group, period.From)),
             restore.GetValueOrDefault((group, period.From)))).ToList(), StringComparer.Ordinal);
+        var levels = Levels(figures.Values.SelectMany(f => f).ToList(), cancellationToken);
+        return figures.ToDictionary(f => f.Key, f => f.Value.Select(m => WithLevels(m, levels[m])).ToList(), StringComparer.Ordinal);
     }
 
     private DoraMetrics Assemble(MetricWindow period, List<FrequencyRow> frequencyRows, DurationRow? lead, FailRateRow? fail,
@@ -63,29 +66,36 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
         var deployDays = frequencyRows.Sum(r => r.DeployDays);
         var medianDays = frequencyRows.Select(r => r.MedianDeployDaysPerWeek).FirstOrDefault();
         var rate = fail is { Deployments: > 0 } ? (double)fail.FailedDeployments / fail.Deployments : (double?)null;
-        var levels = Levels(deployments == 0 ? null : deployDays / period.Weeks, medianDays, lead?.MedianHours, rate, recovery?.MedianHours);
         return new DoraMetrics(period.From, period.To,
-            new DeploymentFrequency(deployments, deployments / period.Weeks, deployDays, medianDays, levels.DeploymentFrequency),
+            new DeploymentFrequency(deployments, deployments / period.Weeks, deployDays, medianDays, null),
             new ChangeLeadTime(lead?.SampleSize ?? 0, lead?.MedianHours, lead?.P75Hours, lead?.P90Hours,
-                lead?.MedianWorkingHours, lead?.P75WorkingHours, lead?.P90WorkingHours, levels.ChangeLeadTime),
-            new ChangeFailRate(fail?.FailedDeployments ?? 0, fail?.Deployments ?? 0, rate, levels.ChangeFailRate,
+                lead?.MedianWorkingHours, lead?.P75WorkingHours, lead?.P90WorkingHours, null),
+            new ChangeFailRate(fail?.FailedDeployments ?? 0, fail?.Deployments ?? 0, rate, null,
                 new FailureMethodCounts(fail?.FailedExplicit ?? 0, fail?.FailedRollback ?? 0, fail?.FailedRevert ?? 0, fail?.FailedWindow ?? 0)),
             new FailedDeploymentRecoveryTime(recovery?.SampleSize ?? 0, recovery?.MedianHours, recovery?.P75Hours, recovery?.P90Hours,
-                recovery?.Unrecovered ?? 0, levels.RecoveryTime),
+                recovery?.Unrecovered ?? 0, null),
             new DeploymentReworkRate(rework?.ReworkDeployments ?? 0, rework?.Deployments ?? 0,
                 rework is { Deployments: > 0 } ? (double)rework.ReworkDeployments / rework.Deployments : null),
             new IncidentTimeToRestore(restore?.SampleSize ?? 0, restore?.MedianHours, restore?.P75Hours, restore?.P90Hours));
     }
 
-    private LevelRow Levels(double? deployDaysPerWeek, double? medianDeployDays, double? leadTimeHours, double? failRate, double? recoveryHours)
+    private static DoraMetrics WithLevels(DoraMetrics m, LevelRow levels) => m with
     {
+        DeploymentFrequency = m.DeploymentFrequency with { Level = levels.DeploymentFrequency },
+        ChangeLeadTime = m.ChangeLeadTime with { Level = levels.ChangeLeadTime },
+        ChangeFailRate = m.ChangeFailRate with { Level = levels.ChangeFailRate },
+        FailedDeploymentRecoveryTime = m.FailedDeploymentRecoveryTime with { Level = levels.RecoveryTime },
+    };
+
+    /// <summary>Classifies every figure set of a request in one run of queries/dora_levels.sql.</summary>
+    private Dictionary<DoraMetrics, LevelRow> Levels(List<DoraMetrics> all, CancellationToken cancellationToken)
+    {
+        var figures = all.Select((m, i) => new LevelInput(i,
+            m.DeploymentFrequency.Deployments == 0 ? null : m.DeploymentFrequency.DeployDays / new MetricWindow(m.From, m.To, DateTimeZone.Utc).Weeks,
+            m.DeploymentFrequency.MedianDeployDaysPerWeek, m.ChangeLeadTime.MedianHours, m.ChangeFailRate.Rate, m.FailedDeploymentRecoveryTime.MedianHours));
         var parameters = new
         {
-            deploy_days_per_week = deployDaysPerWeek,
-            median_deploy_days_per_week = medianDeployDays,
-            lead_time_hours = leadTimeHours,
-            change_fail_rate = failRate,
-            recovery_hours = recoveryHours,
+            figures = JsonSerializer.Serialize(figures, LevelJson),
             df_elite_days = thresholds.DeploymentFrequencyEliteDeployDaysPerWeek,
             df_high_per_week = thresholds.DeploymentFrequencyHighDeployDaysPerWeek,
             df_medium_per_week = thresholds.DeploymentFrequencyMediumDeployDaysPerWeek,
@@ -99,8 +109,14 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
             rt_high = thresholds.RecoveryHighHours,
             rt_medium = thresholds.RecoveryMediumHours,
         };
-        return queries.Run<LevelRow>("dora_levels", parameters)[0];
+        var rows = queries.Run<LevelRow>("dora_levels", parameters, cancellationToken).ToDictionary(r => r.Key);
+        return all.Select((m, i) => (m, i)).ToDictionary<(DoraMetrics m, int i), DoraMetrics, LevelRow>(x => x.m, x => rows[x.i], ReferenceEqualityComparer.Instance);
     }
+
+    private static readonly JsonSerializerOptions LevelJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private sealed record LevelInput(int Key, double? DeployDaysPerWeek, double? MedianDeployDaysPerWeek, double? LeadTimeHours,
+        double? ChangeFailRate, double? RecoveryHours);
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
 }

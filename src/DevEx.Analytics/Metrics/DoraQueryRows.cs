@@ -49,6 +49,7 @@ internal sealed class ReworkRow
 
 internal sealed class LevelRow
 {
+    public int Key { get; init; }
     public string? DeploymentFrequency { get; init; }
     public string? ChangeLeadTime { get; init; }
     public string? ChangeFailRate { get; init; }

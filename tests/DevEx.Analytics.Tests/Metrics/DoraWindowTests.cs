@@ -1,3 +1,4 @@
+using System.Globalization;
 using DevEx.Analytics.Metrics;
 using DevEx.Store.Queries;
 
@@ -111,13 +112,15 @@ public sealed class DoraWindowTests
         double recoveryHours, string frequency, string lead, string fail, string recovery)
     {
         using var scenario = new Scenario();
-        var levels = new QueryRunner(scenario.Database).Run<(string? F, string? L, string? C, string? R)>("dora_levels", new
+        var figures = string.Create(CultureInfo.InvariantCulture,
+            $"[{{\"key\":0,\"deploy_days_per_week\":{deployDaysPerWeek},\"median_deploy_days_per_week\":{medianDeployDays},\"lead_time_hours\":{leadHours},\"change_fail_rate\":{failRate},\"recovery_hours\":{recoveryHours}}},{{\"key\":1}}]");
+        var rows = new QueryRunner(scenario.Database).Run<(int Key, string? F, string? L, string? C, string? R)>("dora_levels", new
         {
-            deploy_days_per_week = deployDaysPerWeek, median_deploy_days_per_week = medianDeployDays, lead_time_hours = leadHours,
-            change_fail_rate = failRate, recovery_hours = recoveryHours, df_elite_days = 5.0, df_high_per_week = 1.0,
+            figures, df_elite_days = 5.0, df_high_per_week = 1.0,
             df_medium_per_week = 12.0 / 52, lt_elite = 24.0, lt_high = 168.0, lt_medium = 720.0, cfr_elite = 0.05, cfr_high = 0.10,
             cfr_medium = 0.15, rt_elite = 1.0, rt_high = 24.0, rt_medium = 168.0,
-        })[0];
-        Assert.Equal((frequency, lead, fail, recovery), levels);
+        });
+        Assert.Equal((0, frequency, lead, fail, recovery), rows[0]);
+        Assert.Equal((1, (string?)null, (string?)null, (string?)null, (string?)null), rows[1]); // a figure set without values has no levels
     }
 }
