@@ -26,10 +26,12 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
             WHERE finished_at >= $from AND finished_at < $to AND ($team::VARCHAR IS NULL OR owner_team = $team)
             GROUP BY service ORDER BY service
             """);
+        await File.WriteAllTextAsync(Path.Combine(folder, "queries", "tricky_text.sql"), "SELECT '=1+2' AS title, -1.5 AS delta_hours, 'a,\"b\"' AS note");
         Write("mine", """
             { "title": "Mine", "order": 1, "panels": [
               { "id": "per-service", "title": "Deployments per service", "kind": "table", "query": "deploys_per_service" },
-              { "id": "total", "title": "All deployments", "kind": "stat", "source": "dora", "value": "deployments" } ] }
+              { "id": "total", "title": "All deployments", "kind": "stat", "source": "dora", "value": "deployments" },
+              { "id": "tricky", "title": "Text a spreadsheet would run", "kind": "table", "query": "tricky_text" } ] }
             """);
         Write("broken-json", """{ "title": "Oops", "panels": [ """);
         Write("unknown-kind", """{ "title": "K", "panels": [ { "id": "a", "title": "A", "kind": "pie", "source": "dora" } ] }""");
@@ -77,6 +79,13 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
         Assert.Contains("<tr><td>api</td><td class=\"num\">4</td></tr>", html);
         var csv = await client.GetStringAsync("/dashboards/mine/panels/per-service.csv?from=2026-02-02&to=2026-02-09");
         Assert.Equal("service,deployments\r\napi,4\r\n", csv);
+    }
+
+    [Fact]
+    public async Task Csv_quotes_separators_and_defuses_formulas_but_not_negative_numbers()
+    {
+        var csv = await client.GetStringAsync("/dashboards/mine/panels/tricky.csv");
+        Assert.Equal("title,delta_hours,note\r\n'=1+2,-1.5,\"a,\"\"b\"\"\"\r\n", csv);
     }
 
     [Fact]
