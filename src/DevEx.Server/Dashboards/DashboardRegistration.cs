@@ -21,6 +21,7 @@ internal static class DashboardRegistration
         services.AddSingleton<DashboardPages>();
         services.AddSingleton<ExplainPages>();
         services.AddHostedService<DashboardStartupCheck>();
+        services.AddHostedService<DashboardWarmer>();
         return services;
     }
 }

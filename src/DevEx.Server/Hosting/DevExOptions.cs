@@ -19,4 +19,7 @@ public sealed class DevExOptions
 
     /// <summary>Metric SQL; dashboard panels may name a file here that is not built in (no recompiling).</summary>
     public string Queries { get; set; } = "queries";
+
+    /// <summary>Render each dashboard's default view in the background after new data, so first visits are cached.</summary>
+    public bool WarmDashboards { get; set; } = true;
 }

@@ -1,0 +1,31 @@
+using DevEx.Server.Dashboards;
+using DevEx.Server.Tests.Api;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace DevEx.Server.Tests.Dashboards;
+
+public sealed class DashboardWarmerTests : IDisposable
+{
+    private readonly DevExAppFactory factory = new(Instant.FromUtc(2026, 2, 11, 12, 0));
+
+    [Fact]
+    public async Task After_new_data_the_default_views_are_rendered_before_anyone_asks()
+    {
+        factory.Settings["DevEx:WarmDashboards"] = "true";
+        var client = factory.CreateClient();
+        await WorkedExampleImport.LoadAsync(client);
+        // The default window on 2026-02-11: the 12 full ISO weeks before Monday 2026-02-09.
+        var cache = factory.Services.GetRequiredService<PanelCache>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var panel = "";
+        while (DateTime.UtcNow < deadline && !cache.TryGet<string>("html:dora/deployment-frequency?from=2025-11-17&to=2026-02-09", out panel))
+        {
+            await Task.Delay(200);
+        }
+        Assert.NotEqual("", panel);
+        Assert.Contains(">4</a>", panel); // the worked example's four deployments
+    }
+
+    public void Dispose() => factory.Dispose();
+}
