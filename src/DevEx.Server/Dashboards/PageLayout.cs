@@ -21,7 +21,7 @@ internal static class PageLayout
         html.Append(CultureInfo.InvariantCulture, $"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{Format.Html(title)} · DevEx</title>
+            <title>{Format.Html(title)} · DevEx</title><link rel="icon" href="data:,">
             <style>{Styles}</style></head><body>
             <header class="top"><p class="brand"><a href="/">DevEx</a></p><h1>{Format.Html(title)}</h1>
             """);
