@@ -24,17 +24,19 @@ public sealed class ServiceBasicsTests : IDisposable
     }
 
     [Fact]
-    public async Task Landing_page_shows_org_and_team_levels_linking_to_the_rows()
+    public async Task Landing_page_is_the_overview_linking_to_the_rows()
     {
         var client = factory.CreateClient();
         await WorkedExampleImport.LoadAsync(client);
         var response = await client.GetAsync("/");
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("All teams", html);
-        Assert.Contains("<th scope=\"row\">core</th>", html);
-        Assert.Contains("/api/v1/deployments?from=2026-01-12&amp;to=2026-02-09&amp;team=core", html);
-        Assert.Contains("class=\"level high\"", html); // recovery of D3 in 1 h
+        Assert.Contains("<h1>Where time is lost</h1>", html);
+        Assert.Contains("<option value=\"\">All teams</option><option value=\"core\">core</option>", html);
+        // Now is Wed 2026-02-11: the 12 full ISO weeks before its week run from Mon 2025-11-17 to Mon 2026-02-09.
+        // D1 to D4 are the window's four successful production deployments.
+        Assert.Contains("<a href=\"/explain/deployments?from=2025-11-17&amp;to=2026-02-09\">4</a>", html);
+        Assert.Contains("<a href=\"/?from=2025-11-17&amp;to=2026-02-09&amp;team=core\">core</a>", html);
     }
 
     [Fact]
