@@ -130,8 +130,8 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
         {
             return builder.Build("No wait changed since the previous period.");
         }
-        var caption = string.Create(CultureInfo.InvariantCulture,
-            $"{best.Team}: {best.Wait.ToLowerInvariant()} {(best.Now > best.Before ? "rose" : "fell")} from {best.Before:0.#} h to {best.Now:0.#} h");
+        // Hours as every number on the page reads: "9,939 h", not "9939.2 h".
+        var caption = $"{best.Team}: {best.Wait.ToLowerInvariant()} {(best.Now > best.Before ? "rose" : "fell")} from {Format.Hours(best.Before)} to {Format.Hours(best.Now)}";
         return builder.Row(best.Now - best.Before, best.Link, caption, best.Team, best.Wait, best.Now, best.Before).Build();
     }
 }

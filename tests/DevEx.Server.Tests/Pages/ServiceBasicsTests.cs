@@ -24,9 +24,10 @@ public sealed class ServiceBasicsTests : IDisposable
     }
 
     [Fact]
-    public async Task Root_serves_the_overview_with_every_dashboard_in_the_menu()
+    public async Task Root_serves_the_overview_with_every_dashboard_in_the_menu_linking_to_the_rows()
     {
         var client = factory.CreateClient();
+        await WorkedExampleImport.LoadAsync(client);
         var response = await client.GetAsync("/");
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
@@ -36,6 +37,11 @@ public sealed class ServiceBasicsTests : IDisposable
             Assert.Contains($"href=\"/dashboards/{page}?", html);
         }
         Assert.DoesNotContain("class=\"problems\"", html); // every bundled definition loads
+        Assert.Contains("<option value=\"\">All teams</option><option value=\"core\">core</option>", html);
+        // Now is Wed 2026-02-11: the 12 full ISO weeks before its week run from Mon 2025-11-17 to Mon 2026-02-09.
+        // D1 to D4 are the window's four successful production deployments.
+        Assert.Contains("<a href=\"/explain/deployments?from=2025-11-17&amp;to=2026-02-09\">4</a>", html);
+        Assert.Contains("<a href=\"/?from=2025-11-17&amp;to=2026-02-09&amp;team=core\">core</a>", html);
     }
 
     [Fact]
