@@ -16,7 +16,7 @@ internal static class ChartPanel
         var chart = ChartRenderer.Svg(spec);
         html.Append("<figure class=\"chart\">").Append(chart.Svg)
             .Append("<figcaption class=\"muted\">").Append(Format.Html(chart.TextAlternative)).Append("</figcaption></figure>");
-        html.Append("<details><summary>Table view</summary><div class=\"table-wrap\"><table><thead><tr>");
+        html.Append("<details><summary>Table view</summary><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Scrollable table\"><table><thead><tr>");
         foreach (var header in table.Headers)
         {
             html.Append("<th scope=\"col\">").Append(Format.Html(header)).Append("</th>");

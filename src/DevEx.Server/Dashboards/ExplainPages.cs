@@ -52,7 +52,7 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
         {
             html.Append(CultureInfo.InvariantCulture, $" Showing the first {MaxRows}; narrow the filters or use the JSON for all.");
         }
-        html.Append("</p><div class=\"table-wrap\"><table><thead><tr>");
+        html.Append("</p><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Scrollable table\"><table><thead><tr>");
         foreach (var header in listing.Headers)
         {
             html.Append("<th scope=\"col\">").Append(Format.Html(header)).Append("</th>");

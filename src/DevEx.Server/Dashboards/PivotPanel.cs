@@ -23,7 +23,7 @@ internal static class PivotPanel
             .Select(g => g.Key).ToList();
         var rows = data.Rows.GroupBy(r => Key(data, r, panel.Rows!)).OrderByDescending(g => Total(g)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, Link: PanelLinks.For(data, g.First(), panel.Rows!, null, filter))).ToList();
-        html.Append("<div class=\"table-wrap\"><table class=\"pivot\"><thead><tr><th scope=\"col\">")
+        html.Append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Scrollable table\"><table class=\"pivot\"><thead><tr><th scope=\"col\">")
             .Append(Format.Html(data.Column(panel.Rows!)!.Label)).Append("</th>");
         foreach (var column in columns)
         {

@@ -16,7 +16,7 @@ internal static class TablePanel
             html.Append("<p class=\"muted\">No rows in this window.</p>");
             return;
         }
-        html.Append("<div class=\"table-wrap\"><table><thead><tr>");
+        html.Append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Scrollable table\"><table><thead><tr>");
         foreach (var (definition, column) in columns)
         {
             html.Append("<th scope=\"col\">").Append(Format.Html(definition.Label ?? column.Label)).Append("</th>");
