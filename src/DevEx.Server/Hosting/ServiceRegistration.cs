@@ -6,6 +6,7 @@ using DevEx.Collectors.GitHub;
 using DevEx.Collectors.Sync;
 using DevEx.Server.Api;
 using DevEx.Server.Import;
+using DevEx.Server.Reports;
 using DevEx.Server.Webhooks;
 using DevEx.Store;
 using DevEx.Store.Queries;
@@ -60,6 +61,7 @@ internal static class ServiceRegistration
         services.AddGitHubCollection();
         services.AddJiraCollection();
         services.AddCalendarCollection();
+        services.AddDevExReports();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();
         services.AddOpenApi("v1");
