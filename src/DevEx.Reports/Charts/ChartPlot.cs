@@ -1,0 +1,216 @@
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
+namespace DevEx.Reports.Charts;
+
+/// <summary>Builds the ScottPlot <see cref="Plot"/> for a spec: house style, then one method per chart kind.</summary>
+internal static class ChartPlot
+{
+    private const float TickFontSize = 12;
+    private const double BarGroupWidth = 0.8;
+
+    internal static Plot Build(ChartSpec spec, int width)
+    {
+        ChartFont.EnsureRegistered();
+        var plot = new Plot();
+        plot.Font.Set(ChartFont.Family);
+        Style(plot, spec);
+        var drawn = spec.Kind switch
+        {
+            ChartKind.Line => Line(plot, spec, width),
+            ChartKind.Bar => Bars(plot, spec, width, stacked: false),
+            ChartKind.StackedBar => Bars(plot, spec, width, stacked: true),
+            ChartKind.Distribution => Distribution(plot, spec),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown chart kind"),
+        };
+        if (!drawn)
+        {
+            NoData(plot);
+        }
+        else if (spec.Kind != ChartKind.Distribution && spec.Series.Count > 1)
+        {
+            var legend = plot.ShowLegend(Edge.Right);
+            legend.Legend.FontName = ChartFont.Family;
+            legend.Legend.FontSize = TickFontSize;
+            legend.Legend.FontColor = Color.FromHex(ChartPalette.Text);
+            legend.Legend.OutlineWidth = 0;
+            legend.Legend.ShadowColor = Colors.Transparent;
+        }
+        return plot;
+    }
+
+    private static void Style(Plot plot, ChartSpec spec)
+    {
+        var text = Color.FromHex(ChartPalette.Text);
+        plot.FigureBackground.Color = Color.FromHex(ChartPalette.Background);
+        plot.DataBackground.Color = Color.FromHex(ChartPalette.Background);
+        plot.Axes.Color(text);
+        plot.Grid.MajorLineColor = Color.FromHex(ChartPalette.Grid);
+        plot.Grid.XAxisStyle.IsVisible = false;
+        plot.Title(spec.Title, 15);
+        plot.Axes.Title.Label.ForeColor = text;
+        plot.XLabel(spec.XLabel, 13);
+        plot.YLabel(spec.YLabel, 13);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = TickFontSize;
+        plot.Axes.Left.TickLabelStyle.FontSize = TickFontSize;
+        plot.Axes.Right.IsVisible = false;
+        plot.Axes.Top.IsVisible = false;
+    }
+
+    private static bool Line(Plot plot, ChartSpec spec, int width)
+    {
+        var n = spec.Categories.Count;
+        if (n == 0 || !HasValues(spec))
+        {
+            return false;
+        }
+        var xs = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
+        for (var s = 0; s < spec.Series.Count; s++)
+        {
+            // NaN breaks the line: a week without data is a gap, never a zero.
+            var ys = Enumerable.Range(0, n).Select(i => Value(spec.Series[s], i) ?? double.NaN).ToArray();
+            var line = plot.Add.Scatter(xs, ys, ChartPalette.SeriesColor(s));
+            line.LineWidth = 2;
+            line.MarkerSize = 5;
+            line.LegendText = spec.Series[s].Name;
+        }
+        CategoryAxis(plot, spec.Categories, width);
+        var values = spec.Series.SelectMany(s => s.Values).OfType<double>().ToList();
+        ZeroBaseline(plot, values.Min(), values.Max());
+        return true;
+    }
+
+    private static bool Bars(Plot plot, ChartSpec spec, int width, bool stacked)
+    {
+        var n = spec.Categories.Count;
+        if (n == 0 || !HasValues(spec))
+        {
+            return false;
+        }
+        var seriesCount = spec.Series.Count;
+        var barWidth = stacked ? BarGroupWidth : BarGroupWidth / seriesCount;
+        var positiveTops = new double[n];
+        var negativeTops = new double[n];
+        for (var s = 0; s < seriesCount; s++)
+        {
+            var colour = ChartPalette.SeriesColor(s);
+            var bars = new List<Bar>();
+            for (var i = 0; i < n; i++)
+            {
+                if (Value(spec.Series[s], i) is not { } value)
+                {
+                    continue;
+                }
+                var tops = value >= 0 ? positiveTops : negativeTops;
+                var start = stacked ? tops[i] : 0;
+                if (stacked)
+                {
+                    tops[i] += value;
+                }
+                var position = stacked ? i : i + (s - (seriesCount - 1) / 2.0) * barWidth;
+                bars.Add(new Bar { Position = position, ValueBase = start, Value = start + value, Size = barWidth, FillColor = colour, LineWidth = 0 });
+            }
+            var plottable = plot.Add.Bars(bars);
+            plottable.Color = colour;
+            plottable.LegendText = spec.Series[s].Name;
+        }
+        CategoryAxis(plot, spec.Categories, width);
+        var all = spec.Series.SelectMany(s => s.Values).OfType<double>().Concat(positiveTops).Concat(negativeTops).ToList();
+        plot.Axes.SetLimitsX(-0.5, n - 0.5);
+        ZeroBaseline(plot, all.Min(), all.Max());
+        return true;
+    }
+
+    private static bool Distribution(Plot plot, ChartSpec spec)
+    {
+        var bins = Histogram.Bin(ChartRenderer.Samples(spec));
+        if (bins.Count == 0)
+        {
+            return false;
+        }
+        var colour = ChartPalette.SeriesColor(0);
+        var bars = bins.Select(b => new Bar
+        {
+            Position = (b.Lower + b.Upper) / 2,
+            Value = b.Count,
+            Size = (b.Upper - b.Lower) * 0.95,
+            FillColor = colour,
+            LineWidth = 0,
+        }).ToList();
+        plot.Add.Bars(bars).Color = colour;
+        if (string.IsNullOrWhiteSpace(spec.YLabel))
+        {
+            plot.YLabel("count", 13);
+        }
+        var yTicks = new NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Left.TickGenerator = yTicks;
+        plot.Axes.SetLimitsX(bins[0].Lower, bins[^1].Upper);
+        plot.Axes.SetLimitsY(0, bins.Max(b => b.Count) * 1.1);
+        return true;
+    }
+
+    private static void NoData(Plot plot)
+    {
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        plot.Axes.Bottom.TickGenerator = new NumericManual();
+        plot.Axes.Left.TickGenerator = new NumericManual();
+        plot.Grid.IsVisible = false;
+        var label = plot.Add.Text("No data", 0.5, 0.5);
+        label.LabelFontName = ChartFont.Family;
+        label.LabelFontSize = 16;
+        label.LabelFontColor = Color.FromHex(ChartPalette.Text);
+        label.LabelAlignment = Alignment.MiddleCenter;
+    }
+
+    /// <summary>
+    /// One tick per category. Labels that would not fit side by side are turned 45°, and if even those would
+    /// collide only every k-th is written, counted back from the newest so the latest category is always named.
+    /// </summary>
+    private static void CategoryAxis(Plot plot, IReadOnlyList<string> categories, int width)
+    {
+        var n = categories.Count;
+        var available = Math.Max(width - 160, 100); // minus the y axis, its label and a legend
+        var widest = categories.Max(c => c.Length) * TickFontSize * 0.62 + 10;
+        var ticks = new NumericManual();
+        var step = 1;
+        if (n * widest > available)
+        {
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            // ScottPlot sizes the axis for level labels; make room for the turned ones and the axis label below.
+            plot.Axes.Bottom.MinimumSize = (float)(widest * 0.71 + 30);
+            step = (int)Math.Ceiling(n / (available / (TickFontSize * 1.5)));
+        }
+        for (var i = 0; i < n; i++)
+        {
+            if ((n - 1 - i) % step == 0)
+            {
+                ticks.AddMajor(i, categories[i]);
+            }
+            else
+            {
+                ticks.AddMinor(i);
+            }
+        }
+        plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Axes.SetLimitsX(-0.5, n - 0.5);
+    }
+
+    /// <summary>Quantities such as counts and hours start at zero so bar and line heights are not exaggerated.</summary>
+    private static void ZeroBaseline(Plot plot, double min, double max)
+    {
+        var low = Math.Min(0, min);
+        var high = Math.Max(0, max);
+        var pad = (high - low) * 0.08;
+        if (pad == 0)
+        {
+            pad = 1;
+        }
+        plot.Axes.SetLimitsY(low < 0 ? low - pad : 0, high + pad);
+    }
+
+    private static bool HasValues(ChartSpec spec) => spec.Series.Any(s => s.Values.Any(v => v is not null));
+
+    private static double? Value(ChartSeries series, int index) =>
+        index < series.Values.Count && series.Values[index] is { } v && double.IsFinite(v) ? v : null;
+}

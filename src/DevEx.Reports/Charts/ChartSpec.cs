@@ -1,0 +1,15 @@
+namespace DevEx.Reports.Charts;
+
+public enum ChartKind { Line, Bar, StackedBar, Distribution }
+
+/// <summary>One named series; a null value is a gap (no data for that category), never drawn as zero.</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values);
+
+/// <summary>
+/// Categories label the x axis (e.g. ISO weeks "2026-W47" or team names). For Distribution, Categories is ignored
+/// and Series[0].Values are the samples, binned by the renderer into a histogram (count per bin).
+/// </summary>
+public sealed record ChartSpec(ChartKind Kind, string Title, string XLabel, string YLabel, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series);
+
+/// <summary>An SVG fragment ready to be placed inline in a page, and the sentence a screen reader says for it.</summary>
+public sealed record RenderedChart(string Svg, string TextAlternative);
