@@ -21,7 +21,7 @@ public static class WeeklyReportRenderer
             ReportFormat.Md => Utf8(WeeklyReportMarkdown.Write(report, [], WeeklyReportMarkdown.ChartFolder(report.Week))),
             ReportFormat.Csv => Utf8(WeeklyReportCsv.Write(report)),
             ReportFormat.Json => Utf8(WeeklyReportJson.Write(report)),
-            ReportFormat.Zip => Zip(report, WeeklyReportCharts.Draw(report)),
+            ReportFormat.Zip => Zip(report, WeeklyReportCharts.Draw(report, png: true)),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
         return new RenderedReport(content, format.ContentType(), $"{name}.{format.Extension()}");

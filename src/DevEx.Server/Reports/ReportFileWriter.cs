@@ -14,7 +14,7 @@ public sealed class ReportFileWriter(IOptions<ReportOptions> options)
     {
         var directory = Path.Combine(folder ?? options.Value.OutputDirectory, SafeName(report.Team));
         Directory.CreateDirectory(directory);
-        var charts = WeeklyReportCharts.Draw(report);
+        var charts = WeeklyReportCharts.Draw(report, png: true);
         var chartFolder = WeeklyReportMarkdown.ChartFolder(report.Week);
         var chartDirectory = Path.Combine(directory, chartFolder);
         if (Directory.Exists(chartDirectory))
