@@ -44,8 +44,7 @@ public static class WeeklyReportHtml
             html.Append("<section class=\"charts\">");
             foreach (var chart in charts)
             {
-                html.Append("<figure role=\"img\" aria-label=\"").Append(E(chart.TextAlternative)).Append("\">").Append(chart.Svg)
-                    .Append("<figcaption class=\"note\">").Append(E(chart.Title)).Append("</figcaption></figure>");
+                html.Append("<figure role=\"img\" aria-label=\"").Append(E(chart.TextAlternative)).Append("\">").Append(chart.Svg).Append("</figure>");
             }
             html.Append("</section>");
         }
@@ -97,7 +96,7 @@ public static class WeeklyReportHtml
         html.Append("</tbody></table></section>");
     }
 
-    private static bool LooksNumeric(string cell) => cell.Length > 0 && (char.IsDigit(cell[0]) || cell[0] is '+' or '−' or '±') && !cell.Contains('#');
+    private static bool LooksNumeric(string cell) => cell.Length > 0 && (char.IsDigit(cell[0]) || cell[0] is '+' or '−' or '±' or '–') && !cell.Contains('#');
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
