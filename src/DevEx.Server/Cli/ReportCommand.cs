@@ -21,21 +21,28 @@ internal static class ReportCommand
         var output = new Option<string?>("--out") { Description = "File (one team) or folder (every team); default: the current folder" };
         var database = new Option<string?>("--db") { Description = "DuckDB file (default: DevEx:Database, data/devex.duckdb)" };
         var weekly = new Command("weekly", "Write a team's (or every team's) weekly report") { team, week, format, output, database };
-        weekly.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse.GetValue(team), parse.GetValue(week), parse.GetValue(format),
-            parse.GetValue(output), parse.GetValue(database), cancellationToken)));
+        weekly.SetAction((parse, cancellationToken) => Task.FromResult(Run(new ReportArguments(parse.GetValue(team), parse.GetValue(week),
+            parse.GetValue(format), parse.GetValue(output), parse.GetValue(database)), Console.Out, Console.Error, cancellationToken)));
         return new Command("report", "Weekly reports") { weekly };
     }
 
-    private static int Run(string? teamId, string? weekText, string? formatText, string? output, string? databasePath, CancellationToken cancellationToken)
+    internal static int Run(ReportArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
+        var (teamId, weekText, formatText, outPath, databasePath) = arguments;
+        int Fail(string message)
+        {
+            error.WriteLine(message);
+            return 2;
+        }
+
         if (!ReportFormats.TryParse(formatText, out var format))
         {
             return Fail($"--format must be {ReportFormats.Names}, not '{formatText}'.");
         }
         var week = default(IsoWeek);
-        if (weekText is not null && !IsoWeek.TryParse(weekText, out week, out var error))
+        if (weekText is not null && !IsoWeek.TryParse(weekText, out week, out var problem))
         {
-            return Fail(error.Replace("'week'", "--week", StringComparison.Ordinal));
+            return Fail(problem.Replace("'week'", "--week", StringComparison.Ordinal));
         }
         var configuration = ConfigurationSwitches.ForCommand(databasePath is null ? [] : ["--db", databasePath]);
         using var provider = new ServiceCollection().AddSingleton(configuration).AddLogging().AddDevEx().BuildServiceProvider();
@@ -49,17 +56,14 @@ internal static class ReportCommand
         {
             var report = reports.Build(team, weekText is null ? reports.LastFullWeek(team) : week, cancellationToken);
             var rendered = WeeklyReportRenderer.Render(report, format);
-            var path = teamId is not null && output is not null ? output : Path.Combine(output ?? ".", rendered.FileName);
+            var path = teamId is not null && outPath is not null ? outPath : Path.Combine(outPath ?? ".", rendered.FileName);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             File.WriteAllBytes(path, rendered.Content);
-            Console.WriteLine(path);
+            output.WriteLine(path);
         }
         return 0;
     }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine(message);
-        return 2;
-    }
 }
+
+/// <summary>The options of <c>devex report weekly</c>; null = the default.</summary>
+internal sealed record ReportArguments(string? Team, string? Week, string? Format, string? Out, string? Database);
