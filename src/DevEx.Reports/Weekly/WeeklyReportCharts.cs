@@ -34,11 +34,15 @@ public static class WeeklyReportCharts
         return specs;
     }
 
+    // Drawn smaller than a page's default (720 x 300) so that the text stays readable when two fit side by side on paper.
+    private const int Width = 480;
+    private const int Height = 220;
+
     /// <summary>Draws the charts as SVG, and as PNG too when <paramref name="png"/> (Markdown files and zips need them).</summary>
     public static IReadOnlyList<ReportChart> Draw(WeeklyReport report, bool png = false) =>
         Specs(report).Select(s =>
         {
-            var svg = ChartRenderer.Svg(s.Spec);
-            return new ReportChart(s.Name, s.Spec.Title, svg.Svg, svg.TextAlternative, png ? ChartRenderer.Png(s.Spec) : []);
+            var svg = ChartRenderer.Svg(s.Spec, Width, Height);
+            return new ReportChart(s.Name, s.Spec.Title, svg.Svg, svg.TextAlternative, png ? ChartRenderer.Png(s.Spec, 720, 330) : []);
         }).ToList();
 }

@@ -17,11 +17,14 @@ public static class WeeklyReportHtml
         table{border-collapse:collapse;width:100%;margin-bottom:6px}th,td{text-align:left;padding:3px 6px;border-bottom:1px solid #e3e3e3;vertical-align:top}
         th{background:#f2f2f2;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
         .level{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px}
-        .charts{display:flex;flex-wrap:wrap;gap:12px}.charts figure{margin:0;flex:1 1 460px}.charts svg{max-width:100%;height:auto}
+        .charts{display:flex;flex-wrap:wrap;gap:12px}.charts figure{margin:0;flex:1 1 400px}.charts svg{max-width:100%;height:auto}
         footer{margin-top:18px;font-size:12px;color:#444;border-top:1px solid #ccc;padding-top:6px}
-        @page{margin:12mm}
-        @media print{body{max-width:180mm;padding:0;font-size:10pt}a{color:inherit;text-decoration:none}
-          h2{break-after:avoid}table,figure{break-inside:avoid}.charts figure{flex-basis:85mm}.screen-only{display:none}}
+        @page{margin:10mm}
+        @media print{body{max-width:190mm;padding:0;font-size:7.5pt}a{color:inherit;text-decoration:none}
+          h1{font-size:13pt}h2{font-size:9pt;margin:6px 0 1px;break-after:avoid}p.note{font-size:6.5pt;margin:0 0 2px}
+          th,td{padding:0 4px}table{margin-bottom:2px}.level{font-size:inherit;padding:0 3px}section{break-inside:avoid}
+          .charts{gap:4px}.charts figure{flex:1 1 90mm}.charts svg{max-height:42mm;width:100%}.screen-only{display:none}
+          footer{margin-top:6px;font-size:6.5pt}}
         """;
 
     public static string Write(WeeklyReport report, IReadOnlyList<ReportChart> charts)
