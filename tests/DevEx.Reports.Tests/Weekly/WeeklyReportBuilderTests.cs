@@ -84,6 +84,21 @@ public sealed class WeeklyReportBuilderTests : IDisposable
         Assert.Equal(("newest record", DevEx.Analytics.Tests.Scenario.At("Fri 10:00")), (deployments.Basis, deployments.At));
     }
 
+    [Fact]
+    public void A_synced_source_is_fresh_as_of_its_last_successful_run()
+    {
+        using (var connection = scenario.Database.Open())
+        {
+            Dapper.SqlMapper.Execute(connection, """
+                INSERT INTO sync_runs VALUES
+                  ('a', 'github', TIMESTAMPTZ '2026-02-08 20:00:00+00', TIMESTAMPTZ '2026-02-08 20:05:00+00', 'succeeded', 1, 1, 0, NULL),
+                  ('b', 'github', TIMESTAMPTZ '2026-02-08 21:00:00+00', TIMESTAMPTZ '2026-02-08 21:01:00+00', 'failed', 0, 1, 0, 'boom')
+                """);
+        }
+        var github = Assert.Single(Report().Freshness, f => f.Source == "github");
+        Assert.Equal(("last sync", NodaTime.Instant.FromUtc(2026, 2, 8, 20, 5)), (github.Basis, github.At));
+    }
+
     private static (double?, double?, double?) Values(ReportFigure figure) => (figure.Value, figure.Previous, figure.Delta);
 
     public void Dispose() => scenario.Dispose();

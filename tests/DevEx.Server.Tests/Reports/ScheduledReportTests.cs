@@ -79,15 +79,19 @@ public sealed class ScheduledReportTests : IDisposable
     }
 
     [Fact]
-    public async Task Each_team_gets_a_recurring_job_on_the_schedule_in_its_own_zone()
+    public async Task Each_team_gets_a_recurring_job_on_the_schedule_in_its_own_zone_and_gone_teams_lose_theirs()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var app = await StartAsync(receiver.Url);
-        app.Services.GetRequiredService<ReportScheduling>().Refresh();
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<WeeklyReportJob>(ReportScheduling.JobId("gone"),
+            job => job.RunAsync("gone", null, CancellationToken.None), "0 7 * * 1");
+        Assert.Equal(1, app.Services.GetRequiredService<ReportScheduling>().Refresh());
 
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
-        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == ReportScheduling.JobId("core"));
+        var jobs = connection.GetRecurringJobs();
+        var job = Assert.Single(jobs, j => j.Id == ReportScheduling.JobId("core"));
         Assert.Equal(("0 7 * * 1", "Pacific/Auckland"), (job.Cron, job.TimeZoneId));
+        Assert.DoesNotContain(jobs, j => j.Id == ReportScheduling.JobId("gone")); // a team no longer in the catalog
     }
 
     public void Dispose()
