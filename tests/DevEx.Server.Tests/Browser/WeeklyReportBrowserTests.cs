@@ -20,6 +20,9 @@ public sealed partial class WeeklyReportBrowserTests(LiveServer server, BrowserF
         Assert.Contains("Where time is lost", body);
         Assert.True(await page.Page.Locator("figure svg").CountAsync() >= 2, "the charts are inline SVG");
         page.AssertNoErrors();
+        await Accessibility.AssertBasicsAsync(page.Page, hasNav: false);
+        await Accessibility.AssertContrastAsync(page.Page, ".level");
+        await Accessibility.AssertContrastAsync(page.Page, "p.note, footer");
         await page.ScreenshotAsync($"weekly-report-analytics-{Week}");
 
         foreach (var paper in new[] { "A4", "Letter" })
