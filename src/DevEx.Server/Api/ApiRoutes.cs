@@ -1,3 +1,4 @@
+using DevEx.Server.Reports;
 using DevEx.Server.Sync;
 using DevEx.Server.Webhooks;
 
@@ -16,6 +17,7 @@ internal static class ApiRoutes
         api.MapOrg();
         api.MapImport();
         api.MapSync();
+        api.MapReports();
         api.MapGitHubWebhooks();
         return api;
     }

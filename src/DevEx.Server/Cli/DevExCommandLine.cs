@@ -3,12 +3,12 @@ using System.CommandLine;
 namespace DevEx.Server.Cli;
 
 /// <summary>
-/// The <c>devex</c> command line: <c>serve</c> (the default), <c>import</c>, <c>import-git</c>, <c>sync</c>, <c>sample</c> and <c>bench</c>.
+/// The <c>devex</c> command line: <c>serve</c> (the default), <c>import</c>, <c>import-git</c>, <c>sync</c>, <c>sample</c>, <c>bench</c> and <c>report</c>.
 /// Run through <c>dotnet run --project src/DevEx.Server -- VERB ...</c>, or the published DevEx.Server binary.
 /// </summary>
 internal static class DevExCommandLine
 {
-    private static readonly string[] Verbs = ["import", "sync", "import-git", "sample", "bench", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["import", "sync", "import-git", "sample", "bench", "report", "--help", "-h", "-?"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -24,6 +24,7 @@ internal static class DevExCommandLine
             SyncCommand.Create(),
             SampleCommand.Create(),
             BenchCommand.Create(),
+            ReportCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -7,6 +7,7 @@ using DevEx.Collectors.Sync;
 using DevEx.Server.Api;
 using DevEx.Server.Dashboards;
 using DevEx.Server.Import;
+using DevEx.Server.Reports;
 using DevEx.Server.Webhooks;
 using DevEx.Store;
 using DevEx.Store.Queries;
@@ -63,6 +64,7 @@ internal static class ServiceRegistration
         services.AddJiraCollection();
         services.AddCalendarCollection();
         services.AddDashboards();
+        services.AddDevExReports();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();
         services.AddOpenApi("v1");

@@ -1,4 +1,5 @@
 using DevEx.Collectors.Sync;
+using DevEx.Server.Reports;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
@@ -29,6 +30,7 @@ internal static class Scheduling
         services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddTransient<SyncJob>();
         services.AddHostedService<RecurringSyncRegistration>();
+        services.AddReportSchedule();
         return services;
     }
 

@@ -1,0 +1,34 @@
+using DevEx.Analytics.Metrics;
+
+namespace DevEx.Reports.Weekly;
+
+/// <summary>The week's figures, named as the API's fields flattened to camelCase (deploymentFrequency.deployments → deployments).</summary>
+internal static class ReportFigures
+{
+    public static IEnumerable<ReportFigure> Dora(DoraMetrics now, DoraMetrics before, IReadOnlyList<DoraMetrics> trend)
+    {
+        ReportFigure Figure(string metric, string label, string unit, Func<DoraMetrics, double?> value, string? level, bool headline) =>
+            new(metric, label, unit, value(now), value(before), level, headline, trend.Select(value).ToList());
+
+        yield return Figure("deployments", "Deployments", "count", d => d.DeploymentFrequency.Deployments, now.DeploymentFrequency.Level, true);
+        yield return Figure("deployDays", "Days with a deployment", "days", d => d.DeploymentFrequency.DeployDays, null, false);
+        yield return Figure("changeLeadTimeMedianHours", "Change lead time (median)", "hours", d => d.ChangeLeadTime.MedianHours,
+            now.ChangeLeadTime.Level, true);
+        yield return Figure("changeLeadTimeMedianWorkingHours", "Change lead time (median, working hours)", "hours",
+            d => d.ChangeLeadTime.MedianWorkingHours, null, false);
+        yield return Figure("changeFailRate", "Change fail rate", "ratio", d => d.ChangeFailRate.Rate, now.ChangeFailRate.Level, true);
+        yield return Figure("failedDeploymentRecoveryTimeMedianHours", "Failed deployment recovery time (median)", "hours",
+            d => d.FailedDeploymentRecoveryTime.MedianHours, now.FailedDeploymentRecoveryTime.Level, true);
+        yield return Figure("deploymentReworkRate", "Deployment rework rate", "ratio", d => d.DeploymentReworkRate.Rate, null, true);
+        yield return Figure("incidentTimeToRestoreMedianHours", "Incident time to restore (median)", "hours",
+            d => d.IncidentTimeToRestore.MedianHours, null, false);
+    }
+
+    public static IEnumerable<ReportFigure> Meetings(MeetingMetrics now, MeetingMetrics before)
+    {
+        yield return new ReportFigure("medianMeetingHoursPerWeek", "Meeting hours per person (median)", "hours",
+            now.MedianMeetingHoursPerWeek, before.MedianMeetingHoursPerWeek, null, false, []);
+        yield return new ReportFigure("medianFocusHoursPerWeek", "Focus hours per person (median)", "hours",
+            now.MedianFocusHoursPerWeek, before.MedianFocusHoursPerWeek, null, false, []);
+    }
+}

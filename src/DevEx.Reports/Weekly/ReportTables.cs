@@ -1,0 +1,85 @@
+using DevEx.Analytics.Metrics;
+
+namespace DevEx.Reports.Weekly;
+
+/// <summary>A table of the report as headers and text cells, so HTML and Markdown show the same rows in the same words.</summary>
+public sealed record ReportTable(string Title, string? Note, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, string Empty);
+
+/// <summary>The report's sections as tables, in page order.</summary>
+public static class ReportTables
+{
+    public static IReadOnlyList<ReportTable> For(WeeklyReport report) =>
+    [
+        Headline(report), WaitStates(report), Waiting(report), Slowest(report), SlowestWorkflows(report), FlakiestWorkflows(report),
+        Blocked(report), Meetings(report),
+    ];
+
+    public static ReportTable Headline(WeeklyReport r) => new("DORA this week",
+        $"Change versus {r.TrendWeeks.ElementAtOrDefault(r.TrendWeeks.Count - 2) ?? "the previous week"}; trend over {string.Join(", ", r.TrendWeeks)}.",
+        ["metric", "this week", "level", "previous week", "change", "4-week trend"],
+        r.Figures.Where(f => f.Headline || f.Trend.Count > 0).Select(f => Row(f.Label, ReportValues.Format(f.Value, f.Unit), f.Level ?? ReportValues.None,
+            ReportValues.Format(f.Previous, f.Unit), ReportValues.Delta(f.Delta, f.Unit),
+            string.Join(" → ", f.Trend.Select(v => ReportValues.Format(v, f.Unit)))))
+            .ToList(), "No figures.");
+
+    public static ReportTable WaitStates(WeeklyReport r) => new("Where time is lost",
+        "Pull requests merged and tickets done this week; most total hours first.",
+        ["wait", "median", "median (working hours)", "total hours", "sample"],
+        r.WaitStates.Select(w => Row(w.Wait, ReportValues.Hours(w.MedianHours), ReportValues.Hours(w.MedianWorkingHours),
+            ReportValues.Hours(w.TotalWorkingHours ?? w.TotalHours), w.SampleSize.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+        "Nothing merged or done this week.");
+
+    public static ReportTable Waiting(WeeklyReport r) => new("Open pull requests waiting longest",
+        "Open at the end of the week, waiting since ready for review.",
+        ["pull request", "title", "waiting for", "since", "waiting"],
+        r.WaitingPullRequests.Select(p => Row($"{p.Repo}#{p.Number}", p.Title ?? "", p.WaitingFor, ReportTimes.Local(p.WaitingSince, r.TimeZone),
+            ReportValues.Hours(p.WaitingHours))).ToList(), "No open pull requests.");
+
+    public static ReportTable Slowest(WeeklyReport r) => new("Slowest merged pull requests",
+        "Merged this week; hours from ready for review to merged.",
+        ["pull request", "title", "merged", "ready → merged", "pickup", "review"],
+        r.SlowestMergedPullRequests.Select(p => Row($"{p.Repo}#{p.Number}", p.Title ?? "", ReportTimes.Local(p.MergedAt, r.TimeZone),
+            ReportValues.Hours(p.ReadyToMergedHours), ReportValues.Hours(p.PickupHours), ReportValues.Hours(p.ReviewHours))).ToList(),
+        "No pull requests merged.");
+
+    public static ReportTable SlowestWorkflows(WeeklyReport r) => new("CI hot spots: slowest workflows",
+        "Median queue plus run time of the week's runs.",
+        ["repository", "workflow", "runs", "median queue", "median run"],
+        r.SlowestWorkflows.Select(w => Row(w.Repo, w.Workflow, Count(w.Runs), ReportValues.Hours(w.MedianQueueHours), ReportValues.Hours(w.MedianRunHours)))
+            .ToList(), "No CI runs.");
+
+    public static ReportTable FlakiestWorkflows(WeeklyReport r) => new("CI hot spots: flakiest workflows",
+        "Highest re-run rate, then failure rate.",
+        ["repository", "workflow", "runs", "re-run rate", "failure rate"],
+        r.FlakiestWorkflows.Select(w => Row(w.Repo, w.Workflow, Count(w.Runs), ReportValues.Percent(w.RerunRate), ReportValues.Percent(w.FailureRate)))
+            .ToList(), "No re-runs or failures.");
+
+    public static ReportTable Blocked(WeeklyReport r) => new("Tickets blocked longest",
+        "Blocked at some time this week; blocked hours up to the week's end.",
+        ["ticket", "title", "status", "blocked since", "blocked", "still blocked"],
+        r.BlockedTickets.Select(t => Row(t.Key, t.Title ?? "", t.CurrentStatus, ReportTimes.Local(t.BlockedSince, r.TimeZone),
+            ReportValues.Hours(t.BlockedHours), t.StillBlocked ? "yes" : "no")).ToList(), "No blocked tickets.");
+
+    public static ReportTable Meetings(WeeklyReport r)
+    {
+        var m = r.Meetings;
+        if (m.Withheld)
+        {
+            return new("Meetings and focus", $"Withheld: {m.WithheldReason}.", ["figure", "this week"], [], "Withheld to protect individuals.");
+        }
+        return new("Meetings and focus", $"Per person per week, {m.People} people with calendars.", ["figure", "median", "p75"],
+        [
+            Row("meeting hours", ReportValues.Hours(m.MedianMeetingHoursPerWeek), ReportValues.Hours(m.P75MeetingHoursPerWeek)),
+            Row("meeting load", ReportValues.Percent(m.MedianMeetingLoad), ReportValues.Percent(m.P75MeetingLoad)),
+            Row("focus hours", ReportValues.Hours(m.MedianFocusHoursPerWeek), ReportValues.Hours(m.P75FocusHoursPerWeek)),
+            Row("fragmented hours", ReportValues.Hours(m.MedianFragmentedHoursPerWeek), ReportValues.Hours(m.P75FragmentedHoursPerWeek)),
+        ], "");
+    }
+
+    public static string Freshness(WeeklyReport r) => r.Freshness.Count == 0 ? "no data yet"
+        : string.Join("; ", r.Freshness.Select(f => $"{f.Source} {f.Basis} {ReportTimes.Local(f.At, r.TimeZone)}"));
+
+    private static string Count(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string[] Row(params string[] cells) => cells;
+}

@@ -1,0 +1,82 @@
+using DevEx.Analytics;
+using DevEx.Analytics.Metrics;
+using DevEx.Store.Queries;
+using NodaTime;
+
+namespace DevEx.Reports.Weekly;
+
+/// <summary>
+/// Assembles a team's weekly report from the metric services the API uses, over the team's week in the team's zone
+/// (Monday 00:00 to the next Monday 00:00), plus the report's own lists (queries/report_*.sql).
+/// </summary>
+public sealed class WeeklyReportBuilder(
+    QueryRunner queries, DoraMetricsService dora, WaitStatesService waits, CiMetricsService ci, MeetingMetricsService meetings,
+    ExplainService explain, MetricOptions metricOptions, IClock clock, WeeklyReportContent? content = null)
+{
+    private readonly WeeklyReportContent content = content ?? new WeeklyReportContent();
+
+    public WeeklyReport Build(TeamSummary team, IsoWeek week, string? publicUrl = null, CancellationToken cancellationToken = default)
+    {
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(team.TimeZone) ?? DateTimeZone.Utc;
+        var window = week.Window(zone);
+        var previousWindow = week.Previous.Window(zone);
+        var scope = new MetricScope(Team: team.Id);
+        var trendWindow = new MetricWindow(window.From.PlusWeeks(-3), window.To, zone);
+        var trend = dora.Series(trendWindow, scope, MetricInterval.Week, cancellationToken);
+        var current = dora.Get(window, scope, cancellationToken);
+        var previous = dora.Get(previousWindow, scope, cancellationToken);
+        var meetingsNow = meetings.Get(window, scope, cancellationToken);
+        var meetingsBefore = meetings.Get(previousWindow, scope, cancellationToken);
+        var ciNow = ci.Get(window, scope, cancellationToken);
+        var figures = ReportFigures.Dora(current, previous, trend)
+            .Concat(ReportFigures.Meetings(meetingsNow, meetingsBefore))
+            .Append(new ReportFigure("ciWaitPerChangeMedianHours", "CI wait per change (median)", "hours", ciNow.PerChange.MedianHours,
+                ci.Get(previousWindow, scope, cancellationToken).PerChange.MedianHours, null, false, []))
+            .ToList();
+        var baseUrl = publicUrl?.TrimEnd('/');
+        return new WeeklyReport(team.Id, team.DisplayName, week.ToString(), window.From, window.To, zone.Id, clock.GetCurrentInstant(),
+            figures,
+            trend.Select(p => IsoWeek.Containing(p.From).ToString()).ToList(),
+            waits.Get(window, scope, cancellationToken: cancellationToken).Waits,
+            WaitingPullRequests(window, scope, cancellationToken),
+            SlowestMerged(window, scope, cancellationToken),
+            ciNow.Workflows.OrderByDescending(w => (w.MedianQueueHours ?? 0) + (w.MedianRunHours ?? 0)).ThenBy(w => w.Repo).ThenBy(w => w.Workflow)
+                .Take(content.ListLength).ToList(),
+            ciNow.Workflows.Where(w => w.Reruns > 0 || w.Failures > 0)
+                .OrderByDescending(w => w.RerunRate ?? 0).ThenByDescending(w => w.FailureRate ?? 0).ThenBy(w => w.Repo).ThenBy(w => w.Workflow)
+                .Take(content.ListLength).ToList(),
+            BlockedTickets(window, scope, cancellationToken),
+            meetingsNow,
+            queries.Run<FreshnessRow>("report_data_freshness", new { }, cancellationToken).Select(r => r.ToRecord()).ToList(),
+            $"{baseUrl}{content.DefinitionsPath}",
+            baseUrl is null ? null : $"{baseUrl}/api/v1/reports/weekly?team={Uri.EscapeDataString(team.Id)}&week={week}&format=html");
+    }
+
+    private List<WaitingPullRequest> WaitingPullRequests(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
+        queries.Run<WaitingPullRequestRow>("report_waiting_pull_requests", new
+        {
+            to = window.End.ToDateTimeUtc(),
+            team = scope.Team,
+            service = scope.Service,
+            repo = scope.Repo,
+            bot_pattern = metricOptions.BotPattern,
+            limit = content.ListLength,
+        }, cancellationToken).Select(r => r.ToRecord()).ToList();
+
+    private List<BlockedTicket> BlockedTickets(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
+        queries.Run<BlockedTicketRow>("report_blocked_tickets", new
+        {
+            from = window.Start.ToDateTimeUtc(),
+            to = window.End.ToDateTimeUtc(),
+            team = scope.Team,
+            limit = content.ListLength,
+        }, cancellationToken).Select(r => r.ToRecord()).ToList();
+
+    private List<SlowPullRequest> SlowestMerged(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
+        explain.PullRequests(window, scope, cancellationToken)
+            .Where(p => !p.IsBot)
+            .Select(p => new SlowPullRequest(p.Repo, p.Number, p.Title, p.Url, p.MergedAt, (p.MergedAt - p.ReadyAt).TotalHours, p.PickupHours, p.ReviewHours))
+            .OrderByDescending(p => p.ReadyToMergedHours).ThenBy(p => p.Repo).ThenBy(p => p.Number)
+            .Take(content.ListLength)
+            .ToList();
+}

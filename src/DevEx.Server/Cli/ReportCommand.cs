@@ -1,0 +1,69 @@
+using System.CommandLine;
+using DevEx.Reports.Weekly;
+using DevEx.Server.Hosting;
+using DevEx.Server.Reports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DevEx.Server.Cli;
+
+/// <summary>
+/// <c>devex report weekly [--team T] [--week 2026-W47] [--format html|md|csv|json|zip] [--out PATH] [--db PATH]</c>:
+/// a team's weekly report to a file (PATH), or every team's when --team is omitted (PATH is then a folder, holding
+/// <c>&lt;team&gt;-&lt;week&gt;.&lt;ext&gt;</c>). The week defaults to each team's last full week. Bad input: one line, exit 2.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var team = new Option<string?>("--team") { Description = "Team id (default: every team)" };
+        var week = new Option<string?>("--week") { Description = "ISO week, e.g. 2026-W47 (default: the team's last full week)" };
+        var format = new Option<string?>("--format") { Description = $"{ReportFormats.Names} (default html)" };
+        var output = new Option<string?>("--out") { Description = "File (one team) or folder (every team); default: the current folder" };
+        var database = new Option<string?>("--db") { Description = "DuckDB file (default: DevEx:Database, data/devex.duckdb)" };
+        var weekly = new Command("weekly", "Write a team's (or every team's) weekly report") { team, week, format, output, database };
+        weekly.SetAction((parse, cancellationToken) => Task.FromResult(Run(new ReportArguments(parse.GetValue(team), parse.GetValue(week),
+            parse.GetValue(format), parse.GetValue(output), parse.GetValue(database)), Console.Out, Console.Error, cancellationToken)));
+        return new Command("report", "Weekly reports") { weekly };
+    }
+
+    internal static int Run(ReportArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var (teamId, weekText, formatText, outPath, databasePath) = arguments;
+        int Fail(string message)
+        {
+            error.WriteLine(message);
+            return 2;
+        }
+
+        if (!ReportFormats.TryParse(formatText, out var format))
+        {
+            return Fail($"--format must be {ReportFormats.Names}, not '{formatText}'.");
+        }
+        var week = default(IsoWeek);
+        if (weekText is not null && !IsoWeek.TryParse(weekText, out week, out var problem))
+        {
+            return Fail(problem.Replace("'week'", "--week", StringComparison.Ordinal));
+        }
+        var configuration = ConfigurationSwitches.ForCommand(databasePath is null ? [] : ["--db", databasePath]);
+        using var provider = new ServiceCollection().AddSingleton(configuration).AddLogging().AddDevEx().BuildServiceProvider();
+        var reports = provider.GetRequiredService<WeeklyReports>();
+        var teams = teamId is null ? reports.Teams() : reports.Team(teamId) is { } one ? [one] : [];
+        if (teams.Count == 0)
+        {
+            return Fail(teamId is null ? "There are no teams: import a catalog first." : $"No team '{teamId}'.");
+        }
+        foreach (var team in teams)
+        {
+            var report = reports.Build(team, weekText is null ? reports.LastFullWeek(team) : week, cancellationToken);
+            var rendered = WeeklyReportRenderer.Render(report, format);
+            var path = teamId is not null && outPath is not null ? outPath : Path.Combine(outPath ?? ".", rendered.FileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.WriteAllBytes(path, rendered.Content);
+            output.WriteLine(path);
+        }
+        return 0;
+    }
+}
+
+/// <summary>The options of <c>devex report weekly</c>; null = the default.</summary>
+internal sealed record ReportArguments(string? Team, string? Week, string? Format, string? Out, string? Database);

@@ -1,0 +1,57 @@
+using DevEx.Reports.Weekly;
+using DevEx.Server.Api;
+
+namespace DevEx.Server.Reports;
+
+/// <summary>/api/v1/reports: a team's weekly report in any format, and the delivery log.</summary>
+internal static class WeeklyReportEndpoints
+{
+    public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
+    {
+        var reports = api.MapGroup("/reports").WithTags("Reports");
+        reports.MapGet("/weekly", (WeeklyReports service, [AsParameters] WeeklyReportRequest request, CancellationToken ct) =>
+            {
+                var (problem, resolved) = request.Resolve(service);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+                var (team, week, format) = resolved!.Value;
+                var rendered = WeeklyReportRenderer.Render(service.Build(team, week, ct), format);
+                return format is ReportFormat.Html or ReportFormat.Json
+                    ? TypedResults.Bytes(rendered.Content, rendered.ContentType)
+                    : TypedResults.File(rendered.Content, rendered.ContentType, rendered.FileName);
+            })
+            .WithSummary("A team's weekly report: html (one self-contained page), md, csv, json or zip (Markdown with PNG charts)");
+        reports.MapGet("/deliveries", (ReportDeliveryLog log, string? team) => TypedResults.Ok(log.List(team)))
+            .WithSummary("The delivery log of scheduled reports: one row per team, week and webhook target");
+        return reports;
+    }
+}
+
+/// <summary>The query string of GET /api/v1/reports/weekly; team is required, week defaults to the team's last full week.</summary>
+internal sealed record WeeklyReportRequest(string? Team, string? Week, string? Format)
+{
+    public (IResult? Problem, (DevEx.Analytics.Metrics.TeamSummary, IsoWeek, ReportFormat)? Value) Resolve(WeeklyReports reports)
+    {
+        if (string.IsNullOrWhiteSpace(Team))
+        {
+            return (Problems.BadRequest("team", "'team' is required: GET /api/v1/teams lists the teams."), null);
+        }
+        if (!ReportFormats.TryParse(Format, out var format))
+        {
+            return (Problems.BadRequest("format", $"'format' must be {ReportFormats.Names}, not '{Format}'."), null);
+        }
+        var week = default(IsoWeek);
+        if (!string.IsNullOrWhiteSpace(Week) && !IsoWeek.TryParse(Week, out week, out var error))
+        {
+            return (Problems.BadRequest("week", error), null);
+        }
+        var team = reports.Team(Team.Trim());
+        if (team is null)
+        {
+            return (Problems.NotFound("team", $"No team '{Team}'. GET /api/v1/teams lists the teams."), null);
+        }
+        return (null, (team, string.IsNullOrWhiteSpace(Week) ? reports.LastFullWeek(team) : week, format));
+    }
+}

@@ -1,0 +1,30 @@
+using DevEx.Reports.Weekly;
+using Hangfire;
+
+namespace DevEx.Server.Reports;
+
+/// <summary>
+/// The Hangfire job of a team's weekly report: builds the week (the last full week in the team's zone unless given),
+/// writes its files and delivers to the team's webhook at most once. A delivery still owed fails the job, so Hangfire
+/// retries it later (files are rewritten, the delivery log keeps it to one message).
+/// </summary>
+public sealed class WeeklyReportJob(WeeklyReports reports, ReportFileWriter files, WebhookDelivery delivery, ILogger<WeeklyReportJob> logger)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [300, 1800, 7200])]
+    [JobDisplayName("Weekly report {0} {1}")]
+    public async Task<DeliveryOutcome> RunAsync(string team, string? week, CancellationToken cancellationToken)
+    {
+        var summary = reports.Team(team) ?? throw new InvalidOperationException($"No team '{team}'.");
+        var isoWeek = week is null ? reports.LastFullWeek(summary) : IsoWeek.Parse(week);
+        var report = reports.Build(summary, isoWeek, cancellationToken);
+        var written = files.Write(report);
+        var outcome = await delivery.DeliverAsync(report, cancellationToken);
+        logger.LogInformation("Weekly report {Team} {Week}: {Files} files, delivery {Outcome}", team, report.Week, written.Count, outcome);
+        if (outcome == DeliveryOutcome.Failed)
+        {
+            throw new InvalidOperationException($"Weekly report {team} {report.Week}: webhook delivery failed; see report_deliveries.");
+        }
+        return outcome;
+    }
+}

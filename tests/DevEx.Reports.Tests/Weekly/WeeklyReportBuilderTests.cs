@@ -1,0 +1,105 @@
+using DevEx.Reports.Weekly;
+
+namespace DevEx.Reports.Tests.Weekly;
+
+// Queries: report_waiting_pull_requests, report_blocked_tickets, report_data_freshness (and the DORA, CI, wait-state
+// and meeting queries the report reuses).
+/// <summary>The content of a report over the hand-computed week of <see cref="ScenarioWeek"/>.</summary>
+public sealed class WeeklyReportBuilderTests : IDisposable
+{
+    private readonly DevEx.Analytics.Tests.Scenario scenario = ScenarioWeek.Build();
+
+    private WeeklyReport Report() => ScenarioWeek.Builder(scenario).Build(ScenarioWeek.Team(), ScenarioWeek.Week, "https://devex.example/");
+
+    [Fact]
+    public void Headline_figures_have_this_week_the_previous_week_and_the_change()
+    {
+        var report = Report();
+        Assert.Equal(("2026-W06", "2026-02-02", "2026-02-09"), (report.Week, report.From.ToString("yyyy-MM-dd", null), report.To.ToString("yyyy-MM-dd", null)));
+        Assert.Equal((4.0, 2.0, 2.0), Values(report.Figure("deployments")));
+        Assert.Equal((3.0, 2.0, 1.0), Values(report.Figure("deployDays")));
+        // Lead times 1, 24, 30, 44 h: median (24 + 30) / 2 = 27; the week before only c1's 24 h.
+        Assert.Equal((27.0, 24.0, 3.0), Values(report.Figure("changeLeadTimeMedianHours")));
+        Assert.Equal((0.25, 0.0, 0.25), Values(report.Figure("changeFailRate")));
+        Assert.Equal(2.0, report.Figure("failedDeploymentRecoveryTimeMedianHours").Value);
+        Assert.Null(report.Figure("failedDeploymentRecoveryTimeMedianHours").Previous);
+        Assert.Equal(2.0, report.Figure("incidentTimeToRestoreMedianHours").Value);
+        Assert.Equal(0.0, report.Figure("deploymentReworkRate").Value);
+    }
+
+    [Fact]
+    public void The_trend_covers_four_weeks_ending_with_this_one()
+    {
+        var report = Report();
+        Assert.Equal(["2026-W03", "2026-W04", "2026-W05", "2026-W06"], report.TrendWeeks);
+        Assert.Equal([0.0, 0.0, 2.0, 4.0], report.Figure("deployments").Trend);
+        Assert.Equal([null, null, 24.0, 27.0], report.Figure("changeLeadTimeMedianHours").Trend);
+    }
+
+    [Fact]
+    public void Open_pull_requests_are_listed_longest_waiting_first_with_what_they_wait_for()
+    {
+        var waiting = Report().WaitingPullRequests;
+        Assert.Equal([(10, 158.0, "review"), (11, 84.0, "merge")], waiting.Select(p => (p.Number, Math.Round(p.WaitingHours, 6), p.WaitingFor)));
+    }
+
+    [Fact]
+    public void Slowest_merged_pull_requests_measure_ready_to_merged()
+    {
+        var slowest = Assert.Single(Report().SlowestMergedPullRequests);
+        Assert.Equal((12, 27.5, 25.5), (slowest.Number, slowest.ReadyToMergedHours, slowest.PickupHours));
+    }
+
+    [Fact]
+    public void Ci_hot_spots_name_the_slowest_and_the_flakiest_workflows()
+    {
+        var report = Report();
+        Assert.Equal(["e2e", "ci"], report.SlowestWorkflows.Select(w => w.Workflow));
+        var flaky = Assert.Single(report.FlakiestWorkflows);
+        Assert.Equal(("ci", 3L, 1.0 / 3, 1.0 / 3), (flaky.Workflow, flaky.Runs, flaky.RerunRate!.Value, flaky.FailureRate!.Value));
+    }
+
+    [Fact]
+    public void Tickets_blocked_in_the_week_are_listed_most_blocked_first()
+    {
+        var blocked = Report().BlockedTickets;
+        Assert.Equal([("CORE-2", 60.0, true), ("CORE-1", 48.0, false)], blocked.Select(t => (t.Key, Math.Round(t.BlockedHours, 6), t.StillBlocked)));
+    }
+
+    [Fact]
+    public void Meeting_figures_are_withheld_below_the_cohort()
+    {
+        var report = Report();
+        Assert.True(report.Meetings.Withheld);
+        Assert.Null(report.Figure("medianMeetingHoursPerWeek").Value);
+    }
+
+    [Fact]
+    public void The_footer_has_the_definitions_link_and_how_fresh_each_source_is()
+    {
+        var report = Report();
+        Assert.Equal("https://devex.example/docs/metrics", report.Definitions);
+        Assert.Equal("https://devex.example/api/v1/reports/weekly?team=core&week=2026-W06&format=html", report.Link);
+        var deployments = Assert.Single(report.Freshness, f => f.Source == "deployments");
+        Assert.Equal(("newest record", DevEx.Analytics.Tests.Scenario.At("Fri 10:00")), (deployments.Basis, deployments.At));
+    }
+
+    [Fact]
+    public void A_synced_source_is_fresh_as_of_its_last_successful_run()
+    {
+        using (var connection = scenario.Database.Open())
+        {
+            Dapper.SqlMapper.Execute(connection, """
+                INSERT INTO sync_runs VALUES
+                  ('a', 'github', TIMESTAMPTZ '2026-02-08 20:00:00+00', TIMESTAMPTZ '2026-02-08 20:05:00+00', 'succeeded', 1, 1, 0, NULL),
+                  ('b', 'github', TIMESTAMPTZ '2026-02-08 21:00:00+00', TIMESTAMPTZ '2026-02-08 21:01:00+00', 'failed', 0, 1, 0, 'boom')
+                """);
+        }
+        var github = Assert.Single(Report().Freshness, f => f.Source == "github");
+        Assert.Equal(("last sync", NodaTime.Instant.FromUtc(2026, 2, 8, 20, 5)), (github.Basis, github.At));
+    }
+
+    private static (double?, double?, double?) Values(ReportFigure figure) => (figure.Value, figure.Previous, figure.Delta);
+
+    public void Dispose() => scenario.Dispose();
+}

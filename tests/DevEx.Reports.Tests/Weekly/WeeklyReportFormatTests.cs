@@ -1,0 +1,104 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using DevEx.Reports.Weekly;
+
+namespace DevEx.Reports.Tests.Weekly;
+
+/// <summary>Every format shows the same hand-computed numbers of <see cref="ScenarioWeek"/>.</summary>
+public sealed class WeeklyReportFormatTests : IDisposable
+{
+    private readonly DevEx.Analytics.Tests.Scenario scenario = ScenarioWeek.Build();
+
+    private WeeklyReport Report() => ScenarioWeek.Builder(scenario).Build(ScenarioWeek.Team(), ScenarioWeek.Week);
+
+    [Fact]
+    public void Csv_has_one_row_per_metric_with_value_previous_and_delta()
+    {
+        var lines = WeeklyReportCsv.Write(Report()).TrimEnd('\n').Split('\n');
+        Assert.Equal("team,week,metric,value,unit,previous,delta", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[2]);
+        Assert.Equal(["core", "2026-W06", "deployments", "4", "count", "2", "2"], rows["deployments"]);
+        Assert.Equal(["core", "2026-W06", "changeLeadTimeMedianHours", "27", "hours", "24", "3"], rows["changeLeadTimeMedianHours"]);
+        Assert.Equal(["core", "2026-W06", "changeFailRate", "0.25", "ratio", "0", "0.25"], rows["changeFailRate"]);
+        Assert.Equal(["core", "2026-W06", "failedDeploymentRecoveryTimeMedianHours", "2", "hours", "", ""], rows["failedDeploymentRecoveryTimeMedianHours"]);
+        Assert.Equal(Report().Figures.Count, rows.Count);
+    }
+
+    [Fact]
+    public void Json_carries_the_figures_in_camel_case()
+    {
+        var json = JsonDocument.Parse(WeeklyReportJson.Write(Report())).RootElement;
+        Assert.Equal("2026-W06", json.GetProperty("week").GetString());
+        Assert.Equal("2026-02-02", json.GetProperty("from").GetString());
+        var figures = json.GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("metric").GetString()!);
+        Assert.Equal(4, figures["deployments"].GetProperty("value").GetDouble());
+        Assert.Equal(27, figures["changeLeadTimeMedianHours"].GetProperty("value").GetDouble());
+        Assert.Equal(0.25, figures["changeFailRate"].GetProperty("delta").GetDouble());
+        Assert.Equal(158, json.GetProperty("waitingPullRequests")[0].GetProperty("waitingHours").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void Markdown_and_html_show_the_same_rounded_numbers()
+    {
+        var report = Report();
+        var markdown = WeeklyReportMarkdown.Write(report, [], "charts");
+        var html = WeeklyReportHtml.Write(report, []);
+        foreach (var text in new[] { markdown, html })
+        {
+            Assert.Contains("Core: week 2026-W06", text);
+            Assert.Contains("27 h", text);     // lead time median
+            Assert.Contains("+3 h", text);     // its change
+            Assert.Contains("25%", text);      // change fail rate
+            Assert.Contains("+25 pp", text);   // its change
+            Assert.Contains("0 → 0 → 2 → 4", text); // deployments, 4 weeks
+            Assert.Contains("acme/api#10", text);
+            Assert.Contains("158 h", text);
+            Assert.Contains("CORE-2", text);
+            Assert.Contains("60 h", text);
+            Assert.Contains("Withheld", text);
+            Assert.Contains("/docs/metrics", text);
+        }
+        Assert.Contains("| Change lead time (median) | 27 h | ", markdown);
+    }
+
+    [Fact]
+    public void Html_is_one_self_contained_printable_file()
+    {
+        var html = WeeklyReportHtml.Write(Report(), [new ReportChart("deployments", "Deployments", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>", "Deployments per week", [])]);
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("@page", html);
+        Assert.Contains("@media print", html);
+        Assert.Contains("<svg", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("src=\"http", html);
+        Assert.DoesNotContain("<link", html);
+    }
+
+    [Fact]
+    public void The_zip_holds_markdown_csv_and_json_of_the_week()
+    {
+        var rendered = WeeklyReportRenderer.Render(Report(), ReportFormat.Zip);
+        Assert.Equal("core-2026-W06.zip", rendered.FileName);
+        using var zip = new ZipArchive(new MemoryStream(rendered.Content));
+        Assert.Contains("2026-W06.md", zip.Entries.Select(e => e.FullName));
+        using var csv = new StreamReader(zip.GetEntry("2026-W06.csv")!.Open(), Encoding.UTF8);
+        Assert.Equal(WeeklyReportCsv.Write(Report()), csv.ReadToEnd());
+    }
+
+    [Theory]
+    [InlineData(null, ReportFormat.Html)]
+    [InlineData("MD", ReportFormat.Md)]
+    [InlineData("markdown", ReportFormat.Md)]
+    [InlineData("zip", ReportFormat.Zip)]
+    public void Formats_parse_case_insensitively(string? text, ReportFormat expected)
+    {
+        Assert.True(ReportFormats.TryParse(text, out var format));
+        Assert.Equal(expected, format);
+    }
+
+    [Fact]
+    public void Unknown_formats_are_refused() => Assert.False(ReportFormats.TryParse("pdf", out _));
+
+    public void Dispose() => scenario.Dispose();
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace DevEx.Server.Tests.Browser;
+
+/// <summary>The HTML weekly report in Chromium: it renders without errors and prints to a readable PDF.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class WeeklyReportBrowserTests(LiveServer server, BrowserFixture browser)
+{
+    private const string Week = "2027-W09"; // the last full week before the server's clock (Wednesday 2027-03-10)
+
+    [Fact]
+    public async Task The_html_report_renders_with_charts_and_prints_to_pdf()
+    {
+        await using var page = await browser.OpenAsync(server.Url($"/api/v1/reports/weekly?team=analytics&week={Week}&format=html"));
+        Assert.Equal(200, page.Response?.Status);
+        var body = await page.Page.Locator("body").InnerTextAsync();
+        Assert.Contains($"Analytics: week {Week}", body);
+        Assert.Contains("Where time is lost", body);
+        Assert.True(await page.Page.Locator("figure svg").CountAsync() >= 2, "the charts are inline SVG");
+        page.AssertNoErrors();
+        await Accessibility.AssertBasicsAsync(page.Page, hasNav: false);
+        await Accessibility.AssertContrastAsync(page.Page, ".level");
+        await Accessibility.AssertContrastAsync(page.Page, "p.note, footer");
+        await page.ScreenshotAsync($"weekly-report-analytics-{Week}");
+
+        foreach (var paper in new[] { "A4", "Letter" })
+        {
+            var pdf = await page.Page.PdfAsync(new PagePdfOptions { Format = paper, PrintBackground = true });
+            var path = Path.Combine(RepositoryRoot.Path, "TestResults", "pdf", $"weekly-report-analytics-{Week}-{paper}.pdf");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, pdf);
+            var text = Encoding.Latin1.GetString(pdf);
+            Assert.StartsWith("%PDF-", text);
+            Assert.Contains($"Analytics: week {Week}", Title(text));
+            var pages = PageObject().Count(text);
+            Assert.InRange(pages, 1, 2); // a one-page report; two at most when every list is full
+        }
+
+        // What paper shows: print styles at A4 width (210 mm at 96 dpi), kept as an artefact beside the PDFs.
+        await page.Page.SetViewportSizeAsync(794, 1123);
+        await page.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.ScreenshotAsync($"weekly-report-analytics-{Week}-print");
+    }
+
+    /// <summary>The document title Chromium writes into the PDF's Info dictionary, as a literal or UTF-16 hex string.</summary>
+    private static string Title(string pdf)
+    {
+        var match = TitleEntry().Match(pdf);
+        Assert.True(match.Success, "the PDF has a /Title");
+        if (match.Groups["hex"].Success)
+        {
+            var bytes = Convert.FromHexString(match.Groups["hex"].Value);
+            return bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF ? Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2) : Encoding.Latin1.GetString(bytes);
+        }
+        return match.Groups["literal"].Value;
+    }
+
+    [GeneratedRegex(@"/Title\s*(?:<(?<hex>[0-9A-Fa-f]+)>|\((?<literal>[^)]*)\))")]
+    private static partial Regex TitleEntry();
+
+    [GeneratedRegex(@"/Type\s*/Page(?![a-zA-Z])")]
+    private static partial Regex PageObject();
+}

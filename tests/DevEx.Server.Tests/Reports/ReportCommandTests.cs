@@ -1,0 +1,84 @@
+using DevEx.Analytics;
+using DevEx.Analytics.Derivations;
+using DevEx.Collectors.Import;
+using DevEx.Server.Cli;
+using DevEx.Store;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace DevEx.Server.Tests.Reports;
+
+/// <summary><c>devex report weekly</c> over the hand-computed week of <see cref="ReportScenarioImport"/>.</summary>
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "devex-tests", "report-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly string databasePath;
+
+    public ReportCommandTests()
+    {
+        var folder = Path.Combine(directory, "org");
+        Directory.CreateDirectory(Path.Combine(folder, "catalog"));
+        File.WriteAllText(Path.Combine(folder, "catalog", "core.yaml"), ReportScenarioImport.Catalog("UTC"));
+        File.WriteAllText(Path.Combine(folder, "commits.ndjson"), ReportScenarioImport.Commits);
+        File.WriteAllText(Path.Combine(folder, "pull_requests.ndjson"), ReportScenarioImport.PullRequests);
+        File.WriteAllText(Path.Combine(folder, "pipeline_runs.ndjson"), ReportScenarioImport.PipelineRuns);
+        File.WriteAllText(Path.Combine(folder, "deployments.ndjson"), ReportScenarioImport.Deployments);
+        File.WriteAllText(Path.Combine(folder, "incidents.ndjson"), ReportScenarioImport.Incidents);
+        databasePath = Path.Combine(directory, "devex.duckdb");
+        using var database = DuckDbDatabase.OpenAndMigrate(databasePath);
+        new DirectoryImporter(database, new FakeClock(Instant.FromUtc(2026, 2, 11, 12, 0))).Import(folder);
+        new DerivationRunner(database, new MetricOptions()).Run();
+    }
+
+    private (int Exit, string Output, string Error) Run(string? team, string? week, string? format, string? output)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = ReportCommand.Run(new ReportArguments(team, week, format, output, databasePath), stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void One_team_week_is_written_to_the_given_file()
+    {
+        var path = Path.Combine(directory, "out", "core.csv");
+        var (exit, output, _) = Run("core", "2026-W06", "csv", path);
+        Assert.Equal((0, path), (exit, output.Trim()));
+        Assert.Contains("core,2026-W06,deployments,4,count,2,2", File.ReadAllLines(path));
+        Assert.Contains("core,2026-W06,changeLeadTimeMedianHours,27,hours,24,3", File.ReadAllLines(path));
+    }
+
+    [Fact]
+    public void Without_a_team_every_team_is_written_into_the_folder()
+    {
+        var folder = Path.Combine(directory, "all");
+        var (exit, _, _) = Run(null, "2026-W06", "md", folder);
+        Assert.Equal(0, exit);
+        Assert.Contains("| Deployments | 4 | ", File.ReadAllText(Path.Combine(folder, "core-2026-W06.md")));
+    }
+
+    [Theory]
+    [InlineData("core", "2026-W60", "html", "--week")]
+    [InlineData("core", "2026-W06", "pdf", "--format")]
+    [InlineData("nobody", "2026-W06", "html", "nobody")]
+    public void Bad_input_is_one_line_on_stderr_and_exit_code_2(string team, string week, string format, string named)
+    {
+        var (exit, output, error) = Run(team, week, format, Path.Combine(directory, "x"));
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains(named, error);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS cleans the temp folder.
+        }
+    }
+}
