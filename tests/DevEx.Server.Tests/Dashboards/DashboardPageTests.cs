@@ -92,7 +92,10 @@ public sealed partial class DashboardPageTests : IAsyncLifetime, IDisposable
         var team = await Page($"/dashboards/dora?{Week}&team=core");
         Assert.Contains("<option value=\"core\" selected>", team);
         Assert.Contains("/explain/deployments?from=2026-02-02&amp;to=2026-02-09&amp;team=core", team);
-        Assert.Contains("Weekly report 2026-W06", team); // the ISO week before the clock's (2026-02-11 is in W07)
+        Assert.Contains("href=\"/api/v1/reports/weekly?team=core&amp;week=2026-W06&amp;format=html\">Weekly report 2026-W06", team); // the ISO week before the clock's (2026-02-11 is in W07)
+        var report = await client.GetAsync("/api/v1/reports/weekly?team=core&week=2026-W06&format=html"); // the button's link
+        Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("2026-W06", await report.Content.ReadAsStringAsync());
         Assert.Contains("No team &#x27;nope&#x27;", await Page("/dashboards/dora?team=nope", HttpStatusCode.NotFound));
         Assert.Contains("&#x27;from&#x27; must be a date", await Page("/dashboards/dora?from=yesterday", HttpStatusCode.BadRequest));
         Assert.Contains("There is no dashboard", await Page("/dashboards/nope", HttpStatusCode.NotFound));
