@@ -25,7 +25,7 @@ public static class ReportTables
     public static ReportTable WaitStates(WeeklyReport r) => new("Where time is lost",
         "Pull requests merged and tickets done this week; most total hours first.",
         ["wait", "median", "median (working hours)", "total hours", "sample"],
-        r.WaitStates.Select(w => Row(w.Wait, ReportValues.Hours(w.MedianHours), ReportValues.Hours(w.MedianWorkingHours),
+        r.WaitStates.Select(w => Row(WaitStateNames.Label(w.Wait), ReportValues.Hours(w.MedianHours), ReportValues.Hours(w.MedianWorkingHours),
             ReportValues.Hours(w.TotalWorkingHours ?? w.TotalHours), w.SampleSize.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
         "Nothing merged or done this week.");
 

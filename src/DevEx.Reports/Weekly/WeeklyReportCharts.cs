@@ -1,3 +1,4 @@
+using DevEx.Analytics.Metrics;
 using DevEx.Reports.Charts;
 
 namespace DevEx.Reports.Weekly;
@@ -23,7 +24,7 @@ public static class WeeklyReportCharts
         if (report.WaitStates.Count > 0)
         {
             specs.Add(("where-time-is-lost", new ChartSpec(ChartKind.Bar, "Where time was lost this week", "wait", "hours (total)",
-                report.WaitStates.Select(w => w.Wait).ToList(),
+                report.WaitStates.Select(w => WaitStateNames.Label(w.Wait)).ToList(),
                 [new ChartSeries("Total hours", report.WaitStates.Select(w => w.TotalWorkingHours ?? w.TotalHours).ToList())])));
         }
         if (report.Meetings is { Withheld: false, Distribution: { } bands })

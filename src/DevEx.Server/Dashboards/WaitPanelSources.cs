@@ -17,21 +17,6 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
         new("biggest-wait-change", "The team and wait whose hours changed most since the previous period", BiggestChange),
     ];
 
-    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
-    {
-        ["pr-pickup"] = "Waiting for first review",
-        ["pr-review"] = "In review",
-        ["pr-merge-wait"] = "Approved, not merged",
-        ["ci-queue"] = "CI queue",
-        ["ci-run"] = "CI running",
-        ["deploy-wait"] = "Merged, not deployed",
-        ["ticket-wait"] = "Tickets waiting",
-        ["ticket-blocked"] = "Tickets blocked",
-        ["meetings"] = "Meetings",
-    };
-
-    public static string Label(string wait) => Labels.GetValueOrDefault(wait, wait);
-
     private static double? Hours(WaitState w) => w.TotalWorkingHours ?? w.TotalHours;
 
     private static string? WaitLink(string wait, DashboardFilter filter) => wait switch
@@ -52,14 +37,14 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
             .Column("sample_size", "Samples", "count");
         foreach (var w in now)
         {
-            builder.Row(Label(w.Wait), WaitLink(w.Wait, filter), Hours(w), before.TryGetValue(w.Wait, out var b) ? Hours(b) : null,
+            builder.Row(WaitStateNames.Label(w.Wait), WaitLink(w.Wait, filter), Hours(w), before.TryGetValue(w.Wait, out var b) ? Hours(b) : null,
                 w.MedianWorkingHours, w.MedianHours, w.SampleSize);
         }
         var meetingNow = meetings.Hours(filter.Window, filter.Scope, MetricGrouping.None, ct) is [var m0, ..] ? m0 : null;
         var meetingBefore = meetings.Hours(filter.Previous, filter.Scope, MetricGrouping.None, ct) is [var m1, ..] ? m1 : null;
         if (meetingNow is { People: > 0 })
         {
-            builder.Row(Label("meetings"), WaitLink("meetings", filter), meetingNow.TotalHours, meetingBefore?.TotalHours,
+            builder.Row(WaitStateNames.Label("meetings"), WaitLink("meetings", filter), meetingNow.TotalHours, meetingBefore?.TotalHours,
                 meetingNow.MedianHoursPerPersonWeek, null, meetingNow.People);
         }
         var data = builder.Build(meetingNow is { Withheld: true, People: > 0 } ? MeetingsWithheld(meetingNow.People) : null);
@@ -88,12 +73,12 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
             var previous = before.GetValueOrDefault(team.Id)?.ToDictionary(w => w.Wait);
             foreach (var w in now.GetValueOrDefault(team.Id) ?? [])
             {
-                builder.Row(label, $"/?{scoped.ToQuery()}", Label(w.Wait), Hours(w),
+                builder.Row(label, $"/?{scoped.ToQuery()}", WaitStateNames.Label(w.Wait), Hours(w),
                     previous?.GetValueOrDefault(w.Wait) is { } p ? Hours(p) : null, WaitLink(w.Wait, scoped), w.MedianWorkingHours, w.SampleSize);
             }
             if (meetingsNow.GetValueOrDefault(team.Id) is { Withheld: false } m)
             {
-                builder.Row(label, $"/?{scoped.ToQuery()}", Label("meetings"), m.TotalHours, meetingsBefore.GetValueOrDefault(team.Id)?.TotalHours,
+                builder.Row(label, $"/?{scoped.ToQuery()}", WaitStateNames.Label("meetings"), m.TotalHours, meetingsBefore.GetValueOrDefault(team.Id)?.TotalHours,
                     WaitLink("meetings", scoped), m.MedianHoursPerPersonWeek, m.People);
             }
         }
@@ -107,7 +92,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
         {
             foreach (var w in periodWaits)
             {
-                builder.Row(period.From, Label(w.Wait), Hours(w) ?? 0);
+                builder.Row(period.From, WaitStateNames.Label(w.Wait), Hours(w) ?? 0);
             }
         }
         return builder.Build();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DevEx.Analytics.Metrics;
 using DevEx.Reports.Weekly;
 
 namespace DevEx.Server.Reports;
@@ -18,7 +19,7 @@ public sealed record ChatMessage([property: JsonPropertyName("text")] string Tex
         lines.AddRange(figures.Select(f => "• " + f));
         if (topWait is not null)
         {
-            lines.Add($"Most time lost: {topWait.Wait} (median {ReportValues.Hours(topWait.MedianHours)}, {topWait.SampleSize} samples)");
+            lines.Add($"Most time lost: {WaitStateNames.Label(topWait.Wait)} (median {ReportValues.Hours(topWait.MedianHours)}, {topWait.SampleSize} samples)");
         }
         if (report.Link is { } link)
         {
