@@ -8,7 +8,7 @@ SELECT d.repo, d.number, p.title, p.url, d.owner_team, d.is_bot, d.first_commit_
        d.approved_at, d.merged_at, d.deployed_at, d.deployment_id,
        d.coding_hours, d.pickup_hours, d.review_hours, d.merge_wait_hours, d.deploy_wait_hours,
        d.coding_working_hours, d.pickup_working_hours, d.review_working_hours, d.merge_wait_working_hours,
-       d.deploy_wait_working_hours, d.review_rounds, d.size, d.ci_runs, d.ci_queue_hours, d.ci_run_hours, d.clamped_spans
+       d.deploy_wait_working_hours, d.review_rounds, d.size, d.ci_runs, d.ci_queue_hours, d.ci_run_hours, d.ci_queue_working_hours, d.ci_run_working_hours, d.clamped_spans
 FROM d_pull_requests d
 JOIN pull_requests p USING (repo, number)
 WHERE d.merged_at >= $from AND d.merged_at < $to

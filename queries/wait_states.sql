@@ -1,9 +1,9 @@
 -- Wait states: where time is lost, one row per wait.
 -- What: over pull requests merged in [$from, $to) (bots excluded): pickup, review, merge wait, CI queue and CI run
---       (per pull request, the sum over its runs; no working-hours variant) and deploy wait, from d_pull_requests; over
+--       (per pull request, the sum over its runs) and deploy wait, from d_pull_requests; over
 --       tickets done in the window: ticket wait time (wait statuses inside the cycle span) and blocked time (tickets
 --       that were blocked), from d_tickets. Median hours and working hours, the sample size and the total hours each
---       accounts for (working hours where known).
+--       accounts for, in working hours of the team's zone.
 -- Grain: one row per period ($interval; a PR by its merge, a ticket by its done time), group ($group: none | team;
 --        the PR's owner team, the ticket's team; grp is NULL for none) and wait, most total hours first. Without a
 --        group or interval every wait has a row (sample_size 0 when nothing waited); otherwise only waits with samples.
@@ -28,8 +28,8 @@ WITH pulls AS (
     SELECT at_time, grp, 'pr-pickup' AS wait, 'pull-requests' AS source, pickup_hours AS hours, pickup_working_hours AS working_hours FROM pulls
     UNION ALL SELECT at_time, grp, 'pr-review', 'pull-requests', review_hours, review_working_hours FROM pulls
     UNION ALL SELECT at_time, grp, 'pr-merge-wait', 'pull-requests', merge_wait_hours, merge_wait_working_hours FROM pulls
-    UNION ALL SELECT at_time, grp, 'ci-queue', 'pipeline-runs', ci_queue_hours, NULL FROM pulls
-    UNION ALL SELECT at_time, grp, 'ci-run', 'pipeline-runs', ci_run_hours, NULL FROM pulls
+    UNION ALL SELECT at_time, grp, 'ci-queue', 'pipeline-runs', ci_queue_hours, ci_queue_working_hours FROM pulls
+    UNION ALL SELECT at_time, grp, 'ci-run', 'pipeline-runs', ci_run_hours, ci_run_working_hours FROM pulls
     UNION ALL SELECT at_time, grp, 'deploy-wait', 'pull-requests', deploy_wait_hours, deploy_wait_working_hours FROM pulls
     UNION ALL SELECT at_time, grp, 'ticket-wait', 'tickets', wait_hours, wait_working_hours FROM tickets
     UNION ALL SELECT at_time, grp, 'ticket-blocked', 'tickets', blocked_hours, blocked_working_hours FROM tickets WHERE blocked_hours > 0

@@ -70,12 +70,20 @@ public sealed class DuckDbDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// True when opening upgraded an existing database with a migration that changes derived tables: they hold rows
+    /// of the old derivation (new columns empty) until the derivations run again.
+    /// </summary>
+    public bool DerivedTablesOutdated { get; private set; }
+
     /// <summary>Opens the file and applies pending migrations.</summary>
     public static DuckDbDatabase OpenAndMigrate(string path)
     {
         var database = new DuckDbDatabase(path);
         using var connection = database.Open();
-        SchemaMigrator.Migrate(connection);
+        var existing = SchemaMigrator.CurrentVersion(connection) > 0;
+        var applied = SchemaMigrator.Migrate(connection);
+        database.DerivedTablesOutdated = existing && SchemaMigrator.Embedded.Any(m => m.Rederives && applied.Contains(m.Version));
         return database;
     }
 }

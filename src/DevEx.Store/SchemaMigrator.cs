@@ -10,7 +10,12 @@ namespace DevEx.Store;
 /// </summary>
 public static class SchemaMigrator
 {
-    public sealed record Migration(int Version, string Description, string Sql);
+    /// <summary>One migration. A migration that changes what the derivations write says <c>devex:rederive</c> in its SQL: an
+    /// existing database it upgrades needs its derived tables rebuilt (see <see cref="DuckDbDatabase.DerivedTablesOutdated"/>).</summary>
+    public sealed record Migration(int Version, string Description, string Sql)
+    {
+        public bool Rederives => Sql.Contains("devex:rederive", StringComparison.Ordinal);
+    }
 
     public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
 

@@ -49,8 +49,9 @@ internal static class DerivedTables
         new("coding_working_hours", r => r.Coding.WorkingHours), new("pickup_working_hours", r => r.Pickup.WorkingHours),
         new("review_working_hours", r => r.Review.WorkingHours), new("merge_wait_working_hours", r => r.MergeWait.WorkingHours),
         new("deploy_wait_working_hours", r => r.DeployWait.WorkingHours), new("review_rounds", r => r.ReviewRounds),
-        new("size", r => r.Size), new("clamped_spans", r => r.ClampedSpans), new("ci_queue_hours", r => r.CiQueueHours),
-        new("ci_run_hours", r => r.CiRunHours), new("ci_runs", r => r.CiRuns),
+        new("size", r => r.Size), new("clamped_spans", r => r.ClampedSpans), new("ci_queue_hours", r => r.CiQueue.Hours),
+        new("ci_run_hours", r => r.CiRun.Hours), new("ci_runs", r => r.CiRuns),
+        new("ci_queue_working_hours", r => r.CiQueue.WorkingHours), new("ci_run_working_hours", r => r.CiRun.WorkingHours),
     ]);
 
     public static readonly TableSpec<QualityRow> Quality = new("d_data_quality", ["kind", "subject", "detail"],

@@ -9,7 +9,7 @@ internal sealed record PullRequestFlowRow(
     string Repo, int Number, string AuthorPerson, bool IsBot, string? OwnerTeam, Instant? FirstCommitAt, Instant ReadyAt,
     Instant? FirstReviewAt, Instant? ApprovedAt, Instant MergedAt, Instant? DeployedAt, string? DeploymentId,
     Span Coding, Span Pickup, Span Review, Span MergeWait, Span DeployWait, int ReviewRounds, int? Size, int ClampedSpans,
-    double? CiQueueHours, double? CiRunHours, int CiRuns);
+    Span CiQueue, Span CiRun, int CiRuns);
 
 /// <summary>A phase's length: null when the pull request has no such phase.</summary>
 internal readonly record struct Span(double? Hours, double? WorkingHours);
@@ -69,15 +69,29 @@ internal sealed class PullRequestFlowDeriver(MetricOptions options, DataQualityL
             var mergeWait = Measure(approved, approved is null ? null : merged);
             var deployWait = Measure(deployment is null ? null : merged, deployment?.FinishedAt);
             var runs = shas.SelectMany(s => input.PipelineRuns[(pull.Repo, s)]).ToList();
-            var queue = runs.Where(r => r.StartedAt is not null).Sum(r => Math.Max(0, (r.StartedAt!.Value - r.CreatedAt).TotalHours));
-            var run = runs.Where(r => r.StartedAt is not null && r.CompletedAt is not null)
-                .Sum(r => Math.Max(0, (r.CompletedAt!.Value - r.StartedAt!.Value).TotalHours));
+            var queue = SumOver(runs, r => r.StartedAt is { } started ? (r.CreatedAt, started) : null, calendar);
+            var run = SumOver(runs, r => r.StartedAt is { } started && r.CompletedAt is { } completed ? (started, completed) : null, calendar);
             rows.Add(new PullRequestFlowRow(pull.Repo, pull.Number, author, bot.IsMatch(pull.Author), team, firstCommit, ready,
                 firstReview, approved, merged, deployment?.FinishedAt, deployment?.Id, coding, pickup, review, mergeWait, deployWait,
                 input.Reviews[(pull.Repo, pull.Number)].Count(r => r.State == "CHANGES_REQUESTED" && r.SubmittedAt <= merged),
                 pull.Additions is { } add && pull.Deletions is { } del ? add + del : null, clamped,
-                runs.Count > 0 ? queue : null, runs.Count > 0 ? run : null, runs.Count));
+                runs.Count > 0 ? queue : default, runs.Count > 0 ? run : default, runs.Count));
         }
         return rows;
+    }
+
+    /// <summary>
+    /// CI time of a pull request: the sum over its runs of each run's span (queue: created → started; run: started →
+    /// completed), in hours and in working hours of the owner team; a span that ends before it starts counts 0.
+    /// </summary>
+    private static Span SumOver(IReadOnlyList<PipelineRunInfo> runs, Func<PipelineRunInfo, (Instant From, Instant To)?> span, WorkingHoursCalendar calendar)
+    {
+        double hours = 0, working = 0;
+        foreach (var (from, to) in runs.Select(span).OfType<(Instant From, Instant To)>().Where(s => s.To > s.From))
+        {
+            hours += (to - from).TotalHours;
+            working += calendar.WorkingHours(from, to);
+        }
+        return new Span(hours, working);
     }
 }

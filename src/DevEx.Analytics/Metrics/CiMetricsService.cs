@@ -3,7 +3,10 @@ using NodaTime;
 
 namespace DevEx.Analytics.Metrics;
 
-public sealed record CiWaitPerChange(long SampleSize, double? MedianHours, double? P75Hours, double? P90Hours, double? MedianQueueHours, double? MedianRunHours);
+/// <summary>CI wait per change: queue + run summed over a pull request's runs; medians and percentiles over pull requests,
+/// in wall-clock hours and in working hours of each pull request's owner team.</summary>
+public sealed record CiWaitPerChange(long SampleSize, double? MedianHours, double? P75Hours, double? P90Hours, double? MedianQueueHours, double? MedianRunHours,
+    double? MedianWorkingHours, double? P75WorkingHours, double? P90WorkingHours, double? MedianQueueWorkingHours, double? MedianRunWorkingHours);
 
 public sealed record WorkflowCi(string Repo, string Workflow, long Runs, double? MedianQueueHours, double? MedianRunHours,
     long Reruns, double? RerunRate, long Failures, double? FailureRate);
@@ -23,7 +26,8 @@ public sealed class CiMetricsService(QueryRunner queries)
     {
         var rows = queries.Run<CiWaitRow>("ci_wait_per_change", MetricParameters.For(window, scope), cancellationToken);
         var row = rows.Count > 0 ? rows[0] : null;
-        return new CiWaitPerChange(row?.SampleSize ?? 0, row?.MedianHours, row?.P75Hours, row?.P90Hours, row?.MedianQueueHours, row?.MedianRunHours);
+        return new CiWaitPerChange(row?.SampleSize ?? 0, row?.MedianHours, row?.P75Hours, row?.P90Hours, row?.MedianQueueHours, row?.MedianRunHours,
+            row?.MedianWorkingHours, row?.P75WorkingHours, row?.P90WorkingHours, row?.MedianQueueWorkingHours, row?.MedianRunWorkingHours);
     }
 
     public IReadOnlyList<WorkflowCi> Workflows(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
@@ -37,5 +41,10 @@ public sealed class CiMetricsService(QueryRunner queries)
         public double? P90Hours { get; init; }
         public double? MedianQueueHours { get; init; }
         public double? MedianRunHours { get; init; }
+        public double? MedianWorkingHours { get; init; }
+        public double? P75WorkingHours { get; init; }
+        public double? P90WorkingHours { get; init; }
+        public double? MedianQueueWorkingHours { get; init; }
+        public double? MedianRunWorkingHours { get; init; }
     }
 }

@@ -83,5 +83,7 @@ public sealed class PullRequestExplanation
     public int CiRuns { get; init; }
     public double? CiQueueHours { get; init; }
     public double? CiRunHours { get; init; }
+    public double? CiQueueWorkingHours { get; init; }
+    public double? CiRunWorkingHours { get; init; }
     public int ClampedSpans { get; init; }
 }

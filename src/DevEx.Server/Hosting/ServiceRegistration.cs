@@ -65,6 +65,7 @@ internal static class ServiceRegistration
         services.AddCalendarCollection();
         services.AddDashboards();
         services.AddDevExReports();
+        services.AddHostedService<DerivedTablesUpgrade>();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();
         services.AddOpenApi("v1");
