@@ -39,7 +39,7 @@ public sealed class DerivedTablesOutdatedTests : IDisposable
     [Fact]
     public void The_ci_working_hours_migration_asks_for_a_rebuild()
     {
-        Assert.Contains(SchemaMigrator.Embedded, m => m.Version == 7 && m.Rederives);
+        Assert.Contains(SchemaMigrator.Embedded, m => m.Version == 8 && m.Rederives);
         Assert.DoesNotContain(SchemaMigrator.Embedded, m => m.Version == 1 && m.Rederives);
     }
 }

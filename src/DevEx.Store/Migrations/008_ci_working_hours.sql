@@ -1,4 +1,4 @@
--- 007: CI queue and run time per merged pull request in working hours of its owner team, beside the wall-clock sums,
+-- 008: CI queue and run time per merged pull request in working hours of its owner team, beside the wall-clock sums,
 -- so every wait of "where time is lost" is in working hours (METRICS.md). Filled by the next derivation.
 -- devex:rederive (derived tables of an existing database are rebuilt when this migration is applied)
 
