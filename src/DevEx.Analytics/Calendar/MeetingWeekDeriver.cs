@@ -1,6 +1,7 @@
 using Dapper;
 using DevEx.Analytics.Time;
 using DevEx.Store;
+using DevEx.Store.Writing;
 using NodaTime;
 
 namespace DevEx.Analytics.Calendar;
@@ -13,6 +14,14 @@ namespace DevEx.Analytics.Calendar;
 /// </summary>
 internal sealed class MeetingWeekDeriver(DuckDbDatabase database, MeetingOptions options)
 {
+    private static readonly TableSpec<PersonWeek> PersonWeeks = new("d_person_weeks", ["person_id", "week"],
+    [
+        new("person_id", w => w.PersonId), new("team_id", w => w.TeamId), new("week", w => w.Week),
+        new("working_hours", w => w.WorkingHours), new("meeting_hours", w => w.MeetingHours), new("meeting_load", w => w.MeetingLoad),
+        new("focus_hours", w => w.FocusHours), new("fragmented_hours", w => w.FragmentedHours),
+        new("meeting_free_days", w => w.MeetingFreeDays), new("longest_focus_hours", w => w.LongestFocusHours),
+    ]);
+
     public IReadOnlyList<PersonWeek> Derive(TeamCalendars calendars)
     {
         List<CalendarOccurrence> occurrences;
@@ -56,17 +65,7 @@ internal sealed class MeetingWeekDeriver(DuckDbDatabase database, MeetingOptions
             using var connection = database.Open();
             using var transaction = connection.BeginTransaction();
             connection.Execute("DELETE FROM d_person_weeks", transaction: transaction);
-            connection.Execute("""
-                INSERT INTO d_person_weeks (person_id, team_id, week, working_hours, meeting_hours, meeting_load, focus_hours,
-                    fragmented_hours, meeting_free_days, longest_focus_hours)
-                VALUES ($person_id, $team_id, CAST($week AS DATE), $working_hours, $meeting_hours, $meeting_load, $focus_hours,
-                    $fragmented_hours, $meeting_free_days, $longest_focus_hours)
-                """, weeks.Select(w => new
-            {
-                person_id = w.PersonId, team_id = w.TeamId, week = w.Week.ToString("yyyy-MM-dd", null), working_hours = w.WorkingHours,
-                meeting_hours = w.MeetingHours, meeting_load = w.MeetingLoad, focus_hours = w.FocusHours,
-                fragmented_hours = w.FragmentedHours, meeting_free_days = w.MeetingFreeDays, longest_focus_hours = w.LongestFocusHours,
-            }), transaction);
+            TableWriter.Upsert(connection, PersonWeeks, weeks);
             transaction.Commit();
         }
         finally

@@ -25,13 +25,23 @@ public sealed class CalendarImporter(DuckDbDatabase database, IClock clock, Cale
 
     /// <summary>Imports <paramref name="icsText"/> as <paramref name="email"/>'s calendar.</summary>
     /// <param name="timing">Only for seeding the bundled sample: the window is read in sample time, then shifted.</param>
-    public ImportFileSummary Import(string email, string icsText, string fileName, ImportTiming? timing = null)
+    public ImportFileSummary Import(string email, string icsText, string fileName, ImportTiming? timing = null) =>
+        Store([Expand(LoadPeople(), email, icsText, fileName, timing)])[0];
+
+    /// <summary>The people calendars are matched to, as the database holds them now.</summary>
+    public CalendarPeople LoadPeople() => CalendarPeople.Load(database, options.FallbackTimeZone);
+
+    /// <summary>
+    /// Reads and expands one calendar without writing anything: safe to run for many files at once, each on its own
+    /// core; <see cref="Store"/> then writes a batch of them in one transaction.
+    /// </summary>
+    public ExpandedCalendar Expand(CalendarPeople people, string email, string icsText, string fileName, ImportTiming? timing = null)
     {
         timing ??= ImportTiming.AsWritten;
         var now = clock.GetCurrentInstant();
         var windowStart = now - Duration.FromDays(7 * options.WeeksBack);
         var windowEnd = now + Duration.FromDays(7 * options.WeeksAhead);
-        var (personId, identities, zone) = Person(email);
+        var (personId, identities, zone) = people.Find(email);
         var expansion = CalendarExpander.Expand(icsText, fileName, identities, personId,
             windowStart - timing.Shift, windowEnd - timing.Shift, zone);
         var occurrences = expansion.Occurrences
@@ -39,40 +49,39 @@ public sealed class CalendarImporter(DuckDbDatabase database, IClock clock, Cale
             .Where(o => !timing.IsFuture(o.StartAt))
             .ToList();
         var rejects = expansion.Rejects.Select(r => new ImportRejectRow(fileName, 0, $"{r.Where}: {r.Reason}", r.Where, now)).ToList();
+        return new ExpandedCalendar(fileName, personId, windowStart, windowEnd, occurrences, rejects);
+    }
+
+    /// <summary>
+    /// Replaces each calendar's person's occurrences in its window with the expanded ones, all in one transaction; as
+    /// when stored one after another, the last of two calendars of one person replaces the first.
+    /// </summary>
+    public IReadOnlyList<ImportFileSummary> Store(IReadOnlyList<ExpandedCalendar> calendars)
+    {
+        var lastPerPerson = calendars.GroupBy(c => c.PersonId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
         database.WriteLock.Wait();
         try
         {
             using var connection = database.Open();
             using var transaction = connection.BeginTransaction();
-            connection.Execute("DELETE FROM calendar_occurrences WHERE person_id = $personId AND start_at >= $from AND start_at < $to",
-                new { personId, from = windowStart, to = windowEnd }, transaction);
-            TableWriter.Upsert(connection, Occurrences, occurrences);
-            TableWriter.Upsert(connection, Tables.ImportRejects, rejects);
+            foreach (var calendar in calendars)
+            {
+                connection.Execute("DELETE FROM calendar_occurrences WHERE person_id = $personId AND start_at >= $from AND start_at < $to",
+                    new { personId = calendar.PersonId, from = calendar.WindowStart, to = calendar.WindowEnd }, transaction);
+            }
+            TableWriter.Upsert(connection, Occurrences, lastPerPerson.SelectMany(c => c.Occurrences).ToList());
+            TableWriter.Upsert(connection, Tables.ImportRejects, calendars.SelectMany(c => c.Rejects).ToList());
             transaction.Commit();
         }
         finally
         {
             database.WriteLock.Release();
         }
-        var shown = rejects.Take(ImportFileSummary.RejectsShown).Select(r => new ImportReject(fileName, 0, r.Reason)).ToList();
-        return new ImportFileSummary(fileName, occurrences.Count, rejects.Count, shown);
-    }
-
-    /// <summary>The person behind an email, every address they answer invitations with, and their zone.</summary>
-    private (string PersonId, IReadOnlyCollection<string> Identities, DateTimeZone? Zone) Person(string email)
-    {
-        var identity = email.Trim().ToLowerInvariant();
-        using var connection = database.Open();
-        var personId = connection.ExecuteScalar<string?>("SELECT person_id FROM identities WHERE identity = $identity", new { identity })
-            ?? "unmapped:" + identity;
-        var identities = connection.Query<string>("SELECT identity FROM identities WHERE person_id = $personId AND identity LIKE '%@%'", new { personId })
-            .Append(identity).Distinct(StringComparer.Ordinal).ToList();
-        var zoneName = options.FallbackTimeZone
-            ?? connection.ExecuteScalar<string?>("""
-                SELECT coalesce(p.timezone, (SELECT t.timezone FROM team_memberships m JOIN teams t ON t.id = m.team_id
-                                             WHERE m.person_id = p.id ORDER BY t.id LIMIT 1))
-                FROM people p WHERE p.id = $personId
-                """, new { personId });
-        return (personId, identities, zoneName is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneName));
+        return calendars.Select(c => new ImportFileSummary(c.FileName, c.Occurrences.Count, c.Rejects.Count,
+            c.Rejects.Take(ImportFileSummary.RejectsShown).Select(r => new ImportReject(c.FileName, 0, r.Reason)).ToList())).ToList();
     }
 }
+
+/// <summary>One calendar file expanded over its person's window, ready to be stored.</summary>
+public sealed record ExpandedCalendar(string FileName, string PersonId, Instant WindowStart, Instant WindowEnd,
+    IReadOnlyList<CalendarOccurrence> Occurrences, IReadOnlyList<ImportRejectRow> Rejects);

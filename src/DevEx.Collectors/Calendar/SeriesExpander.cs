@@ -114,6 +114,32 @@ internal sealed class SeriesExpander(
         {
             return;
         }
+        if (!factsByEvent.TryGetValue(source, out var facts))
+        {
+            facts = Facts(source);
+            factsByEvent[source] = facts;
+        }
+        result.Add(new CalendarOccurrence(
+            CalendarExpander.OccurrenceId(personId, UidOf(source), recurrenceKey),
+            personId,
+            start,
+            end,
+            facts.AttendeeCount,
+            facts.Response,
+            recurring,
+            facts.IsOrganizer,
+            facts.IsAllDay,
+            facts.IsTransparent,
+            facts.IsCancelled));
+    }
+
+    /// <summary>What every instance of one VEVENT shares: read once per event, not once per instance.</summary>
+    private sealed record EventFacts(int AttendeeCount, string? Response, bool IsOrganizer, bool IsAllDay, bool IsTransparent, bool IsCancelled);
+
+    private readonly Dictionary<CalendarEvent, EventFacts> factsByEvent = new(ReferenceEqualityComparer.Instance);
+
+    private EventFacts Facts(CalendarEvent source)
+    {
         var attendees = source.Attendees
             .Select(a => a.Value is null ? null : CalendarExpander.NormaliseAddress(a.Value.OriginalString))
             .Where(a => !string.IsNullOrEmpty(a))
@@ -126,20 +152,14 @@ internal sealed class SeriesExpander(
         }
         var me = source.Attendees.FirstOrDefault(a => a.Value is not null && identities.Contains(CalendarExpander.NormaliseAddress(a.Value.OriginalString)));
         var busyStatus = source.Properties.FirstOrDefault(p => string.Equals(p.Name, "X-MICROSOFT-CDO-BUSYSTATUS", StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
-
-        result.Add(new CalendarOccurrence(
-            CalendarExpander.OccurrenceId(personId, UidOf(source), recurrenceKey),
-            personId,
-            start,
-            end,
+        return new EventFacts(
             distinct.Count,
             me is null ? null : Response(me.ParticipationStatus),
-            recurring,
             organizer is not null && identities.Contains(organizer),
             !(source.DtStart?.HasTime ?? true),
             string.Equals(source.Transparency, "TRANSPARENT", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(busyStatus, "FREE", StringComparison.OrdinalIgnoreCase),
-            string.Equals(source.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase)));
+            string.Equals(source.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

@@ -13,6 +13,8 @@ namespace DevEx.Collectors.Import;
 /// </summary>
 public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock, CalendarOptions? calendarOptions = null)
 {
+    private const int CalendarBatch = 100;
+
     public ImportSummary Import(string directory, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(directory))
@@ -41,10 +43,16 @@ public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock, Cal
         if (Directory.Exists(calendars))
         {
             var importer = new CalendarImporter(database, clock, calendarOptions ?? new CalendarOptions());
-            foreach (var file in Directory.EnumerateFiles(calendars, "*.ics").Order(StringComparer.Ordinal))
+            var people = importer.LoadPeople();
+            // The file name says whose calendar it is: calendars/ann@example.com.ics. Files are expanded on every core
+            // and stored CalendarBatch at a time (one transaction each), in file-name order.
+            foreach (var batch in Directory.EnumerateFiles(calendars, "*.ics").Order(StringComparer.Ordinal).Chunk(CalendarBatch))
             {
-                // The file name says whose calendar it is: calendars/ann@example.com.ics.
-                files.Add(importer.Import(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file), Path.GetRelativePath(directory, file), timing));
+                cancellationToken.ThrowIfCancellationRequested();
+                var expanded = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                    .Select(file => importer.Expand(people, Path.GetFileNameWithoutExtension(file), File.ReadAllText(file), Path.GetRelativePath(directory, file), timing))
+                    .ToList();
+                files.AddRange(importer.Store(expanded));
             }
         }
         return new ImportSummary(files, notes);

@@ -39,6 +39,9 @@ public sealed class Column<T>
     public Column(string name, Func<T, Instant?> value)
         : this(name, r => value(r), (row, r) => row.AppendValue(value(r)?.ToDateTimeUtc())) { }
 
+    public Column(string name, Func<T, LocalDate> value)
+        : this(name, r => value(r), (row, r) => row.AppendValue((DateOnly?)value(r).ToDateOnly())) { }
+
     public Column(string name, Func<T, IReadOnlyList<string>?> value)
         : this(name, r => value(r), (row, r) => List(row, value(r))) { }
 

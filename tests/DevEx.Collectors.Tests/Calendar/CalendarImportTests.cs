@@ -77,6 +77,23 @@ public sealed class CalendarImportTests : IDisposable
     }
 
     [Fact]
+    public void Of_two_calendars_of_one_person_stored_together_the_last_replaces_the_first()
+    {
+        // ann's login and email file in one folder batch: stored one after another, the second (COUNT=2) would
+        // replace the first (COUNT=3) in the window; stored as one batch it must too.
+        var importer = new CalendarImporter(database, clock, options);
+        var people = importer.LoadPeople();
+        var summaries = importer.Store([
+            importer.Expand(people, "ann@example.com", Weekly, "calendars/ann@example.com.ics"),
+            importer.Expand(people, "ann", Weekly.Replace("COUNT=3", "COUNT=2", StringComparison.Ordinal)
+                .Replace("one-on-one@test", "other@test", StringComparison.Ordinal), "calendars/ann.ics"),
+        ]);
+        Assert.Equal([3, 2], summaries.Select(s => s.Imported));
+        using var connection = database.Open();
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT count(*) FROM calendar_occurrences WHERE person_id = 'ann'"));
+    }
+
+    [Fact]
     public void An_email_no_one_claims_is_kept_as_its_own_identity()
     {
         new CalendarImporter(database, clock, options).Import("guest@elsewhere.example", Weekly, "g.ics");
