@@ -28,7 +28,7 @@ internal static class BenchCommand
         var repetitions = new Option<int>("--repetitions") { Description = "Timed runs per query (after 3 warm-up runs)", DefaultValueFactory = _ => 20 };
         var work = new Option<string?>("--work") { Description = "Working folder (default: a folder under the system temp folder)" };
         var command = new Command("bench", "Measure import, derivation and metric latency on a generated organisation")
-            { teams, weeks, engineers, repetitions, work, TicketBenchCommand.Create(), DashboardBenchCommand.Create(), ReportBenchCommand.Create() };
+            { teams, weeks, engineers, repetitions, work, TicketBenchCommand.Create(), CalendarBenchCommand.Create(), DashboardBenchCommand.Create(), ReportBenchCommand.Create() };
         command.SetAction(parse => Run(parse.GetValue(teams), parse.GetValue(weeks), parse.GetValue(engineers), parse.GetValue(repetitions), parse.GetValue(work)));
         return command;
     }
@@ -88,7 +88,7 @@ internal static class BenchCommand
         return 0;
     }
 
-    private static (string, string) Time(string name, int repetitions, Action action)
+    internal static (string, string) Time(string name, int repetitions, Action action)
     {
         for (var i = 0; i < 3; i++)
         {
@@ -118,7 +118,7 @@ internal static class BenchCommand
             """);
     }
 
-    private static string? FirstTeam(DuckDbDatabase database)
+    internal static string? FirstTeam(DuckDbDatabase database)
     {
         using var connection = database.Open();
         return connection.ExecuteScalar<string?>("SELECT min(id) FROM teams");

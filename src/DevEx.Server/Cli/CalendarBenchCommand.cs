@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Diagnostics;
+using DevEx.Analytics;
+using DevEx.Analytics.Calendar;
+using DevEx.Analytics.Derivations;
+using DevEx.Analytics.Metrics;
+using DevEx.Collectors.Calendar;
+using DevEx.Collectors.Import;
+using DevEx.Collectors.Sample;
+using DevEx.Store;
+using DevEx.Store.Queries;
+using NodaTime;
+
+namespace DevEx.Server.Cli;
+
+/// <summary>
+/// <c>devex bench calendars</c>: the calendar benchmark of docs/benchmarks.md. Takes the catalog and the calendars of
+/// the organisation <c>devex bench</c> generated (1,006 people by default), imports the catalog into a fresh database,
+/// expands and stores every calendar over the org's whole span (52 weeks back from its last day), derives the
+/// person-weeks, then times <c>metrics/meetings</c> for one team over 4 weeks and org-wide over the year.
+/// </summary>
+internal static class CalendarBenchCommand
+{
+    public static Command Create()
+    {
+        var teams = new Option<int>("--teams") { DefaultValueFactory = _ => 50 };
+        var weeks = new Option<int>("--weeks") { DefaultValueFactory = _ => 52 };
+        var engineers = new Option<int>("--engineers-per-team") { DefaultValueFactory = _ => 20 };
+        var work = new Option<string?>("--work") { Description = "Working folder of `devex bench` (default: under the system temp folder)" };
+        var command = new Command("calendars", "Measure calendar expansion, meeting derivation and metrics/meetings latency") { teams, weeks, engineers, work };
+        command.SetAction(parse => Run(parse.GetValue(teams), parse.GetValue(weeks), parse.GetValue(engineers), parse.GetValue(work)));
+        return command;
+    }
+
+    private static int Run(int teams, int weeks, int engineers, string? work)
+    {
+        work ??= Path.Combine(Path.GetTempPath(), $"devex-bench-{teams}x{weeks}x{engineers}");
+        var org = Path.Combine(work, "org");
+        var options = new SampleOrganisationOptions(Teams: teams, Weeks: weeks, EngineersPerTeam: engineers);
+        if (!File.Exists(Path.Combine(org, "generator.json")))
+        {
+            new SampleOrganisationGenerator().Write(org, options);
+        }
+        var input = Path.Combine(work, "calendars-only");
+        CopyFolder(Path.Combine(org, "catalog"), Path.Combine(input, "catalog"));
+        CopyFolder(Path.Combine(org, "calendars"), Path.Combine(input, "calendars"));
+        var dbPath = Path.Combine(work, "calendars.duckdb");
+        File.Delete(dbPath);
+        File.Delete(dbPath + ".wal");
+        using var database = DuckDbDatabase.OpenAndMigrate(dbPath);
+
+        // The clock stands at the org's last day, so the rolling window covers its whole span.
+        var until = options.EffectiveUntil;
+        var clock = new StoppedClock(until.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant());
+        var calendarOptions = new CalendarOptions { WeeksBack = weeks, WeeksAhead = 0 };
+        var stopwatch = Stopwatch.StartNew();
+        var summary = new DirectoryImporter(database, clock, calendarOptions).Import(input);
+        var import = stopwatch.Elapsed;
+        stopwatch.Restart();
+        new DerivationRunner(database, new MetricOptions()).Run();
+        var derive = stopwatch.Elapsed;
+
+        var meetings = new MeetingMetricsService(new QueryRunner(database), new MeetingOptions());
+        var year = new MetricWindow(until.PlusWeeks(-weeks), until, DateTimeZone.Utc);
+        var month = new MetricWindow(until.PlusWeeks(-4), until, DateTimeZone.Utc);
+        var calendars = summary.Files.Count(f => f.File.StartsWith("calendars", StringComparison.Ordinal));
+        var occurrences = summary.Files.Where(f => f.File.StartsWith("calendars", StringComparison.Ordinal)).Sum(f => f.Imported);
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+        Console.WriteLine($"Calendars: {calendars:N0} people, {weeks} weeks back from {until:yyyy-MM-dd}");
+        Console.WriteLine();
+        Console.WriteLine("| measure | result |");
+        Console.WriteLine("| --- | --- |");
+        Console.WriteLine($"| expand and store every calendar | {import.TotalSeconds:0.00} s: {occurrences:N0} occurrences, {summary.Rejected} rejected |");
+        Console.WriteLine($"| derivation (person-weeks; nothing else to derive) | {derive.TotalSeconds:0.00} s |");
+        Console.WriteLine($"| expansion and derivation | {(import + derive).TotalSeconds:0.00} s |");
+        var team = BenchCommand.FirstTeam(database);
+        foreach (var (measure, value) in new[]
+                 {
+                     BenchCommand.Time($"metrics/meetings, one team ({team}), 4 weeks", 20, () => meetings.Get(month, new MetricScope(Team: team))),
+                     BenchCommand.Time($"metrics/meetings, org-wide, {weeks} weeks", 20, () => meetings.Get(year, MetricScope.Org)),
+                 })
+        {
+            Console.WriteLine($"| {measure} | {value} |");
+        }
+        Console.WriteLine($"| peak RSS | {BenchCommand.PeakRssMegabytes():N0} MB |");
+        return 0;
+    }
+
+    private sealed class StoppedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+}
