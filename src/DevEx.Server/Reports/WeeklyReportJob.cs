@@ -10,7 +10,13 @@ namespace DevEx.Server.Reports;
 /// </summary>
 public sealed class WeeklyReportJob(WeeklyReports reports, ReportFileWriter files, WebhookDelivery delivery, ILogger<WeeklyReportJob> logger)
 {
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    /// <summary>
+    /// The lock a run holds, per team ({0} is the team argument): runs of one team never overlap, while one team's slow
+    /// webhook does not hold up another team's 07:00 run.
+    /// </summary>
+    public const string LockResource = "report-weekly:{0}";
+
+    [DisableConcurrentExecution(LockResource, 60)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [300, 1800, 7200])]
     [JobDisplayName("Weekly report {0} {1}")]
     public async Task<DeliveryOutcome> RunAsync(string team, string? week, CancellationToken cancellationToken)
