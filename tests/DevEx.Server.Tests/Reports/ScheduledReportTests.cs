@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DevEx.Collectors.Tests.GitHub.Fake;
 using DevEx.Server.Reports;
 using DevEx.Server.Tests.Sync;
 using Hangfire;
@@ -164,7 +165,7 @@ public sealed class ScheduledReportTests : IDisposable
     public async Task The_backoff_between_attempts_doubles()
     {
         await using var receiver = await WebhookReceiver.StartAsync(500, 502, 503);
-        var time = new RecordingTimeProvider();
+        var time = new SteppingTimeProvider(DateTimeOffset.UnixEpoch); // every wait returns at once, its length kept
         var app = await StartAsync(receiver.Url, builder => builder
             .UseSetting("DevEx:Reports:DeliveryBackoff", "00:00:05")
             .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time)));
@@ -172,7 +173,7 @@ public sealed class ScheduledReportTests : IDisposable
         Assert.Equal(DeliveryOutcome.Delivered, await RunJob(app));
 
         // Four attempts: 5 s before the second, then 10 s, then 20 s.
-        Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20)], time.Waits);
+        Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20)], time.Delays);
         Assert.Equal([500, 502, 503, 200], receiver.Calls.Select(c => c.Status));
     }
 
