@@ -1,7 +1,8 @@
 -- Open pull requests waiting for their first review, longest waiting first.
--- What: pull requests neither merged nor closed at $now, ready for review (not drafts) by then, by a person who is not a bot
---       (logins ending in [bot]), with no review submitted by another person (reviewer and author resolved through
---       identities) before $now. waiting_hours = $now - ready_at, wall clock. The owner team is the owner of the
+-- What: pull requests neither merged nor closed at $now, ready for review by then (ready_at, else created_at: NULL means
+--       ready when created) and not a draft (draft, as last collected), by a person who is not a bot (logins ending in
+--       [bot]), with no review submitted by another person (reviewer and author resolved through identities) before
+--       $now. waiting_hours = $now - ready, wall clock. The owner team is the owner of the
 --       repository's services (the first by service id). The window does not apply: this is the state at $now.
 -- Grain: one row per pull request, at most $limit rows. Parameters: $now (TIMESTAMPTZ), $team, $service, $repo, $limit.
 -- Definition: docs/metrics.md#open-pull-requests
@@ -15,14 +16,14 @@ WITH owners AS (
     LEFT JOIN owners o ON o.repo = p.repo
     LEFT JOIN identities ia ON ia.identity = lower(p.author)
     WHERE (p.merged_at IS NULL OR p.merged_at > $now) AND (p.closed_at IS NULL OR p.closed_at > $now)
-      AND p.ready_at IS NOT NULL AND p.ready_at <= $now
+      AND coalesce(p.ready_at, p.created_at) <= $now AND NOT coalesce(p.draft, false)
       AND p.author NOT LIKE '%[bot]'
       AND ($team::VARCHAR IS NULL OR o.owner_team = $team)
       AND ($service::VARCHAR IS NULL OR p.repo IN (SELECT repo FROM service_repositories WHERE service_id = $service))
       AND ($repo::VARCHAR IS NULL OR p.repo = $repo)
 )
-SELECT p.repo, p.number, p.title, p.url, p.owner_team, p.ready_at,
-       epoch($now::TIMESTAMPTZ - p.ready_at) / 3600.0 AS waiting_hours
+SELECT p.repo, p.number, p.title, p.url, p.owner_team, coalesce(p.ready_at, p.created_at) AS ready_at,
+       epoch($now::TIMESTAMPTZ - coalesce(p.ready_at, p.created_at)) / 3600.0 AS waiting_hours
 FROM open_prs p
 WHERE NOT EXISTS (
     SELECT 1 FROM reviews r
@@ -30,5 +31,5 @@ WHERE NOT EXISTS (
     WHERE r.repo = p.repo AND r.number = p.number AND r.submitted_at <= $now
       AND coalesce(ir.person_id, lower(r.reviewer)) <> p.author_person
 )
-ORDER BY p.ready_at, p.repo, p.number
+ORDER BY coalesce(p.ready_at, p.created_at), p.repo, p.number
 LIMIT $limit;

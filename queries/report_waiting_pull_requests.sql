@@ -1,6 +1,6 @@
 -- Weekly report: the open pull requests that have waited longest at the end of a week.
 -- What: pull requests ready for review (readyAt, else createdAt) before $to and neither merged nor closed before $to,
---       authors matching $bot_pattern left out. Waiting hours = $to - ready. Waiting for "review" while no review was
+--       drafts (draft, as last collected) and authors matching $bot_pattern left out, as in open_pull_requests.sql. Waiting hours = $to - ready. Waiting for "review" while no review was
 --       submitted before $to, else "merge". Scope as pull-request flow: the owner team of the repository's services.
 -- Grain: one row per pull request, longest waiting first, at most $limit. Parameters: $to, $team, $service, $repo,
 --        $bot_pattern (regex), $limit.
@@ -14,6 +14,7 @@ FROM pull_requests p
 WHERE coalesce(p.ready_at, p.created_at) < $to
   AND (p.merged_at IS NULL OR p.merged_at >= $to)
   AND (p.closed_at IS NULL OR p.closed_at >= $to)
+  AND NOT coalesce(p.draft, false)
   AND NOT regexp_matches(p.author, $bot_pattern)
   AND ($team::VARCHAR IS NULL OR p.repo IN (
         SELECT sr.repo FROM service_repositories sr JOIN services s ON s.id = sr.service_id WHERE s.owner_team = $team))

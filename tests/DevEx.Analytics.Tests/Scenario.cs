@@ -70,11 +70,11 @@ internal sealed class Scenario : IDisposable
 
     public Scenario PullRequest(int number, string created, string? merged, string? mergeSha = null, string[]? commitShas = null,
         string? ready = null, string author = "dev", string? title = null, string? headBranch = null, string[]? labels = null,
-        int? additions = null, int? deletions = null, string repo = "acme/api")
+        int? additions = null, int? deletions = null, string repo = "acme/api", bool draft = false)
     {
         pulls.Add(new PullRequestRow(repo, number, author, At(created), ready is null ? null : At(ready), merged is null ? null : At(merged),
             merged is null ? null : At(merged), mergeSha, headBranch ?? $"feature-{number}", "main", title ?? $"Change {number}",
-            labels ?? [], additions, deletions, null, Source));
+            labels ?? [], additions, deletions, null, Source, draft));
         pullCommits.AddRange((commitShas ?? []).Select(s => new PullRequestCommitRow(repo, number, s)));
         return this;
     }

@@ -50,6 +50,20 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         throw new ImportLineException($"field '{name}' must be an integer, got {value.GetRawText()}");
     }
 
+    public bool? OptionalBool(string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new ImportLineException($"field '{name}' must be true or false, got {value.GetRawText()}"),
+        };
+    }
+
     /// <summary>A required time; a record whose required time lies past the cut-off is skipped whole.</summary>
     public Instant RequiredInstant(string name)
     {

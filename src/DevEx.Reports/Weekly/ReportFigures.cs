@@ -3,7 +3,7 @@ using DevEx.Analytics.Metrics;
 namespace DevEx.Reports.Weekly;
 
 /// <summary>The week's figures, named as the API's fields flattened to camelCase (deploymentFrequency.deployments → deployments).</summary>
-internal static class ReportFigures
+public static class ReportFigures
 {
     public static IEnumerable<ReportFigure> Dora(DoraMetrics now, DoraMetrics before, IReadOnlyList<DoraMetrics> trend)
     {
@@ -23,6 +23,20 @@ internal static class ReportFigures
         yield return Figure("incidentTimeToRestoreMedianHours", "Incident time to restore (median)", "hours",
             d => d.IncidentTimeToRestore.MedianHours, null, false);
     }
+
+    /// <summary>
+    /// Each wait with samples this week as the hours it accounts for (working hours where the wait has them, wall clock
+    /// for CI), against the previous week: <c>pr-pickup</c> → <c>prPickupHours</c>.
+    /// </summary>
+    public static IEnumerable<ReportFigure> Waits(IReadOnlyList<WaitState> now, IReadOnlyList<WaitState> before) =>
+        now.Select(w => new ReportFigure(WaitMetric(w.Wait), WaitStateNames.Label(w.Wait), "hours", Hours(w),
+            before.FirstOrDefault(b => b.Wait == w.Wait && b.SampleSize > 0) is { } b ? Hours(b) : null, null, false, []));
+
+    public static string WaitMetric(string wait) =>
+        string.Concat(wait.Split('-').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..])) + "Hours";
+
+    /// <summary>The hours a wait accounts for, as the "where time is lost" table and chart show them.</summary>
+    public static double? Hours(WaitState wait) => wait.TotalWorkingHours ?? wait.TotalHours;
 
     public static IEnumerable<ReportFigure> Meetings(MeetingMetrics now, MeetingMetrics before)
     {

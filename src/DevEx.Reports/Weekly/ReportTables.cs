@@ -23,10 +23,14 @@ public static class ReportTables
             .ToList(), "No figures.");
 
     public static ReportTable WaitStates(WeeklyReport r) => new("Where time is lost",
-        "Pull requests merged and tickets done this week; most total hours first.",
-        ["wait", "median", "median (working hours)", "total hours", "sample"],
-        r.WaitStates.Select(w => Row(WaitStateNames.Label(w.Wait), ReportValues.Hours(w.MedianHours), ReportValues.Hours(w.MedianWorkingHours),
-            ReportValues.Hours(w.TotalWorkingHours ?? w.TotalHours), w.SampleSize.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+        "Pull requests merged and tickets done this week; most total hours first (working hours, wall clock for CI).",
+        ["wait", "median", "median (working hours)", "total hours", "previous week", "change", "sample"],
+        r.WaitStates.Select(w =>
+        {
+            var figure = r.Figure(ReportFigures.WaitMetric(w.Wait));
+            return Row(WaitStateNames.Label(w.Wait), ReportValues.Hours(w.MedianHours), ReportValues.Hours(w.MedianWorkingHours),
+                ReportValues.Hours(figure.Value), ReportValues.Hours(figure.Previous), ReportValues.Delta(figure.Delta, figure.Unit), Count(w.SampleSize));
+        }).ToList(),
         "Nothing merged or done this week.");
 
     public static ReportTable Waiting(WeeklyReport r) => new("Open pull requests waiting longest",

@@ -28,16 +28,20 @@ public sealed class WeeklyReportBuilder(
         var meetingsNow = meetings.Get(window, scope, cancellationToken);
         var meetingsBefore = meetings.Get(previousWindow, scope, cancellationToken);
         var ciNow = ci.Get(window, scope, cancellationToken);
+        // The API lists every wait (0 samples when nothing waited); the report keeps those that happened this week.
+        var waitsNow = waits.Get(window, scope, cancellationToken: cancellationToken).Waits.Where(w => w.SampleSize > 0).ToList();
+        var waitsBefore = waits.Get(previousWindow, scope, cancellationToken: cancellationToken).Waits;
         var figures = ReportFigures.Dora(current, previous, trend)
             .Concat(ReportFigures.Meetings(meetingsNow, meetingsBefore))
             .Append(new ReportFigure("ciWaitPerChangeMedianHours", "CI wait per change (median)", "hours", ciNow.PerChange.MedianHours,
                 ci.Get(previousWindow, scope, cancellationToken).PerChange.MedianHours, null, false, []))
+            .Concat(ReportFigures.Waits(waitsNow, waitsBefore))
             .ToList();
         var baseUrl = publicUrl?.TrimEnd('/');
         return new WeeklyReport(team.Id, team.DisplayName, week.ToString(), window.From, window.To, zone.Id, clock.GetCurrentInstant(),
             figures,
             trend.Select(p => IsoWeek.Containing(p.From).ToString()).ToList(),
-            waits.Get(window, scope, cancellationToken: cancellationToken).Waits,
+            waitsNow,
             WaitingPullRequests(window, scope, cancellationToken),
             SlowestMerged(window, scope, cancellationToken),
             ciNow.Workflows.OrderByDescending(w => (w.MedianQueueHours ?? 0) + (w.MedianRunHours ?? 0)).ThenBy(w => w.Repo).ThenBy(w => w.Workflow)

@@ -1,4 +1,5 @@
 using System.Text;
+using DevEx.Reports.Csv;
 
 namespace DevEx.Reports.Weekly;
 
@@ -16,14 +17,11 @@ public static class WeeklyReportCsv
         {
             foreach (var figure in report.Figures)
             {
-                csv.Append(Field(report.Team)).Append(',').Append(report.Week).Append(',').Append(figure.Metric).Append(',')
+                csv.Append(CsvField.Write(report.Team)).Append(',').Append(report.Week).Append(',').Append(figure.Metric).Append(',')
                     .Append(ReportValues.Raw(figure.Value)).Append(',').Append(figure.Unit).Append(',')
                     .Append(ReportValues.Raw(figure.Previous)).Append(',').Append(ReportValues.Raw(figure.Delta)).Append('\n');
             }
         }
         return csv.ToString();
     }
-
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

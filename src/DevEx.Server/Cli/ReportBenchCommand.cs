@@ -98,7 +98,7 @@ internal static class ReportBenchCommand
             ("DORA, 4-week series", Time(() => dora.Series(trend, scope, MetricInterval.Week))),
             ("meetings", Time(() => new MeetingMetricsService(queries, new MeetingOptions()).Get(window, scope))),
             ("CI", Time(() => new CiMetricsService(queries).Get(window, scope))),
-            ("wait states", Time(() => new WaitStatesService(queries).Get(window, scope))),
+            ("wait states, one week (the report runs it for this week and the previous)", Time(() => new WaitStatesService(queries).Get(window, scope))),
             ("merged pull requests", Time(() => new ExplainService(queries).PullRequests(window, scope))),
             ("report_waiting_pull_requests", Time(() => queries.Run<object>("report_waiting_pull_requests", new
             {

@@ -1,5 +1,6 @@
 using System.Text;
 using DevEx.Reports.Charts;
+using DevEx.Reports.Csv;
 using DevEx.Server.Api;
 
 namespace DevEx.Server.Dashboards;
@@ -52,21 +53,11 @@ internal static class PanelCsv
         var data = loader.Load(definition, filter, ct);
         var columns = data.Columns.Where(c => !c.Name.EndsWith(PanelData.LinkSuffix, StringComparison.Ordinal)).ToList();
         var csv = new StringBuilder();
-        csv.AppendJoin(',', columns.Select(c => Escape(c.Name))).Append("\r\n");
+        csv.AppendJoin(',', columns.Select(c => CsvField.Write(c.Name))).Append("\r\n");
         foreach (var row in data.Rows)
         {
-            csv.AppendJoin(',', columns.Select(c => Escape(Format.Raw(data.Value(row, c.Name))))).Append("\r\n");
+            csv.AppendJoin(',', columns.Select(c => CsvField.Write(Format.Raw(data.Value(row, c.Name))))).Append("\r\n");
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{id}-{panel}-{filter.Window.From:yyyy-MM-dd}.csv");
-    }
-
-    private static string Escape(string value)
-    {
-        // A title starting with = + - @ would run as a formula in a spreadsheet: such text gets a leading quote.
-        if (value.Length > 0 && "=+-@".Contains(value[0]) && !double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _))
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

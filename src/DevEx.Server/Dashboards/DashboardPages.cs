@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text;
 using DevEx.Analytics.Metrics;
 using DevEx.Server.Api;
+using DevEx.Server.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
-using NodaTime.Calendars;
 
 namespace DevEx.Server.Dashboards;
 
 /// <summary>Builds dashboard pages: filters from the URL, panels rendered side by side (in parallel, cached), the layout.</summary>
-internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer renderer, MetricRequestResolver resolver, OrgService org, IClock clock)
+internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer renderer, MetricRequestResolver resolver, OrgService org, WeeklyReports reports)
 {
     /// <summary>Dashboards default to the last 12 full ISO weeks: enough weeks for a trend, recent enough to act on.</summary>
     public const int DefaultWeeks = 12;
@@ -76,12 +75,12 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
             problem ?? "The filters are not valid.", "<p class=\"panel full\"><a href=\"/\">Back to the overview</a></p>", withFilters: false);
     }
 
+    /// <summary>The page's context; with a team, its weekly report's week: the team's last full week in its own zone.</summary>
     private PageLayout.Context Context(DashboardSet set, string? active, DashboardFilter filter)
     {
-        var lastWeek = clock.GetCurrentInstant().InZone(filter.Window.Zone).Date.PlusWeeks(-1);
-        var week = string.Create(CultureInfo.InvariantCulture,
-            $"{WeekYearRules.Iso.GetWeekYear(lastWeek)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(lastWeek):00}");
-        return new PageLayout.Context(set, active, filter, org.Teams(), org.Services(), week);
+        var teams = org.Teams();
+        var week = teams.FirstOrDefault(t => t.Id == filter.Scope.Team) is { } team ? reports.LastFullWeek(team).ToString() : null;
+        return new PageLayout.Context(set, active, filter, teams, org.Services(), week);
     }
 
     private static ContentHttpResult Html(string html, int status = StatusCodes.Status200OK) =>

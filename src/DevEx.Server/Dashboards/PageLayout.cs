@@ -3,6 +3,7 @@ using System.Text;
 using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
 using DevEx.Reports.Charts;
+using DevEx.Reports.Weekly;
 
 namespace DevEx.Server.Dashboards;
 
@@ -74,11 +75,27 @@ internal static class PageLayout
         html.Append("<button type=\"submit\">Apply</button>");
         if (filter.Scope.Team is { } team && context.ReportWeek is { } week)
         {
-            html.Append("<a class=\"button\" href=\"/api/v1/reports/weekly?team=").Append(Format.Html(Uri.EscapeDataString(team))).Append("&amp;week=")
-                .Append(week).Append("&amp;format=html\">Weekly report ").Append(week).Append("</a>");
+            ReportLinks(html, team, week);
         }
         html.Append("</form>");
     }
+
+    /// <summary>The team's last full week (in its own zone) as a download in each format, named as the endpoint names it.</summary>
+    private static void ReportLinks(StringBuilder html, string team, string week)
+    {
+        html.Append("<span class=\"report\">Weekly report ").Append(week).Append(':');
+        foreach (var (format, label) in ReportDownloads)
+        {
+            var file = Format.Html($"{team}-{week}.{format.Extension()}");
+            html.Append(" <a class=\"button\" download=\"").Append(file).Append("\" href=\"/api/v1/reports/weekly?team=")
+                .Append(Format.Html(Uri.EscapeDataString(team))).Append("&amp;week=").Append(week).Append("&amp;format=").Append(format.Extension())
+                .Append("\" aria-label=\"Weekly report ").Append(week).Append(" as ").Append(label).Append("\">").Append(label).Append("</a>");
+        }
+        html.Append("</span>");
+    }
+
+    private static readonly (ReportFormat Format, string Label)[] ReportDownloads =
+        [(ReportFormat.Html, "HTML"), (ReportFormat.Zip, "Markdown (zip)"), (ReportFormat.Csv, "CSV"), (ReportFormat.Json, "JSON")];
 
     private static void Select(StringBuilder html, string name, string label, string? selected, IEnumerable<(string Value, string Text)> options, string? any)
     {

@@ -6,20 +6,19 @@ namespace DevEx.Server.Reports;
 
 /// <summary>
 /// The chat message of a report: Slack's incoming-webhook JSON (<c>text</c> in mrkdwn; Mattermost, Rocket.Chat and
-/// Teams workflows read the same field), with the headline figures and a link to the report.
+/// Teams workflows read the same field), with the headline figures, the biggest wait and a link to the report.
 /// </summary>
 public sealed record ChatMessage([property: JsonPropertyName("text")] string Text)
 {
     public static ChatMessage For(WeeklyReport report)
     {
-        var figures = report.Figures.Where(f => f.Headline)
-            .Select(f => $"{f.Label}: {ReportValues.Format(f.Value, f.Unit)}{(f.Level is { } level ? $" ({level})" : "")}, {ReportValues.Delta(f.Delta, f.Unit)} vs last week");
-        var topWait = report.WaitStates.Count > 0 ? report.WaitStates[0] : null;
-        var lines = new List<string> { $"*Weekly report {report.Title}*" };
-        lines.AddRange(figures.Select(f => "• " + f));
-        if (topWait is not null)
+        var lines = new List<string> { $"*Weekly report {Escape(report.Title)}*" };
+        lines.AddRange(report.Figures.Where(f => f.Headline).Select(f =>
+            $"• {Escape(f.Label)}: {ReportValues.Format(f.Value, f.Unit)}{(f.Level is { } level ? $" ({Escape(level)})" : "")}, {ReportValues.Delta(f.Delta, f.Unit)} vs last week"));
+        if (report.WaitStates.Count > 0)
         {
-            lines.Add($"Most time lost: {WaitStateNames.Label(topWait.Wait)} (median {ReportValues.Hours(topWait.MedianHours)}, {topWait.SampleSize} samples)");
+            var top = report.WaitStates[0];
+            lines.Add($"Most time lost: {Escape(WaitStateNames.Label(top.Wait))} ({ReportValues.Hours(ReportFigures.Hours(top))} in total, median {ReportValues.Hours(top.MedianHours)}, {top.SampleSize} {(top.SampleSize == 1 ? "sample" : "samples")})");
         }
         if (report.Link is { } link)
         {
@@ -27,4 +26,8 @@ public sealed record ChatMessage([property: JsonPropertyName("text")] string Tex
         }
         return new ChatMessage(string.Join("\n", lines));
     }
+
+    /// <summary>Slack's mrkdwn control characters in text (team names, labels): &amp;, &lt; and &gt; as entities.</summary>
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

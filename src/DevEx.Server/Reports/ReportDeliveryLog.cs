@@ -58,6 +58,15 @@ public sealed class ReportDeliveryLog(DuckDbDatabase database, IClock clock)
         }
     }
 
+    /// <summary>The weeks in [<paramref name="from"/>, <paramref name="before"/>) whose delivery to the target failed and never succeeded, oldest first.</summary>
+    public IReadOnlyList<string> Owed(string team, string target, string from, string before)
+    {
+        using var connection = database.Open();
+        return connection.Query<string>(
+            "SELECT week FROM report_deliveries WHERE team = $team AND target = $target AND status = 'failed' AND week >= $from AND week < $before ORDER BY week",
+            new { team, target, from, before }).AsList();
+    }
+
     public IReadOnlyList<ReportDelivery> List(string? team = null)
     {
         using var connection = database.Open();

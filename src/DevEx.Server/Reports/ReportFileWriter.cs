@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using DevEx.Reports.Weekly;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +10,7 @@ namespace DevEx.Server.Reports;
 /// Writes a report as <c>&lt;folder&gt;/&lt;team&gt;/&lt;week&gt;.html|md|csv|json</c>, with the Markdown's PNG charts in
 /// <c>&lt;week&gt;-charts/</c>. Writing the same week again replaces the files.
 /// </summary>
-public sealed class ReportFileWriter(IOptions<ReportOptions> options)
+public sealed partial class ReportFileWriter(IOptions<ReportOptions> options)
 {
     public IReadOnlyList<string> Write(WeeklyReport report, string? folder = null)
     {
@@ -41,12 +43,23 @@ public sealed class ReportFileWriter(IOptions<ReportOptions> options)
         return written;
     }
 
-    /// <summary>A team id as a folder name: catalog names are already safe; anything else becomes '_'.</summary>
+    /// <summary>
+    /// A team id as a folder name and job id, one per team: a Backstage name (letters and digits joined by single - _ .,
+    /// at most 63) is used as it is; any other id becomes '_', its safe characters and a hash of the whole id, which
+    /// cannot equal a Backstage name (none starts with '_') nor another id's (short of a SHA-256 collision).
+    /// </summary>
     public static string SafeName(string team)
     {
-        var safe = new string(team.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
-        return safe.Trim('.').Length == 0 ? "_" : safe;
+        if (team.Length <= 63 && BackstageName().IsMatch(team))
+        {
+            return team;
+        }
+        var safe = new string(team.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').Take(40).ToArray());
+        return $"_{safe}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(team)))[..12]}";
     }
+
+    [GeneratedRegex("^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BackstageName();
 
     private static string Save(string directory, string name, string text)
     {

@@ -20,6 +20,9 @@ public sealed class ReportOptions
     /// <summary>HTTP attempts per delivery in one run (the job's own retries come on top).</summary>
     public int DeliveryAttempts { get; set; } = 4;
 
+    /// <summary>How many weeks back a run still delivers weeks whose delivery failed for good (oldest first, before its own).</summary>
+    public int OwedWeeks { get; set; } = 4;
+
     /// <summary>The wait before the second attempt; it doubles before each further one.</summary>
     public TimeSpan DeliveryBackoff { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -26,7 +26,9 @@ internal static class ReportRegistration
         services.AddSingleton<WeeklyReports>();
         services.AddSingleton<ReportFileWriter>();
         services.AddSingleton<ReportDeliveryLog>();
-        services.AddHttpClient<WebhookDelivery>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        // The default HttpClient loggers write the request URI at Information; a Slack webhook's secret is its path.
+        services.AddHttpClient<WebhookDelivery>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddHostedService<ReportLinkCheck>();
         services.AddTransient<WeeklyReportJob>();
         return services;
     }

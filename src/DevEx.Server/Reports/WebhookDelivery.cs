@@ -12,6 +12,20 @@ namespace DevEx.Server.Reports;
 public sealed class WebhookDelivery(HttpClient http, ReportDeliveryLog log, IOptions<ReportOptions> options, TimeProvider time,
     ILogger<WebhookDelivery> logger)
 {
+    /// <summary>
+    /// The weeks before <paramref name="week"/> (at most <c>OwedWeeks</c> back) whose delivery to the team's webhook
+    /// failed in every run, Hangfire's retries included, and was never made: oldest first.
+    /// </summary>
+    public IReadOnlyList<IsoWeek> OwedWeeks(string team, IsoWeek week)
+    {
+        if (!options.Value.Webhooks.TryGetValue(team, out var url) || string.IsNullOrWhiteSpace(url) || options.Value.OwedWeeks < 1)
+        {
+            return [];
+        }
+        var from = IsoWeek.Containing(week.Monday.PlusWeeks(-options.Value.OwedWeeks));
+        return log.Owed(team, ReportDeliveryLog.WebhookTarget(url), from.ToString(), week.ToString()).Select(IsoWeek.Parse).ToList();
+    }
+
     public async Task<DeliveryOutcome> DeliverAsync(WeeklyReport report, CancellationToken cancellationToken)
     {
         if (!options.Value.Webhooks.TryGetValue(report.Team, out var url) || string.IsNullOrWhiteSpace(url))

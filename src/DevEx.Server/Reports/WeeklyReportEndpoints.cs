@@ -1,5 +1,6 @@
 using DevEx.Reports.Weekly;
 using DevEx.Server.Api;
+using Microsoft.Net.Http.Headers;
 
 namespace DevEx.Server.Reports;
 
@@ -9,7 +10,7 @@ internal static class WeeklyReportEndpoints
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
     {
         var reports = api.MapGroup("/reports").WithTags("Reports");
-        reports.MapGet("/weekly", (WeeklyReports service, [AsParameters] WeeklyReportRequest request, CancellationToken ct) =>
+        reports.MapGet("/weekly", (WeeklyReports service, [AsParameters] WeeklyReportRequest request, HttpResponse response, CancellationToken ct) =>
             {
                 var (problem, resolved) = request.Resolve(service);
                 if (problem is not null)
@@ -18,9 +19,11 @@ internal static class WeeklyReportEndpoints
                 }
                 var (team, week, format) = resolved!.Value;
                 var rendered = WeeklyReportRenderer.Render(service.Build(team, week, ct), format);
-                return format is ReportFormat.Html or ReportFormat.Json
-                    ? TypedResults.Bytes(rendered.Content, rendered.ContentType)
-                    : TypedResults.File(rendered.Content, rendered.ContentType, rendered.FileName);
+                // Every format names its file <team>-<week>.<ext>; HTML and JSON open in place, the others download.
+                var disposition = new ContentDispositionHeaderValue(format is ReportFormat.Html or ReportFormat.Json ? "inline" : "attachment");
+                disposition.SetHttpFileName(rendered.FileName);
+                response.Headers.ContentDisposition = disposition.ToString();
+                return TypedResults.Bytes(rendered.Content, rendered.ContentType);
             })
             .WithSummary("A team's weekly report: html (one self-contained page), md, csv, json or zip (Markdown with PNG charts)");
         reports.MapGet("/deliveries", (ReportDeliveryLog log, string? team) => TypedResults.Ok(log.List(team)))

@@ -11,10 +11,11 @@ public sealed record CommitRow(
     string Repo, string Sha, IReadOnlyList<string> Parents, string Author, Instant AuthoredAt,
     Instant? CommittedAt, string? Message, string Source);
 
+/// <summary>A pull request. <c>ReadyAt</c> null = ready for review when created; <c>Draft</c> = a draft as last collected.</summary>
 public sealed record PullRequestRow(
     string Repo, int Number, string Author, Instant CreatedAt, Instant? ReadyAt, Instant? MergedAt,
     Instant? ClosedAt, string? MergeCommitSha, string? HeadBranch, string? BaseBranch, string? Title,
-    IReadOnlyList<string> Labels, int? Additions, int? Deletions, string? Url, string Source);
+    IReadOnlyList<string> Labels, int? Additions, int? Deletions, string? Url, string Source, bool Draft = false);
 
 public sealed record PullRequestCommitRow(string Repo, int Number, string Sha);
 

@@ -25,7 +25,7 @@ public static class Tables
         new("closed_at", r => r.ClosedAt), new("merge_commit_sha", r => r.MergeCommitSha),
         new("head_branch", r => r.HeadBranch), new("base_branch", r => r.BaseBranch), new("title", r => r.Title),
         new("labels", r => r.Labels), new("additions", r => r.Additions), new("deletions", r => r.Deletions),
-        new("url", r => r.Url), new("source", r => r.Source),
+        new("url", r => r.Url), new("source", r => r.Source), new("draft", r => r.Draft),
     ]);
 
     /// <summary>Only the key of a pull request: used to replace its child rows.</summary>

@@ -72,6 +72,20 @@ public sealed class ImportKindFieldFormTests : IDisposable
     }
 
     [Fact]
+    public void A_draft_pull_request_says_so_and_others_are_not_drafts()
+    {
+        var summary = db.Import(ImportKind.PullRequests,
+            """{"repo":"acme/api","number":20,"author":"dev","createdAt":"2026-02-02T09:00:00Z","draft":true}""",
+            """{"repo":"acme/api","number":21,"author":"dev","createdAt":"2026-02-02T09:00:00Z"}""",
+            """{"repo":"acme/api","number":22,"author":"dev","createdAt":"2026-02-02T09:00:00Z","draft":"yes"}""");
+
+        Assert.Equal((2, 1), (summary.Imported, summary.Rejected));
+        Assert.Contains("'draft'", Assert.Single(summary.Rejects).Reason);
+        Assert.True(db.Scalar<bool>("SELECT draft FROM pull_requests WHERE number = 20"));
+        Assert.False(db.Scalar<bool>("SELECT draft FROM pull_requests WHERE number = 21"));
+    }
+
+    [Fact]
     public void Pipeline_runs_finished_and_still_running()
     {
         var summary = db.Import(ImportKind.PipelineRuns,

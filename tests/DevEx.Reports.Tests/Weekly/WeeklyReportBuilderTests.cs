@@ -37,8 +37,40 @@ public sealed class WeeklyReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Where_time_is_lost_lists_the_waits_of_the_week_with_the_previous_week_and_the_change()
+    {
+        var report = Report();
+        // Most (working) hours first, ties in the query's order: ticket-wait 16, ticket-blocked 16, pr-pickup 9.5,
+        // pr-merge-wait 2, deploy-wait 2, ci-run 1/3, ci-queue 0.05, pr-review 0 (one sample of 0 h).
+        Assert.Equal(["ticket-wait", "ticket-blocked", "pr-pickup", "pr-merge-wait", "deploy-wait", "ci-run", "ci-queue", "pr-review"],
+            report.WaitStates.Select(w => w.Wait));
+        // The week before (PR #9): pickup 5 working hours, merge wait 1, deploy wait 1, review 0; no ticket was done, no CI ran.
+        Assert.Equal((9.5, 5.0, 4.5), Values(report.Figure("prPickupHours")));
+        Assert.Equal((2.0, 1.0, 1.0), Values(report.Figure("prMergeWaitHours")));
+        Assert.Equal((2.0, 1.0, 1.0), Values(report.Figure("deployWaitHours")));
+        Assert.Equal((0.0, 0.0, 0.0), Values(report.Figure("prReviewHours")));
+        Assert.Equal((16.0, null, null), Values(report.Figure("ticketWaitHours")));
+        Assert.Equal((16.0, null, null), Values(report.Figure("ticketBlockedHours")));
+        Assert.Equal(20.0 / 60, report.Figure("ciRunHours").Value!.Value, 9);   // 10 + 10 min
+        Assert.Equal(3.0 / 60, report.Figure("ciQueueHours").Value!.Value, 9);  // 2 + 1 min
+        Assert.Null(report.Figure("ciQueueHours").Previous);
+    }
+
+    [Fact]
+    public void A_week_in_which_nothing_was_merged_or_done_has_no_waits()
+    {
+        // 2026-W07 (Mon 02-09 .. Mon 02-16): no pull request merged, no ticket done.
+        var report = ScenarioWeek.Builder(scenario).Build(ScenarioWeek.Team(), IsoWeek.Parse("2026-W07"));
+        Assert.Empty(report.WaitStates);
+        Assert.DoesNotContain(report.Figures, f => f.Metric is "prPickupHours" or "ticketWaitHours");
+        Assert.Contains("_Nothing merged or done this week._", WeeklyReportMarkdown.Write(report, [], "charts"));
+        Assert.DoesNotContain(WeeklyReportCharts.Specs(report), chart => chart.Name == "where-time-is-lost");
+    }
+
+    [Fact]
     public void Open_pull_requests_are_listed_longest_waiting_first_with_what_they_wait_for()
     {
+        // #13, an open draft created before #10, is not waiting for review.
         var waiting = Report().WaitingPullRequests;
         Assert.Equal([(10, 158.0, "review"), (11, 84.0, "merge")], waiting.Select(p => (p.Number, Math.Round(p.WaitingHours, 6), p.WaitingFor)));
     }

@@ -26,6 +26,26 @@ public sealed class WeeklyReportFormatTests : IDisposable
     }
 
     [Fact]
+    public void Csv_has_a_row_per_wait_of_the_week_named_in_camel_case()
+    {
+        var rows = WeeklyReportCsv.Write(Report()).TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[2]);
+        // Working hours lost: pickup 9.5 this week (PR #12), 5 the week before (PR #9): +4.5.
+        Assert.Equal(["core", "2026-W06", "prPickupHours", "9.5", "hours", "5", "4.5"], rows["prPickupHours"]);
+        Assert.Equal(["core", "2026-W06", "deployWaitHours", "2", "hours", "1", "1"], rows["deployWaitHours"]);
+        // CORE-1 blocked Tue 09:00 .. Thu 09:00: 16 working hours; no ticket was done the week before.
+        Assert.Equal(["core", "2026-W06", "ticketBlockedHours", "16", "hours", "", ""], rows["ticketBlockedHours"]);
+        Assert.Equal(8, rows.Keys.Count(k => k is "prPickupHours" or "prReviewHours" or "prMergeWaitHours" or "ciQueueHours" or "ciRunHours"
+            or "deployWaitHours" or "ticketWaitHours" or "ticketBlockedHours"));
+    }
+
+    [Fact]
+    public void Csv_defuses_a_team_name_that_a_spreadsheet_would_run()
+    {
+        var line = WeeklyReportCsv.Write(Report() with { Team = "=HYPERLINK(\"x\",1)" }).Split('\n')[1];
+        Assert.StartsWith("\"'=HYPERLINK(\"\"x\"\",1)\",2026-W06,", line);
+    }
+
+    [Fact]
     public void Json_carries_the_figures_in_camel_case()
     {
         var json = JsonDocument.Parse(WeeklyReportJson.Write(Report())).RootElement;
@@ -60,6 +80,19 @@ public sealed class WeeklyReportFormatTests : IDisposable
             Assert.Contains("/docs/metrics", text);
         }
         Assert.Contains("| Change lead time (median) | 27 h | ", markdown);
+        // Waits read as people say them, with the week before: pickup median 25.5 h (9.5 working), 9.5 h lost against 5 h.
+        Assert.Contains("| Waiting for first review | 25.5 h | 9.5 h | 9.5 h | 5 h | +4.5 h | 1 |", markdown);
+        Assert.Contains("<td>Waiting for first review</td>", html);
+        Assert.DoesNotContain("pr-pickup", markdown);
+        Assert.DoesNotContain("pr-pickup", html);
+    }
+
+    [Fact]
+    public void Json_keeps_the_machine_keys_of_the_waits()
+    {
+        var json = JsonDocument.Parse(WeeklyReportJson.Write(Report())).RootElement;
+        Assert.Equal("ticket-wait", json.GetProperty("waitStates")[0].GetProperty("wait").GetString());
+        Assert.Contains(json.GetProperty("figures").EnumerateArray(), f => f.GetProperty("metric").GetString() == "prPickupHours");
     }
 
     [Fact]

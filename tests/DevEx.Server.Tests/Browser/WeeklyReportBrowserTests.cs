@@ -44,6 +44,19 @@ public sealed partial class WeeklyReportBrowserTests(LiveServer server, BrowserF
         await page.ScreenshotAsync($"weekly-report-analytics-{Week}-print");
     }
 
+    [Fact]
+    public async Task The_team_dashboard_downloads_the_report_as_a_named_file()
+    {
+        await using var page = await browser.OpenAsync(server.Url("/dashboards/dora?team=analytics"));
+        foreach (var (label, file) in new[] { ("Markdown (zip)", $"analytics-{Week}.zip"), ("CSV", $"analytics-{Week}.csv"), ("HTML", $"analytics-{Week}.html") })
+        {
+            var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.GetByRole(AriaRole.Link, new() { Name = $"Weekly report {Week} as {label}" }).ClickAsync());
+            Assert.Equal(file, download.SuggestedFilename);
+            Assert.True(new FileInfo(await download.PathAsync()).Length > 0, file);
+        }
+        page.AssertNoErrors();
+    }
+
     /// <summary>The document title Chromium writes into the PDF's Info dictionary, as a literal or UTF-16 hex string.</summary>
     private static string Title(string pdf)
     {

@@ -92,7 +92,7 @@ public sealed partial class DashboardPageTests : IAsyncLifetime, IDisposable
         var team = await Page($"/dashboards/dora?{Week}&team=core");
         Assert.Contains("<option value=\"core\" selected>", team);
         Assert.Contains("/explain/deployments?from=2026-02-02&amp;to=2026-02-09&amp;team=core", team);
-        Assert.Contains("href=\"/api/v1/reports/weekly?team=core&amp;week=2026-W06&amp;format=html\">Weekly report 2026-W06", team); // the ISO week before the clock's (2026-02-11 is in W07)
+        Assert.Contains("download=\"core-2026-W06.html\" href=\"/api/v1/reports/weekly?team=core&amp;week=2026-W06&amp;format=html\"", team); // the ISO week before the clock's (2026-02-11 is in W07)
         var report = await client.GetAsync("/api/v1/reports/weekly?team=core&week=2026-W06&format=html"); // the button's link
         Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
         Assert.Contains("2026-W06", await report.Content.ReadAsStringAsync());

@@ -18,12 +18,10 @@ public sealed class ReportCommandTests : IDisposable
     {
         var folder = Path.Combine(directory, "org");
         Directory.CreateDirectory(Path.Combine(folder, "catalog"));
-        File.WriteAllText(Path.Combine(folder, "catalog", "core.yaml"), ReportScenarioImport.Catalog("UTC"));
-        File.WriteAllText(Path.Combine(folder, "commits.ndjson"), ReportScenarioImport.Commits);
-        File.WriteAllText(Path.Combine(folder, "pull_requests.ndjson"), ReportScenarioImport.PullRequests);
-        File.WriteAllText(Path.Combine(folder, "pipeline_runs.ndjson"), ReportScenarioImport.PipelineRuns);
-        File.WriteAllText(Path.Combine(folder, "deployments.ndjson"), ReportScenarioImport.Deployments);
-        File.WriteAllText(Path.Combine(folder, "incidents.ndjson"), ReportScenarioImport.Incidents);
+        foreach (var (_, file, body) in ReportScenarioImport.Files("UTC"))
+        {
+            File.WriteAllText(Path.Combine(folder, file), body);
+        }
         databasePath = Path.Combine(directory, "devex.duckdb");
         using var database = DuckDbDatabase.OpenAndMigrate(databasePath);
         new DirectoryImporter(database, new FakeClock(Instant.FromUtc(2026, 2, 11, 12, 0))).Import(folder);

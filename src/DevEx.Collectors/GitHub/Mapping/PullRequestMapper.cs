@@ -41,7 +41,7 @@ public static class PullRequestMapper
         new(repo, pull.Number, GitHubMapping.Identity(pull.User?.Login, null, null), GitHubMapping.ToInstant(pull.CreatedAt),
             readyAt, MergedAt(pull), ClosedAt(pull), GitHubMapping.Blank(pull.MergeCommitSha), GitHubMapping.Blank(pull.Head?.Ref),
             GitHubMapping.Blank(pull.Base?.Ref), pull.Title, pull.Labels?.Select(l => l.Name).ToList() ?? [],
-            pull.Additions, pull.Deletions, GitHubMapping.Blank(pull.HtmlUrl), GitHubMapping.Source);
+            pull.Additions, pull.Deletions, GitHubMapping.Blank(pull.HtmlUrl), GitHubMapping.Source, pull.Draft);
 
     /// <summary>
     /// Merged only when GitHub says the pull request is closed and gives a merge time. An open pull request cannot have

@@ -25,6 +25,15 @@ public sealed class PullRequestMapperTests
     }
 
     [Fact]
+    public void A_draft_is_mapped_as_a_draft()
+    {
+        // pulls.get.json says "draft": false; the same pull request while still a draft says true.
+        Assert.False(PullRequestMapper.Map(Repo, Read<PullRequest>("github/pulls.get.json"), readyAt: null).Draft);
+        var draft = Parse<PullRequest>(Text("github/pulls.get.json").Replace("\"draft\": false", "\"draft\": true", StringComparison.Ordinal));
+        Assert.True(PullRequestMapper.Map(Repo, draft, readyAt: null).Draft);
+    }
+
+    [Fact]
     public void Reviews_commits_and_events_come_with_the_pull_request()
     {
         var pull = Read<PullRequest>("github/pulls.get.json");

@@ -1,0 +1,36 @@
+using DevEx.Analytics.Metrics;
+using DevEx.Reports.Weekly;
+using DevEx.Server.Reports;
+using NodaTime;
+
+namespace DevEx.Server.Tests.Reports;
+
+/// <summary>The chat message of a report: Slack mrkdwn with its control characters escaped, the biggest wait only when there is one.</summary>
+public sealed class ChatMessageTests
+{
+    private static WeeklyReport Report(string teamName, IReadOnlyList<WaitState> waits) => new(
+        "core", teamName, "2026-W06", new LocalDate(2026, 2, 2), new LocalDate(2026, 2, 9), "UTC", Instant.FromUtc(2026, 2, 9, 7, 0),
+        [new ReportFigure("deployments", "Deployments", "count", 4, 2, "high", true, [])], ["2026-W06"], waits, [], [], [], [], [],
+        new MeetingMetrics(new LocalDate(2026, 2, 2), new LocalDate(2026, 2, 9), "core", "week", 0, 5, true, "fewer than 5 people",
+            null, null, null, null, null, null, null, null, null, null, null, null),
+        [], "https://devex.example/docs/metrics", "https://devex.example/api/v1/reports/weekly?team=core&week=2026-W06&format=html");
+
+    [Fact]
+    public void Team_names_and_labels_have_ampersands_and_angle_brackets_escaped()
+    {
+        var text = ChatMessage.For(Report("R&D <core>", [])).Text;
+        Assert.StartsWith("*Weekly report R&amp;D &lt;core&gt;: week 2026-W06*\n", text);
+        Assert.Contains("• Deployments: 4 (high), +2 vs last week", text);
+        Assert.EndsWith("\n<https://devex.example/api/v1/reports/weekly?team=core&week=2026-W06&format=html|Open the report>", text);
+        Assert.DoesNotContain("<core>", text);
+    }
+
+    [Fact]
+    public void A_week_without_waits_names_no_biggest_wait()
+    {
+        Assert.DoesNotContain("Most time lost", ChatMessage.For(Report("Core", [])).Text);
+        // Pickup of one pull request: 25.5 h, 9.5 of them working hours.
+        var pickup = new WaitState("pr-pickup", "pull-requests", 1, 25.5, 9.5, 25.5, 9.5);
+        Assert.Contains("Most time lost: Waiting for first review (9.5 h in total, median 25.5 h, 1 sample)", ChatMessage.For(Report("Core", [pickup])).Text);
+    }
+}
