@@ -79,7 +79,9 @@ internal static class ImportRecordMapper
             record.OptionalInstant("readyAt"), record.OptionalInstant("mergedAt"), record.OptionalInstant("closedAt"),
             record.OptionalString("mergeCommitSha"), record.OptionalString("headBranch"), record.OptionalString("baseBranch"),
             record.OptionalString("title"), record.StringArray("labels"), record.OptionalInt("additions"),
-            record.OptionalInt("deletions"), record.OptionalString("url"), source, record.OptionalBool("draft") ?? false);
+            record.OptionalInt("deletions"), record.OptionalString("url"), source,
+            // Seeding cuts off what has not happened yet: a pull request that leaves draft after now is a draft now.
+            record.OptionalBool("draft") ?? record.IsCutOff("readyAt"));
         var commits = record.StringArray("commits").Distinct(StringComparer.Ordinal)
             .Select(sha => new PullRequestCommitRow(repo, number, sha)).ToList();
         var requests = record.ObjectArray("reviewRequests")

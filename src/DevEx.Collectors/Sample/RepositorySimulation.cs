@@ -199,7 +199,8 @@ internal sealed class RepositorySimulation
             plan.ReadyAt < until ? plan.ReadyAt : null, merged, closed, mergeCommit, plan.HeadBranch,
             Repository.DefaultBranch, plan.Title, plan.Labels, pr.Commits.Shas, plan.Additions, plan.Deletions,
             plan.Requests.Where(r => r.RequestedAt < until).ToList(),
-            plan.Reviews.Where(r => r.SubmittedAt < until).ToList()));
+            plan.Reviews.Where(r => r.SubmittedAt < until).ToList(),
+            Draft: merged is null && closed is null && plan.ReadyAt is { } ready && ready >= until));
     }
 
     private void NotifyDeployers()

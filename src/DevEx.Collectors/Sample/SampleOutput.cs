@@ -66,6 +66,10 @@ internal sealed class SampleOutput : IDisposable
         json.WriteString("author", pr.Author);
         json.Timestamp("createdAt", pr.CreatedAt);
         json.OptionalTimestamp("readyAt", pr.ReadyAt);
+        if (pr.Draft)
+        {
+            json.WriteBoolean("draft", true);
+        }
         json.OptionalTimestamp("mergedAt", pr.MergedAt);
         json.OptionalTimestamp("closedAt", pr.ClosedAt);
         json.OptionalString("mergeCommitSha", pr.MergeCommitSha);

@@ -16,7 +16,7 @@ internal sealed record PullRequestRecord(
     string Repo, int Number, string Author, Instant CreatedAt, Instant? ReadyAt, Instant? MergedAt, Instant? ClosedAt,
     string? MergeCommitSha, string HeadBranch, string BaseBranch, string Title, IReadOnlyList<string> Labels,
     IReadOnlyList<string> Commits, int? Additions, int? Deletions, IReadOnlyList<ReviewRequestRecord> ReviewRequests,
-    IReadOnlyList<ReviewRecord> Reviews);
+    IReadOnlyList<ReviewRecord> Reviews, bool Draft);
 
 internal sealed record PipelineRunRecord(
     string Repo, string Id, string Workflow, string Sha, string Branch, string Event, Instant CreatedAt,

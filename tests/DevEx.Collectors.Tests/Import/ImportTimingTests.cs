@@ -48,6 +48,19 @@ public sealed class ImportTimingTests : IDisposable
     }
 
     [Fact]
+    public void A_pull_request_that_leaves_draft_after_the_cutoff_is_a_draft()
+    {
+        // Shifted: created Mon 02-09 10:00, ready for review Tue 02-10 09:00 (after the cut-off): still a draft now.
+        // The second, ready Mon 02-09 12:00, is not.
+        const string draft = """{"repo":"acme/api","number":2,"author":"dev","createdAt":"2026-02-02T10:00:00Z","readyAt":"2026-02-03T09:00:00Z"}""";
+        const string ready = """{"repo":"acme/api","number":3,"author":"dev","createdAt":"2026-02-02T10:00:00Z","readyAt":"2026-02-02T12:00:00Z"}""";
+        db.Import(ImportKind.PullRequests, draft + "\n" + ready, OneWeekLater);
+
+        Assert.Equal([(2, true), (3, false)], db.Query<(int, bool)>("SELECT number, draft FROM pull_requests ORDER BY number"));
+        Assert.Null(db.Scalar<Instant?>("SELECT ready_at FROM pull_requests WHERE number = 2"));
+    }
+
+    [Fact]
     public void A_pull_request_merged_after_the_cutoff_is_imported_unmerged_without_later_reviews()
     {
         var summary = db.Import(ImportKind.PullRequests, PullRequest, OneWeekLater);

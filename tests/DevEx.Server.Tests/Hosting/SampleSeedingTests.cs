@@ -44,6 +44,18 @@ public sealed class SampleSeedingTests : IDisposable
             Assert.True(NodaTime.Text.InstantPattern.ExtendedIso.Parse(d.GetProperty("finishedAt").GetString()!).Value <= now));
     }
 
+    [Fact]
+    public void The_bundled_sample_marks_the_drafts_still_open_at_its_end()
+    {
+        // A draft the generator left open at the sample's end has "draft": true and no readyAt (regenerated with
+        // `devex sample --out sample-data`); one that became ready has its readyAt and no flag.
+        var pulls = File.ReadLines(Path.Combine(RepositoryRoot.Path, "sample-data", "pull_requests.ndjson"))
+            .Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var drafts = pulls.Where(p => p.TryGetProperty("draft", out var draft) && draft.GetBoolean()).ToList();
+        Assert.NotEmpty(drafts);
+        Assert.All(drafts, p => Assert.False(p.TryGetProperty("readyAt", out _) || p.TryGetProperty("mergedAt", out _) || p.TryGetProperty("closedAt", out _)));
+    }
+
     public void Dispose()
     {
         try
