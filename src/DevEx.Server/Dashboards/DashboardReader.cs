@@ -46,7 +46,12 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
         var problems = file.Panels.SelectMany((p, i) => p is null ? [$"panels[{i}] is null, not a panel"] : Check(p, i)).ToList();
         problems.AddRange(file.Panels.OfType<PanelDefinition>().GroupBy(p => p.Id).Where(g => g.Count() > 1)
             .Select(g => $"panel id '{g.Key}' is used {g.Count()} times"));
-        return problems.Count > 0 ? (null, problems) : (new DashboardDefinition(id, file.Title, file.Description, file.Order, file.Panels), []);
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+        var panels = file.Panels.Select(p => p with { Fingerprint = ContentFingerprint.Of(JsonSerializer.Serialize(p, Json)) }).ToList();
+        return (new DashboardDefinition(id, file.Title, file.Description, file.Order, panels), []);
     }
 
     private IEnumerable<string> Check(PanelDefinition panel, int index)

@@ -11,7 +11,7 @@ internal sealed class QualityPanelSources(OrgService org, SyncRunner runner, Syn
     [
         new("data-quality", "Import rejects, clamped spans, unknown shas, unmapped statuses and the like, with an example each", Items),
         new("unmapped-identities", "Authors and reviewers no person in the catalog claims", Unmapped),
-        new("last-sync", "Each source's last sync run", LastSync),
+        new("last-sync", "Each source's last sync run, read at every request (a sync may be running, or may have written nothing)", LastSync, Live: true),
     ];
 
     private PanelData Items(DashboardFilter filter, CancellationToken ct)

@@ -101,7 +101,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
     private PanelData BiggestChange(DashboardFilter filter, CancellationToken ct)
     {
         // The same cache entry the wait-states-by-team panel reads, so the overview runs the grouped queries once.
-        var data = cache.GetOrAdd($"wait-states-by-team?{filter.Key}", () => ByTeam(filter, ct));
+        var data = cache.GetOrAdd(PanelLoader.SourceKey("wait-states-by-team", filter), () => ByTeam(filter, ct));
         var best = data.Rows
             .Select(r => (Team: (string)data.Value(r, "team")!, Wait: (string)data.Value(r, "wait")!, Now: PanelData.Number(data.Value(r, "hours")) ?? 0,
                 Before: PanelData.Number(data.Value(r, "hours" + PanelData.PreviousSuffix)) ?? 0, Link: (string?)data.Value(r, "hours" + PanelData.LinkSuffix)))

@@ -143,6 +143,39 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_edited_panel_definition_or_query_file_shows_at_the_next_request_with_no_new_data()
+    {
+        const string Url = "/dashboards/mine?from=2026-02-02&to=2026-02-09";
+        var before = await client.GetStringAsync(Url);
+        Assert.Contains(">Deployments per service</h2>", before);
+        Assert.Contains("<tr><td>api</td><td class=\"num\">4</td></tr>", before); // D1..D4
+
+        // The query now counts each deployment ten times: 4 x 10 = 40. Nothing was imported, so the data generation is the same.
+        await File.WriteAllTextAsync(Path.Combine(folder, "queries", "deploys_per_service.sql"), """
+            SELECT service, count(*) * 10 AS deployments FROM d_deployments
+            WHERE finished_at >= $from AND finished_at < $to AND ($team::VARCHAR IS NULL OR owner_team = $team)
+            GROUP BY service ORDER BY service
+            """);
+        var afterQuery = await client.GetStringAsync(Url);
+        Assert.Contains("<tr><td>api</td><td class=\"num\">40</td></tr>", afterQuery);
+        Assert.Equal("service,deployments\r\napi,40\r\n", await client.GetStringAsync("/dashboards/mine/panels/per-service.csv?from=2026-02-02&to=2026-02-09"));
+
+        // The definition now titles the panel differently and labels its column.
+        Write("mine", """
+            { "title": "Mine", "order": 1, "panels": [
+              { "id": "per-service", "title": "Deploys by service", "kind": "table", "query": "deploys_per_service",
+                "table": [ { "name": "service" }, { "name": "deployments", "label": "Deploys x 10" } ] },
+              { "id": "total", "title": "All deployments", "kind": "stat", "source": "dora", "value": "deployments" },
+              { "id": "tricky", "title": "Text a spreadsheet would run", "kind": "table", "query": "tricky_text" } ] }
+            """);
+        File.SetLastWriteTimeUtc(Path.Combine(Dashboards, "mine.json"), DateTime.UtcNow.AddMinutes(1));
+        var afterDefinition = await client.GetStringAsync(Url);
+        Assert.Contains(">Deploys by service</h2>", afterDefinition);
+        Assert.Contains("<th scope=\"col\">Deploys x 10</th>", afterDefinition);
+        Assert.DoesNotContain(">Deployments per service</h2>", afterDefinition);
+    }
+
+    [Fact]
     public async Task An_edited_definition_counts_on_the_next_request()
     {
         Write("typo", """{ "title": "Fixed", "order": 3, "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "value": "deployments" } ] }""");
