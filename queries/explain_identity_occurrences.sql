@@ -6,7 +6,7 @@
 -- Grain: one row per commit, pull request or review. Parameters: $identity.
 -- Definition: docs/metrics.md#data-quality
 WITH seen AS (
-    SELECT lower(trim(author)) AS identity, 'commits' AS seen_in, repo, sha AS ref, authored_at AS at, NULL::VARCHAR AS url
+    SELECT lower(trim(author)) AS identity, 'commits' AS seen_in, repo, sha AS ref, authored_at AS seen_at, NULL::VARCHAR AS url
     FROM commits
     UNION ALL
     SELECT lower(trim(author)), 'pull_requests', repo, repo || '#' || CAST(number AS VARCHAR), created_at, url
@@ -15,8 +15,8 @@ WITH seen AS (
     SELECT lower(trim(r.reviewer)), 'reviews', r.repo, r.repo || '#' || CAST(r.number AS VARCHAR), r.submitted_at, p.url
     FROM reviews r LEFT JOIN pull_requests p ON p.repo = r.repo AND p.number = r.number
 )
-SELECT identity, seen_in, repo, ref, at, url
+SELECT identity, seen_in, repo, ref, seen_at, url
 FROM seen
 WHERE identity NOT IN (SELECT identity FROM identities)
   AND ($identity::VARCHAR IS NULL OR identity = lower(trim($identity)))
-ORDER BY at DESC, seen_in, ref;
+ORDER BY seen_at DESC, seen_in, ref;

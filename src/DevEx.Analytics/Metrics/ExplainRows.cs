@@ -121,6 +121,6 @@ public sealed class IdentityOccurrence
     public required string SeenIn { get; init; }
     public required string Repo { get; init; }
     public required string Ref { get; init; }
-    public Instant At { get; init; }
+    public Instant SeenAt { get; init; }
     public string? Url { get; init; }
 }

@@ -86,7 +86,7 @@ internal static class ChartPanel
             var own = row is null ? null : PanelLinks.For(data, row, l.Column, null, filter);
             return (Format.Value(value, unit), own ?? PeriodLink(panel, c, filter));
         }).ToList())).ToList();
-        return (spec, new TableView([labels.Count > 0 && x == "period" ? PeriodName(filter.Interval) : x, .. lines.Select(l => l.Name)], rows));
+        return (spec, new TableView([x == "period" ? PeriodName(filter.Interval) : data.Column(x)?.Label ?? x, .. lines.Select(l => l.Name)], rows));
     }
 
     private static (ChartSpec, TableView) Distribution(PanelDefinition panel, PanelData data)

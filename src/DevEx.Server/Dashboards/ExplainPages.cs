@@ -193,7 +193,7 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
     {
         var rows = explain.IdentityOccurrences(identity, ct).Select((o, i) => ($"{o.SeenIn}-{i + 1}", (IReadOnlyList<Cell>)
         [
-            new(o.Identity), new(o.SeenIn.Replace('_', ' ')), new(o.Repo), new(o.Ref, o.Url), When(o.At),
+            new(o.Identity), new(o.SeenIn.Replace('_', ' ')), new(o.Repo), new(o.Ref, o.Url), When(o.SeenAt),
         ])).ToList();
         return new Listing(identity is null ? "Unmapped identities: where they appear" : $"Where {identity} appears",
             "Commits, pull requests and reviews by identities no catalog User claims, newest first. Add the identity to a User "

@@ -20,7 +20,7 @@ namespace DevEx.Server.Tests.Dashboards;
 ///   beta#1  W07: commit b1 Wed 09:00, ready 10:00, review 11:00, approved 12:00, merged 13:00: coding 1, pickup 1, review 1, merge 1.
 ///   alpha#3 W06: commit a3 Mon 02-02 09:00, ready 10:00, review 11:00, approved 12:00, merged 13:00: pickup 1, review 1, merge 1.
 ///   alpha#4 W05 (01-26): ready 11:00 but reviewed at 10:00, so its pickup is clamped to 0 (one clamped span).
-///   beta#2: opened Mon 02-16 09:00, no review: waiting 51 h at the clock (Wed 12:00).
+///   beta#2: opened and ready Mon 02-16 09:00, no review: waiting 51 h at the clock (Wed 12:00).
 ///   No deployments: no deploy wait.
 /// CI runs (created, started, completed): alpha "build" on a1 Mon 09:10, 09:16, 09:40 (queue 0.1 h, run 0.4 h);
 ///   on a2 Tue 09:10, 09:22, 10:04 failure (0.2, 0.7) and its re-run, attempt 2, 10:10, 10:16, 10:40 (0.1, 0.4);
@@ -110,7 +110,7 @@ internal static class FlowScenario
         $$"""{"repo":"acme/alpha","number":2,"author":"dev","createdAt":"2026-02-10T10:00:00Z","mergedAt":"2026-02-10T17:00:00Z","closedAt":"2026-02-10T17:00:00Z","title":"Search paging","commits":["a2"],"url":"https://github.com/acme/alpha/pull/2","reviews":{{Reviewed("2026-02-10T15:00:00Z", "2026-02-10T16:00:00Z")}}}""",
         $$"""{"repo":"acme/beta","number":1,"author":"dev","createdAt":"2026-02-11T10:00:00Z","mergedAt":"2026-02-11T13:00:00Z","closedAt":"2026-02-11T13:00:00Z","title":"Cache keys","commits":["b1"],"url":"https://github.com/acme/beta/pull/1","reviews":{{Reviewed("2026-02-11T11:00:00Z", "2026-02-11T12:00:00Z")}}}""",
         $$"""{"repo":"acme/alpha","number":4,"author":"dev","createdAt":"2026-01-26T09:00:00Z","readyAt":"2026-01-26T11:00:00Z","mergedAt":"2026-01-26T13:00:00Z","closedAt":"2026-01-26T13:00:00Z","title":"Draft reviewed early","url":"https://github.com/acme/alpha/pull/4","reviews":{{Reviewed("2026-01-26T10:00:00Z", "2026-01-26T12:00:00Z")}}}""",
-        """{"repo":"acme/beta","number":2,"author":"dev","createdAt":"2026-02-16T09:00:00Z","title":"Cache headers","url":"https://github.com/acme/beta/pull/2"}""");
+        """{"repo":"acme/beta","number":2,"author":"dev","createdAt":"2026-02-16T09:00:00Z","readyAt":"2026-02-16T09:00:00Z","title":"Cache headers","url":"https://github.com/acme/beta/pull/2"}""");
 
     private const string PipelineRuns = """
         {"repo":"acme/alpha","id":"r-a1","workflow":"build","sha":"a1","createdAt":"2026-02-09T09:10:00Z","startedAt":"2026-02-09T09:16:00Z","completedAt":"2026-02-09T09:40:00Z","conclusion":"success","attempt":1}
