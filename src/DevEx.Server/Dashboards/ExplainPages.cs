@@ -108,7 +108,9 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
 
     private Listing Changes(DashboardFilter filter, string? deployment, CancellationToken ct)
     {
-        var rows = explain.Changes(filter.Window, filter.Scope, deployment, ct).OrderByDescending(c => c.LeadTimeHours).Select(c => ($"{c.Kind}-{c.Ref}", (IReadOnlyList<Cell>)
+        // A repository deployed as several services brings the same commit or pull request into each: the service is part of the id.
+        var rows = explain.Changes(filter.Window, filter.Scope, deployment, ct).OrderByDescending(c => c.LeadTimeHours)
+            .Select(c => ($"{c.Service}:{c.Kind}-{c.Ref}", (IReadOnlyList<Cell>)
         [
             new(c.Kind == "pr" ? c.Ref : $"{c.Repo}@{(c.Ref.Length > 10 ? c.Ref[..10] : c.Ref)}", c.Url),
             new(c.Title ?? ""), new(c.Service), When(c.StartedAt), new(c.StartSource), When(c.DeployedAt),
