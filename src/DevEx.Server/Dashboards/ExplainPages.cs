@@ -16,7 +16,8 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
 {
     private const int MaxRows = 500;
 
-    private sealed record Listing(string Title, string Intro, string Api, IReadOnlyList<string> Headers, IReadOnlyList<(string Id, IReadOnlyList<Cell> Cells)> Rows);
+    /// <summary>A listing: <see cref="Total"/> rows found, the first <see cref="MaxRows"/> of them shown (only those are formatted).</summary>
+    private sealed record Listing(string Title, string Intro, string Api, IReadOnlyList<string> Headers, int Total, IReadOnlyList<(string Id, IReadOnlyList<Cell> Cells)> Rows);
 
     private sealed record Cell(string Text, string? Link = null, bool Numeric = false);
 
@@ -51,9 +52,9 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
     private static string Table(Listing listing, DashboardFilter filter)
     {
         var html = new StringBuilder("<section class=\"panel full\" aria-labelledby=\"rows-h\"><h2 id=\"rows-h\">");
-        html.Append(CultureInfo.InvariantCulture, $"{listing.Rows.Count:#,0} rows</h2><p class=\"help\">The same rows as JSON: <a href=\"")
+        html.Append(CultureInfo.InvariantCulture, $"{listing.Total:#,0} rows</h2><p class=\"help\">The same rows as JSON: <a href=\"")
             .Append(Format.Html(PanelLinks.WithFilters(listing.Api, filter))).Append("\">").Append(Format.Html(listing.Api.Split('?')[0])).Append("</a>.");
-        if (listing.Rows.Count > MaxRows)
+        if (listing.Total > MaxRows)
         {
             html.Append(CultureInfo.InvariantCulture, $" Showing the first {MaxRows}; narrow the filters or use the JSON for all.");
         }
@@ -63,7 +64,7 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
             html.Append("<th scope=\"col\">").Append(Format.Html(header)).Append("</th>");
         }
         html.Append("</tr></thead><tbody>");
-        foreach (var (id, cells) in listing.Rows.Take(MaxRows))
+        foreach (var (id, cells) in listing.Rows)
         {
             html.Append("<tr id=\"").Append(Format.Html(id)).Append("\">");
             foreach (var cell in cells)
@@ -83,7 +84,8 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
 
     private Listing Deployments(DashboardFilter filter, bool? failed, bool? rework, CancellationToken ct)
     {
-        var rows = explain.Deployments(filter.Window, filter.Scope, failed, rework, ct).OrderByDescending(d => d.FinishedAt).Select(d => (d.Id, (IReadOnlyList<Cell>)
+        var found = explain.Deployments(filter.Window, filter.Scope, failed, rework, ct);
+        var rows = found.OrderByDescending(d => d.FinishedAt).Take(MaxRows).Select(d => (d.Id, (IReadOnlyList<Cell>)
         [
             When(d.FinishedAt), new(d.Service), new(d.Environment), new(d.Sha.Length > 10 ? d.Sha[..10] : d.Sha),
             new(d.ChangeCount.ToString(CultureInfo.InvariantCulture), Links.Explain("changes", filter, $"deployment={Uri.EscapeDataString(d.Id)}"), true),
@@ -103,13 +105,14 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
             "Production deployments that finished in the window, newest first: change set, failure method and its evidence, rework "
             + "(a rollback, or a revert or hotfix among its changes), recovery.",
             narrowed.Count == 0 ? "/api/v1/deployments" : $"/api/v1/deployments?{string.Join('&', narrowed)}",
-            ["Finished", "Service", "Environment", "Commit", "Changes", "Result", "Evidence", "Rework", "Recovered after", "Note"], rows);
+            ["Finished", "Service", "Environment", "Commit", "Changes", "Result", "Evidence", "Rework", "Recovered after", "Note"], found.Count, rows);
     }
 
     private Listing Changes(DashboardFilter filter, string? deployment, CancellationToken ct)
     {
         // A repository deployed as several services brings the same commit or pull request into each: the service is part of the id.
-        var rows = explain.Changes(filter.Window, filter.Scope, deployment, ct).OrderByDescending(c => c.LeadTimeHours)
+        var found = explain.Changes(filter.Window, filter.Scope, deployment, ct);
+        var rows = found.OrderByDescending(c => c.LeadTimeHours).Take(MaxRows)
             .Select(c => ($"{c.Service}:{c.Kind}-{c.Ref}", (IReadOnlyList<Cell>)
         [
             new(c.Kind == "pr" ? c.Ref : $"{c.Repo}@{(c.Ref.Length > 10 ? c.Ref[..10] : c.Ref)}", c.Url),
@@ -120,12 +123,13 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
         return new Listing(deployment is null ? "Changes deployed" : $"Changes of deployment {deployment}",
             "Pull requests and direct commits whose first production deployment finished in the window, slowest first, with their lead time.",
             deployment is null ? "/api/v1/changes" : $"/api/v1/changes?deployment={Uri.EscapeDataString(deployment)}",
-            ["Change", "Title", "Service", "Started", "Start from", "Deployed", "Deployment", "Lead time", "Lead time (working)"], rows);
+            ["Change", "Title", "Service", "Started", "Start from", "Deployed", "Deployment", "Lead time", "Lead time (working)"], found.Count, rows);
     }
 
     private Listing PullRequests(DashboardFilter filter, CancellationToken ct)
     {
-        var rows = explain.PullRequests(filter.Window, filter.Scope, ct).OrderByDescending(p => p.MergedAt).Select(p => ($"{p.Repo}#{p.Number}", (IReadOnlyList<Cell>)
+        var found = explain.PullRequests(filter.Window, filter.Scope, ct);
+        var rows = found.OrderByDescending(p => p.MergedAt).Take(MaxRows).Select(p => ($"{p.Repo}#{p.Number}", (IReadOnlyList<Cell>)
         [
             new($"{p.Repo}#{p.Number}", p.Url), new(p.Title ?? ""), new(p.OwnerTeam ?? ""), When(p.MergedAt),
             Hours(p.CodingWorkingHours), Hours(p.PickupWorkingHours), Hours(p.ReviewWorkingHours), Hours(p.MergeWaitWorkingHours),
@@ -136,31 +140,33 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
             "Pull requests merged in the window, newest first, with each phase in working hours of the owning team, and their CI runs: "
             + "queue (created to started) and run time (started to completed) summed over the runs, wall-clock hours.",
             "/api/v1/pull-requests",
-            ["Pull request", "Title", "Team", "Merged", "Coding", "Pickup", "Review", "Merge wait", "Deploy wait", "CI runs", "CI queue", "CI run", ""], rows);
+            ["Pull request", "Title", "Team", "Merged", "Coding", "Pickup", "Review", "Merge wait", "Deploy wait", "CI runs", "CI queue", "CI run", ""], found.Count, rows);
     }
 
     private Listing Tickets(DashboardFilter filter, CancellationToken ct)
     {
-        var rows = tickets.Listing(filter.Window, filter.Scope, null, ct).OrderByDescending(t => t.DoneAt).Select(t => (t.Key, (IReadOnlyList<Cell>)
+        var found = tickets.Listing(filter.Window, filter.Scope, null, ct);
+        var rows = found.OrderByDescending(t => t.DoneAt).Take(MaxRows).Select(t => (t.Key, (IReadOnlyList<Cell>)
         [
             new(t.Key, links.Ticket(t.Key)), new(t.Title ?? ""), new(t.Team ?? ""), new(t.Type), When(t.DoneAt),
             Hours(t.CycleWorkingHours), Hours(t.ActiveWorkingHours), Hours(t.WaitWorkingHours), Hours(t.BlockedWorkingHours),
             new(t.Reopened ? "reopened" : ""), new(t.LinkedPullRequests ?? ""),
         ])).ToList();
         return new Listing("Tickets done", "Tickets done in the window, newest first, with cycle, active, wait and blocked time in working hours.",
-            "/api/v1/tickets", ["Ticket", "Title", "Team", "Type", "Done", "Cycle", "Active", "Wait", "Blocked", "", "Pull requests"], rows);
+            "/api/v1/tickets", ["Ticket", "Title", "Team", "Type", "Done", "Cycle", "Active", "Wait", "Blocked", "", "Pull requests"], found.Count, rows);
     }
 
     private Listing Incidents(DashboardFilter filter, CancellationToken ct)
     {
-        var rows = explain.Incidents(filter.Window, filter.Scope, ct).Select(i => (i.Id, (IReadOnlyList<Cell>)
+        var found = explain.Incidents(filter.Window, filter.Scope, ct);
+        var rows = found.Take(MaxRows).Select(i => (i.Id, (IReadOnlyList<Cell>)
         [
             new(i.Id), new(i.Title ?? ""), new(i.Service), new(i.Severity ?? ""), When(i.OpenedAt), When(i.ResolvedAt), Hours(i.RestoreHours),
             CausedBy(i, filter),
         ])).ToList();
         return new Listing("Incidents resolved", "Incidents resolved in the window, newest first, with their time to restore (opened to resolved) "
             + "and the cause they name, if any.", "/api/v1/incidents",
-            ["Incident", "Title", "Service", "Severity", "Opened", "Resolved", "Time to restore", "Caused by"], rows);
+            ["Incident", "Title", "Service", "Severity", "Opened", "Resolved", "Time to restore", "Caused by"], found.Count, rows);
     }
 
     private Cell CausedBy(IncidentExplanation incident, DashboardFilter filter) => incident switch
@@ -174,14 +180,15 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
 
     private Listing DataQualityFindings(string? category, string? kind, CancellationToken ct)
     {
-        var rows = explain.DataQualityFindings(category, kind, ct).Select((f, i) => ($"finding-{i + 1}", (IReadOnlyList<Cell>)
+        var found = explain.DataQualityFindings(category, kind, ct);
+        var rows = found.Take(MaxRows).Select((f, i) => ($"finding-{i + 1}", (IReadOnlyList<Cell>)
         [
             new(f.Category), new(f.Kind), new(f.Subject), new(f.Detail), When(f.RejectedAt),
         ])).ToList();
         return new Listing(kind is null ? "Data-quality findings" : $"Data-quality findings: {kind}",
             "What the derivations clamped, guessed or left out, and every rejected import line with its reason. Over all data: the window and "
             + "scope do not apply.", DataQualityApi(category, kind),
-            ["Category", "Kind or file", "Concerns", "Detail", "Rejected"], rows);
+            ["Category", "Kind or file", "Concerns", "Detail", "Rejected"], found.Count, rows);
     }
 
     private static string DataQualityApi(string? category, string? kind)
@@ -193,7 +200,8 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
 
     private Listing IdentityOccurrences(string? identity, CancellationToken ct)
     {
-        var rows = explain.IdentityOccurrences(identity, ct).Select((o, i) => ($"{o.SeenIn}-{i + 1}", (IReadOnlyList<Cell>)
+        var found = explain.IdentityOccurrences(identity, ct);
+        var rows = found.Take(MaxRows).Select((o, i) => ($"{o.SeenIn}-{i + 1}", (IReadOnlyList<Cell>)
         [
             new(o.Identity), new(o.SeenIn.Replace('_', ' ')), new(o.Repo), new(o.Ref, o.Url), When(o.SeenAt),
         ])).ToList();
@@ -202,7 +210,7 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
             + "(spec.profile.email, github.com/user-login or devex.dev/aliases) to count its work for that person's team. Over all data: the "
             + "window and scope do not apply.",
             identity is null ? "/api/v1/data-quality/identity-occurrences" : $"/api/v1/data-quality/identity-occurrences?identity={Uri.EscapeDataString(identity)}",
-            ["Identity", "Seen in", "Repository", "Commit or pull request", "When"], rows);
+            ["Identity", "Seen in", "Repository", "Commit or pull request", "When"], found.Count, rows);
     }
 
     private static ContentHttpResult Html(string html, int status = StatusCodes.Status200OK) =>
