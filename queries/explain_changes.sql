@@ -8,7 +8,10 @@
 SELECT c.kind, c.ref, c.service, c.repo, c.started_at, c.start_source, c.deployment_id, c.deployed_at,
        c.lead_time_hours, c.lead_time_working_hours, c.is_revert, c.is_hotfix, p.title, p.url
 FROM d_changes c
-LEFT JOIN pull_requests p ON c.kind = 'pr' AND p.repo = c.repo AND c.ref = p.repo || '#' || p.number
+-- Joined on (repo, number) with the number parsed from the ref, so DuckDB hashes both sides: comparing c.ref with a
+-- string built from every pull request of the repo took seconds on a 1,000-engineer org.
+LEFT JOIN pull_requests p ON p.repo = c.repo
+     AND p.number = CASE WHEN c.kind = 'pr' THEN TRY_CAST(regexp_extract(c.ref, '#([0-9]+)$', 1) AS INTEGER) END
 WHERE c.deployed_at >= $from AND c.deployed_at < $to
   AND ($team::VARCHAR IS NULL OR c.owner_team = $team)
   AND ($service::VARCHAR IS NULL OR c.service = $service)

@@ -1,8 +1,9 @@
 -- Explain listing: the production deployments behind the DORA figures.
 -- What: every successful production deployment that finished in [$from, $to) in scope, with its previous
 --       deployment, change-set size, changes attributed to it, whether and why it failed (method and evidence),
---       rework, and its recovery. $failed (BOOLEAN or NULL) keeps only failed (true) or healthy (false) ones.
--- Grain: one row per deployment, newest first. Parameters: common (queries/README.md) and $failed.
+--       rework, and its recovery. $failed (BOOLEAN or NULL) keeps only failed (true) or healthy (false) ones; $rework
+--       (BOOLEAN or NULL) only rework (true) or planned (false) ones.
+-- Grain: one row per deployment, newest first. Parameters: common (queries/README.md), $failed and $rework.
 -- Definition: docs/metrics.md#explain-listings
 SELECT id, service, repo, sha, environment, finished_at, previous_id, is_first, sha_known, is_rollback,
        change_set_size, change_count, failed, failure_method, failure_evidence, rework, rework_reason,
@@ -13,4 +14,5 @@ WHERE finished_at >= $from AND finished_at < $to
   AND ($service::VARCHAR IS NULL OR service = $service)
   AND ($repo::VARCHAR IS NULL OR repo = $repo)
   AND ($failed::BOOLEAN IS NULL OR failed = $failed)
+  AND ($rework::BOOLEAN IS NULL OR rework = $rework)
 ORDER BY finished_at DESC, id;

@@ -87,3 +87,42 @@ public sealed class PullRequestExplanation
     public double? CiRunWorkingHours { get; init; }
     public int ClampedSpans { get; init; }
 }
+
+public sealed class IncidentExplanation
+{
+    public required string Id { get; init; }
+    public required string Service { get; init; }
+    public string? Title { get; init; }
+    public string? Severity { get; init; }
+    public Instant OpenedAt { get; init; }
+    public Instant ResolvedAt { get; init; }
+    public double RestoreHours { get; init; }
+    public string? CausedByDeployment { get; init; }
+    public string? CausedBySha { get; init; }
+    public string? CausedByPr { get; init; }
+    public string? CausedByPrUrl { get; init; }
+    public string? OwnerTeam { get; init; }
+    public required string Source { get; init; }
+}
+
+/// <summary>One row behind a data-quality count: a derivation finding (Line null) or a rejected import line (Kind = its file).</summary>
+public sealed class DataQualityFinding
+{
+    public required string Category { get; init; }
+    public required string Kind { get; init; }
+    public required string Subject { get; init; }
+    public required string Detail { get; init; }
+    public int? Line { get; init; }
+    public Instant? RejectedAt { get; init; }
+}
+
+/// <summary>A commit, pull request or review by an identity no catalog User claims.</summary>
+public sealed class IdentityOccurrence
+{
+    public required string Identity { get; init; }
+    public required string SeenIn { get; init; }
+    public required string Repo { get; init; }
+    public required string Ref { get; init; }
+    public Instant SeenAt { get; init; }
+    public string? Url { get; init; }
+}

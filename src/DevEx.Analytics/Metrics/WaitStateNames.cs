@@ -17,4 +17,8 @@ public static class WaitStateNames
     };
 
     public static string Label(string wait) => Labels.GetValueOrDefault(wait, wait);
+
+    /// <summary>Every wait (and meetings) in the order of a pull request's life, then tickets: the order charts give colours by.</summary>
+    public static IReadOnlyList<string> InOrder { get; } =
+        ["pr-pickup", "pr-review", "pr-merge-wait", "ci-queue", "ci-run", "deploy-wait", "ticket-wait", "ticket-blocked", "meetings"];
 }

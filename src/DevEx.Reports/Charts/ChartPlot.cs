@@ -69,7 +69,7 @@ internal static class ChartPlot
         {
             // NaN breaks the line: a week without data is a gap, never a zero.
             var ys = Enumerable.Range(0, n).Select(i => Value(spec.Series[s], i) ?? double.NaN).ToArray();
-            var line = plot.Add.Scatter(xs, ys, ChartPalette.SeriesColor(s));
+            var line = plot.Add.Scatter(xs, ys, SeriesColour(spec, s));
             line.LineWidth = 2;
             line.MarkerSize = 5;
             line.LegendText = spec.Series[s].Name;
@@ -93,7 +93,7 @@ internal static class ChartPlot
         var negativeTops = new double[n];
         for (var s = 0; s < seriesCount; s++)
         {
-            var colour = ChartPalette.SeriesColor(s);
+            var colour = SeriesColour(spec, s);
             var bars = new List<Bar>();
             for (var i = 0; i < n; i++)
             {
@@ -208,6 +208,9 @@ internal static class ChartPlot
         }
         plot.Axes.SetLimitsY(low < 0 ? low - pad : 0, high + pad);
     }
+
+    private static Color SeriesColour(ChartSpec spec, int index) =>
+        spec.Series[index].Colour is { } colour ? Color.FromHex(colour) : ChartPalette.SeriesColor(index);
 
     private static bool HasValues(ChartSpec spec) => spec.Series.Any(s => s.Values.Any(v => v is not null));
 

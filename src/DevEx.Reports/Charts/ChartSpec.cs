@@ -2,8 +2,12 @@ namespace DevEx.Reports.Charts;
 
 public enum ChartKind { Line, Bar, StackedBar, Distribution }
 
-/// <summary>One named series; a null value is a gap (no data for that category), never drawn as zero.</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values);
+/// <summary>
+/// One named series; a null value is a gap (no data for that category), never drawn as zero. <see cref="Colour"/>
+/// (#rrggbb, normally from <see cref="ChartPalette"/>) fixes its colour, so a series keeps it whichever other series a
+/// chart has; without it the series takes the palette colour of its position.
+/// </summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string? Colour = null);
 
 /// <summary>
 /// Categories label the x axis (e.g. ISO weeks "2026-W47" or team names). For Distribution, Categories is ignored

@@ -2,21 +2,31 @@ using DevEx.Analytics.Metrics;
 
 namespace DevEx.Server.Api;
 
-/// <summary>The rows behind every metric: deployments, changes and pull requests.</summary>
+/// <summary>The rows behind every metric: deployments, changes, pull requests, incidents and data-quality findings.</summary>
 internal static class ExplainEndpoints
 {
     public static RouteGroupBuilder MapExplain(this RouteGroupBuilder api)
     {
         var explain = api.MapGroup("").WithTags("Explain");
-        explain.MapGet("/deployments", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, bool? failed, CancellationToken ct) =>
-            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Deployments(r.Window, r.Scope, failed, ct)))
-            .WithSummary("Production deployments in the window: change set, failure method and evidence, rework, recovery");
+        explain.MapGet("/deployments", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, bool? failed, bool? rework,
+                CancellationToken ct) =>
+            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Deployments(r.Window, r.Scope, failed, rework, ct)))
+            .WithSummary("Production deployments in the window: change set, failure method and evidence, rework, recovery (?failed=true, ?rework=true)");
         explain.MapGet("/changes", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, string? deployment, CancellationToken ct) =>
             resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Changes(r.Window, r.Scope, deployment, ct)))
             .WithSummary("Changes (PRs and direct commits) deployed in the window, with their lead time");
         explain.MapGet("/pull-requests", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
             resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.PullRequests(r.Window, r.Scope, ct)))
-            .WithSummary("Pull requests merged in the window, with their phases");
+            .WithSummary("Pull requests merged in the window, with their phases and CI runs");
+        explain.MapGet("/incidents", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
+            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Incidents(r.Window, r.Scope, ct)))
+            .WithSummary("Incidents resolved in the window, with their time to restore and the cause they name");
+        explain.MapGet("/data-quality/findings", (ExplainService service, string? category, string? kind, CancellationToken ct) =>
+            TypedResults.Ok(service.DataQualityFindings(category, kind, ct)))
+            .WithSummary("The rows behind the data-quality counts: derivation findings (clamped spans, ...) and rejected import lines");
+        explain.MapGet("/data-quality/identity-occurrences", (ExplainService service, string? identity, CancellationToken ct) =>
+            TypedResults.Ok(service.IdentityOccurrences(identity, ct)))
+            .WithSummary("The commits, pull requests and reviews of identities no catalog User claims (?identity=)");
         return explain;
     }
 }

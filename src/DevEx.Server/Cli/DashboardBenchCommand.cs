@@ -10,12 +10,14 @@ namespace DevEx.Server.Cli;
 /// <c>devex bench dashboards</c>: server time of every dashboard page over the benchmark org's database (made by
 /// <c>devex bench</c>). Starts the service on it, then requests each page uncached (a window no request used
 /// before, so every panel is computed and every chart drawn) and cached (the same URL again), org-wide and for one
-/// team. Prints a Markdown table.
+/// team. Times are taken at the client over loopback: request sent to body read. Prints a Markdown table, the first
+/// request after start on its own line, and the machine's load average before and after.
 /// </summary>
 internal static class DashboardBenchCommand
 {
     private static readonly string[] Pages = ["/", "/dashboards/dora", "/dashboards/pull-requests", "/dashboards/tickets", "/dashboards/meetings",
-        "/dashboards/data-quality", "/explain/deployments", "/explain/pull-requests"];
+        "/dashboards/data-quality", "/explain/deployments", "/explain/changes", "/explain/pull-requests", "/explain/tickets", "/explain/incidents",
+        "/explain/data-quality", "/explain/identities"];
 
     public static Command Create()
     {
@@ -42,8 +44,12 @@ internal static class DashboardBenchCommand
         using var server = StartServer(database, url);
         using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
         await WaitUntilUp(client, ct);
+        // The first page request after start, before anything else asks the service: JIT and first loads show here.
+        var first = await Time(client, $"/?from={until.PlusWeeks(-12).PlusDays(-100):yyyy-MM-dd}&to={until.PlusDays(-100):yyyy-MM-dd}", ct);
         var team = (await client.GetStringAsync("/api/v1/teams", ct)).Split("\"id\":\"")[1].Split('"')[0];
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"Load average (1, 5, 15 min) before: {LoadAverage()}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"First request after start (/, a window no one asked for): {first:0} ms"));
         Console.WriteLine($"Database: {database}; window: 12 weeks before {until:yyyy-MM-dd}, shifted a day per uncached request");
         Console.WriteLine();
         Console.WriteLine("| page | scope | uncached median (max) | cached median |");
@@ -68,9 +74,14 @@ internal static class DashboardBenchCommand
                     $"| {page} | {(scope.Length == 0 ? "org" : team)} | {uncached[uncached.Count / 2]:0} ms ({uncached[^1]:0} ms) | {cached[cached.Count / 2]:0.0} ms |"));
             }
         }
+        Console.WriteLine();
+        Console.WriteLine($"Load average (1, 5, 15 min) after: {LoadAverage()}");
         server.Kill(entireProcessTree: true);
         return 0;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown (no /proc/loadavg)";
 
     private static Process StartServer(string database, string url)
     {

@@ -6,13 +6,15 @@ namespace DevEx.Server.Dashboards;
 
 /// <summary>
 /// Line, bar, stacked-bar and distribution charts as inline SVG (ScottPlot), with the text alternative and a table
-/// view of the same numbers; in a series over periods each number links to the rows of its period.
+/// view of the same numbers. In a series over periods each number links to its own rows: the row's <c>x__link</c> when
+/// the source gives one (a wait to its own listing), else the panel's link narrowed to the period. A long-format series
+/// keeps its colour in every view: colours follow the source's fixed order of series names, not the totals.
 /// </summary>
 internal static class ChartPanel
 {
     public static void Render(StringBuilder html, PanelDefinition panel, PanelData data, DashboardFilter filter)
     {
-        var (spec, table) = panel.Kind == PanelKind.Distribution ? Distribution(panel, data) : Series(panel, data, filter);
+        var (spec, table) = Build(panel, data, filter);
         var chart = ChartRenderer.Svg(spec);
         html.Append("<figure class=\"chart\">").Append(chart.Svg)
             .Append("<figcaption class=\"muted\">").Append(Format.Html(chart.TextAlternative)).Append("</figcaption></figure>");
@@ -34,39 +36,57 @@ internal static class ChartPanel
         html.Append("</tbody></table></div></details>");
     }
 
-    private sealed record TableRow(string Label, IReadOnlyList<(string Text, string? Link)> Cells);
+    internal sealed record TableRow(string Label, IReadOnlyList<(string Text, string? Link)> Cells);
 
-    private sealed record TableView(IReadOnlyList<string> Headers, IReadOnlyList<TableRow> Rows);
+    internal sealed record TableView(IReadOnlyList<string> Headers, IReadOnlyList<TableRow> Rows);
+
+    /// <summary>The chart and its table view.</summary>
+    internal static (ChartSpec Spec, TableView Table) Build(PanelDefinition panel, PanelData data, DashboardFilter filter) =>
+        panel.Kind == PanelKind.Distribution ? Distribution(panel, data) : Series(panel, data, filter);
+
+    private sealed record Line(string Name, string Unit, string Column, string? Colour, IReadOnlyList<IReadOnlyList<object?>?> Rows)
+    {
+        public double?[] Values(PanelData data) => Rows.Select(r => r is null ? null : PanelData.Number(data.Value(r, Column))).ToArray();
+    }
 
     private static (ChartSpec, TableView) Series(PanelDefinition panel, PanelData data, DashboardFilter filter)
     {
         var x = panel.X ?? "period";
         var categories = data.Rows.Select(r => data.Value(r, x)).Distinct().ToList();
         var labels = categories.Select(c => Format.AsDate(c) is { } d && x == "period" ? Format.Period(d, filter.Interval) : Format.Raw(c)).ToList();
-        List<(string Name, string Unit, double?[] Values, string Column)> series;
+        IReadOnlyList<object?>? RowOf(IEnumerable<IReadOnlyList<object?>> rows, object? category) => rows.FirstOrDefault(r => Equals(data.Value(r, x), category));
+        List<Line> lines;
         if (panel.Series is { } seriesColumn)
         {
             var valueColumn = data.Column(panel.Value!)!;
-            series = data.Rows.GroupBy(r => Format.Raw(data.Value(r, seriesColumn)))
-                .OrderByDescending(g => g.Sum(r => PanelData.Number(data.Value(r, valueColumn.Name)) ?? 0))
-                .Select(g => (g.Key, valueColumn.Unit, categories.Select(c => g.Where(r => Equals(data.Value(r, x), c))
-                    .Select(r => PanelData.Number(data.Value(r, valueColumn.Name))).FirstOrDefault()).ToArray(), valueColumn.Name))
+            var groups = data.Rows.GroupBy(r => Format.Raw(data.Value(r, seriesColumn))).ToList();
+            var names = groups.Select(g => g.Key).ToList();
+            // Stacked largest first, but coloured by name: a wait is the same colour in the org's chart and a team's.
+            lines = groups.OrderByDescending(g => g.Sum(r => PanelData.Number(data.Value(r, valueColumn.Name)) ?? 0))
+                .Select(g => new Line(g.Key, valueColumn.Unit, valueColumn.Name, ChartPalette.ForName(g.Key, data.SeriesOrder, names),
+                    categories.Select(c => RowOf(g, c)).ToList()))
                 .ToList();
         }
         else
         {
-            series = panel.Y.Select(y => data.Column(y)!).Select(c => (c.Label, c.Unit,
-                categories.Select(cat => data.Rows.Where(r => Equals(data.Value(r, x), cat)).Select(r => PanelData.Number(data.Value(r, c.Name))).FirstOrDefault()).ToArray(),
-                c.Name)).ToList();
+            // One series per y column, in the definition's order: colours by that order.
+            lines = panel.Y.Select(y => data.Column(y)!)
+                .Select(c => new Line(c.Label, c.Unit, c.Name, null, categories.Select(cat => RowOf(data.Rows, cat)).ToList())).ToList();
         }
-        var unit = panel.Unit ?? (series.Count > 0 ? series[0].Unit : "number");
+        var unit = panel.Unit ?? (lines.Count > 0 ? lines[0].Unit : "number");
         // Rates read as percentages on the axis, as they do in the tables.
         var scale = unit == "rate" ? 100 : 1;
         var spec = new ChartSpec(Kind(panel.Kind), panel.Title, x == "period" ? PeriodName(filter.Interval) : data.Column(x)?.Label ?? x,
-            panel.YLabel ?? UnitLabel(unit), labels, series.Select(s => new ChartSeries(s.Name, s.Values.Select(v => v * scale).ToList())).ToList());
-        var rows = categories.Select((c, i) => new TableRow(labels[i], series.Select(s =>
-            (Format.Value(s.Values[i], unit), PeriodLink(panel, c, filter))).ToList())).ToList();
-        return (spec, new TableView([labels.Count > 0 && x == "period" ? PeriodName(filter.Interval) : x, .. series.Select(s => s.Name)], rows));
+            panel.YLabel ?? UnitLabel(unit), labels,
+            lines.Select(l => new ChartSeries(l.Name, l.Values(data).Select(v => v * scale).ToList(), l.Colour)).ToList());
+        var rows = categories.Select((c, i) => new TableRow(labels[i], lines.Select(l =>
+        {
+            var row = l.Rows[i];
+            var value = row is null ? null : PanelData.Number(data.Value(row, l.Column));
+            var own = row is null ? null : PanelLinks.For(data, row, l.Column, null, filter);
+            return (Format.Value(value, unit), own ?? PeriodLink(panel, c, filter));
+        }).ToList())).ToList();
+        return (spec, new TableView([x == "period" ? PeriodName(filter.Interval) : data.Column(x)?.Label ?? x, .. lines.Select(l => l.Name)], rows));
     }
 
     private static (ChartSpec, TableView) Distribution(PanelDefinition panel, PanelData data)

@@ -43,13 +43,9 @@ internal sealed class DashboardCatalog(IOptions<DevExOptions> options, Dashboard
         foreach (var file in files)
         {
             var name = $"{Path.GetFileName(Path.GetDirectoryName(file))}/{Path.GetFileName(file)}";
-            var (dashboard, reasons) = reader.Read(Path.GetFileNameWithoutExtension(file), ReadText(file, out var error) ?? "");
-            if (error is not null)
-            {
-                reasons = [error];
-            }
+            var (dashboard, reasons) = Read(file);
             problems.AddRange(reasons.Select(r => new DashboardProblem(name, r)));
-            if (dashboard is not null && error is null)
+            if (dashboard is not null)
             {
                 dashboards.Add(dashboard);
             }
@@ -62,17 +58,27 @@ internal sealed class DashboardCatalog(IOptions<DevExOptions> options, Dashboard
         return new DashboardSet(dashboards.OrderBy(d => d.Order).ThenBy(d => d.Id, StringComparer.Ordinal).ToList(), problems, folder);
     }
 
-    private static string? ReadText(string file, out string? error)
+    /// <summary>One file's dashboard, or why not. Nothing a single file does may escape: the other files must still load.</summary>
+    private (DashboardDefinition? Dashboard, IReadOnlyList<string> Reasons) Read(string file)
     {
-        error = null;
+        string json;
         try
         {
-            return File.ReadAllText(file);
+            json = File.ReadAllText(file);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            error = $"cannot read: {e.Message}";
-            return null;
+            return (null, [$"cannot read: {e.Message}"]);
+        }
+        try
+        {
+            return reader.Read(Path.GetFileNameWithoutExtension(file), json);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The reader checks what it knows; anything it missed is still this file's problem, not every page's.
+            logger.LogError(e, "Reading dashboard definition {File} failed", file);
+            return (null, [$"cannot be used: {e.GetType().Name}: {e.Message}"]);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DevEx.Server.Dashboards;
 
 /// <summary>How a panel shows its table.</summary>
@@ -47,6 +49,7 @@ internal sealed record PanelDefinition
     public int? Limit { get; init; }
     public string Width { get; init; } = "half";
 
-    /// <summary>The source's name for the cache and the CSV file: a built-in source, or query:&lt;file&gt;.</summary>
-    public string SourceKey => Source ?? $"query:{Query}";
+    /// <summary>A hash of the definition as read, set by the reader: cached HTML of an edited panel is not served.</summary>
+    [JsonIgnore]
+    public string Fingerprint { get; init; } = "";
 }

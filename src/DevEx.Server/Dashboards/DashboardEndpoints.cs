@@ -20,8 +20,8 @@ internal static class DashboardEndpoints
         pages.MapGet("/dashboards/{id}", (DashboardPages page, string id, [AsParameters] MetricRequest request, CancellationToken ct) =>
             page.Page(id, request, ct));
         pages.MapGet("/dashboards/{id}/panels/{panel}.csv", PanelCsv.Download);
-        pages.MapGet("/explain/{listing}", (ExplainPages explain, string listing, [AsParameters] MetricRequest request, bool? failed, string? deployment,
-            CancellationToken ct) => explain.Page(listing, request, failed, deployment, ct));
+        pages.MapGet("/explain/{listing}", (ExplainPages explain, string listing, [AsParameters] MetricRequest request, [AsParameters] ExplainFilters filters,
+            CancellationToken ct) => explain.Page(listing, request, filters, ct));
         pages.MapGet("/assets/{font}.ttf", (string font) => font switch
         {
             "DejaVuSans" => Results.Stream(ChartFont.OpenFontFile(), "font/ttf"),

@@ -6,7 +6,8 @@ namespace DevEx.Server.Dashboards;
 /// <summary>
 /// Reads and checks one dashboards/*.json file. Everything that can be known without data is checked here (JSON,
 /// unknown properties, kinds, sources, query files, the columns each kind needs); a column a query does not return
-/// shows as an error inside its panel.
+/// shows as an error inside its panel. Whatever a file holds (nulls, wrong types, half a document), reading it gives a
+/// dashboard or a list of reasons, never an exception: one bad file must not take the other dashboards down.
 /// </summary>
 internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles queries)
 {
@@ -16,6 +17,8 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // "title": null or "y": null is a mistake in the file, reported with its path like any other.
+        RespectNullableAnnotations = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
@@ -32,7 +35,7 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
         {
             file = JsonSerializer.Deserialize<DashboardFile>(json, Json);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             return (null, [e.Message]);
         }
@@ -40,9 +43,15 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
         {
             return (null, ["a dashboard needs a title and at least one panel"]);
         }
-        var problems = file.Panels.SelectMany((p, i) => Check(p, i)).ToList();
-        problems.AddRange(file.Panels.GroupBy(p => p.Id).Where(g => g.Count() > 1).Select(g => $"panel id '{g.Key}' is used {g.Count()} times"));
-        return problems.Count > 0 ? (null, problems) : (new DashboardDefinition(id, file.Title, file.Description, file.Order, file.Panels), []);
+        var problems = file.Panels.SelectMany((p, i) => p is null ? [$"panels[{i}] is null, not a panel"] : Check(p, i)).ToList();
+        problems.AddRange(file.Panels.OfType<PanelDefinition>().GroupBy(p => p.Id).Where(g => g.Count() > 1)
+            .Select(g => $"panel id '{g.Key}' is used {g.Count()} times"));
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+        var panels = file.Panels.Select(p => p with { Fingerprint = ContentFingerprint.Of(JsonSerializer.Serialize(p, Json)) }).ToList();
+        return (new DashboardDefinition(id, file.Title, file.Description, file.Order, panels), []);
     }
 
     private IEnumerable<string> Check(PanelDefinition panel, int index)
@@ -67,6 +76,14 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
         else if (panel.Query is not null && !queries.Exists(panel.Query))
         {
             yield return $"{where}: no query '{panel.Query}' (looked for a built-in query and {queries.Folder ?? "queries"}/{panel.Query}.sql)";
+        }
+        if (panel.Y.Any(string.IsNullOrWhiteSpace))
+        {
+            yield return $"{where}: y must list column names (found an empty or null entry)";
+        }
+        if (panel.Table.Any(c => c is null || string.IsNullOrWhiteSpace(c.Name)))
+        {
+            yield return $"{where}: every table column needs a name";
         }
         if (panel.Width is not ("full" or "half" or "third"))
         {

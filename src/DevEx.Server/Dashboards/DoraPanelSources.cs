@@ -53,17 +53,18 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
         Add("recovery_sample_size", "Recovered deployments", "count", m => m.FailedDeploymentRecoveryTime.SampleSize, trend: false);
         Add("recovery_level", "Recovery time level", "level", m => m.FailedDeploymentRecoveryTime.Level, trend: false);
         Add("rework_rate", "Deployment rework rate", "rate", m => m.DeploymentReworkRate.Rate);
-        Link("rework_rate", Links.Explain("deployments", filter));
+        Link("rework_rate", Links.Explain("deployments", filter, "rework=true"));
         Add("incident_restore_median_hours", "Incident time to restore (median)", "hours", m => m.IncidentTimeToRestore.MedianHours);
+        Link("incident_restore_median_hours", Links.Explain("incidents", filter));
         return builder.Row([.. values]).Build();
     }
 
     private PanelData Series(DashboardFilter filter, CancellationToken ct)
     {
-        var builder = SeriesColumns(new PanelDataBuilder().Column("period", "Period", "date"));
+        var builder = SeriesLinkColumns(SeriesColumns(new PanelDataBuilder().Column("period", "Period", "date")));
         foreach (var m in dora.Series(filter.Window, filter.Scope, filter.Interval, ct))
         {
-            builder.Row([m.From, .. SeriesValues(m)]);
+            builder.Row([m.From, .. SeriesValues(m), .. SeriesLinks(filter.ForWindow(new MetricWindow(m.From, m.To, filter.Window.Zone)))]);
         }
         return builder.Build();
     }
@@ -81,20 +82,32 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
             .Column("deployment_frequency_level", "Frequency level", "level")
             .Column("change_lead_time_level", "Lead time level", "level")
             .Column("change_fail_rate_level", "Fail rate level", "level")
-            .Column("recovery_level", "Recovery level", "level")
-            .Column("deployments" + PanelData.LinkSuffix, "", "text")
-            .Column("change_lead_time_median_hours" + PanelData.LinkSuffix, "", "text")
-            .Column("change_fail_rate" + PanelData.LinkSuffix, "", "text");
-        foreach (var (id, label) in names.OrderBy(n => n.Label, StringComparer.OrdinalIgnoreCase))
+            .Column("recovery_level", "Recovery level", "level");
+        SeriesLinkColumns(builder);
+        foreach (var (id, label) in names.OrderBy(n => n.Label, StringComparer.OrdinalIgnoreCase).ThenBy(n => n.Id, StringComparer.Ordinal))
         {
             var scoped = grouping == MetricGrouping.Team ? filter.ForTeam(id) : filter.ForService(id);
             var m = byGroup.GetValueOrDefault(id);
             builder.Row([label, $"/dashboards/dora?{scoped.ToQuery()}", .. m is null ? SeriesValues(null) : SeriesValues(m),
                 m?.DeploymentFrequency.Level, m?.ChangeLeadTime.Level, m?.ChangeFailRate.Level, m?.FailedDeploymentRecoveryTime.Level,
-                Links.Explain("deployments", scoped), Links.Explain("changes", scoped), Links.Explain("deployments", scoped, "failed=true")]);
+                .. SeriesLinks(scoped)]);
         }
         return builder.Build();
     }
+
+    /// <summary>Where each figure of a period or group comes from: its deployments, changes, failed or rework deployments.</summary>
+    private static PanelDataBuilder SeriesLinkColumns(PanelDataBuilder builder)
+    {
+        foreach (var column in new[] { "deployments", "change_lead_time_median_hours", "change_fail_rate", "recovery_median_hours", "rework_rate" })
+        {
+            builder.Column(column + PanelData.LinkSuffix, "", "text");
+        }
+        return builder;
+    }
+
+    private static object?[] SeriesLinks(DashboardFilter scoped) =>
+        [Links.Explain("deployments", scoped), Links.Explain("changes", scoped), Links.Explain("deployments", scoped, "failed=true"),
+            Links.Explain("deployments", scoped, "failed=true"), Links.Explain("deployments", scoped, "rework=true")];
 
     private static PanelDataBuilder SeriesColumns(PanelDataBuilder builder) => builder
         .Column("deployments", "Deployments", "count")
@@ -114,7 +127,7 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
             .Column("sha", "Commit", "text").Column("failure_method", "Method", "text").Column("failure_evidence", "Evidence", "text")
             .Column("recovery_hours", "Recovered after", "hours")
             .Column("sha" + PanelData.LinkSuffix, "", "text");
-        foreach (var d in explain.Deployments(filter.Window, filter.Scope, failed: true, ct).OrderByDescending(d => d.FinishedAt))
+        foreach (var d in explain.Deployments(filter.Window, filter.Scope, failed: true, cancellationToken: ct).OrderByDescending(d => d.FinishedAt))
         {
             builder.Row(d.FinishedAt, d.Service, d.Environment, d.Sha.Length > 10 ? d.Sha[..10] : d.Sha, d.FailureMethod, d.FailureEvidence,
                 d.RecoveryHours, Links.Explain("deployments", filter, $"failed=true#{Uri.EscapeDataString(d.Id)}"));

@@ -7,19 +7,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>
-/// The rows behind a number as an HTML table: deployments, changes, pull requests or tickets in the view's window
-/// and scope, each linking to its source (GitHub PR, Jira ticket) where known and to the JSON of the same listing.
+/// The rows behind a number as an HTML table: deployments, changes, pull requests, tickets or incidents in the view's
+/// window and scope, and the findings behind the data-quality counts; each row links to its source (GitHub PR, Jira
+/// ticket) where known, and the page to the JSON of the same listing.
 /// </summary>
 internal sealed class ExplainPages(ExplainService explain, TicketExplainService tickets, DashboardPages pages, DashboardCatalog catalog,
     OrgService org, SourceLinks links)
 {
     private const int MaxRows = 500;
 
-    private sealed record Listing(string Title, string Intro, string Api, IReadOnlyList<string> Headers, IReadOnlyList<(string Id, IReadOnlyList<Cell> Cells)> Rows);
+    /// <summary>A listing: <see cref="Total"/> rows found, the first <see cref="MaxRows"/> of them shown (only those are formatted).</summary>
+    private sealed record Listing(string Title, string Intro, string Api, IReadOnlyList<string> Headers, int Total, IReadOnlyList<(string Id, IReadOnlyList<Cell> Cells)> Rows);
 
     private sealed record Cell(string Text, string? Link = null, bool Numeric = false);
 
-    public IResult Page(string listing, MetricRequest request, bool? failed, string? deployment, CancellationToken ct)
+    public IResult Page(string listing, MetricRequest request, ExplainFilters filters, CancellationToken ct)
     {
         var ok = pages.TryFilter(request, out var filter, out var problem);
         var set = catalog.Current;
@@ -30,15 +32,19 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
         }
         Listing? found = listing switch
         {
-            "deployments" => Deployments(filter, failed, ct),
-            "changes" => Changes(filter, deployment, ct),
+            "deployments" => Deployments(filter, filters.Failed, filters.Rework, ct),
+            "changes" => Changes(filter, filters.Deployment, ct),
             "pull-requests" => PullRequests(filter, ct),
             "tickets" => Tickets(filter, ct),
+            "incidents" => Incidents(filter, ct),
+            "data-quality" => DataQualityFindings(filters.Category, filters.Kind, ct),
+            "identities" => IdentityOccurrences(filters.Identity, ct),
             _ => null,
         };
         if (found is null)
         {
-            return Html(PageLayout.Render(context, "No such listing", "Listings: deployments, changes, pull-requests, tickets.", "", withFilters: false), 404);
+            return Html(PageLayout.Render(context, "No such listing",
+                "Listings: deployments, changes, pull-requests, tickets, incidents, data-quality, identities.", "", withFilters: false), 404);
         }
         return Html(PageLayout.Render(context, found.Title, found.Intro, Table(found, filter)));
     }
@@ -46,9 +52,9 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
     private static string Table(Listing listing, DashboardFilter filter)
     {
         var html = new StringBuilder("<section class=\"panel full\" aria-labelledby=\"rows-h\"><h2 id=\"rows-h\">");
-        html.Append(CultureInfo.InvariantCulture, $"{listing.Rows.Count:#,0} rows</h2><p class=\"help\">The same rows as JSON: <a href=\"")
+        html.Append(CultureInfo.InvariantCulture, $"{listing.Total:#,0} rows</h2><p class=\"help\">The same rows as JSON: <a href=\"")
             .Append(Format.Html(PanelLinks.WithFilters(listing.Api, filter))).Append("\">").Append(Format.Html(listing.Api.Split('?')[0])).Append("</a>.");
-        if (listing.Rows.Count > MaxRows)
+        if (listing.Total > MaxRows)
         {
             html.Append(CultureInfo.InvariantCulture, $" Showing the first {MaxRows}; narrow the filters or use the JSON for all.");
         }
@@ -58,7 +64,7 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
             html.Append("<th scope=\"col\">").Append(Format.Html(header)).Append("</th>");
         }
         html.Append("</tr></thead><tbody>");
-        foreach (var (id, cells) in listing.Rows.Take(MaxRows))
+        foreach (var (id, cells) in listing.Rows)
         {
             html.Append("<tr id=\"").Append(Format.Html(id)).Append("\">");
             foreach (var cell in cells)
@@ -76,24 +82,38 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
 
     private static Cell When(NodaTime.Instant? at) => new(Format.Value(at, "instant"));
 
-    private Listing Deployments(DashboardFilter filter, bool? failed, CancellationToken ct)
+    private Listing Deployments(DashboardFilter filter, bool? failed, bool? rework, CancellationToken ct)
     {
-        var rows = explain.Deployments(filter.Window, filter.Scope, failed, ct).OrderByDescending(d => d.FinishedAt).Select(d => (d.Id, (IReadOnlyList<Cell>)
+        var found = explain.Deployments(filter.Window, filter.Scope, failed, rework, ct);
+        var rows = found.OrderByDescending(d => d.FinishedAt).Take(MaxRows).Select(d => (d.Id, (IReadOnlyList<Cell>)
         [
             When(d.FinishedAt), new(d.Service), new(d.Environment), new(d.Sha.Length > 10 ? d.Sha[..10] : d.Sha),
             new(d.ChangeCount.ToString(CultureInfo.InvariantCulture), Links.Explain("changes", filter, $"deployment={Uri.EscapeDataString(d.Id)}"), true),
             new(d.Failed ? $"failed ({d.FailureMethod})" : "ok"), new(d.FailureEvidence ?? ""), new(d.Rework ? d.ReworkReason ?? "rework" : ""),
             Hours(d.RecoveryHours), new(d.Note ?? ""),
         ])).ToList();
-        return new Listing(failed == true ? "Failed deployments" : "Production deployments",
-            "Production deployments that finished in the window, newest first: change set, failure method and its evidence, rework, recovery.",
-            failed == true ? "/api/v1/deployments?failed=true" : "/api/v1/deployments",
-            ["Finished", "Service", "Environment", "Commit", "Changes", "Result", "Evidence", "Rework", "Recovered after", "Note"], rows);
+        var narrowed = new[] { failed is { } f ? $"failed={(f ? "true" : "false")}" : null, rework is { } w ? $"rework={(w ? "true" : "false")}" : null }
+            .OfType<string>().ToList();
+        var title = (failed, rework) switch
+        {
+            (true, true) => "Failed rework deployments",
+            (true, _) => "Failed deployments",
+            (_, true) => "Rework deployments",
+            _ => "Production deployments",
+        };
+        return new Listing(title,
+            "Production deployments that finished in the window, newest first: change set, failure method and its evidence, rework "
+            + "(a rollback, or a revert or hotfix among its changes), recovery.",
+            narrowed.Count == 0 ? "/api/v1/deployments" : $"/api/v1/deployments?{string.Join('&', narrowed)}",
+            ["Finished", "Service", "Environment", "Commit", "Changes", "Result", "Evidence", "Rework", "Recovered after", "Note"], found.Count, rows);
     }
 
     private Listing Changes(DashboardFilter filter, string? deployment, CancellationToken ct)
     {
-        var rows = explain.Changes(filter.Window, filter.Scope, deployment, ct).OrderByDescending(c => c.LeadTimeHours).Select(c => ($"{c.Kind}-{c.Ref}", (IReadOnlyList<Cell>)
+        // A repository deployed as several services brings the same commit or pull request into each: the service is part of the id.
+        var found = explain.Changes(filter.Window, filter.Scope, deployment, ct);
+        var rows = found.OrderByDescending(c => c.LeadTimeHours).Take(MaxRows)
+            .Select(c => ($"{c.Service}:{c.Kind}-{c.Ref}", (IReadOnlyList<Cell>)
         [
             new(c.Kind == "pr" ? c.Ref : $"{c.Repo}@{(c.Ref.Length > 10 ? c.Ref[..10] : c.Ref)}", c.Url),
             new(c.Title ?? ""), new(c.Service), When(c.StartedAt), new(c.StartSource), When(c.DeployedAt),
@@ -103,31 +123,94 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
         return new Listing(deployment is null ? "Changes deployed" : $"Changes of deployment {deployment}",
             "Pull requests and direct commits whose first production deployment finished in the window, slowest first, with their lead time.",
             deployment is null ? "/api/v1/changes" : $"/api/v1/changes?deployment={Uri.EscapeDataString(deployment)}",
-            ["Change", "Title", "Service", "Started", "Start from", "Deployed", "Deployment", "Lead time", "Lead time (working)"], rows);
+            ["Change", "Title", "Service", "Started", "Start from", "Deployed", "Deployment", "Lead time", "Lead time (working)"], found.Count, rows);
     }
 
     private Listing PullRequests(DashboardFilter filter, CancellationToken ct)
     {
-        var rows = explain.PullRequests(filter.Window, filter.Scope, ct).OrderByDescending(p => p.MergedAt).Select(p => ($"{p.Repo}#{p.Number}", (IReadOnlyList<Cell>)
+        var found = explain.PullRequests(filter.Window, filter.Scope, ct);
+        var rows = found.OrderByDescending(p => p.MergedAt).Take(MaxRows).Select(p => ($"{p.Repo}#{p.Number}", (IReadOnlyList<Cell>)
         [
             new($"{p.Repo}#{p.Number}", p.Url), new(p.Title ?? ""), new(p.OwnerTeam ?? ""), When(p.MergedAt),
             Hours(p.CodingWorkingHours), Hours(p.PickupWorkingHours), Hours(p.ReviewWorkingHours), Hours(p.MergeWaitWorkingHours),
-            Hours(p.DeployWaitWorkingHours), new(p.IsBot ? "bot" : ""),
+            Hours(p.DeployWaitWorkingHours), new(p.CiRuns.ToString(CultureInfo.InvariantCulture), Numeric: true), Hours(p.CiQueueHours), Hours(p.CiRunHours),
+            new(p.IsBot ? "bot" : ""),
         ])).ToList();
-        return new Listing("Pull requests merged", "Pull requests merged in the window, newest first, with each phase in working hours of the owning team.",
-            "/api/v1/pull-requests", ["Pull request", "Title", "Team", "Merged", "Coding", "Pickup", "Review", "Merge wait", "Deploy wait", ""], rows);
+        return new Listing("Pull requests merged",
+            "Pull requests merged in the window, newest first, with each phase in working hours of the owning team, and their CI runs: "
+            + "queue (created to started) and run time (started to completed) summed over the runs, wall-clock hours.",
+            "/api/v1/pull-requests",
+            ["Pull request", "Title", "Team", "Merged", "Coding", "Pickup", "Review", "Merge wait", "Deploy wait", "CI runs", "CI queue", "CI run", ""], found.Count, rows);
     }
 
     private Listing Tickets(DashboardFilter filter, CancellationToken ct)
     {
-        var rows = tickets.Listing(filter.Window, filter.Scope, null, ct).OrderByDescending(t => t.DoneAt).Select(t => (t.Key, (IReadOnlyList<Cell>)
+        var found = tickets.Listing(filter.Window, filter.Scope, null, ct);
+        var rows = found.OrderByDescending(t => t.DoneAt).Take(MaxRows).Select(t => (t.Key, (IReadOnlyList<Cell>)
         [
             new(t.Key, links.Ticket(t.Key)), new(t.Title ?? ""), new(t.Team ?? ""), new(t.Type), When(t.DoneAt),
             Hours(t.CycleWorkingHours), Hours(t.ActiveWorkingHours), Hours(t.WaitWorkingHours), Hours(t.BlockedWorkingHours),
             new(t.Reopened ? "reopened" : ""), new(t.LinkedPullRequests ?? ""),
         ])).ToList();
         return new Listing("Tickets done", "Tickets done in the window, newest first, with cycle, active, wait and blocked time in working hours.",
-            "/api/v1/tickets", ["Ticket", "Title", "Team", "Type", "Done", "Cycle", "Active", "Wait", "Blocked", "", "Pull requests"], rows);
+            "/api/v1/tickets", ["Ticket", "Title", "Team", "Type", "Done", "Cycle", "Active", "Wait", "Blocked", "", "Pull requests"], found.Count, rows);
+    }
+
+    private Listing Incidents(DashboardFilter filter, CancellationToken ct)
+    {
+        var found = explain.Incidents(filter.Window, filter.Scope, ct);
+        var rows = found.Take(MaxRows).Select(i => (i.Id, (IReadOnlyList<Cell>)
+        [
+            new(i.Id), new(i.Title ?? ""), new(i.Service), new(i.Severity ?? ""), When(i.OpenedAt), When(i.ResolvedAt), Hours(i.RestoreHours),
+            CausedBy(i, filter),
+        ])).ToList();
+        return new Listing("Incidents resolved", "Incidents resolved in the window, newest first, with their time to restore (opened to resolved) "
+            + "and the cause they name, if any.", "/api/v1/incidents",
+            ["Incident", "Title", "Service", "Severity", "Opened", "Resolved", "Time to restore", "Caused by"], found.Count, rows);
+    }
+
+    private Cell CausedBy(IncidentExplanation incident, DashboardFilter filter) => incident switch
+    {
+        { CausedByPr: { } pr } => new($"pull request {pr}", incident.CausedByPrUrl ?? links.PullRequest(pr)),
+        { CausedByDeployment: { } deployment } => new($"deployment {deployment}",
+            Links.Explain("deployments", filter) + "#" + Uri.EscapeDataString(deployment)),
+        { CausedBySha: { } sha } => new($"commit {(sha.Length > 10 ? sha[..10] : sha)}"),
+        _ => new("not named (matched by time window, if at all)"),
+    };
+
+    private Listing DataQualityFindings(string? category, string? kind, CancellationToken ct)
+    {
+        var found = explain.DataQualityFindings(category, kind, ct);
+        var rows = found.Take(MaxRows).Select((f, i) => ($"finding-{i + 1}", (IReadOnlyList<Cell>)
+        [
+            new(f.Category), new(f.Kind), new(f.Subject), new(f.Detail), When(f.RejectedAt),
+        ])).ToList();
+        return new Listing(kind is null ? "Data-quality findings" : $"Data-quality findings: {kind}",
+            "What the derivations clamped, guessed or left out, and every rejected import line with its reason. Over all data: the window and "
+            + "scope do not apply.", DataQualityApi(category, kind),
+            ["Category", "Kind or file", "Concerns", "Detail", "Rejected"], found.Count, rows);
+    }
+
+    private static string DataQualityApi(string? category, string? kind)
+    {
+        var query = new[] { category is null ? null : $"category={Uri.EscapeDataString(category)}", kind is null ? null : $"kind={Uri.EscapeDataString(kind)}" }
+            .OfType<string>().ToList();
+        return query.Count == 0 ? "/api/v1/data-quality/findings" : $"/api/v1/data-quality/findings?{string.Join('&', query)}";
+    }
+
+    private Listing IdentityOccurrences(string? identity, CancellationToken ct)
+    {
+        var found = explain.IdentityOccurrences(identity, ct);
+        var rows = found.Take(MaxRows).Select((o, i) => ($"{o.SeenIn}-{i + 1}", (IReadOnlyList<Cell>)
+        [
+            new(o.Identity), new(o.SeenIn.Replace('_', ' ')), new(o.Repo), new(o.Ref, o.Url), When(o.SeenAt),
+        ])).ToList();
+        return new Listing(identity is null ? "Unmapped identities: where they appear" : $"Where {identity} appears",
+            "Commits, pull requests and reviews by identities no catalog User claims, newest first. Add the identity to a User "
+            + "(spec.profile.email, github.com/user-login or devex.dev/aliases) to count its work for that person's team. Over all data: the "
+            + "window and scope do not apply.",
+            identity is null ? "/api/v1/data-quality/identity-occurrences" : $"/api/v1/data-quality/identity-occurrences?identity={Uri.EscapeDataString(identity)}",
+            ["Identity", "Seen in", "Repository", "Commit or pull request", "When"], found.Count, rows);
     }
 
     private static ContentHttpResult Html(string html, int status = StatusCodes.Status200OK) =>

@@ -4,45 +4,76 @@ using DevEx.Store;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>
-/// Results of panel sources per source and filters, kept until the derived tables are next rebuilt (a sync, import
-/// or webhook), since no result can change before that. Bounded: cleared when it grows past MaxEntries.
+/// Results of panel sources and rendered panels per key, kept until the derived tables are next rebuilt (a sync, import
+/// or webhook), since no result can change before that. Each entry carries the data generation its computation
+/// started in and is served only while that generation is current: a render that began before a rebuild and
+/// finished after it is never passed off as new data. Bounded: cleared when it grows past MaxEntries.
 /// </summary>
 internal sealed class PanelCache(DuckDbDatabase database)
 {
     private const int MaxEntries = 2_000;
-    private readonly ConcurrentDictionary<string, Lazy<object>> entries = new(StringComparer.Ordinal);
-    private long generation = -1;
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private long clearedAt = -1;
+
+    private sealed record Entry(long Generation, Lazy<object> Value);
+
+    /// <summary>The data generation now. Read it before computing what is later given to <see cref="Set{T}"/>.</summary>
+    public long Generation => database.DataGeneration;
+
+    /// <summary>The keys held, whatever their generation (for diagnostics and tests).</summary>
+    public IReadOnlyCollection<string> Keys => [.. entries.Keys];
 
     public T GetOrAdd<T>(string key, Func<T> load) where T : class
     {
-        Expire();
-        var entry = entries.GetOrAdd(key, _ => new Lazy<object>(() => load(), LazyThreadSafetyMode.ExecutionAndPublication));
+        var generation = Generation;
+        Trim(generation);
+        var fresh = new Entry(generation, new Lazy<object>(() => load(), LazyThreadSafetyMode.ExecutionAndPublication));
+        // An entry of an older generation is replaced; one of this generation (or a newer one) is shared.
+        var entry = entries.AddOrUpdate(key, fresh, (_, old) => old.Generation >= generation ? old : fresh);
         try
         {
-            return (T)entry.Value;
+            return (T)entry.Value.Value;
         }
         catch
         {
-            entries.TryRemove(key, out _); // a failed load is not remembered
+            entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)); // a failed load is not remembered
             throw;
         }
     }
 
     public bool TryGet<T>(string key, out T value) where T : class
     {
-        Expire();
-        value = entries.TryGetValue(key, out var entry) && entry.IsValueCreated ? (T)entry.Value : null!;
+        var generation = Generation;
+        Trim(generation);
+        value = entries.TryGetValue(key, out var entry) && entry.Generation == generation && entry.Value.IsValueCreated ? (T)entry.Value.Value : null!;
         return value is not null;
     }
 
-    public void Set<T>(string key, T value) where T : class => entries[key] = new Lazy<object>(value);
-
-    private void Expire()
+    /// <summary>
+    /// Stores a value computed from the data of <paramref name="generation"/>, the <see cref="Generation"/> read before
+    /// the computation began; if the data was rebuilt meanwhile, the value is never served.
+    /// </summary>
+    public void Set<T>(string key, T value, long generation) where T : class
     {
-        var now = database.DataGeneration;
-        if (Interlocked.Exchange(ref generation, now) != now || entries.Count > MaxEntries)
+        if (generation == Generation)
         {
-            entries.Clear();
+            entries[key] = new Entry(generation, new Lazy<object>(value));
+        }
+    }
+
+    /// <summary>Frees the entries of older generations once a new one is seen (they could never be served again).</summary>
+    private void Trim(long generation)
+    {
+        var last = Interlocked.Read(ref clearedAt);
+        if ((generation > last && Interlocked.CompareExchange(ref clearedAt, generation, last) == last) || entries.Count > MaxEntries)
+        {
+            foreach (var (key, entry) in entries)
+            {
+                if (entry.Generation < generation || entries.Count > MaxEntries)
+                {
+                    entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+                }
+            }
         }
     }
 }

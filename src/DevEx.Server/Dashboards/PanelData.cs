@@ -8,12 +8,15 @@ internal sealed record PanelColumn(string Name, string Label, string Unit);
 
 /// <summary>
 /// What every panel source returns: a table. A column named <c>x__link</c> holds the drill-down link of column
-/// <c>x</c> for that row; <c>x_previous</c> holds x over the previous period of the same length.
+/// <c>x</c> for that row; <c>x_previous</c> holds x over the previous period of the same length. <see cref="SeriesOrder"/>
+/// lists every name a long-format series column can hold, in a fixed order, so a series keeps its colour in every view.
 /// </summary>
 internal sealed record PanelData(IReadOnlyList<PanelColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, string? Note = null)
 {
     public const string LinkSuffix = "__link";
     public const string PreviousSuffix = "_previous";
+
+    public IReadOnlyList<string> SeriesOrder { get; init; } = [];
 
     public int IndexOf(string column)
     {

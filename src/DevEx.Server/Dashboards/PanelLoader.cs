@@ -6,17 +6,40 @@ using DevEx.Store.Queries;
 
 namespace DevEx.Server.Dashboards;
 
-/// <summary>Loads a panel's table from its built-in source or its queries/ file, through the cache.</summary>
+/// <summary>
+/// Loads a panel's table from its built-in source or its queries/ file, through the cache (live sources excepted).
+/// A query's cache key holds a fingerprint of its SQL, so an edited queries/ file counts at the next request.
+/// </summary>
 internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles queries, DuckDbDatabase database, PanelCache cache)
 {
-    public PanelData Load(PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken) =>
-        cache.GetOrAdd($"{panel.SourceKey}?{filter.Key}", () => panel.Source is { } name
-            ? sources.Find(name)!.Load(filter, cancellationToken)
-            : RunQuery(panel.Query!, filter, cancellationToken));
-
-    private PanelData RunQuery(string name, DashboardFilter filter, CancellationToken cancellationToken)
+    public PanelData Load(PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var sql = queries.IsBuiltIn(name) ? QueryCatalog.Get(name) : queries.ReadFromDisk(name);
+        if (panel.Source is { } name)
+        {
+            var source = sources.Find(name)!;
+            return source.Live ? source.Load(filter, cancellationToken) : cache.GetOrAdd(SourceKey(name, filter), () => source.Load(filter, cancellationToken));
+        }
+        var sql = Sql(panel.Query!);
+        return cache.GetOrAdd(QueryKey(panel.Query!, sql, filter), () => RunQuery(sql, filter, cancellationToken));
+    }
+
+    /// <summary>Whether the panel shows a live source, whose data and HTML are never cached.</summary>
+    public bool IsLive(PanelDefinition panel) => panel.Source is { } name && sources.Find(name) is { Live: true };
+
+    /// <summary>What a panel's data depends on: its source (or its query and that query's text) and the filters.</summary>
+    public string DataKey(PanelDefinition panel, DashboardFilter filter) =>
+        panel.Source is { } name ? SourceKey(name, filter) : QueryKey(panel.Query!, Sql(panel.Query!), filter);
+
+    /// <summary>The cache key of a built-in source's data, shared with sources that reuse another's result.</summary>
+    public static string SourceKey(string source, DashboardFilter filter) => $"{source}?{filter.Key}";
+
+    private static string QueryKey(string query, string sql, DashboardFilter filter) => $"query:{query}#{ContentFingerprint.Of(sql)}?{filter.Key}";
+
+    // A built-in query is embedded at build time; any other is read from disk each time, so an edit counts at once.
+    private string Sql(string name) => queries.IsBuiltIn(name) ? QueryCatalog.Get(name) : queries.ReadFromDisk(name);
+
+    private PanelData RunQuery(string sql, DashboardFilter filter, CancellationToken cancellationToken)
+    {
         var parameters = MetricParameters.For(filter.Window, filter.Scope, filter.Interval);
         parameters.Add("group", "none");
         parameters.Add("project", null);

@@ -4,25 +4,43 @@ namespace DevEx.Server.Dashboards;
 
 /// <summary>
 /// Renders one panel to HTML: its heading, help, body by kind and CSV link. The HTML is cached with the data (charts
-/// cost tens of milliseconds); a panel that fails shows its error and the page goes on.
+/// cost tens of milliseconds) under a key holding the definition's fingerprint and the data's key (which holds a
+/// query's text), so an edit to either shows at the next request; panels of live sources are never cached. A panel
+/// that fails shows its error and the page goes on.
 /// </summary>
 internal sealed class PanelRenderer(PanelLoader loader, PanelCache cache, ILogger<PanelRenderer> logger)
 {
     public string Render(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var key = $"html:{dashboard.Id}/{panel.Id}?{filter.Key}";
-        if (cache.TryGet<string>(key, out var cached))
+        // Read before any data is: a rebuild during the render leaves the result under the generation it began in.
+        var generation = cache.Generation;
+        var live = loader.IsLive(panel);
+        var key = Key(dashboard, panel, filter);
+        if (!live && key is not null && cache.TryGet<string>(key, out var cached))
         {
             return cached;
         }
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var (html, ok) = RenderUncached(dashboard, panel, filter, cancellationToken);
         logger.LogDebug("Panel {Dashboard}/{Panel} rendered in {Milliseconds} ms", dashboard.Id, panel.Id, stopwatch.ElapsedMilliseconds);
-        if (ok)
+        if (ok && !live && key is not null)
         {
-            cache.Set(key, html);
+            cache.Set(key, html, generation);
         }
         return html;
+    }
+
+    /// <summary>The HTML's cache key; null when the query file cannot be read now (the render then shows why).</summary>
+    private string? Key(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter)
+    {
+        try
+        {
+            return $"html:{dashboard.Id}/{panel.Id}#{panel.Fingerprint}|{loader.DataKey(panel, filter)}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private (string Html, bool Ok) RenderUncached(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken)

@@ -1,7 +1,11 @@
 namespace DevEx.Server.Dashboards;
 
-/// <summary>A built-in panel source: a name dashboards/*.json can refer to, and how to load its table.</summary>
-internal sealed record PanelSource(string Name, string Description, Func<DashboardFilter, CancellationToken, PanelData> Load);
+/// <summary>
+/// A built-in panel source: a name dashboards/*.json can refer to, and how to load its table. A <see cref="Live"/>
+/// source shows a state that changes without new data (a sync running, a sync that wrote nothing): it is read at
+/// every request and neither its data nor its panels are cached.
+/// </summary>
+internal sealed record PanelSource(string Name, string Description, Func<DashboardFilter, CancellationToken, PanelData> Load, bool Live = false);
 
 /// <summary>A feature's panel sources (DORA, waits, flow, tickets, meetings, data quality).</summary>
 internal interface IPanelSourceGroup

@@ -4,7 +4,9 @@ namespace DevEx.Server.Dashboards;
 
 /// <summary>
 /// Rows by columns (e.g. teams by waits), each cell the value with its change since the previous period. Columns and
-/// rows are ordered by the totals they account for, largest first.
+/// rows are ordered by the totals they account for, largest first. A row is told apart by the column
+/// <c>&lt;rows&gt;_id</c> when the data has one (e.g. <c>team_id</c>: two teams may share a display name) and shown by
+/// <c>&lt;rows&gt;</c>.
 /// </summary>
 internal static class PivotPanel
 {
@@ -17,12 +19,15 @@ internal static class PivotPanel
         }
         var valueColumn = data.Column(panel.Value!)!;
         var unit = panel.Unit ?? valueColumn.Unit;
-        var cells = data.Rows.ToDictionary(r => (Key(data, r, panel.Rows!), Key(data, r, panel.Columns!)));
+        var rowKey = data.Has(panel.Rows + "_id") ? panel.Rows + "_id" : panel.Rows!;
+        // One cell per row and column; should the data repeat one, its first row is shown.
+        var cells = data.Rows.GroupBy(r => (Key(data, r, rowKey), Key(data, r, panel.Columns!))).ToDictionary(g => g.Key, g => g.First());
         double Total(IEnumerable<IReadOnlyList<object?>> rows) => rows.Sum(r => PanelData.Number(data.Value(r, valueColumn.Name)) ?? 0);
         var columns = data.Rows.GroupBy(r => Key(data, r, panel.Columns!)).OrderByDescending(g => Total(g)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).ToList();
-        var rows = data.Rows.GroupBy(r => Key(data, r, panel.Rows!)).OrderByDescending(g => Total(g)).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, Link: PanelLinks.For(data, g.First(), panel.Rows!, null, filter))).ToList();
+        var rows = data.Rows.GroupBy(r => Key(data, r, rowKey))
+            .Select(g => (g.Key, Label: Key(data, g.First(), panel.Rows!), Total: Total(g), Link: PanelLinks.For(data, g.First(), panel.Rows!, null, filter)))
+            .OrderByDescending(r => r.Total).ThenBy(r => r.Label, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
         html.Append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Scrollable table\"><table class=\"pivot\"><thead><tr><th scope=\"col\">")
             .Append(Format.Html(data.Column(panel.Rows!)!.Label)).Append("</th>");
         foreach (var column in columns)
@@ -30,9 +35,9 @@ internal static class PivotPanel
             html.Append("<th scope=\"col\">").Append(Format.Html(column)).Append("</th>");
         }
         html.Append("</tr></thead><tbody>");
-        foreach (var (key, link) in rows)
+        foreach (var (key, label, _, link) in rows)
         {
-            html.Append("<tr><th scope=\"row\">").Append(link is null ? Format.Html(key) : $"<a href=\"{Format.Html(link)}\">{Format.Html(key)}</a>").Append("</th>");
+            html.Append("<tr><th scope=\"row\">").Append(link is null ? Format.Html(label) : $"<a href=\"{Format.Html(link)}\">{Format.Html(label)}</a>").Append("</th>");
             foreach (var column in columns)
             {
                 if (!cells.TryGetValue((key, column), out var row))

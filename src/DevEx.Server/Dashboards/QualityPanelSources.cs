@@ -11,16 +11,17 @@ internal sealed class QualityPanelSources(OrgService org, SyncRunner runner, Syn
     [
         new("data-quality", "Import rejects, clamped spans, unknown shas, unmapped statuses and the like, with an example each", Items),
         new("unmapped-identities", "Authors and reviewers no person in the catalog claims", Unmapped),
-        new("last-sync", "Each source's last sync run", LastSync),
+        new("last-sync", "Each source's last sync run, read at every request (a sync may be running, or may have written nothing)", LastSync, Live: true),
     ];
 
     private PanelData Items(DashboardFilter filter, CancellationToken ct)
     {
         var builder = new PanelDataBuilder().Column("category", "Category", "text").Column("kind", "Kind", "text")
-            .Column("count", "Count", "count").Column("example", "Example", "text");
+            .Column("count", "Count", "count").Column("count" + PanelData.LinkSuffix, "", "text").Column("example", "Example", "text");
         foreach (var item in org.DataQuality().Items.OrderByDescending(i => i.Count))
         {
-            builder.Row(item.Category, item.Kind, item.Count, item.Example);
+            builder.Row(item.Category, item.Kind, item.Count,
+                Links.Explain("data-quality", filter, $"category={Uri.EscapeDataString(item.Category)}&kind={Uri.EscapeDataString(item.Kind)}"), item.Example);
         }
         return builder.Build();
     }
@@ -28,10 +29,11 @@ internal sealed class QualityPanelSources(OrgService org, SyncRunner runner, Syn
     private PanelData Unmapped(DashboardFilter filter, CancellationToken ct)
     {
         var builder = new PanelDataBuilder().Column("identity", "Identity", "text").Column("occurrences", "Occurrences", "count")
-            .Column("seen_in", "Seen in", "text");
+            .Column("occurrences" + PanelData.LinkSuffix, "", "text").Column("seen_in", "Seen in", "text");
         foreach (var identity in org.DataQuality().UnmappedIdentities.OrderByDescending(i => i.Occurrences).Take(50))
         {
-            builder.Row(identity.Identity, identity.Occurrences, string.Join(", ", identity.SeenIn));
+            builder.Row(identity.Identity, identity.Occurrences, Links.Explain("identities", filter, $"identity={Uri.EscapeDataString(identity.Identity)}"),
+                string.Join(", ", identity.SeenIn));
         }
         return builder.Build();
     }

@@ -5,7 +5,9 @@ namespace DevEx.Server.Dashboards;
 
 /// <summary>
 /// "Where time is lost": the waits of METRICS.md (PR pickup, review, merge, CI, deploy, ticket wait and blocked) and
-/// meetings, in hours they account for (working hours; CI in wall-clock hours), now and in the previous period.
+/// meetings, in hours they account for (working hours; CI in wall-clock hours), now and in the previous period. Every
+/// number links to the rows behind it: pull-request waits (CI included) to the pull requests, ticket waits to the
+/// tickets, meetings to the meetings page.
 /// </summary>
 internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsService meetings, OrgService org, PanelCache cache) : IPanelSourceGroup
 {
@@ -17,95 +19,127 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
         new("biggest-wait-change", "The team and wait whose hours changed most since the previous period", BiggestChange),
     ];
 
+    /// <summary>
+    /// A team's hours of one wait, now and in the previous period. <see cref="Comparable"/> is false when the previous
+    /// figure was withheld (meetings of fewer than MinCohort people): such a wait has no change since then.
+    /// </summary>
+    private sealed record TeamWait(string TeamId, string Team, string Wait, double? Hours, double? Previous, bool Comparable,
+        double? MedianWorkingHours, long SampleSize);
+
     private static double? Hours(WaitState w) => w.TotalWorkingHours ?? w.TotalHours;
 
-    private static string? WaitLink(string wait, DashboardFilter filter) => wait switch
+    private static string WaitLink(string wait, DashboardFilter filter) => wait switch
     {
         "ticket-wait" or "ticket-blocked" => Links.Explain("tickets", filter),
         "meetings" => $"/dashboards/meetings?{filter.ToQuery()}",
-        _ => Links.Explain("pull-requests", filter),
+        _ => Links.Explain("pull-requests", filter), // pickup, review, merge and deploy wait, and CI (the listing's CI columns)
     };
 
     private PanelData Waits(DashboardFilter filter, CancellationToken ct)
     {
         var now = waits.Get(filter.Window, filter.Scope, null, ct).Waits;
         var before = waits.Get(filter.Previous, filter.Scope, null, ct).Waits.ToDictionary(w => w.Wait);
+        var previous = filter.ForWindow(filter.Previous);
         var builder = new PanelDataBuilder()
             .Column("wait", "Wait", "text").Column("wait" + PanelData.LinkSuffix, "", "text")
-            .Column("hours", "Hours it accounts for", "hours").Column("hours" + PanelData.PreviousSuffix, "Previous period", "hours")
-            .Column("median_working_hours", "Median (working hours)", "hours").Column("median_hours", "Median (wall clock)", "hours")
-            .Column("sample_size", "Samples", "count");
+            .Column("hours", "Hours it accounts for", "hours").Column("hours" + PanelData.LinkSuffix, "", "text")
+            .Column("hours" + PanelData.PreviousSuffix, "Previous period", "hours").Column("hours" + PanelData.PreviousSuffix + PanelData.LinkSuffix, "", "text")
+            .Column("median_working_hours", "Median (working hours)", "hours").Column("median_working_hours" + PanelData.LinkSuffix, "", "text")
+            .Column("median_hours", "Median (wall clock)", "hours")
+            .Column("sample_size", "Samples", "count").Column("sample_size" + PanelData.LinkSuffix, "", "text");
+        void Row(string wait, double? hours, double? hoursBefore, double? median, double? medianWallClock, long samples)
+        {
+            var link = WaitLink(wait, filter);
+            builder.Row(WaitStateNames.Label(wait), link, hours, link, hoursBefore, WaitLink(wait, previous), median, link, medianWallClock, samples, link);
+        }
         foreach (var w in now)
         {
-            builder.Row(WaitStateNames.Label(w.Wait), WaitLink(w.Wait, filter), Hours(w), before.TryGetValue(w.Wait, out var b) ? Hours(b) : null,
-                w.MedianWorkingHours, w.MedianHours, w.SampleSize);
+            Row(w.Wait, Hours(w), before.TryGetValue(w.Wait, out var b) ? Hours(b) : null, w.MedianWorkingHours, w.MedianHours, w.SampleSize);
         }
         var meetingNow = meetings.Hours(filter.Window, filter.Scope, MetricGrouping.None, ct) is [var m0, ..] ? m0 : null;
         var meetingBefore = meetings.Hours(filter.Previous, filter.Scope, MetricGrouping.None, ct) is [var m1, ..] ? m1 : null;
         if (meetingNow is { People: > 0 })
         {
-            builder.Row(WaitStateNames.Label("meetings"), WaitLink("meetings", filter), meetingNow.TotalHours, meetingBefore?.TotalHours,
-                meetingNow.MedianHoursPerPersonWeek, null, meetingNow.People);
+            // A withheld figure is null (MeetingMetricsService): shown as "–", never as 0.
+            Row("meetings", meetingNow.TotalHours, meetingBefore?.TotalHours, meetingNow.MedianHoursPerPersonWeek, null, meetingNow.People);
         }
         var data = builder.Build(meetingNow is { Withheld: true, People: > 0 } ? MeetingsWithheld(meetingNow.People) : null);
         return data with { Rows = data.Rows.OrderByDescending(r => PanelData.Number(data.Value(r, "hours")) ?? 0).ToList() };
     }
 
-    private string MeetingsWithheld(long people) => string.Create(CultureInfo.InvariantCulture,
+    private static string MeetingsWithheld(long people) => string.Create(CultureInfo.InvariantCulture,
         $"Meeting hours withheld: {people} {(people == 1 ? "person" : "people")} with calendars, fewer than the minimum cohort.");
 
-    private PanelData ByTeam(DashboardFilter filter, CancellationToken ct)
+    /// <summary>Each team's waits, computed once per view for the per-team table and the biggest change.</summary>
+    private IReadOnlyList<TeamWait> TeamWaits(DashboardFilter filter, CancellationToken ct) =>
+        cache.GetOrAdd<IReadOnlyList<TeamWait>>($"team-waits?{filter.Key}", () => ComputeTeamWaits(filter, ct));
+
+    private List<TeamWait> ComputeTeamWaits(DashboardFilter filter, CancellationToken ct)
     {
         var now = waits.ByTeam(filter.Window, filter.Scope, ct);
         var before = waits.ByTeam(filter.Previous, filter.Scope, ct);
         var meetingsNow = meetings.Hours(filter.Window, filter.Scope, MetricGrouping.Team, ct).Where(m => m.Team is not null).ToDictionary(m => m.Team!);
         var meetingsBefore = meetings.Hours(filter.Previous, filter.Scope, MetricGrouping.Team, ct).Where(m => m.Team is not null).ToDictionary(m => m.Team!);
-        var builder = new PanelDataBuilder()
-            .Column("team", "Team", "text").Column("team" + PanelData.LinkSuffix, "", "text")
-            .Column("wait", "Wait", "text")
-            .Column("hours", "Hours", "hours").Column("hours" + PanelData.PreviousSuffix, "Previous period", "hours")
-            .Column("hours" + PanelData.LinkSuffix, "", "text")
-            .Column("median_working_hours", "Median (working hours)", "hours").Column("sample_size", "Samples", "count");
+        var result = new List<TeamWait>();
         foreach (var team in org.Teams().Where(t => filter.Scope.Team is null || t.Id == filter.Scope.Team))
         {
-            var scoped = filter.ForTeam(team.Id);
             var label = team.DisplayName ?? team.Id;
             var previous = before.GetValueOrDefault(team.Id)?.ToDictionary(w => w.Wait);
             foreach (var w in now.GetValueOrDefault(team.Id) ?? [])
             {
-                builder.Row(label, $"/?{scoped.ToQuery()}", WaitStateNames.Label(w.Wait), Hours(w),
-                    previous?.GetValueOrDefault(w.Wait) is { } p ? Hours(p) : null, WaitLink(w.Wait, scoped), w.MedianWorkingHours, w.SampleSize);
+                // A wait the team did not have in the previous period accounted for no hours then: comparable.
+                result.Add(new TeamWait(team.Id, label, w.Wait, Hours(w), previous?.GetValueOrDefault(w.Wait) is { } p ? Hours(p) : null, true,
+                    w.MedianWorkingHours, w.SampleSize));
             }
             if (meetingsNow.GetValueOrDefault(team.Id) is { Withheld: false } m)
             {
-                builder.Row(label, $"/?{scoped.ToQuery()}", WaitStateNames.Label("meetings"), m.TotalHours, meetingsBefore.GetValueOrDefault(team.Id)?.TotalHours,
-                    WaitLink("meetings", scoped), m.MedianHoursPerPersonWeek, m.People);
+                // Before the team had MinCohort people with calendars its meeting hours were withheld, not zero.
+                var earlier = meetingsBefore.GetValueOrDefault(team.Id) is { Withheld: false } b ? b : null;
+                result.Add(new TeamWait(team.Id, label, "meetings", m.TotalHours, earlier?.TotalHours, earlier is not null, m.MedianHoursPerPersonWeek, m.People));
             }
+        }
+        return result;
+    }
+
+    private PanelData ByTeam(DashboardFilter filter, CancellationToken ct)
+    {
+        var builder = new PanelDataBuilder()
+            .Column("team", "Team", "text").Column("team_id", "Team id", "text").Column("team" + PanelData.LinkSuffix, "", "text")
+            .Column("wait", "Wait", "text")
+            .Column("hours", "Hours", "hours").Column("hours" + PanelData.PreviousSuffix, "Previous period", "hours")
+            .Column("hours" + PanelData.LinkSuffix, "", "text")
+            .Column("median_working_hours", "Median (working hours)", "hours").Column("sample_size", "Samples", "count");
+        foreach (var w in TeamWaits(filter, ct))
+        {
+            var scoped = filter.ForTeam(w.TeamId);
+            builder.Row(w.Team, w.TeamId, $"/?{scoped.ToQuery()}", WaitStateNames.Label(w.Wait), w.Hours, w.Previous, WaitLink(w.Wait, scoped),
+                w.MedianWorkingHours, w.SampleSize);
         }
         return builder.Build();
     }
 
     private PanelData Series(DashboardFilter filter, CancellationToken ct)
     {
-        var builder = new PanelDataBuilder().Column("period", "Period", "date").Column("wait", "Wait", "text").Column("hours", "Hours", "hours");
+        var builder = new PanelDataBuilder().Column("period", "Period", "date").Column("wait", "Wait", "text").Column("hours", "Hours", "hours")
+            .Column("hours" + PanelData.LinkSuffix, "", "text");
         foreach (var (period, periodWaits) in waits.Series(filter.Window, filter.Scope, filter.Interval, ct))
         {
             foreach (var w in periodWaits)
             {
-                builder.Row(period.From, WaitStateNames.Label(w.Wait), Hours(w) ?? 0);
+                builder.Row(period.From, WaitStateNames.Label(w.Wait), Hours(w) ?? 0, WaitLink(w.Wait, filter.ForWindow(period)));
             }
         }
-        return builder.Build();
+        return builder.Build() with { SeriesOrder = [.. WaitStateNames.InOrder.Select(WaitStateNames.Label)] };
     }
 
     private PanelData BiggestChange(DashboardFilter filter, CancellationToken ct)
     {
-        // The same cache entry the wait-states-by-team panel reads, so the overview runs the grouped queries once.
-        var data = cache.GetOrAdd($"wait-states-by-team?{filter.Key}", () => ByTeam(filter, ct));
-        var best = data.Rows
-            .Select(r => (Team: (string)data.Value(r, "team")!, Wait: (string)data.Value(r, "wait")!, Now: PanelData.Number(data.Value(r, "hours")) ?? 0,
-                Before: PanelData.Number(data.Value(r, "hours" + PanelData.PreviousSuffix)) ?? 0, Link: (string?)data.Value(r, "hours" + PanelData.LinkSuffix)))
-            .OrderByDescending(c => Math.Abs(c.Now - c.Before)).ThenBy(c => c.Team, StringComparer.Ordinal).ThenBy(c => c.Wait, StringComparer.Ordinal)
+        var best = TeamWaits(filter, ct)
+            .Where(w => w.Comparable)
+            .Select(w => (w.TeamId, w.Team, Wait: WaitStateNames.Label(w.Wait), Now: w.Hours ?? 0, Before: w.Previous ?? 0,
+                Link: WaitLink(w.Wait, filter.ForTeam(w.TeamId))))
+            .OrderByDescending(c => Math.Abs(c.Now - c.Before)).ThenBy(c => c.Team, StringComparer.Ordinal).ThenBy(c => c.TeamId, StringComparer.Ordinal)
+            .ThenBy(c => c.Wait, StringComparer.Ordinal)
             .FirstOrDefault();
         var builder = new PanelDataBuilder()
             .Column("delta_hours", "Change in hours", "hours").Column("delta_hours" + PanelData.LinkSuffix, "", "text")

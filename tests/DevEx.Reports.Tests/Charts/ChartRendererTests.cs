@@ -56,6 +56,29 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
+    public void A_series_with_its_own_colour_keeps_it_whatever_its_place()
+    {
+        // First and second, but coloured reddish purple and sky blue (the fifth and sixth palette colours), not blue and orange.
+        var svg = ChartRenderer.Svg(Deployments(new ChartSeries("api", [1, 2, 3, 4], ChartPalette.ForSeries(4)),
+            new ChartSeries("web", [4, 3, 2, 1], ChartPalette.ForSeries(5)))).Svg;
+
+        Assert.Contains("#CC79A7", svg, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("#56B4E9", svg, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("#0072B2", svg, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("#E69F00", svg, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("pickup", 0)] // known names: their place in the list
+    [InlineData("blocked", 2)]
+    [InlineData("a-new-one", 3)] // then the others, by name: "a-new-one" before "zz"
+    [InlineData("zz", 4)]
+    public void A_named_series_takes_the_colour_of_its_place_in_a_fixed_list(string name, int index)
+    {
+        Assert.Equal(ChartPalette.ForSeries(index), ChartPalette.ForName(name, ["pickup", "review", "blocked"], ["zz", "blocked", "a-new-one", name]));
+    }
+
+    [Fact]
     public void Text_alternative_gives_range_and_latest_value_of_each_series()
     {
         var spec = Deployments(new ChartSeries("deployments", [3, 18, 5, 11]), new ChartSeries("rollbacks", [0, 1.25, 2, 0.5]));

@@ -14,7 +14,8 @@ namespace DevEx.Server.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardBrowserTests(LiveServer server, BrowserFixture browser)
 {
-    // Now is Wed 2027-03-10: the 4 full ISO weeks before its week are Mon 2027-02-08 to Mon 2027-03-08 (exclusive).
+    // Now is Wed 2027-03-10: the 4 full ISO weeks before its week are Mon 2027-02-08 to Mon 2027-03-08 (exclusive); the
+    // dashboards' own default is 12 weeks, so the tests name their window.
     private const string Window = "from=2027-02-08&to=2027-03-08";
 
     // The explain listings over the last full week, so that every row is shown and the screenshots stay small.
@@ -42,11 +43,16 @@ public sealed class DashboardBrowserTests(LiveServer server, BrowserFixture brow
         Assert.Equal(200, page.Response?.Status);
         await Accessibility.AssertBasicsAsync(page.Page, hasNav: true);
         Assert.Equal("Dashboards", await page.Page.Locator("nav").GetAttributeAsync("aria-label"));
-        var badges = await Accessibility.ContrastAsync(page.Page, ".level");
-        if (badges.Count > 0)
+        if (path is "/" or "/dashboards/dora")
         {
-            await Accessibility.AssertContrastAsync(page.Page, ".level");
+            // These pages always show level badges over the sample (lead time and deployment frequency at least):
+            // at least one must render, and every one must meet the contrast minimum.
+            var badges = await Accessibility.AssertContrastAsync(page.Page, ".level");
             Assert.All(badges, b => Assert.Contains(b.Text, new[] { "elite", "high", "medium", "low" }));
+        }
+        else
+        {
+            Assert.Empty(await Accessibility.ContrastAsync(page.Page, ".level")); // no level anywhere else
         }
         if (path.StartsWith("/explain/", StringComparison.Ordinal))
         {
@@ -104,6 +110,128 @@ public sealed class DashboardBrowserTests(LiveServer server, BrowserFixture brow
         Assert.Equal(Percent(scoped.RootElement.GetProperty("changeFailRate").GetProperty("rate").GetDouble()), await StatAsync(page.Page, "change-fail-rate"));
         page.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Level_badges_render_on_the_dora_page_and_meet_contrast()
+    {
+        await using var page = await OpenAsync($"/dashboards/dora?{Window}");
+        // Four stats carry a level, and each team and service row has four level cells: the sample has all of them.
+        var badges = await Accessibility.AssertContrastAsync(page.Page, ".level");
+        Assert.True(badges.Count >= 4, $"{badges.Count} level badges");
+        foreach (var panel in new[] { "deployment-frequency", "lead-time", "change-fail-rate", "recovery" })
+        {
+            Assert.Equal(1, await page.Page.Locator($"#panel-{panel} .stat-value .level").CountAsync());
+        }
+        page.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Lead_time_equals_the_api_and_so_does_a_wait_of_the_overview()
+    {
+        var team = await TeamWithDeploymentsAsync();
+        foreach (var scope in new[] { "", $"&team={team}" })
+        {
+            using var dora = await GetJsonAsync($"/api/v1/metrics/dora?{Window}{scope}");
+            await using var page = await OpenAsync($"/dashboards/dora?{Window}{scope}");
+            Assert.Equal(Hours(dora.RootElement.GetProperty("changeLeadTime").GetProperty("medianHours").GetDouble()), await StatAsync(page.Page, "lead-time"));
+            page.AssertNoErrors();
+
+            using var waits = await GetJsonAsync($"/api/v1/metrics/wait-states?{Window}{scope}");
+            var pickup = waits.RootElement.GetProperty("waits").EnumerateArray().Single(w => w.GetProperty("wait").GetString() == "pr-pickup");
+            await using var overview = await OpenAsync($"/?{Window}{scope}");
+            var row = overview.Page.Locator("#panel-waits tbody tr").Filter(new() { HasText = "Waiting for first review" });
+            var cells = await row.Locator("td").AllInnerTextsAsync();
+            Assert.Equal(Hours(pickup.GetProperty("totalWorkingHours").GetDouble()), cells[1]);
+            Assert.Equal(Hours(pickup.GetProperty("medianWorkingHours").GetDouble()), cells[3]);
+            Assert.Equal(pickup.GetProperty("sampleSize").GetInt64(), DisplayedNumber(cells[4]));
+            overview.AssertNoErrors();
+        }
+    }
+
+    [Fact]
+    public async Task Choosing_a_service_dates_and_an_interval_change_the_numbers_to_the_apis()
+    {
+        var service = await ServiceWithDeploymentsAsync();
+        using var all = await GetJsonAsync($"/api/v1/metrics/dora?{Window}");
+        using var scoped = await GetJsonAsync($"/api/v1/metrics/dora?{Window}&service={service}");
+        Assert.NotEqual(Deployments(all), Deployments(scoped));
+
+        await using var page = await OpenAsync($"/dashboards/dora?{Window}");
+        var form = page.Page.Locator("form.filters");
+        async Task ApplyAsync(string expected)
+        {
+            await page.Page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+            await page.Page.WaitForURLAsync(url => url.Contains(expected, StringComparison.Ordinal));
+        }
+
+        // The service.
+        await form.Locator("select[name=service]").SelectOptionAsync(new SelectOptionValue { Value = service });
+        await ApplyAsync($"service={service}");
+        Assert.Equal(Deployments(scoped), DisplayedNumber(await StatAsync(page.Page, "deployment-frequency")));
+        Assert.Equal(Percent(scoped.RootElement.GetProperty("changeFailRate").GetProperty("rate").GetDouble()), await StatAsync(page.Page, "change-fail-rate"));
+
+        // Then the dates: the last week only, still for that service.
+        using var week = await GetJsonAsync($"/api/v1/metrics/dora?{LastWeek}&service={service}");
+        Assert.NotEqual(Deployments(scoped), Deployments(week));
+        await form.Locator("input[name=from]").FillAsync("2027-03-01");
+        await form.Locator("input[name=to]").FillAsync("2027-03-08");
+        await ApplyAsync("from=2027-03-01");
+        Assert.Contains($"service={service}", page.Page.Url);
+        Assert.Equal(Deployments(week), DisplayedNumber(await StatAsync(page.Page, "deployment-frequency")));
+
+        // Then the interval, over the four weeks again: months, each with the API's deployments.
+        await form.Locator("input[name=from]").FillAsync("2027-02-08");
+        await form.Locator("select[name=interval]").SelectOptionAsync(new SelectOptionValue { Value = "month" });
+        await ApplyAsync("interval=month");
+        using var series = await GetJsonAsync($"/api/v1/metrics/dora/series?{Window}&service={service}&interval=month");
+        var periods = series.RootElement.GetProperty("periods").EnumerateArray().ToList();
+        Assert.Equal(2, periods.Count); // February from the 8th, and March to the 7th
+        var table = page.Page.Locator("#panel-deployments-series details table");
+        Assert.Equal("month", (await table.Locator("thead th").First.TextContentAsync())?.Trim());
+        var rows = await table.Locator("tbody tr").AllAsync();
+        Assert.Equal(periods.Count, rows.Count);
+        foreach (var (row, period) in rows.Zip(periods))
+        {
+            Assert.Equal(period.GetProperty("from").GetString()![..7], (await row.Locator("th").TextContentAsync())?.Trim());
+            Assert.Equal(period.GetProperty("deploymentFrequency").GetProperty("deployments").GetInt64(),
+                DisplayedNumber((await row.Locator("td").First.TextContentAsync())!.Trim()));
+        }
+        page.AssertNoErrors();
+    }
+
+    public static TheoryData<string, string, string, string> DrillDowns => new()
+    {
+        // dashboard, stat panel, listing, API listing
+        { "/dashboards/dora", "lead-time", "/explain/changes", "/api/v1/changes" },
+        { "/dashboards/pull-requests", "pickup", "/explain/pull-requests", "/api/v1/pull-requests" },
+        { "/dashboards/tickets", "cycle", "/explain/tickets", "/api/v1/tickets" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DrillDowns))]
+    public async Task A_stat_drills_down_to_exactly_the_rows_the_api_lists(string dashboard, string panel, string listing, string apiListing)
+    {
+        using var api = await GetJsonAsync($"{apiListing}?{LastWeek}");
+        var ids = api.RootElement.EnumerateArray().Select(RowId).ToList();
+        Assert.InRange(ids.Count, 1, 500);
+        Assert.Equal(ids.Count, ids.Distinct().Count()); // one row each: ids a fragment can name
+
+        await using var page = await OpenAsync($"{dashboard}?{LastWeek}");
+        await page.Page.Locator($"#panel-{panel} .stat-value a").ClickAsync();
+        await page.Page.WaitForURLAsync(url => url.Contains("/explain/", StringComparison.Ordinal));
+
+        Assert.Equal(server.Url($"{listing}?{LastWeek}"), page.Page.Url);
+        Assert.Equal($"{ids.Count.ToString("#,0", CultureInfo.InvariantCulture)} rows", await page.Page.Locator("#rows-h").InnerTextAsync());
+        var shown = await page.Page.EvalOnSelectorAllAsync<string[]>("main table tbody tr[id]", "rows => rows.map(r => r.id)");
+        Assert.Equal(ids.Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
+        page.AssertNoErrors();
+    }
+
+    /// <summary>The row id an explain listing gives an API row: service:kind-ref for changes, repo#number for pull requests, the key for tickets.</summary>
+    private static string RowId(JsonElement row) =>
+        row.TryGetProperty("key", out var key) ? key.GetString()!
+        : row.TryGetProperty("kind", out var kind) ? $"{row.GetProperty("service").GetString()}:{kind.GetString()}-{row.GetProperty("ref").GetString()}"
+        : $"{row.GetProperty("repo").GetString()}#{row.GetProperty("number").GetInt32()}";
 
     [Theory]
     [InlineData(false)]
@@ -266,6 +394,25 @@ public sealed class DashboardBrowserTests(LiveServer server, BrowserFixture brow
         }
         throw new InvalidOperationException("No team of the sample deployed in the window.");
     }
+
+    /// <summary>The first service of /api/v1/services that deployed in the window and in its last week.</summary>
+    private async Task<string> ServiceWithDeploymentsAsync()
+    {
+        using var services = await GetJsonAsync("/api/v1/services");
+        foreach (var service in services.RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetString()!))
+        {
+            using var window = await GetJsonAsync($"/api/v1/metrics/dora?{Window}&service={service}");
+            using var week = await GetJsonAsync($"/api/v1/metrics/dora?{LastWeek}&service={service}");
+            if (Deployments(week) > 0 && Deployments(window) > Deployments(week))
+            {
+                return service;
+            }
+        }
+        throw new InvalidOperationException("No service of the sample deployed in the window.");
+    }
+
+    /// <summary>Hours as the pages write them: 7.46 → "7.5 h", 1204.4 → "1,204 h".</summary>
+    private static string Hours(double hours) => hours.ToString(Math.Abs(hours) >= 100 ? "#,0" : "0.#", CultureInfo.InvariantCulture) + " h";
 
     private static long Deployments(JsonDocument dora) => dora.RootElement.GetProperty("deploymentFrequency").GetProperty("deployments").GetInt64();
 

@@ -12,7 +12,10 @@ namespace DevEx.Server.Tests.Browser;
 /// </summary>
 public sealed class LiveServer : IAsyncLifetime, IDisposable
 {
-    /// <summary>A Wednesday noon; the default window is then the 4 ISO weeks 2027-02-08 to 2027-03-07.</summary>
+    /// <summary>
+    /// A Wednesday noon. The dashboards' default window is then the 12 full ISO weeks 2026-12-14 to 2027-03-07 (the API's
+    /// default, 4 weeks: 2027-02-08 to 2027-03-07).
+    /// </summary>
     public static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 12, 0);
 
     private readonly DevExAppFactory factory = new(Now, Path.Combine(RepositoryRoot.Path, "sample-data"));

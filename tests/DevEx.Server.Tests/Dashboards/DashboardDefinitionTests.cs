@@ -98,6 +98,84 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Malformed_files_are_each_named_with_their_reason_and_every_page_still_serves()
+    {
+        Write("null-panel", """{ "title": "N", "panels": [ null ] }""");
+        Write("null-panels", """{ "title": "P", "panels": null }""");
+        Write("null-title", """{ "title": null, "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "value": "deployments" } ] }""");
+        Write("null-y", """{ "title": "Y", "panels": [ { "id": "a", "title": "A", "kind": "line", "source": "dora-series", "y": null } ] }""");
+        Write("null-in-y", """{ "title": "Y2", "panels": [ { "id": "a", "title": "A", "kind": "line", "source": "dora-series", "y": [ null ] } ] }""");
+        Write("null-table", """{ "title": "T", "panels": [ { "id": "a", "title": "A", "kind": "table", "source": "dora", "table": null } ] }""");
+        Write("null-in-table", """{ "title": "T2", "panels": [ { "id": "a", "title": "A", "kind": "table", "source": "dora", "table": [ null, { "label": "no name" } ] } ] }""");
+        Write("wrong-types", """{ "title": "W", "order": "first", "panels": [ ] }""");
+        Write("panels-object", """{ "title": "O", "panels": { "id": "a" } }""");
+        Write("just-null", "null");
+        Write("locked", """{ "title": "L", "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "value": "deployments" } ] }""");
+        // Root reads any file whatever its mode, so "unreadable" is made with an exclusive lock: the reader's open fails.
+        using var locked = new FileStream(Path.Combine(Dashboards, "locked.json"), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+
+        foreach (var url in new[] { "/", "/dashboards", "/dashboards/mine?from=2026-02-02&to=2026-02-09", "/explain/deployments?from=2026-02-02&to=2026-02-09" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        var html = await client.GetStringAsync("/dashboards/mine?from=2026-02-02&to=2026-02-09");
+        Assert.Contains("<tr><td>api</td><td class=\"num\">4</td></tr>", html); // the good dashboard still computes
+        Assert.Contains("<code>dashboards/null-panel.json</code>: panels[0] is null, not a panel", html);
+        Assert.Contains("<code>dashboards/null-panels.json</code>: ", html);
+        Assert.Contains("<code>dashboards/null-title.json</code>: ", html);
+        Assert.Contains("<code>dashboards/null-y.json</code>: ", html);
+        Assert.Contains("Path: $.panels[0].y", html); // "y": null, named where it is
+        Assert.Contains("<code>dashboards/null-in-y.json</code>: panels[0] (&#x27;a&#x27;): y must list column names", html);
+        Assert.Contains("<code>dashboards/null-table.json</code>: ", html);
+        Assert.Contains("Path: $.panels[0].table", html);
+        Assert.Contains("<code>dashboards/null-in-table.json</code>: panels[0] (&#x27;a&#x27;): every table column needs a name", html);
+        Assert.Contains("<code>dashboards/wrong-types.json</code>: The JSON value could not be converted", html);
+        Assert.Contains("Path: $.order", html); // "order": "first" is not a number
+        Assert.Contains("<code>dashboards/panels-object.json</code>: ", html);
+        Assert.Contains("<code>dashboards/just-null.json</code>: a dashboard needs a title and at least one panel", html);
+        Assert.Contains("<code>dashboards/locked.json</code>: cannot read: ", html);
+        foreach (var broken in new[] { "null-panel", "null-panels", "null-title", "null-y", "null-in-y", "null-table", "null-in-table", "wrong-types",
+                     "panels-object", "just-null", "locked" })
+        {
+            Assert.DoesNotContain($"href=\"/dashboards/{broken}?", html);
+        }
+    }
+
+    [Fact]
+    public async Task An_edited_panel_definition_or_query_file_shows_at_the_next_request_with_no_new_data()
+    {
+        const string Url = "/dashboards/mine?from=2026-02-02&to=2026-02-09";
+        var before = await client.GetStringAsync(Url);
+        Assert.Contains(">Deployments per service</h2>", before);
+        Assert.Contains("<tr><td>api</td><td class=\"num\">4</td></tr>", before); // D1..D4
+
+        // The query now counts each deployment ten times: 4 x 10 = 40. Nothing was imported, so the data generation is the same.
+        await File.WriteAllTextAsync(Path.Combine(folder, "queries", "deploys_per_service.sql"), """
+            SELECT service, count(*) * 10 AS deployments FROM d_deployments
+            WHERE finished_at >= $from AND finished_at < $to AND ($team::VARCHAR IS NULL OR owner_team = $team)
+            GROUP BY service ORDER BY service
+            """);
+        var afterQuery = await client.GetStringAsync(Url);
+        Assert.Contains("<tr><td>api</td><td class=\"num\">40</td></tr>", afterQuery);
+        Assert.Equal("service,deployments\r\napi,40\r\n", await client.GetStringAsync("/dashboards/mine/panels/per-service.csv?from=2026-02-02&to=2026-02-09"));
+
+        // The definition now titles the panel differently and labels its column.
+        Write("mine", """
+            { "title": "Mine", "order": 1, "panels": [
+              { "id": "per-service", "title": "Deploys by service", "kind": "table", "query": "deploys_per_service",
+                "table": [ { "name": "service" }, { "name": "deployments", "label": "Deploys x 10" } ] },
+              { "id": "total", "title": "All deployments", "kind": "stat", "source": "dora", "value": "deployments" },
+              { "id": "tricky", "title": "Text a spreadsheet would run", "kind": "table", "query": "tricky_text" } ] }
+            """);
+        File.SetLastWriteTimeUtc(Path.Combine(Dashboards, "mine.json"), DateTime.UtcNow.AddMinutes(1));
+        var afterDefinition = await client.GetStringAsync(Url);
+        Assert.Contains(">Deploys by service</h2>", afterDefinition);
+        Assert.Contains("<th scope=\"col\">Deploys x 10</th>", afterDefinition);
+        Assert.DoesNotContain(">Deployments per service</h2>", afterDefinition);
+    }
+
+    [Fact]
     public async Task An_edited_definition_counts_on_the_next_request()
     {
         Write("typo", """{ "title": "Fixed", "order": 3, "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "value": "deployments" } ] }""");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using DevEx.Server.Tests.Api;
 using NodaTime;
@@ -6,8 +7,10 @@ using NodaTime;
 namespace DevEx.Server.Tests.Dashboards;
 
 /// <summary>
-/// The dashboards over the worked example of METRICS.md (week of 2026-02-02): D1..D4, lead times 23/23/24... as the
-/// API tests compute them by hand; D3 failed (D4 rolls back to s7, an earlier change set; the incident window would say so too, but rollback comes first) and D4 recovered it an hour later.
+/// The dashboards over the worked example of METRICS.md (week of 2026-02-02): deployments D1..D4; changes k2 (24 h, in
+/// D2), PR #7 (23 h, from r1, in D2) and k3 (2 h, in D3), so a median lead time of 23 h; D3 failed (D4 rolls back to s7,
+/// an earlier change set; the incident window would say so too, but rollback comes first) and D4 recovered it an hour
+/// later; rework D3 (a revert) and D4 (a rollback); incident I1 restored in 1.5 h.
 /// </summary>
 public sealed partial class DashboardPageTests : IAsyncLifetime, IDisposable
 {
@@ -49,7 +52,7 @@ public sealed partial class DashboardPageTests : IAsyncLifetime, IDisposable
         Assert.Contains("class=\"level high\"", frequency);
         Assert.Contains("up 4 from 0", frequency);
         var lead = Panel(html, "lead-time");
-        Assert.Contains(">23 h</a>", lead); // median of 23, 23, 24 hours... as DoraApiTests: 23.0
+        Assert.Contains(">23 h</a>", lead); // median of k3 2 h, PR #7 23 h and k2 24 h
         Assert.Contains("class=\"level elite\"", lead);
         var fail = Panel(html, "change-fail-rate");
         Assert.Contains(">25%</a>", fail); // 1 of 4
@@ -109,6 +112,60 @@ public sealed partial class DashboardPageTests : IAsyncLifetime, IDisposable
             """{"id":"D5","service":"api","repo":"acme/api","environment":"production","sha":"k3","finishedAt":"2026-02-04T10:00:00Z","status":"success"}"""));
         response.EnsureSuccessStatusCode();
         Assert.Contains(">5</a>", Panel(await Page($"/dashboards/dora?{Week}"), "deployment-frequency"));
+    }
+
+    [Fact]
+    public async Task Rework_rate_and_incident_restore_link_to_their_own_rows()
+    {
+        var html = await Page($"/dashboards/dora?{Week}");
+        var week = Week.Replace("&", "&amp;", StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/explain/deployments?{week}&amp;rework=true\">50%</a>", Panel(html, "rework-rate"));
+        Assert.Contains($"<a href=\"/explain/incidents?{week}\">1.5 h</a>", Panel(html, "incident-restore"));
+
+        // Rework: D3 (its change k3 is a revert) and D4 (a rollback to s7); D1 and D2 are planned.
+        var rework = await Page($"/explain/deployments?{Week}&rework=true");
+        Assert.Contains("<h1>Rework deployments</h1>", rework);
+        Assert.Equal(["D4", "D3"], RowIds().Matches(rework).Select(m => m.Groups[1].Value));
+        Assert.Contains("href=\"/api/v1/deployments?rework=true&amp;from=2026-02-02&amp;to=2026-02-09\"", rework);
+        using var api = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/deployments?{Week}&rework=true"));
+        Assert.Equal(["D4", "D3"], api.RootElement.EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+        using var planned = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/deployments?{Week}&rework=false"));
+        Assert.Equal(["D2", "D1"], planned.RootElement.EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+
+        // I1: opened Tue 14:30, resolved Tue 16:00 = 1.5 h; it names no cause.
+        var incidents = await Page($"/explain/incidents?{Week}");
+        Assert.Equal(["I1"], RowIds().Matches(incidents).Select(m => m.Groups[1].Value));
+        Assert.Contains("<td>2026-02-03 14:30 UTC</td><td>2026-02-03 16:00 UTC</td><td class=\"num\">1.5 h</td><td>not named", incidents);
+        using var incidentsApi = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/incidents?{Week}"));
+        var i1 = Assert.Single(incidentsApi.RootElement.EnumerateArray());
+        Assert.Equal(("I1", 1.5), (i1.GetProperty("id").GetString(), i1.GetProperty("restoreHours").GetDouble()));
+        Assert.Contains("0 rows", await Page("/explain/incidents?from=2026-01-26&to=2026-02-02")); // resolved the week after
+    }
+
+    [Fact]
+    public async Task Every_figure_of_the_per_team_and_per_service_tables_links_to_its_rows()
+    {
+        var html = await Page($"/dashboards/dora?{Week}");
+        foreach (var (panel, scope) in new[] { ("by-team", "team=core"), ("by-service", "service=api") })
+        {
+            var table = Panel(html, panel);
+            var rows = $"from=2026-02-02&amp;to=2026-02-09&amp;{scope}";
+            Assert.Contains($"<a href=\"/explain/deployments?{rows}\">4</a>", table); // D1..D4
+            Assert.Contains($"<a href=\"/explain/changes?{rows}\">23 h</a>", table); // median of 2, 23, 24
+            Assert.Contains($"<a href=\"/explain/deployments?{rows}&amp;failed=true\">25%</a>", table); // D3 of 4
+            Assert.Contains($"<a href=\"/explain/deployments?{rows}&amp;failed=true\">1 h</a>", table); // D3 14:00 -> D4 15:00
+            Assert.Contains($"<a href=\"/explain/deployments?{rows}&amp;rework=true\">50%</a>", table); // D3 and D4 of 4
+        }
+    }
+
+    [Fact]
+    public async Task Each_period_of_the_fail_and_rework_chart_links_each_rate_to_its_own_rows()
+    {
+        var chart = Panel(await Page($"/dashboards/dora?{Week}"), "fail-rate-series");
+        // One period (2026-W06): change fail rate 25% to the failed deployments, rework rate 50% to the rework deployments.
+        Assert.Contains("<tr><th scope=\"row\">2026-W06</th>"
+            + "<td class=\"num\"><a href=\"/explain/deployments?from=2026-02-02&amp;to=2026-02-09&amp;failed=true\">25%</a></td>"
+            + "<td class=\"num\"><a href=\"/explain/deployments?from=2026-02-02&amp;to=2026-02-09&amp;rework=true\">50%</a></td></tr>", chart);
     }
 
     [GeneratedRegex("<tr id=\"([^\"]+)\">")]

@@ -19,7 +19,10 @@ public sealed class DashboardWarmerTests : IDisposable
         var cache = factory.Services.GetRequiredService<PanelCache>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         var panel = "";
-        while (DateTime.UtcNow < deadline && !cache.TryGet<string>("html:dora/deployment-frequency?from=2025-11-17&to=2026-02-09", out panel))
+        // html:<dashboard>/<panel>#<definition fingerprint>|<data key>
+        string? Key() => cache.Keys.FirstOrDefault(k => k.StartsWith("html:dora/deployment-frequency#", StringComparison.Ordinal)
+            && k.EndsWith("|dora?from=2025-11-17&to=2026-02-09", StringComparison.Ordinal));
+        while (DateTime.UtcNow < deadline && !(Key() is { } key && cache.TryGet<string>(key, out panel)))
         {
             await Task.Delay(200);
         }

@@ -17,7 +17,8 @@ public sealed class ServiceBasicsTests : IDisposable
         var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
         var paths = openApi.GetProperty("paths");
         foreach (var path in new[] { "/api/v1/metrics/dora", "/api/v1/metrics/dora/series", "/api/v1/metrics/pr-flow", "/api/v1/metrics/ci",
-                     "/api/v1/deployments", "/api/v1/changes", "/api/v1/pull-requests", "/api/v1/teams", "/api/v1/services", "/api/v1/data-quality" })
+                     "/api/v1/deployments", "/api/v1/changes", "/api/v1/pull-requests", "/api/v1/incidents", "/api/v1/teams", "/api/v1/services", "/api/v1/data-quality",
+                     "/api/v1/data-quality/findings", "/api/v1/data-quality/identity-occurrences" })
         {
             Assert.True(paths.TryGetProperty(path, out _), path);
         }

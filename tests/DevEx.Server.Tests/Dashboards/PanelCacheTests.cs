@@ -1,0 +1,69 @@
+using DevEx.Server.Dashboards;
+using DevEx.Store;
+
+namespace DevEx.Server.Tests.Dashboards;
+
+/// <summary>
+/// A result computed while the derived tables were rebuilt must not be served as the new data's: entries carry the
+/// generation their computation began in. Rebuilds are simulated with <see cref="DuckDbDatabase.MarkDataChanged"/>,
+/// which is what every derivation calls when it is done.
+/// </summary>
+public sealed class PanelCacheTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "devex-tests", Guid.NewGuid().ToString("N"));
+    private readonly DuckDbDatabase database;
+    private readonly PanelCache cache;
+
+    public PanelCacheTests()
+    {
+        Directory.CreateDirectory(directory);
+        database = new DuckDbDatabase(Path.Combine(directory, "cache.duckdb"));
+        cache = new PanelCache(database);
+    }
+
+    [Fact]
+    public void A_render_that_began_before_a_rebuild_is_not_stored_as_the_new_datas()
+    {
+        var began = cache.Generation;
+        database.MarkDataChanged(); // the rebuild finishes while the panel is being drawn
+        cache.Set("html:overview/waits?from=2026-02-02&to=2026-02-09", "<p>old numbers</p>", began);
+        Assert.False(cache.TryGet<string>("html:overview/waits?from=2026-02-02&to=2026-02-09", out _));
+    }
+
+    [Fact]
+    public void A_render_of_the_current_data_is_served_until_the_next_rebuild()
+    {
+        var began = cache.Generation;
+        cache.Set("html:k", "<p>numbers</p>", began);
+        Assert.True(cache.TryGet<string>("html:k", out var html));
+        Assert.Equal("<p>numbers</p>", html);
+        database.MarkDataChanged();
+        Assert.False(cache.TryGet<string>("html:k", out _));
+    }
+
+    [Fact]
+    public void A_load_during_which_the_data_was_rebuilt_is_returned_once_and_then_computed_again()
+    {
+        var loads = 0;
+        string Load()
+        {
+            loads++;
+            if (loads == 1)
+            {
+                database.MarkDataChanged(); // the rebuild lands while the first load reads
+            }
+            return $"load {loads}";
+        }
+        Assert.Equal("load 1", cache.GetOrAdd("data:k", Load)); // its caller gets what it computed
+        Assert.False(cache.TryGet<string>("data:k", out _)); // but nobody after
+        Assert.Equal("load 2", cache.GetOrAdd("data:k", Load));
+        Assert.Equal("load 2", cache.GetOrAdd("data:k", Load)); // and the new result is kept
+        Assert.Equal(2, loads);
+    }
+
+    public void Dispose()
+    {
+        database.Dispose();
+        Directory.Delete(directory, recursive: true);
+    }
+}
