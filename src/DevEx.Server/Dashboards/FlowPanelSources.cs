@@ -99,9 +99,11 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
             .Column("median_hours" + PanelData.LinkSuffix, "", "text")
             .Column("median_queue_hours", "Queue (median)", "hours").Column("median_queue_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
             .Column("median_run_hours", "Run (median)", "hours").Column("median_run_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
+            .Column("median_working_hours", "CI time per change, working hours (median)", "hours")
+            .Column("median_working_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
             .Column("sample_size", "Changes", "count")
             .Row(now.MedianHours, before.MedianHours, Links.Explain("pull-requests", filter), now.MedianQueueHours, before.MedianQueueHours,
-                now.MedianRunHours, before.MedianRunHours, now.SampleSize)
+                now.MedianRunHours, before.MedianRunHours, now.MedianWorkingHours, before.MedianWorkingHours, now.SampleSize)
             .Build();
     }
 
