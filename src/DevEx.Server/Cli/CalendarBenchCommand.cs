@@ -23,24 +23,19 @@ internal static class CalendarBenchCommand
 {
     public static Command Create()
     {
-        var teams = new Option<int>("--teams") { DefaultValueFactory = _ => 50 };
-        var weeks = new Option<int>("--weeks") { DefaultValueFactory = _ => 52 };
-        var engineers = new Option<int>("--engineers-per-team") { DefaultValueFactory = _ => 20 };
-        var work = new Option<string?>("--work") { Description = "Working folder of `devex bench` (default: under the system temp folder)" };
-        var command = new Command("calendars", "Measure calendar expansion, meeting derivation and metrics/meetings latency") { teams, weeks, engineers, work };
-        command.SetAction(parse => Run(parse.GetValue(teams), parse.GetValue(weeks), parse.GetValue(engineers), parse.GetValue(work)));
+        var organisation = new BenchOrganisation();
+        var command = organisation.AddTo(new Command("calendars", "Measure calendar expansion, meeting derivation and metrics/meetings latency"));
+        command.SetAction(parse =>
+        {
+            var (options, work, org, _) = organisation.Resolve(parse);
+            return Run(options, work, org);
+        });
         return command;
     }
 
-    private static int Run(int teams, int weeks, int engineers, string? work)
+    private static int Run(SampleOrganisationOptions options, string work, string org)
     {
-        work ??= Path.Combine(Path.GetTempPath(), $"devex-bench-{teams}x{weeks}x{engineers}");
-        var org = Path.Combine(work, "org");
-        var options = new SampleOrganisationOptions(Teams: teams, Weeks: weeks, EngineersPerTeam: engineers);
-        if (!File.Exists(Path.Combine(org, "generator.json")))
-        {
-            new SampleOrganisationGenerator().Write(org, options);
-        }
+        var weeks = options.Weeks;
         var input = Path.Combine(work, "calendars-only");
         CopyFolder(Path.Combine(org, "catalog"), Path.Combine(input, "catalog"));
         CopyFolder(Path.Combine(org, "calendars"), Path.Combine(input, "calendars"));

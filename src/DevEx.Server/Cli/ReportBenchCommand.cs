@@ -25,24 +25,18 @@ internal static class ReportBenchCommand
 {
     public static Command Create()
     {
-        var teams = new Option<int>("--teams") { DefaultValueFactory = _ => 50 };
-        var weeks = new Option<int>("--weeks") { DefaultValueFactory = _ => 52 };
-        var engineers = new Option<int>("--engineers-per-team") { DefaultValueFactory = _ => 20 };
-        var work = new Option<string?>("--work") { Description = "Working folder (default: the bench command's, under the system temp folder)" };
-        var command = new Command("reports", "Measure weekly report building, rendering and writing") { teams, weeks, engineers, work };
-        command.SetAction(parse => Run(new SampleOrganisationOptions(Teams: parse.GetValue(teams), Weeks: parse.GetValue(weeks),
-            EngineersPerTeam: parse.GetValue(engineers)), parse.GetValue(work)));
+        var organisation = new BenchOrganisation();
+        var command = organisation.AddTo(new Command("reports", "Measure weekly report building, rendering and writing"));
+        command.SetAction(parse =>
+        {
+            var (options, work, data, _) = organisation.Resolve(parse);
+            return Run(options, work, data);
+        });
         return command;
     }
 
-    private static int Run(SampleOrganisationOptions options, string? work)
+    private static int Run(SampleOrganisationOptions options, string work, string data)
     {
-        work ??= Path.Combine(Path.GetTempPath(), $"devex-bench-{options.Teams}x{options.Weeks}x{options.EngineersPerTeam}");
-        var data = Path.Combine(work, "org");
-        if (!File.Exists(Path.Combine(data, "generator.json")))
-        {
-            new SampleOrganisationGenerator().Write(data, options);
-        }
         var dbPath = Path.Combine(work, "reports.duckdb");
         File.Delete(dbPath);
         File.Delete(dbPath + ".wal");
