@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DevEx.Reports.Weekly;
 
-/// <summary>How figures read to people (HTML, Markdown, chat): hours to one decimal, ratios as percentages, "–" for none.</summary>
+/// <summary>How figures read to people (HTML, Markdown, chat): hours as <see cref="HoursText"/>, ratios as percentages, "–" for none.</summary>
 public static class ReportValues
 {
     public const string None = "–";
@@ -10,7 +10,7 @@ public static class ReportValues
     public static string Format(double? value, string unit) => value is not { } v ? None : unit switch
     {
         "ratio" => string.Create(CultureInfo.InvariantCulture, $"{v * 100:0.#}%"),
-        "hours" => string.Create(CultureInfo.InvariantCulture, $"{v:0.#} h"),
+        "hours" => HoursText.Format(v),
         _ => v.ToString("0.##", CultureInfo.InvariantCulture),
     };
 
@@ -25,7 +25,7 @@ public static class ReportValues
         return sign + (unit switch
         {
             "ratio" => string.Create(CultureInfo.InvariantCulture, $"{magnitude * 100:0.#} pp"),
-            "hours" => string.Create(CultureInfo.InvariantCulture, $"{magnitude:0.#} h"),
+            "hours" => HoursText.Format(magnitude),
             _ => magnitude.ToString("0.##", CultureInfo.InvariantCulture),
         });
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using DevEx.Analytics.Metrics;
+using DevEx.Reports;
 using NodaTime;
 using NodaTime.Calendars;
 using NodaTime.Text;
@@ -33,8 +34,8 @@ internal static class Format
         };
     }
 
-    /// <summary>Always hours (working hours and wall-clock hours must not be mistaken for days): "7.5 h", "1,204 h".</summary>
-    public static string Hours(double hours) => hours.ToString(Math.Abs(hours) >= 100 ? "#,0" : "0.#", CultureInfo.InvariantCulture) + " h";
+    /// <summary>Always hours: "7.5 h", "1,204 h", "0.05 h" (<see cref="HoursText"/>).</summary>
+    public static string Hours(double hours) => HoursText.Format(hours);
 
     /// <summary>A value for a CSV cell or an attribute: invariant, unformatted.</summary>
     public static string Raw(object? value) => value switch
