@@ -15,3 +15,14 @@ public sealed class HoursTextTests
     public void Hours_read_in_hours_with_small_spans_kept_visible(double hours, string expected) =>
         Assert.Equal(expected, HoursText.Format(hours));
 }
+
+public sealed class ReportDeltaTests
+{
+    [Theory]
+    [InlineData(2.5, "+2.5 h")]
+    [InlineData(-3.0 / 60, "−0.05 h")]   // 3 minutes less
+    [InlineData(0.004, "±0 h")]          // 14 seconds more: no change to act on
+    [InlineData(0.0, "±0 h")]
+    public void Changes_in_hours_read_with_their_sign(double delta, string expected) =>
+        Assert.Equal(expected, DevEx.Reports.Weekly.ReportValues.Delta(delta, "hours"));
+}

@@ -20,6 +20,7 @@ internal static class ChartPlot
             ChartKind.Line => Line(plot, spec, width),
             ChartKind.Bar => Bars(plot, spec, width, stacked: false),
             ChartKind.StackedBar => Bars(plot, spec, width, stacked: true),
+            ChartKind.HorizontalBar => HorizontalBars(plot, spec),
             ChartKind.Distribution => Distribution(plot, spec),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown chart kind"),
         };
@@ -36,6 +37,11 @@ internal static class ChartPlot
             legend.Legend.OutlineWidth = 0;
             legend.Legend.ShadowColor = Colors.Transparent;
         }
+        else
+        {
+            // One series needs no key: the title and the axis say what it is.
+            plot.HideLegend();
+        }
         return plot;
     }
 
@@ -46,11 +52,13 @@ internal static class ChartPlot
         plot.DataBackground.Color = Color.FromHex(ChartPalette.Background);
         plot.Axes.Color(text);
         plot.Grid.MajorLineColor = Color.FromHex(ChartPalette.Grid);
-        plot.Grid.XAxisStyle.IsVisible = false;
         plot.Title(spec.Title, 15);
         plot.Axes.Title.Label.ForeColor = text;
-        plot.XLabel(spec.XLabel, 13);
-        plot.YLabel(spec.YLabel, 13);
+        var horizontal = spec.Kind == ChartKind.HorizontalBar;
+        plot.XLabel(horizontal ? spec.YLabel : spec.XLabel, 13);
+        plot.YLabel(horizontal ? spec.XLabel : spec.YLabel, 13);
+        plot.Grid.XAxisStyle.IsVisible = horizontal;
+        plot.Grid.YAxisStyle.IsVisible = !horizontal;
         plot.Axes.Bottom.TickLabelStyle.FontSize = TickFontSize;
         plot.Axes.Left.TickLabelStyle.FontSize = TickFontSize;
         plot.Axes.Right.IsVisible = false;
@@ -118,6 +126,48 @@ internal static class ChartPlot
         var all = spec.Series.SelectMany(s => s.Values).OfType<double>().Concat(positiveTops).Concat(negativeTops).ToList();
         plot.Axes.SetLimitsX(-0.5, n - 0.5);
         ZeroBaseline(plot, all.Min(), all.Max());
+        return true;
+    }
+
+    /// <summary>One bar per category and series, side by side, categories down the left axis (the first at the top).</summary>
+    private static bool HorizontalBars(Plot plot, ChartSpec spec)
+    {
+        var n = spec.Categories.Count;
+        if (n == 0 || !HasValues(spec))
+        {
+            return false;
+        }
+        var seriesCount = spec.Series.Count;
+        var barHeight = BarGroupWidth / seriesCount;
+        for (var s = 0; s < seriesCount; s++)
+        {
+            var colour = SeriesColour(spec, s);
+            var bars = new List<Bar>();
+            for (var i = 0; i < n; i++)
+            {
+                if (Value(spec.Series[s], i) is { } value)
+                {
+                    var position = (n - 1 - i) - (s - (seriesCount - 1) / 2.0) * barHeight;
+                    bars.Add(new Bar { Position = position, ValueBase = 0, Value = value, Size = barHeight, FillColor = colour, LineWidth = 0 });
+                }
+            }
+            var plottable = plot.Add.Bars(bars);
+            plottable.Horizontal = true;
+            plottable.Color = colour;
+            plottable.LegendText = spec.Series[s].Name;
+        }
+        var ticks = new NumericManual();
+        for (var i = 0; i < n; i++)
+        {
+            ticks.AddMajor(n - 1 - i, spec.Categories[i]);
+        }
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.Left.MinimumSize = (float)(spec.Categories.Max(c => c.Length) * TickFontSize * 0.62 + 30);
+        plot.Axes.SetLimitsY(-0.5, n - 0.5);
+        var values = spec.Series.SelectMany(s => s.Values).OfType<double>().ToList();
+        var (low, high) = (Math.Min(0, values.Min()), Math.Max(0, values.Max()));
+        var pad = high - low is > 0 and var span ? span * 0.08 : 1;
+        plot.Axes.SetLimitsX(low < 0 ? low - pad : 0, high + pad);
         return true;
     }
 

@@ -1,6 +1,8 @@
 namespace DevEx.Reports.Charts;
 
-public enum ChartKind { Line, Bar, StackedBar, Distribution }
+/// <summary>How a chart draws its series. <see cref="HorizontalBar"/> lists its categories down the left axis, first at the
+/// top: for long category names (waits, teams) that would otherwise be turned and crowd the plot.</summary>
+public enum ChartKind { Line, Bar, StackedBar, HorizontalBar, Distribution }
 
 /// <summary>
 /// One named series; a null value is a gap (no data for that category), never drawn as zero. <see cref="Colour"/>

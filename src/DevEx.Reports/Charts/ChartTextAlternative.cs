@@ -97,7 +97,7 @@ internal static partial class ChartTextAlternative
     private static string KindName(ChartKind kind) => kind switch
     {
         ChartKind.Line => "Line chart",
-        ChartKind.Bar => "Bar chart",
+        ChartKind.Bar or ChartKind.HorizontalBar => "Bar chart",
         ChartKind.StackedBar => "Stacked bar chart",
         ChartKind.Distribution => "Histogram",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

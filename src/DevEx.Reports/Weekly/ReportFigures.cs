@@ -25,8 +25,8 @@ public static class ReportFigures
     }
 
     /// <summary>
-    /// Each wait with samples this week as the hours it accounts for (working hours where the wait has them, wall clock
-    /// for CI), against the previous week: <c>pr-pickup</c> → <c>prPickupHours</c>.
+    /// Each wait with samples this week as the working hours it accounts for (in the team's zone), against the previous
+    /// week: <c>pr-pickup</c> → <c>prPickupHours</c>.
     /// </summary>
     public static IEnumerable<ReportFigure> Waits(IReadOnlyList<WaitState> now, IReadOnlyList<WaitState> before) =>
         now.Select(w => new ReportFigure(WaitMetric(w.Wait), WaitStateNames.Label(w.Wait), "hours", Hours(w),

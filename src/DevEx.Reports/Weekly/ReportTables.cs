@@ -23,7 +23,7 @@ public static class ReportTables
             .ToList(), "No figures.");
 
     public static ReportTable WaitStates(WeeklyReport r) => new("Where time is lost",
-        "Pull requests merged and tickets done this week; most total hours first (working hours, wall clock for CI).",
+        "Pull requests merged and tickets done this week; most total hours first (working hours of the team).",
         ["wait", "median", "median (working hours)", "total hours", "previous week", "change", "sample"],
         r.WaitStates.Select(w =>
         {

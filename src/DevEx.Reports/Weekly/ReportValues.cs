@@ -20,8 +20,12 @@ public static class ReportValues
         {
             return None;
         }
-        var sign = d > 0 ? "+" : d < 0 ? "−" : "±";
         var magnitude = Math.Abs(d);
+        if (unit == "hours" && magnitude < 0.01)
+        {
+            return "±0 h"; // under 36 seconds: no change a person would act on, and "+< 0.01 h" reads as noise
+        }
+        var sign = d > 0 ? "+" : d < 0 ? "−" : "±";
         return sign + (unit switch
         {
             "ratio" => string.Create(CultureInfo.InvariantCulture, $"{magnitude * 100:0.#} pp"),

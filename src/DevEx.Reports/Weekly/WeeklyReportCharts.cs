@@ -23,7 +23,7 @@ public static class WeeklyReportCharts
         };
         if (report.WaitStates.Count > 0)
         {
-            specs.Add(("where-time-is-lost", new ChartSpec(ChartKind.Bar, "Where time was lost this week", "wait", "hours (total)",
+            specs.Add(("where-time-is-lost", new ChartSpec(ChartKind.HorizontalBar, "Where time was lost this week", "", "working hours (total)",
                 report.WaitStates.Select(w => WaitStateNames.Label(w.Wait)).ToList(),
                 [new ChartSeries("Total hours", report.WaitStates.Select(ReportFigures.Hours).ToList())])));
         }

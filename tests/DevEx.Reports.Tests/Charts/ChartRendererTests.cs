@@ -101,10 +101,33 @@ public sealed class ChartRendererTests
         XDocument.Parse(ChartRenderer.Svg(spec).Svg);
     }
 
+    [Fact]
+    public void A_single_series_has_no_legend()
+    {
+        var svg = ChartRenderer.Svg(Deployments(new ChartSeries("Production deployments", [3, 18, 5, 11]))).Svg;
+        Assert.DoesNotContain(">Production deployments</text>", svg); // the title and the axis say what the one series is
+    }
+
+    [Fact]
+    public void Horizontal_bars_list_long_category_names_down_the_left_axis()
+    {
+        var spec = new ChartSpec(ChartKind.HorizontalBar, "Where time was lost", "", "working hours (total)",
+            ["Waiting for first review", "Approved, not merged"], [new ChartSeries("hours", [9.5, 2])]);
+        var chart = ChartRenderer.Svg(spec);
+
+        XDocument.Parse(chart.Svg);
+        Assert.Contains(">Waiting for first review</text>", chart.Svg);
+        Assert.Contains(">Approved, not merged</text>", chart.Svg);
+        Assert.Contains(">working hours (total)</text>", chart.Svg);
+        Assert.DoesNotContain("rotate(-45", chart.Svg);
+        Assert.StartsWith("Bar chart 'Where time was lost' in working hours (total)", chart.TextAlternative);
+    }
+
     [Theory]
     [InlineData(ChartKind.Line)]
     [InlineData(ChartKind.Bar)]
     [InlineData(ChartKind.StackedBar)]
+    [InlineData(ChartKind.HorizontalBar)]
     [InlineData(ChartKind.Distribution)]
     public void Empty_and_all_null_data_render_a_no_data_chart(ChartKind kind)
     {

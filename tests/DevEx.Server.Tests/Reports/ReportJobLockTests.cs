@@ -11,7 +11,7 @@ namespace DevEx.Server.Tests.Reports;
 /// <summary>The weekly report job's concurrency filter, as Hangfire runs it: one lock per team, not one for all teams.</summary>
 public sealed class ReportJobLockTests : IDisposable
 {
-    private readonly InMemoryStorage storage = new();
+    private readonly InMemoryStorage storage = NewStorage();
     private readonly DisableConcurrentExecutionAttribute filter = typeof(WeeklyReportJob).GetMethod(nameof(WeeklyReportJob.RunAsync))!
         .GetCustomAttribute<DisableConcurrentExecutionAttribute>()!;
 
@@ -42,4 +42,22 @@ public sealed class ReportJobLockTests : IDisposable
     }
 
     public void Dispose() => storage.Dispose();
+
+    /// <summary>
+    /// Hangfire's log provider is process-wide: the last test host that started Hangfire set it to its own logger
+    /// factory, which is disposed when that host is. A storage made outside any host asks it for a logger, so it is
+    /// pointed at a silent provider first.
+    /// </summary>
+    private static InMemoryStorage NewStorage()
+    {
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentLogProvider());
+        return new InMemoryStorage();
+    }
+
+    private sealed class SilentLogProvider : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
 }
