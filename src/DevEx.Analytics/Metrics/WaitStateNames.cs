@@ -18,7 +18,11 @@ public static class WaitStateNames
 
     public static string Label(string wait) => Labels.GetValueOrDefault(wait, wait);
 
-    /// <summary>Every wait (and meetings) in the order of a pull request's life, then tickets: the order charts give colours by.</summary>
-    public static IReadOnlyList<string> InOrder { get; } =
-        ["pr-pickup", "pr-review", "pr-merge-wait", "ci-queue", "ci-run", "deploy-wait", "ticket-wait", "ticket-blocked", "meetings"];
+    /// <summary>
+    /// Every wait (and meetings) in the order charts give colours by, so a wait keeps its colour in every view: the
+    /// waits that usually account for most hours first, taking the palette's clearest fills; CI, usually minutes, last
+    /// (its black and yellow would be heavy or faint on a large bar).
+    /// </summary>
+    public static IReadOnlyList<string> ColourOrder { get; } =
+        ["ticket-wait", "pr-pickup", "deploy-wait", "pr-review", "ticket-blocked", "pr-merge-wait", "ci-run", "ci-queue", "meetings"];
 }

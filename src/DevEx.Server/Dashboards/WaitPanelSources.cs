@@ -129,7 +129,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
                 builder.Row(period.From, WaitStateNames.Label(w.Wait), Hours(w) ?? 0, WaitLink(w.Wait, filter.ForWindow(period)));
             }
         }
-        return builder.Build() with { SeriesOrder = [.. WaitStateNames.InOrder.Select(WaitStateNames.Label)] };
+        return builder.Build() with { SeriesOrder = [.. WaitStateNames.ColourOrder.Select(WaitStateNames.Label)] };
     }
 
     private PanelData BiggestChange(DashboardFilter filter, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace DevEx.Server.Tests.Dashboards;
 /// <summary>
 /// A wait keeps its colour from view to view: the overview's "Hours lost per period" stacks waits largest first, and
 /// the largest differs between the org and a team, but each wait's colour is its place in the list of waits
-/// (WaitStateNames.InOrder: pickup, review, merge wait, CI queue, CI run, deploy wait, tickets waiting, blocked).
+/// (WaitStateNames.ColourOrder: tickets waiting, pickup, deploy wait, review, blocked, merge wait, CI run, CI queue).
 /// </summary>
 public sealed class ChartColourTests
 {
@@ -27,7 +27,7 @@ public sealed class ChartColourTests
         {
             builder.Row(new LocalDate(2026, 2, 9), WaitStateNames.Label(wait), hours);
         }
-        return builder.Build() with { SeriesOrder = [.. WaitStateNames.InOrder.Select(WaitStateNames.Label)] };
+        return builder.Build() with { SeriesOrder = [.. WaitStateNames.ColourOrder.Select(WaitStateNames.Label)] };
     }
 
     [Fact]
@@ -40,11 +40,11 @@ public sealed class ChartColourTests
         Assert.Equal(["Tickets waiting", "Tickets blocked", "Waiting for first review"], team.Series.Select(s => s.Name));
 
         string Colour(ChartSpec spec, string wait) => spec.Series.Single(s => s.Name == WaitStateNames.Label(wait)).Colour!;
-        Assert.Equal(ChartPalette.ForSeries(0), Colour(org, "pr-pickup"));
-        Assert.Equal(ChartPalette.ForSeries(0), Colour(team, "pr-pickup"));
-        Assert.Equal(ChartPalette.ForSeries(6), Colour(org, "ticket-wait"));
-        Assert.Equal(ChartPalette.ForSeries(6), Colour(team, "ticket-wait"));
-        Assert.Equal(ChartPalette.ForSeries(1), Colour(org, "pr-review"));
-        Assert.Equal(ChartPalette.ForSeries(7), Colour(team, "ticket-blocked"));
+        Assert.Equal(ChartPalette.ForSeries(1), Colour(org, "pr-pickup"));
+        Assert.Equal(ChartPalette.ForSeries(1), Colour(team, "pr-pickup"));
+        Assert.Equal(ChartPalette.ForSeries(0), Colour(org, "ticket-wait"));
+        Assert.Equal(ChartPalette.ForSeries(0), Colour(team, "ticket-wait"));
+        Assert.Equal(ChartPalette.ForSeries(3), Colour(org, "pr-review"));
+        Assert.Equal(ChartPalette.ForSeries(4), Colour(team, "ticket-blocked"));
     }
 }
