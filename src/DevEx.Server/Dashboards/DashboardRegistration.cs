@@ -9,6 +9,7 @@ internal static class DashboardRegistration
         services.AddSingleton<IPanelSourceGroup, FlowPanelSources>();
         services.AddSingleton<IPanelSourceGroup, TicketPanelSources>();
         services.AddSingleton<IPanelSourceGroup, MeetingPanelSources>();
+        services.AddSingleton<IPanelSourceGroup, FlowAndFocusPanelSources>();
         services.AddSingleton<IPanelSourceGroup, QualityPanelSources>();
         services.AddSingleton<PanelSourceRegistry>();
         services.AddSingleton<QueryFiles>();

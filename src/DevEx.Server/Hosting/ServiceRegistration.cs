@@ -46,6 +46,7 @@ internal static class ServiceRegistration
         services.AddSingleton<CiMetricsService>();
         services.AddSingleton<TicketMetricsService>();
         services.AddSingleton<MeetingMetricsService>();
+        services.AddSingleton<TeamFlowAndFocusService>();
         services.AddSingleton<TicketExplainService>();
         services.AddSingleton<TicketStatusMappingService>();
         services.AddSingleton<WaitStatesService>();

@@ -51,15 +51,40 @@ public sealed class OverviewPageTests(FlowScenarioFixture scenario) : IClassFixt
             ["Approved, not merged", "3 h", "1 h", "1 h", "3"],
             ["Tickets blocked", "2 h", "–", "2 h", "1"],
         ], rows.Take(6));
-        // CI: all inside working hours, so its hours read the same in wall-clock or working hours. Its median column is
-        // left out: it is working hours only, which CI waits do not have yet (a change to wait_states.sql is under way).
-        Assert.Equal(["CI running", "1.7 h", "–", "3"], rows[6].Where((_, i) => i != 3)); // 0.4 + 1.1 + 0.2
-        Assert.Equal(["CI queue", "0.5 h", "–", "3"], rows[7].Where((_, i) => i != 3)); // 0.1 + 0.3 + 0.1
+        // CI: all inside working hours, so its hours read the same in wall-clock or working hours. Medians over the three
+        // pull requests: run 0.4, 1.1, 0.2 -> 0.4 h; queue 0.1, 0.3, 0.1 -> 0.1 h.
+        Assert.Equal(["CI running", "1.7 h", "–", "0.4 h", "3"], rows[6]); // 0.4 + 1.1 + 0.2
+        Assert.Equal(["CI queue", "0.5 h", "–", "0.1 h", "3"], rows[7]); // 0.1 + 0.3 + 0.1
         var links = Links(table);
         Assert.Equal([$"/explain/pull-requests?{Link}", $"/explain/pull-requests?{Link}", "/explain/pull-requests?from=2026-02-02&to=2026-02-09",
             $"/explain/pull-requests?{Link}", $"/explain/pull-requests?{Link}"], links[1]);
         Assert.Equal($"/explain/tickets?{Link}", links[2][1]);
         Assert.Equal($"/dashboards/meetings?{Link}", links[0][1]);
+    }
+
+    [Fact]
+    public async Task Flow_and_focus_per_team_beside_the_waits_with_meetings_withheld_below_the_cohort()
+    {
+        // W07. Alpha: no tickets; 5 people, each 2 h of meetings in a 40 h week: load 2/40 = 5%; focus Mon 11-17 (6 h) +
+        // Tue-Fri 4 x 8 h = 38 h. W06 had 3 people: withheld, so no previous figure. Beta: BETA-1 active 1 h, wait 4 h;
+        // BETA-2 active 2 h, wait 2 h (blocked): flow efficiency 3 / (3 + 6) = 33.3%; no calendars.
+        var panel = Panel(await scenario.PageAsync($"/?{FlowScenario.Week}"), "flow-and-focus");
+        Assert.Equal(["Team", "Flow efficiency", "Previous period", "Tickets done", "Meeting load (median)", "Previous period",
+            "Focus hours per week (median)", "Previous period", "People with calendars"], Headers(panel));
+        Assert.Equal(
+        [
+            ["Alpha", "–", "–", "0", "5%", "–", "38 h", "–", "5"],
+            ["Beta", "33.3%", "–", "2", "–", "–", "–", "–", "0"],
+        ], Rows(panel));
+        var links = Links(panel);
+        Assert.Equal($"/explain/tickets?{Link}&team=beta", links[1][1]);
+        Assert.Equal($"/dashboards/meetings?{Link}&team=alpha", links[0][4]);
+        Assert.DoesNotContain("withheld", panel, StringComparison.OrdinalIgnoreCase);
+
+        // W06: alpha's 3 people are fewer than 5; their figures are withheld and the panel says so.
+        var before = Panel(await scenario.PageAsync($"/?{FlowScenario.PreviousWeek}"), "flow-and-focus");
+        Assert.Equal([["Alpha", "–", "–", "0", "–", "–", "–", "–", "3"]], Rows(before));
+        Assert.Contains("Meeting figures withheld for Alpha: fewer people with calendars than the minimum cohort.", before);
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using DevEx.Analytics.Calendar;
+using DevEx.Store.Queries;
+
+namespace DevEx.Analytics.Metrics;
+
+/// <summary>
+/// One team's flow and focus in a window: ticket flow efficiency (working hours) over the tickets it finished, and the
+/// medians over its people of meeting load and focus hours per week, withheld (null) below MinCohort people.
+/// </summary>
+public sealed record TeamFlowAndFocus(string TeamId, long TicketsDone, double? FlowEfficiency, long People, bool MeetingsWithheld,
+    double? MedianMeetingLoad, double? MedianFocusHoursPerWeek);
+
+/// <summary>Flow and focus of every team in one pass (queries/team_flow_and_focus.sql), keyed by team id.</summary>
+public sealed class TeamFlowAndFocusService(QueryRunner queries, MeetingOptions options)
+{
+    public IReadOnlyDictionary<string, TeamFlowAndFocus> ByTeam(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
+        queries.Run<Row>("team_flow_and_focus", MetricParameters.For(window, scope), cancellationToken)
+            .Select(r =>
+            {
+                var withheld = r.People < options.MinCohort;
+                return new TeamFlowAndFocus(r.TeamId, r.TicketsDone, r.FlowEfficiency, r.People, withheld,
+                    withheld ? null : r.MedianMeetingLoad, withheld ? null : r.MedianFocusHours);
+            })
+            .ToDictionary(t => t.TeamId, StringComparer.Ordinal);
+
+    private sealed class Row
+    {
+        public string TeamId { get; init; } = "";
+        public long TicketsDone { get; init; }
+        public double? FlowEfficiency { get; init; }
+        public long People { get; init; }
+        public double? MedianMeetingLoad { get; init; }
+        public double? MedianFocusHours { get; init; }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using DevEx.Analytics.Metrics;
+
+namespace DevEx.Server.Dashboards;
+
+/// <summary>
+/// The rest of METRICS.md's headline view beside the waits, per team: ticket flow efficiency, and meeting load and focus
+/// hours per person (withheld below the minimum cohort), now and in the previous period. Flow efficiency links to the
+/// team's tickets, meeting figures to the team's meetings page.
+/// </summary>
+internal sealed class FlowAndFocusPanelSources(TeamFlowAndFocusService flowAndFocus, OrgService org) : IPanelSourceGroup
+{
+    public IEnumerable<PanelSource> Sources() =>
+    [
+        new("flow-and-focus-by-team", "Per team: ticket flow efficiency, median meeting load and focus hours per person-week, now and in the previous period", ByTeam),
+    ];
+
+    private PanelData ByTeam(DashboardFilter filter, CancellationToken ct)
+    {
+        var now = flowAndFocus.ByTeam(filter.Window, filter.Scope, ct);
+        var before = flowAndFocus.ByTeam(filter.Previous, filter.Scope, ct);
+        var builder = new PanelDataBuilder()
+            .Column("team", "Team", "text").Column("team" + PanelData.LinkSuffix, "", "text")
+            .Column("flow_efficiency", "Flow efficiency", "rate").Column("flow_efficiency" + PanelData.PreviousSuffix, "Previous period", "rate")
+            .Column("flow_efficiency" + PanelData.LinkSuffix, "", "text")
+            .Column("tickets_done", "Tickets done", "count").Column("tickets_done" + PanelData.LinkSuffix, "", "text")
+            .Column("median_meeting_load", "Meeting load (median)", "rate").Column("median_meeting_load" + PanelData.PreviousSuffix, "Previous period", "rate")
+            .Column("median_meeting_load" + PanelData.LinkSuffix, "", "text")
+            .Column("median_focus_hours", "Focus hours per week (median)", "hours")
+            .Column("median_focus_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
+            .Column("median_focus_hours" + PanelData.LinkSuffix, "", "text")
+            .Column("people", "People with calendars", "count");
+        var withheld = new List<string>();
+        foreach (var team in org.Teams().Where(t => now.ContainsKey(t.Id)))
+        {
+            var t = now[team.Id];
+            var b = before.GetValueOrDefault(team.Id);
+            var scoped = filter.ForTeam(team.Id);
+            var tickets = Links.Explain("tickets", scoped);
+            var meetings = $"/dashboards/meetings?{scoped.ToQuery()}";
+            var name = team.DisplayName ?? team.Id;
+            if (t.MeetingsWithheld && t.People > 0)
+            {
+                withheld.Add(name);
+            }
+            builder.Row(name, $"/?{scoped.ToQuery()}", t.FlowEfficiency, b?.FlowEfficiency, tickets, t.TicketsDone, tickets,
+                t.MedianMeetingLoad, b?.MedianMeetingLoad, meetings, t.MedianFocusHoursPerWeek, b?.MedianFocusHoursPerWeek, meetings, t.People);
+        }
+        return builder.Build(withheld.Count > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"Meeting figures withheld for {string.Join(", ", withheld)}: fewer people with calendars than the minimum cohort.")
+            : null);
+    }
+}
