@@ -40,6 +40,18 @@ public sealed class PullRequestPageTests(FlowScenarioFixture scenario) : IClassF
     }
 
     [Fact]
+    public async Task The_pickup_distribution_is_over_the_merged_pull_requests_pickups()
+    {
+        // W07 pickups 3, 5 and 1 h (alpha#1, alpha#2, beta#1). Three samples: Sturges gives 3 bins, width (5 - 1) / 3
+        // rounded up to 2, from 0: [0, 2) holds 1 h, [2, 4) 3 h, [4, 6] 5 h.
+        var panel = Panel(await PageAsync(), "pickup-distribution");
+        Assert.Equal(["Pickup working hours", "Count"], Headers(panel).TakeLast(2));
+        Assert.Equal([["1 h", "1"], ["3 h", "1"], ["5 h", "1"]], Rows(panel));
+        Assert.Contains("3 samples of working hours to first review: from 1 to 5, median 3. Most samples (1) are between 0 and 2.",
+            System.Net.WebUtility.HtmlDecode(panel));
+    }
+
+    [Fact]
     public async Task Open_and_slowest_pull_requests_link_to_github()
     {
         var html = await PageAsync();
