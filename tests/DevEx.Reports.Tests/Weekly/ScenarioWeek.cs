@@ -45,7 +45,7 @@ internal static class ScenarioWeek
         // W06's waits (working hours Mon-Fri 09:00-17:00 UTC), from PR #12 and CORE-1 (the one ticket done):
         //   pr-pickup Tue 10:30 → Wed 12:00 = 25.5 h, working 6.5 + 3 = 9.5 h;  pr-review 0 h (approved at the first review);
         //   pr-merge-wait Wed 12:00 → 14:00 = 2 h (2 working);  deploy-wait Wed 14:00 → D3 16:00 = 2 h (2 working);
-        //   ci-queue r2 2 min + r3 1 min = 0.05 h;  ci-run 10 + 10 min = 1/3 h (CI has no working hours);
+        //   ci-queue r2 2 min + r3 1 min = 0.05 h;  ci-run 10 + 10 min = 1/3 h (inside working hours: the same in both);
         //   ticket-wait and ticket-blocked: CORE-1 Blocked Tue 09:00 → Thu 09:00 = 48 h, working 8 + 8 = 16 h.
         // CI: ci has 3 runs (one failure, one re-run: 1/3 each; queue 1, 2, 1 min; run 10 min each); e2e has 1 run
         // (queue 30 min, run 60 min), so e2e is the slowest and ci the only flaky one.

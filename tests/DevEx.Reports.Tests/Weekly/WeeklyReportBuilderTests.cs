@@ -107,6 +107,31 @@ public sealed class WeeklyReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Meeting_load_and_focus_time_of_five_people_with_calendars()
+    {
+        // p1..p5 of core (UTC, Mon-Fri 09:00-17:00, 40 working hours in W06) meet Mon 02-02 10:00-12:00; p1 also Tue
+        // 14:00-15:00. Meeting hours: p1 3, the others 2: median 2 h, load 2/40 = 5%. Focus (meeting-free blocks of 2 h or
+        // more): p2..p5 Mon 12-17 (5 h) + Tue-Fri 4 x 8 = 37 h (Mon 09-10 is 1 h of fragmented time); p1 Mon 5 + Tue 09-14
+        // (5) and 15-17 (2, exactly 2 h is focus) + Wed-Fri 24 = 36 h. Median focus 37 h. W05 had no calendars: no previous.
+        using var meetings = ScenarioWeek.Build();
+        foreach (var person in new[] { "p1", "p2", "p3", "p4", "p5" })
+        {
+            DevEx.Analytics.Tests.Calendar.CalendarRows.Member(meetings.Database, "core", person);
+            DevEx.Analytics.Tests.Calendar.CalendarRows.Occurrence(meetings.Database, person, "2026-02-02 10:00", "2026-02-02 12:00");
+        }
+        DevEx.Analytics.Tests.Calendar.CalendarRows.Occurrence(meetings.Database, "p1", "2026-02-03 14:00", "2026-02-03 15:00");
+        meetings.Derive();
+
+        var report = ScenarioWeek.Builder(meetings).Build(ScenarioWeek.Team(), ScenarioWeek.Week, "https://devex.example/");
+        Assert.False(report.Meetings.Withheld);
+        Assert.Equal(5, report.Meetings.People);
+        Assert.Equal((2.0, null), (report.Figure("medianMeetingHoursPerWeek").Value, report.Figure("medianMeetingHoursPerWeek").Previous));
+        Assert.Equal(0.05, report.Meetings.MedianMeetingLoad!.Value, 9);
+        Assert.Equal(37.0, report.Figure("medianFocusHoursPerWeek").Value);
+        Assert.Equal(1.0, report.Meetings.MedianFragmentedHoursPerWeek);
+    }
+
+    [Fact]
     public void The_footer_has_the_definitions_link_and_how_fresh_each_source_is()
     {
         var report = Report();
