@@ -36,6 +36,13 @@ public sealed partial class WeeklyReportBrowserTests(LiveServer server, BrowserF
             Assert.Contains($"Analytics: week {Week}", Title(text));
             var pages = PageObject().Count(text);
             Assert.InRange(pages, 1, 2); // a one-page report; two at most when every list is full
+            // Readable: the text a reader (or a screen reader, or a search) gets out of the PDF is the report's.
+            var printed = await PdfText(path);
+            foreach (var heading in new[] { "DORA this week", "Change lead time (median)", "Where time is lost", "Open pull requests waiting longest",
+                         "CI hot spots", "Tickets blocked longest", "Meetings and focus", "Definitions:" })
+            {
+                Assert.Contains(heading, printed);
+            }
         }
 
         // What paper shows: print styles at A4 width (210 mm at 96 dpi), kept as an artefact beside the PDFs.
@@ -55,6 +62,22 @@ public sealed partial class WeeklyReportBrowserTests(LiveServer server, BrowserF
             Assert.True(new FileInfo(await download.PathAsync()).Length > 0, file);
         }
         page.AssertNoErrors();
+    }
+
+    /// <summary>The PDF's text as poppler's pdftotext reads it (Debian poppler-utils; .ci/run installs it).</summary>
+    private static async Task<string> PdfText(string pdf)
+    {
+        var tool = Environment.GetEnvironmentVariable("DEVEX_PDFTOTEXT") ?? "/usr/bin/pdftotext";
+        Assert.True(File.Exists(tool), $"{tool} is missing: install poppler-utils (apt) or set DEVEX_PDFTOTEXT");
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(tool, ["-layout", pdf, "-"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        return text;
     }
 
     /// <summary>The document title Chromium writes into the PDF's Info dictionary, as a literal or UTF-16 hex string.</summary>
