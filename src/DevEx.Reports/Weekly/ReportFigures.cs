@@ -29,14 +29,11 @@ public static class ReportFigures
     /// week: <c>pr-pickup</c> → <c>prPickupHours</c>.
     /// </summary>
     public static IEnumerable<ReportFigure> Waits(IReadOnlyList<WaitState> now, IReadOnlyList<WaitState> before) =>
-        now.Select(w => new ReportFigure(WaitMetric(w.Wait), WaitStateNames.Label(w.Wait), "hours", Hours(w),
-            before.FirstOrDefault(b => b.Wait == w.Wait && b.SampleSize > 0) is { } b ? Hours(b) : null, null, false, []));
+        now.Select(w => new ReportFigure(WaitMetric(w.Wait), WaitStateNames.Label(w.Wait), "hours", w.HoursAccountedFor,
+            before.FirstOrDefault(b => b.Wait == w.Wait && b.SampleSize > 0)?.HoursAccountedFor, null, false, []));
 
     public static string WaitMetric(string wait) =>
         string.Concat(wait.Split('-').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..])) + "Hours";
-
-    /// <summary>The hours a wait accounts for, as the "where time is lost" table and chart show them.</summary>
-    public static double? Hours(WaitState wait) => wait.TotalWorkingHours ?? wait.TotalHours;
 
     public static IEnumerable<ReportFigure> Meetings(MeetingMetrics now, MeetingMetrics before)
     {

@@ -1,5 +1,6 @@
 using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
+using DevEx.Analytics.Time;
 using DevEx.Store.Queries;
 using NodaTime;
 
@@ -11,13 +12,17 @@ namespace DevEx.Reports.Weekly;
 /// </summary>
 public sealed class WeeklyReportBuilder(
     QueryRunner queries, DoraMetricsService dora, WaitStatesService waits, CiMetricsService ci, MeetingMetricsService meetings,
-    ExplainService explain, MetricOptions metricOptions, IClock clock, WeeklyReportContent? content = null)
+    ExplainService explain, MetricOptions metricOptions, IClock clock)
 {
-    private readonly WeeklyReportContent content = content ?? new WeeklyReportContent();
+    /// <summary>Rows per list (waiting and slowest pull requests, CI hot spots, blocked tickets): the page stays one to two pages long.</summary>
+    public const int ListLength = 5;
+
+    /// <summary>Where the metric definitions are served (made absolute with the public URL).</summary>
+    private const string DefinitionsPath = "/docs/metrics";
 
     public WeeklyReport Build(TeamSummary team, IsoWeek week, string? publicUrl = null, CancellationToken cancellationToken = default)
     {
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(team.TimeZone) ?? DateTimeZone.Utc;
+        var zone = TeamZone.Resolve(team.TimeZone);
         var window = week.Window(zone);
         var previousWindow = week.Previous.Window(zone);
         var scope = new MetricScope(Team: team.Id);
@@ -45,14 +50,14 @@ public sealed class WeeklyReportBuilder(
             WaitingPullRequests(window, scope, cancellationToken),
             SlowestMerged(window, scope, cancellationToken),
             ciNow.Workflows.OrderByDescending(w => (w.MedianQueueHours ?? 0) + (w.MedianRunHours ?? 0)).ThenBy(w => w.Repo).ThenBy(w => w.Workflow)
-                .Take(content.ListLength).ToList(),
+                .Take(ListLength).ToList(),
             ciNow.Workflows.Where(w => w.Reruns > 0 || w.Failures > 0)
                 .OrderByDescending(w => w.RerunRate ?? 0).ThenByDescending(w => w.FailureRate ?? 0).ThenBy(w => w.Repo).ThenBy(w => w.Workflow)
-                .Take(content.ListLength).ToList(),
+                .Take(ListLength).ToList(),
             BlockedTickets(window, scope, cancellationToken),
             meetingsNow,
             queries.Run<FreshnessRow>("report_data_freshness", new { }, cancellationToken).Select(r => r.ToRecord()).ToList(),
-            $"{baseUrl}{content.DefinitionsPath}",
+            $"{baseUrl}{DefinitionsPath}",
             baseUrl is null ? null : $"{baseUrl}/api/v1/reports/weekly?team={Uri.EscapeDataString(team.Id)}&week={week}&format=html");
     }
 
@@ -64,7 +69,7 @@ public sealed class WeeklyReportBuilder(
             service = scope.Service,
             repo = scope.Repo,
             bot_pattern = metricOptions.BotPattern,
-            limit = content.ListLength,
+            limit = ListLength,
         }, cancellationToken).Select(r => r.ToRecord()).ToList();
 
     private List<BlockedTicket> BlockedTickets(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
@@ -73,14 +78,11 @@ public sealed class WeeklyReportBuilder(
             from = window.Start.ToDateTimeUtc(),
             to = window.End.ToDateTimeUtc(),
             team = scope.Team,
-            limit = content.ListLength,
+            limit = ListLength,
         }, cancellationToken).Select(r => r.ToRecord()).ToList();
 
     private List<SlowPullRequest> SlowestMerged(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
-        explain.PullRequests(window, scope, cancellationToken)
-            .Where(p => !p.IsBot)
-            .Select(p => new SlowPullRequest(p.Repo, p.Number, p.Title, p.Url, p.MergedAt, (p.MergedAt - p.ReadyAt).TotalHours, p.PickupHours, p.ReviewHours))
-            .OrderByDescending(p => p.ReadyToMergedHours).ThenBy(p => p.Repo).ThenBy(p => p.Number)
-            .Take(content.ListLength)
+        explain.SlowestPullRequests(window, scope, ListLength, cancellationToken)
+            .Select(p => new SlowPullRequest(p.Repo, p.Number, p.Title, p.Url, p.MergedAt, p.ReadyToMergedHours, p.PickupHours, p.ReviewHours))
             .ToList();
 }

@@ -5,6 +5,7 @@ using DevEx.Analytics;
 using DevEx.Analytics.Calendar;
 using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Metrics;
+using DevEx.Analytics.Time;
 using DevEx.Collectors.Import;
 using DevEx.Collectors.Sample;
 using DevEx.Reports.Weekly;
@@ -82,7 +83,7 @@ internal static class ReportBenchCommand
     /// <summary>The report's parts timed alone, to show where a report's time goes.</summary>
     private static List<(string, string)> Parts(QueryRunner queries, TeamSummary team, IsoWeek week)
     {
-        var window = week.Window(DateTimeZoneProviders.Tzdb.GetZoneOrNull(team.TimeZone) ?? DateTimeZone.Utc);
+        var window = week.Window(TeamZone.Resolve(team.TimeZone));
         var scope = new MetricScope(Team: team.Id);
         var trend = new MetricWindow(window.From.PlusWeeks(-3), window.To, window.Zone);
         var dora = new DoraMetricsService(queries, new DoraLevelThresholds());

@@ -18,7 +18,7 @@ public sealed record ChatMessage([property: JsonPropertyName("text")] string Tex
         if (report.WaitStates.Count > 0)
         {
             var top = report.WaitStates[0];
-            lines.Add($"Most time lost: {Escape(WaitStateNames.Label(top.Wait))} ({ReportValues.Hours(ReportFigures.Hours(top))} in total, median {ReportValues.Hours(top.MedianHours)}, {top.SampleSize} {(top.SampleSize == 1 ? "sample" : "samples")})");
+            lines.Add($"Most time lost: {Escape(WaitStateNames.Label(top.Wait))} ({ReportValues.Hours(top.HoursAccountedFor)} in total, median {ReportValues.Hours(top.MedianHours)}, {top.SampleSize} {(top.SampleSize == 1 ? "sample" : "samples")})");
         }
         if (report.Link is { } link)
         {
