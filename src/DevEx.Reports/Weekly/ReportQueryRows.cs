@@ -4,20 +4,6 @@ namespace DevEx.Reports.Weekly;
 
 // Rows of the report's own queries (queries/report_*.sql), mapped by Dapper through the Instant type handler.
 
-internal sealed class WaitingPullRequestRow
-{
-    public required string Repo { get; init; }
-    public int Number { get; init; }
-    public string? Title { get; init; }
-    public string? Url { get; init; }
-    public required string Author { get; init; }
-    public Instant WaitingSince { get; init; }
-    public double WaitingHours { get; init; }
-    public required string WaitingFor { get; init; }
-
-    public WaitingPullRequest ToRecord() => new(Repo, Number, Title, Url, Author, WaitingSince, WaitingHours, WaitingFor);
-}
-
 internal sealed class BlockedTicketRow
 {
     public required string Key { get; init; }

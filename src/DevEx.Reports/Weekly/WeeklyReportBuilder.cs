@@ -12,7 +12,7 @@ namespace DevEx.Reports.Weekly;
 /// </summary>
 public sealed class WeeklyReportBuilder(
     QueryRunner queries, DoraMetricsService dora, WaitStatesService waits, CiMetricsService ci, MeetingMetricsService meetings,
-    ExplainService explain, MetricOptions metricOptions, IClock clock)
+    ExplainService explain, OpenPullRequestService openPullRequests, IClock clock)
 {
     /// <summary>Rows per list (waiting and slowest pull requests, CI hot spots, blocked tickets): the page stays one to two pages long.</summary>
     public const int ListLength = 5;
@@ -61,16 +61,11 @@ public sealed class WeeklyReportBuilder(
             baseUrl is null ? null : $"{baseUrl}/api/v1/reports/weekly?team={Uri.EscapeDataString(team.Id)}&week={week}&format=html");
     }
 
+    /// <summary>Open at the week's end, as the dashboards' "Waiting for review now" would have listed them then (plus those waiting for merge).</summary>
     private List<WaitingPullRequest> WaitingPullRequests(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
-        queries.Run<WaitingPullRequestRow>("report_waiting_pull_requests", new
-        {
-            to = window.End.ToDateTimeUtc(),
-            team = scope.Team,
-            service = scope.Service,
-            repo = scope.Repo,
-            bot_pattern = metricOptions.BotPattern,
-            limit = ListLength,
-        }, cancellationToken).Select(r => r.ToRecord()).ToList();
+        openPullRequests.Waiting(window.End, scope, ListLength, cancellationToken)
+            .Select(p => new WaitingPullRequest(p.Repo, p.Number, p.Title, p.Url, p.Author, p.ReadyAt, p.WaitingHours, p.WaitingFor))
+            .ToList();
 
     private List<BlockedTicket> BlockedTickets(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
         queries.Run<BlockedTicketRow>("report_blocked_tickets", new

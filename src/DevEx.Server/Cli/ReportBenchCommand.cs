@@ -50,7 +50,7 @@ internal static class ReportBenchCommand
         var queries = new QueryRunner(database);
         var builder = new WeeklyReportBuilder(queries, new DoraMetricsService(queries, new DoraLevelThresholds()), new WaitStatesService(queries),
             new CiMetricsService(queries), new MeetingMetricsService(queries, new MeetingOptions()), new ExplainService(queries),
-            new MetricOptions(), SystemClock.Instance);
+            new OpenPullRequestService(queries, new MetricOptions()), SystemClock.Instance);
         var teams = new OrgService(queries).Teams();
         var week = IsoWeek.Containing(options.EffectiveUntil.PlusWeeks(-1));
         var files = new ReportFileWriter(Options.Create(new ReportOptions { OutputDirectory = Path.Combine(work, "reports") }));
@@ -95,10 +95,7 @@ internal static class ReportBenchCommand
             ("CI", Time(() => new CiMetricsService(queries).Get(window, scope))),
             ("wait states, one week (the report runs it for this week and the previous)", Time(() => new WaitStatesService(queries).Get(window, scope))),
             ("merged pull requests", Time(() => new ExplainService(queries).PullRequests(window, scope))),
-            ("report_waiting_pull_requests", Time(() => queries.Run<object>("report_waiting_pull_requests", new
-            {
-                to = window.End.ToDateTimeUtc(), team = team.Id, service = (string?)null, repo = (string?)null, bot_pattern = @"\[bot\]$", limit = 5,
-            }))),
+            ("open_pull_requests", Time(() => new OpenPullRequestService(queries, new MetricOptions()).Waiting(window.End, scope, WeeklyReportBuilder.ListLength))),
             ("report_blocked_tickets", Time(() => queries.Run<object>("report_blocked_tickets", new
             {
                 from = window.Start.ToDateTimeUtc(), to = window.End.ToDateTimeUtc(), team = team.Id, limit = 5,

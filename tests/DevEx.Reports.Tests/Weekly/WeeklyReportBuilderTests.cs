@@ -2,7 +2,7 @@ using DevEx.Reports.Weekly;
 
 namespace DevEx.Reports.Tests.Weekly;
 
-// Queries: report_waiting_pull_requests, report_blocked_tickets, report_data_freshness (and the DORA, CI, wait-state
+// Queries: open_pull_requests, report_blocked_tickets, report_data_freshness (and the DORA, CI, wait-state
 // and meeting queries the report reuses).
 /// <summary>The content of a report over the hand-computed week of <see cref="ScenarioWeek"/>.</summary>
 public sealed class WeeklyReportBuilderTests : IDisposable
@@ -73,6 +73,27 @@ public sealed class WeeklyReportBuilderTests : IDisposable
         // #13, an open draft created before #10, is not waiting for review.
         var waiting = Report().WaitingPullRequests;
         Assert.Equal([(10, 158.0, "review"), (11, 84.0, "merge")], waiting.Select(p => (p.Number, Math.Round(p.WaitingHours, 6), p.WaitingFor)));
+    }
+
+    [Fact]
+    public void Open_pull_requests_are_those_of_the_dashboards_definition_as_of_the_week_end()
+    {
+        // Added to the week: dana (login "dana", email dana@example.com: one person) opens #14, ready Wed 09:00, and comments
+        // on it from her email Wed 10:00: her own comment is no review, so at the week's end (Mon 02-09 00:00) #14 has
+        // waited 15 h (Wed) + 24 (Thu) + 24 (Fri) + 48 (Sat, Sun) = 111 h for review. #15 by "Release-ROBOT", ready Thu
+        // 09:00, is a bot by the configured pattern "-robot$|\[bot\]$" (case-insensitive) and left out.
+        scenario.Options.BotPattern = @"-robot$|\[bot\]$";
+        scenario.Person("dana", "dana", "dana@example.com")
+            .PullRequest(14, "Wed 09:00", null, author: "dana", title: "Own comment").Review(14, "dana@example.com", "COMMENTED", "Wed 10:00")
+            .PullRequest(15, "Thu 09:00", null, author: "Release-ROBOT", title: "Release notes")
+            .Derive();
+        var waiting = Report().WaitingPullRequests;
+        Assert.Equal([(10, 158.0, "review"), (14, 111.0, "review"), (11, 84.0, "merge")],
+            waiting.Select(p => (p.Number, Math.Round(p.WaitingHours, 6), p.WaitingFor)));
+        // The dashboards' "Waiting for review now", had it been read at that instant: the same pull requests waiting for review.
+        var dashboard = new DevEx.Analytics.Metrics.OpenPullRequestService(new DevEx.Store.Queries.QueryRunner(scenario.Database), scenario.Options)
+            .AwaitingReview(NodaTime.Instant.FromUtc(2026, 2, 9, 0, 0), new DevEx.Analytics.Metrics.MetricScope(Team: "core"));
+        Assert.Equal([10, 14], dashboard.Select(p => p.Number));
     }
 
     [Fact]

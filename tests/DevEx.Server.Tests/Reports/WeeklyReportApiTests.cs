@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace DevEx.Server.Tests.Reports;
 
-// Queries: report_waiting_pull_requests, report_data_freshness (through GET /api/v1/reports/weekly).
+// Queries: open_pull_requests, report_data_freshness (through GET /api/v1/reports/weekly).
 /// <summary>
 /// GET /api/v1/reports/weekly: every format carries the API's numbers (DORA, CI, wait states, meetings) for the
 /// hand-computed week; the team is in UTC, the org's zone, so the report's week and the API's window are the same instants.
