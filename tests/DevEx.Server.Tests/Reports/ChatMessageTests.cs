@@ -29,8 +29,16 @@ public sealed class ChatMessageTests
     public void A_week_without_waits_names_no_biggest_wait()
     {
         Assert.DoesNotContain("Most time lost", ChatMessage.For(Report("Core", [])).Text);
-        // Pickup of one pull request: 25.5 h, 9.5 of them working hours.
-        var pickup = new WaitState("pr-pickup", "pull-requests", 1, 25.5, 9.5, 25.5, 9.5);
-        Assert.Contains("Most time lost: Waiting for first review (9.5 h in total, median 25.5 h, 1 sample)", ChatMessage.For(Report("Core", [pickup])).Text);
+    }
+
+    [Fact]
+    public void The_biggest_wait_reads_its_total_and_median_in_working_hours()
+    {
+        // Pickup of two pull requests: Tue 10:30 → Wed 12:00 (25.5 h, working 6.5 + 3 = 9.5 h) and Mon 09:00 → 12:30 (3.5 h,
+        // all working). Working hours: total 9.5 + 3.5 = 13 h, median (9.5 + 3.5) / 2 = 6.5 h. Wall clock (not in the
+        // message): total 29 h, median (25.5 + 3.5) / 2 = 14.5 h.
+        var pickup = new WaitState("pr-pickup", "pull-requests", 2, 14.5, 6.5, 29, 13);
+        Assert.Contains("Most time lost: Waiting for first review (in working hours: 13 h in total, median 6.5 h, 2 samples)",
+            ChatMessage.For(Report("Core", [pickup])).Text);
     }
 }
