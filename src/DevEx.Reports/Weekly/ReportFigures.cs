@@ -12,16 +12,25 @@ public static class ReportFigures
 
         yield return Figure("deployments", "Deployments", "count", d => d.DeploymentFrequency.Deployments, now.DeploymentFrequency.Level, true);
         yield return Figure("deployDays", "Days with a deployment", "days", d => d.DeploymentFrequency.DeployDays, null, false);
-        yield return Figure("changeLeadTimeMedianHours", "Change lead time (median)", "hours", d => d.ChangeLeadTime.MedianHours,
+        yield return Figure("changeLeadTimeMedianHours", "Change lead time (median, wall clock)", "hours", d => d.ChangeLeadTime.MedianHours,
             now.ChangeLeadTime.Level, true);
         yield return Figure("changeLeadTimeMedianWorkingHours", "Change lead time (median, working hours)", "hours",
             d => d.ChangeLeadTime.MedianWorkingHours, null, false);
         yield return Figure("changeFailRate", "Change fail rate", "ratio", d => d.ChangeFailRate.Rate, now.ChangeFailRate.Level, true);
-        yield return Figure("failedDeploymentRecoveryTimeMedianHours", "Failed deployment recovery time (median)", "hours",
+        yield return Figure("failedDeploymentRecoveryTimeMedianHours", "Failed deployment recovery time (median, wall clock)", "hours",
             d => d.FailedDeploymentRecoveryTime.MedianHours, now.FailedDeploymentRecoveryTime.Level, true);
         yield return Figure("deploymentReworkRate", "Deployment rework rate", "ratio", d => d.DeploymentReworkRate.Rate, null, true);
-        yield return Figure("incidentTimeToRestoreMedianHours", "Incident time to restore (median)", "hours",
+        yield return Figure("incidentTimeToRestoreMedianHours", "Incident time to restore (median, wall clock)", "hours",
             d => d.IncidentTimeToRestore.MedianHours, null, false);
+    }
+
+    /// <summary>CI wait per change (queue + run summed per pull request, median over pull requests), wall clock and working hours.</summary>
+    public static IEnumerable<ReportFigure> CiWaitPerChange(CiWaitPerChange now, CiWaitPerChange before)
+    {
+        yield return new ReportFigure("ciWaitPerChangeMedianHours", "CI wait per change (median, wall clock)", "hours",
+            now.MedianHours, before.MedianHours, null, false, []);
+        yield return new ReportFigure("ciWaitPerChangeMedianWorkingHours", "CI wait per change (median, working hours)", "hours",
+            now.MedianWorkingHours, before.MedianWorkingHours, null, false, []);
     }
 
     /// <summary>
@@ -37,9 +46,9 @@ public static class ReportFigures
 
     public static IEnumerable<ReportFigure> Meetings(MeetingMetrics now, MeetingMetrics before)
     {
-        yield return new ReportFigure("medianMeetingHoursPerWeek", "Meeting hours per person (median)", "hours",
+        yield return new ReportFigure("medianMeetingHoursPerWeek", "Meeting hours per person (median, in working hours)", "hours",
             now.MedianMeetingHoursPerWeek, before.MedianMeetingHoursPerWeek, null, false, []);
-        yield return new ReportFigure("medianFocusHoursPerWeek", "Focus hours per person (median)", "hours",
+        yield return new ReportFigure("medianFocusHoursPerWeek", "Focus hours per person (median, in working hours)", "hours",
             now.MedianFocusHoursPerWeek, before.MedianFocusHoursPerWeek, null, false, []);
     }
 }

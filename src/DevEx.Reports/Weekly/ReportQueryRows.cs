@@ -1,3 +1,4 @@
+using DevEx.Analytics.Time;
 using NodaTime;
 
 namespace DevEx.Reports.Weekly;
@@ -11,9 +12,13 @@ internal sealed class BlockedTicketRow
     public required string CurrentStatus { get; init; }
     public Instant BlockedSince { get; init; }
     public double BlockedHours { get; init; }
+    public double ClosedWorkingHours { get; init; }
+    public Instant? OpenSince { get; init; }
     public bool StillBlocked { get; init; }
 
-    public BlockedTicket ToRecord() => new(Key, Title, CurrentStatus, BlockedSince, BlockedHours, StillBlocked);
+    /// <summary>The ticket with its working hours: those of the intervals that ended by <paramref name="end"/>, plus the open one's up to it.</summary>
+    public BlockedTicket ToRecord(WorkingHoursCalendar calendar, Instant end) => new(Key, Title, CurrentStatus, BlockedSince, BlockedHours,
+        ClosedWorkingHours + (OpenSince is { } since ? calendar.WorkingHours(since, end) : 0), StillBlocked);
 }
 
 internal sealed class FreshnessRow

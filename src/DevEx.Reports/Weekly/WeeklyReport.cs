@@ -51,8 +51,12 @@ public sealed record WaitingPullRequest(string Repo, int Number, string? Title, 
 public sealed record SlowPullRequest(string Repo, int Number, string? Title, string? Url, Instant MergedAt, double ReadyToMergedHours,
     double? PickupHours, double? ReviewHours);
 
-/// <summary>A ticket blocked during the week: its blocked hours up to the week's end, and whether it still was then.</summary>
-public sealed record BlockedTicket(string Key, string? Title, string CurrentStatus, Instant BlockedSince, double BlockedHours, bool StillBlocked);
+/// <summary>
+/// A ticket blocked during the week: its blocked hours up to the week's end, wall clock and working hours of the team, and
+/// whether it still was blocked then.
+/// </summary>
+public sealed record BlockedTicket(string Key, string? Title, string CurrentStatus, Instant BlockedSince, double BlockedHours, double BlockedWorkingHours,
+    bool StillBlocked);
 
 /// <summary>How fresh a source's data is: its last successful sync, or the newest record where nothing syncs it.</summary>
 public sealed record SourceFreshness(string Source, string Basis, Instant At);

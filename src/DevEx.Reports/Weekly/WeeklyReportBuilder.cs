@@ -12,7 +12,7 @@ namespace DevEx.Reports.Weekly;
 /// </summary>
 public sealed class WeeklyReportBuilder(
     QueryRunner queries, DoraMetricsService dora, WaitStatesService waits, CiMetricsService ci, MeetingMetricsService meetings,
-    ExplainService explain, OpenPullRequestService openPullRequests, IClock clock)
+    ExplainService explain, OpenPullRequestService openPullRequests, MetricOptions metricOptions, IClock clock)
 {
     /// <summary>Rows per list (waiting and slowest pull requests, CI hot spots, blocked tickets): the page stays one to two pages long.</summary>
     public const int ListLength = 5;
@@ -33,13 +33,13 @@ public sealed class WeeklyReportBuilder(
         var meetingsNow = meetings.Get(window, scope, cancellationToken);
         var meetingsBefore = meetings.Get(previousWindow, scope, cancellationToken);
         var ciNow = ci.Get(window, scope, cancellationToken);
+        var ciBefore = ci.PerChange(previousWindow, scope, cancellationToken);
         // The API lists every wait (0 samples when nothing waited); the report keeps those that happened this week.
         var waitsNow = waits.Get(window, scope, cancellationToken: cancellationToken).Waits.Where(w => w.SampleSize > 0).ToList();
         var waitsBefore = waits.Get(previousWindow, scope, cancellationToken: cancellationToken).Waits;
         var figures = ReportFigures.Dora(current, previous, trend)
             .Concat(ReportFigures.Meetings(meetingsNow, meetingsBefore))
-            .Append(new ReportFigure("ciWaitPerChangeMedianHours", "CI wait per change (median)", "hours", ciNow.PerChange.MedianHours,
-                ci.Get(previousWindow, scope, cancellationToken).PerChange.MedianHours, null, false, []))
+            .Concat(ReportFigures.CiWaitPerChange(ciNow.PerChange, ciBefore))
             .Concat(ReportFigures.Waits(waitsNow, waitsBefore))
             .ToList();
         var baseUrl = publicUrl?.TrimEnd('/');
@@ -54,7 +54,7 @@ public sealed class WeeklyReportBuilder(
             ciNow.Workflows.Where(w => w.Reruns > 0 || w.Failures > 0)
                 .OrderByDescending(w => w.RerunRate ?? 0).ThenByDescending(w => w.FailureRate ?? 0).ThenBy(w => w.Repo).ThenBy(w => w.Workflow)
                 .Take(ListLength).ToList(),
-            BlockedTickets(window, scope, cancellationToken),
+            BlockedTickets(team, window, scope, cancellationToken),
             meetingsNow,
             queries.Run<FreshnessRow>("report_data_freshness", new { }, cancellationToken).Select(r => r.ToRecord()).ToList(),
             $"{baseUrl}{DefinitionsPath}",
@@ -67,14 +67,18 @@ public sealed class WeeklyReportBuilder(
             .Select(p => new WaitingPullRequest(p.Repo, p.Number, p.Title, p.Url, p.Author, p.ReadyAt, p.WaitingHours, p.WaitingFor))
             .ToList();
 
-    private List<BlockedTicket> BlockedTickets(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
-        queries.Run<BlockedTicketRow>("report_blocked_tickets", new
+    /// <summary>Blocked hours in wall clock and in working hours of the team's calendar, as the ticket derivation counts them.</summary>
+    private List<BlockedTicket> BlockedTickets(TeamSummary team, MetricWindow window, MetricScope scope, CancellationToken cancellationToken)
+    {
+        var calendar = WorkingHoursCalendar.ForTeam(team.TimeZone, team.WorkingHours, metricOptions.HolidayDates());
+        return queries.Run<BlockedTicketRow>("report_blocked_tickets", new
         {
             from = window.Start.ToDateTimeUtc(),
             to = window.End.ToDateTimeUtc(),
             team = scope.Team,
             limit = ListLength,
-        }, cancellationToken).Select(r => r.ToRecord()).ToList();
+        }, cancellationToken).Select(r => r.ToRecord(calendar, window.End)).ToList();
+    }
 
     private List<SlowPullRequest> SlowestMerged(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
         explain.SlowestPullRequests(window, scope, ListLength, cancellationToken)

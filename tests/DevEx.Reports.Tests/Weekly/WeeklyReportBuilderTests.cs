@@ -113,10 +113,37 @@ public sealed class WeeklyReportBuilderTests : IDisposable
     }
 
     [Fact]
-    public void Tickets_blocked_in_the_week_are_listed_most_blocked_first()
+    public void Tickets_blocked_in_the_week_are_listed_most_blocked_first_in_wall_clock_and_working_hours()
     {
+        // Working hours Mon-Fri 09:00-17:00 UTC. CORE-2 blocked Fri 12:00 to the week's end Mon 02-09 00:00: 60 h, of which
+        // Fri 12:00-17:00 = 5 working hours (the open interval, counted up to the week's end). CORE-1 blocked Tue 09:00 →
+        // Thu 09:00: 48 h, Tue 8 + Wed 8 = 16 working hours: the 16 h "where time is lost" shows for ticket-blocked.
         var blocked = Report().BlockedTickets;
-        Assert.Equal([("CORE-2", 60.0, true), ("CORE-1", 48.0, false)], blocked.Select(t => (t.Key, Math.Round(t.BlockedHours, 6), t.StillBlocked)));
+        Assert.Equal([("CORE-2", 60.0, 5.0, true), ("CORE-1", 48.0, 16.0, false)],
+            blocked.Select(t => (t.Key, Math.Round(t.BlockedHours, 6), Math.Round(t.BlockedWorkingHours, 6), t.StillBlocked)));
+    }
+
+    [Fact]
+    public void Ci_wait_per_change_is_given_in_wall_clock_and_in_working_hours()
+    {
+        // Added: PR #16 (commit c6), ready Thu 17:30, merged Fri 09:30, one CI run on c6 created Thu 17:30, started 17:40,
+        // completed 18:30: 1 h wall clock, 0 working hours (after 17:00). With PR #12 (23 min, all in working hours):
+        // median wall clock (23/60 + 1) / 2 = 83/120 h; median working hours (23/60 + 0) / 2 = 23/120 h. The week before,
+        // PR #9 had no CI run: no previous value.
+        scenario.Commit("c6", "Thu 17:00", ["c5"])
+            .PullRequest(16, "Thu 17:30", "Fri 09:30", mergeSha: "c6", commitShas: ["c6"], title: "Nightly build")
+            .PipelineRun("n1", "c6", "Thu 17:30", "Thu 17:40", "Thu 18:30")
+            .Derive();
+        var report = Report();
+        Assert.Equal(83.0 / 120, report.Figure("ciWaitPerChangeMedianHours").Value!.Value, 9);
+        Assert.Equal(23.0 / 120, report.Figure("ciWaitPerChangeMedianWorkingHours").Value!.Value, 9);
+        Assert.Null(report.Figure("ciWaitPerChangeMedianWorkingHours").Previous);
+        // Shown with its unit: 83/120 = 0.69 → "0.7 h", 23/120 = 0.19 → "0.2 h".
+        var markdown = WeeklyReportMarkdown.Write(report, [], "charts");
+        Assert.Contains("## CI wait per change", markdown);
+        Assert.Contains("| CI wait per change (median, wall clock) | 0.7 h | – | – |", markdown);
+        Assert.Contains("| CI wait per change (median, working hours) | 0.2 h | – | – |", markdown);
+        Assert.Contains("<td>CI wait per change (median, working hours)</td><td class=\"num\">0.2 h</td>", WeeklyReportHtml.Write(report, []));
     }
 
     [Fact]

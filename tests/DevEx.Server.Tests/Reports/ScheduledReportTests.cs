@@ -156,9 +156,12 @@ public sealed class ScheduledReportTests : IDisposable
         Assert.Equal([(10, 145.0, "review"), (11, 71.0, "merge")], report.GetProperty("waitingPullRequests").EnumerateArray()
             .Select(p => (p.GetProperty("number").GetInt32(), Math.Round(p.GetProperty("waitingHours").GetDouble(), 6), p.GetProperty("waitingFor").GetString())));
         // CORE-1 blocked Tue 02-03 09:00 → Thu 09:00 UTC (48 h); CORE-2 from Fri 02-06 12:00 UTC to the end, 47 h, still
-        // blocked: CORE-1 first here, while the UTC week (CORE-2 60 h) lists CORE-2 first.
-        Assert.Equal([("CORE-1", 48.0, false), ("CORE-2", 47.0, true)], report.GetProperty("blockedTickets").EnumerateArray()
-            .Select(t => (t.GetProperty("key").GetString(), Math.Round(t.GetProperty("blockedHours").GetDouble(), 6), t.GetProperty("stillBlocked").GetBoolean())));
+        // blocked: CORE-1 first here, while the UTC week (CORE-2 60 h) lists CORE-2 first. Working hours of Auckland
+        // (Mon-Fri 09:00-17:00 at +13:00): CORE-1 is Tue 22:00 → Thu 22:00 there, Wed 8 + Thu 8 = 16 h; CORE-2 is Sat 01:00
+        // → the week's end Mon 00:00 there, a weekend: 0 h.
+        Assert.Equal([("CORE-1", 48.0, 16.0, false), ("CORE-2", 47.0, 0.0, true)], report.GetProperty("blockedTickets").EnumerateArray()
+            .Select(t => (t.GetProperty("key").GetString(), Math.Round(t.GetProperty("blockedHours").GetDouble(), 6),
+                Math.Round(t.GetProperty("blockedWorkingHours").GetDouble(), 6), t.GetProperty("stillBlocked").GetBoolean())));
     }
 
     [Fact]

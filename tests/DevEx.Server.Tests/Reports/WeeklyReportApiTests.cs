@@ -81,6 +81,10 @@ public sealed class WeeklyReportApiTests : IAsyncLifetime, IDisposable
         var perChange = Figures(report)["ciWaitPerChangeMedianHours"].GetDouble();
         Assert.Equal(23.0 / 60, perChange, 9);
         Assert.Equal(api.GetProperty("perChange").GetProperty("medianHours").GetDouble(), perChange);
+        // All of it Tue 10:00-10:31, inside working hours: the same 23 min in working hours, as the API has it.
+        var perChangeWorking = Figures(report)["ciWaitPerChangeMedianWorkingHours"].GetDouble();
+        Assert.Equal(23.0 / 60, perChangeWorking, 9);
+        Assert.Equal(api.GetProperty("perChange").GetProperty("medianWorkingHours").GetDouble(), perChangeWorking);
     }
 
     [Fact]
@@ -127,9 +131,11 @@ public sealed class WeeklyReportApiTests : IAsyncLifetime, IDisposable
         // #13 is a draft.
         Assert.Equal([(10, 158.0, "review"), (11, 84.0, "merge")], report.GetProperty("waitingPullRequests").EnumerateArray()
             .Select(p => (p.GetProperty("number").GetInt32(), Math.Round(p.GetProperty("waitingHours").GetDouble(), 6), p.GetProperty("waitingFor").GetString())));
-        // CORE-2 blocked Fri 12:00 → the end (60 h, still blocked); CORE-1 Tue 09:00 → Thu 09:00 (48 h); CORE-3 only in W04.
-        Assert.Equal([("CORE-2", 60.0, true), ("CORE-1", 48.0, false)], report.GetProperty("blockedTickets").EnumerateArray()
-            .Select(t => (t.GetProperty("key").GetString(), Math.Round(t.GetProperty("blockedHours").GetDouble(), 6), t.GetProperty("stillBlocked").GetBoolean())));
+        // CORE-2 blocked Fri 12:00 → the end (60 h, still blocked; Fri 12:00-17:00 = 5 working hours); CORE-1 Tue 09:00 →
+        // Thu 09:00 (48 h; Tue and Wed 09:00-17:00 = 16 working hours); CORE-3 only in W04.
+        Assert.Equal([("CORE-2", 60.0, 5.0, true), ("CORE-1", 48.0, 16.0, false)], report.GetProperty("blockedTickets").EnumerateArray()
+            .Select(t => (t.GetProperty("key").GetString(), Math.Round(t.GetProperty("blockedHours").GetDouble(), 6),
+                Math.Round(t.GetProperty("blockedWorkingHours").GetDouble(), 6), t.GetProperty("stillBlocked").GetBoolean())));
     }
 
     [Fact]
