@@ -190,6 +190,9 @@ public sealed class WeeklyReportApiTests : IAsyncLifetime, IDisposable
 
     [Theory]
     [InlineData("/api/v1/reports/weekly?team=core&week=2026-W60", "week")]
+    [InlineData("/api/v1/reports/weekly?team=core&week=0001-W01", "week")] // its previous week and trend would be in year 0
+    [InlineData("/api/v1/reports/weekly?team=core&week=1969-W52", "week")]
+    [InlineData("/api/v1/reports/weekly?team=core&week=9999-W01", "week")]
     [InlineData("/api/v1/reports/weekly?team=core&week=last", "week")]
     [InlineData("/api/v1/reports/weekly?team=core&format=pdf", "format")]
     [InlineData("/api/v1/reports/weekly?week=2026-W06", "team")]
@@ -199,6 +202,16 @@ public sealed class WeeklyReportApiTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
         Assert.Equal(parameter, problem.RootElement.GetProperty("parameter").GetString());
+    }
+
+    [Theory]
+    [InlineData("1970-W01")]
+    [InlineData("9998-W53")] // Monday 9998-12-28 to Monday 9999-01-04
+    public async Task The_first_and_last_weeks_accepted_are_reports_with_nothing_in_them(string week)
+    {
+        var json = await Json($"/api/v1/reports/weekly?team=core&week={week}&format=json");
+        Assert.Equal(week, json.GetProperty("week").GetString());
+        Assert.Equal(0, Figures(json)["deployments"].GetDouble());
     }
 
     [Fact]
