@@ -88,6 +88,12 @@ public static class ReportTables
         ], "");
     }
 
+    /// <summary>What a report of a week that had not ended says first: its figures stop at the moment it was generated.</summary>
+    public static string? InProgressNote(WeeklyReport r) => r.InProgress
+        ? $"Week in progress: figures up to {ReportTimes.Local(r.GeneratedAt, r.TimeZone)} ({r.TimeZone}), not the whole week; "
+            + $"it ends Monday {ReportTimes.Date(r.To)} 00:00."
+        : null;
+
     public static string Freshness(WeeklyReport r) => r.Freshness.Count == 0 ? "no data yet"
         : string.Join("; ", r.Freshness.Select(f => $"{f.Source} {f.Basis} {ReportTimes.Local(f.At, r.TimeZone)}"));
 

@@ -43,7 +43,8 @@ public sealed class WeeklyReportBuilder(
             .Concat(ReportFigures.Waits(waitsNow, waitsBefore))
             .ToList();
         var baseUrl = publicUrl?.TrimEnd('/');
-        return new WeeklyReport(team.Id, team.DisplayName, week.ToString(), window.From, window.To, zone.Id, clock.GetCurrentInstant(),
+        var now = clock.GetCurrentInstant();
+        return new WeeklyReport(team.Id, team.DisplayName, week.ToString(), window.From, window.To, zone.Id, now, now < window.End,
             figures,
             trend.Select(p => IsoWeek.Containing(p.From).ToString()).ToList(),
             waitsNow,

@@ -57,6 +57,26 @@ public sealed class WeeklyReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public void A_week_not_over_when_the_report_is_made_says_so_in_every_format()
+    {
+        // The clock says Mon 2026-02-09 07:00 UTC, 20:00 in Auckland (+13:00). Auckland's W07 began there at Monday 00:00
+        // (Sun 02-08 11:00 UTC) and ends Monday 02-16 00:00: in progress, figures up to 2026-02-09 20:00 Auckland time.
+        // Its W06 ended Sun 02-08 11:00 UTC, before the clock: a whole week.
+        var builder = ScenarioWeek.Builder(scenario);
+        var partial = builder.Build(ScenarioWeek.Team("Pacific/Auckland"), IsoWeek.Parse("2026-W07"));
+        Assert.True(partial.InProgress);
+        Assert.False(builder.Build(ScenarioWeek.Team("Pacific/Auckland"), ScenarioWeek.Week).InProgress);
+        Assert.True(builder.Build(ScenarioWeek.Team("Pacific/Auckland"), IsoWeek.Parse("2026-W08")).InProgress); // not begun yet
+        const string note = "Week in progress: figures up to 2026-02-09 20:00 (Pacific/Auckland), not the whole week; it ends Monday 2026-02-16 00:00.";
+        Assert.Contains($"**{note}**", WeeklyReportMarkdown.Write(partial, [], "charts"));
+        Assert.Contains($"<p class=\"in-progress\"><strong>{note}</strong></p>", WeeklyReportHtml.Write(partial, []));
+        Assert.True(System.Text.Json.JsonDocument.Parse(WeeklyReportJson.Write(partial)).RootElement.GetProperty("inProgress").GetBoolean());
+        var whole = Report();
+        Assert.DoesNotContain("Week in progress", WeeklyReportMarkdown.Write(whole, [], "charts"));
+        Assert.DoesNotContain("Week in progress", WeeklyReportHtml.Write(whole, []));
+    }
+
+    [Fact]
     public void A_week_in_which_nothing_was_merged_or_done_has_no_waits()
     {
         // 2026-W07 (Mon 02-09 .. Mon 02-16): no pull request merged, no ticket done.

@@ -9,7 +9,7 @@ namespace DevEx.Server.Tests.Reports;
 public sealed class ChatMessageTests
 {
     private static WeeklyReport Report(string teamName, IReadOnlyList<WaitState> waits) => new(
-        "core", teamName, "2026-W06", new LocalDate(2026, 2, 2), new LocalDate(2026, 2, 9), "UTC", Instant.FromUtc(2026, 2, 9, 7, 0),
+        "core", teamName, "2026-W06", new LocalDate(2026, 2, 2), new LocalDate(2026, 2, 9), "UTC", Instant.FromUtc(2026, 2, 9, 7, 0), false,
         [new ReportFigure("deployments", "Deployments", "count", 4, 2, "high", true, [])], ["2026-W06"], waits, [], [], [], [], [],
         new MeetingMetrics(new LocalDate(2026, 2, 2), new LocalDate(2026, 2, 9), "core", "week", 0, 5, true, "fewer than 5 people",
             null, null, null, null, null, null, null, null, null, null, null, null),

@@ -165,6 +165,29 @@ public sealed class ScheduledReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_asked_for_the_week_in_progress_writes_its_files_and_posts_nothing()
+    {
+        // Monday 07:00 in Auckland: its W07 began 7 hours ago. The scheduled run (no week given) builds W06 and posts it;
+        // a run asked for W07 writes W07's files, marked in progress, and posts nothing (partial figures are not the week's).
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var app = await StartAsync(receiver.Url);
+        using (var scope = app.Services.CreateScope())
+        {
+            var job = scope.ServiceProvider.GetRequiredService<WeeklyReportJob>();
+            Assert.Equal(DeliveryOutcome.WeekInProgress, await job.RunAsync("core", "2026-W07", CancellationToken.None));
+            Assert.Empty(receiver.Calls);
+            Assert.Contains("Week in progress: figures up to 2026-02-09 07:00 (Pacific/Auckland)", Written("2026-W07.md"));
+            Assert.True(JsonDocument.Parse(Written("2026-W07.json")).RootElement.GetProperty("inProgress").GetBoolean());
+            Assert.Empty(app.Services.GetRequiredService<ReportDeliveryLog>().List("core"));
+
+            Assert.Equal(DeliveryOutcome.Delivered, await job.RunAsync("core", null, CancellationToken.None));
+        }
+        var text = Text(Assert.Single(receiver.Delivered));
+        Assert.Contains("Core: week 2026-W06", text);
+        Assert.False(JsonDocument.Parse(Written("2026-W06.json")).RootElement.GetProperty("inProgress").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_backoff_between_attempts_doubles()
     {
         await using var receiver = await WebhookReceiver.StartAsync(500, 502, 503);
