@@ -5,8 +5,8 @@ using DevEx.Reports.Charts;
 namespace DevEx.Reports.Weekly;
 
 /// <summary>
-/// One self-contained HTML file: inline CSS and SVG, no scripts, no external requests; prints on one A4 or Letter page
-/// width (content at most 180 mm wide, margins set by @page).
+/// One self-contained HTML file: inline CSS and SVG, no scripts, no external requests; prints on A4 or Letter, one page
+/// or two when every list is full (@page margins of 10 mm, content at most 190 mm wide: A4's 210 mm less the margins).
 /// </summary>
 public static class WeeklyReportHtml
 {

@@ -158,6 +158,10 @@ public sealed class WeeklyReportBuilderTests : IDisposable
         Assert.Equal(83.0 / 120, report.Figure("ciWaitPerChangeMedianHours").Value!.Value, 9);
         Assert.Equal(23.0 / 120, report.Figure("ciWaitPerChangeMedianWorkingHours").Value!.Value, 9);
         Assert.Null(report.Figure("ciWaitPerChangeMedianWorkingHours").Previous);
+        // The CI waits of "where time is lost" (and the CSV's ciRunHours) are working hours too, as docs/reports.md says:
+        // PR #12's runs 10 + 10 min; #16's run Thu 17:40-18:30 is after 17:00 and adds nothing (50 min wall clock).
+        Assert.Equal(20.0 / 60, report.Figure("ciRunHours").Value!.Value, 9);
+        Assert.Equal(70.0 / 60, report.WaitStates.Single(w => w.Wait == "ci-run").TotalHours!.Value, 9);
         // Shown with its unit: 83/120 = 0.69 → "0.7 h", 23/120 = 0.19 → "0.2 h".
         var markdown = WeeklyReportMarkdown.Write(report, [], "charts");
         Assert.Contains("## CI wait per change", markdown);

@@ -8,7 +8,8 @@ namespace DevEx.Server.Tests.Reports;
 /// <summary>The chat message of a report: Slack mrkdwn with its control characters escaped, the biggest wait only when there is one.</summary>
 public sealed class ChatMessageTests
 {
-    private static WeeklyReport Report(string teamName, IReadOnlyList<WaitState> waits) => new(
+    /// <summary>A report of W06 with one headline figure and the given waits (meetings withheld).</summary>
+    internal static WeeklyReport Report(string teamName, IReadOnlyList<WaitState> waits) => new(
         "core", teamName, "2026-W06", new LocalDate(2026, 2, 2), new LocalDate(2026, 2, 9), "UTC", Instant.FromUtc(2026, 2, 9, 7, 0), false,
         [new ReportFigure("deployments", "Deployments", "count", 4, 2, "high", true, [])], ["2026-W06"], waits, [], [], [], [], [],
         new MeetingMetrics(new LocalDate(2026, 2, 2), new LocalDate(2026, 2, 9), "core", "week", 0, 5, true, "fewer than 5 people",
