@@ -1,3 +1,6 @@
+using NodaTime;
+using NodaTime.Text;
+
 namespace DevEx.Analytics;
 
 /// <summary>
@@ -25,6 +28,9 @@ public sealed class MetricOptions
 
     /// <summary>Org-wide holidays (yyyy-MM-dd) excluded from working hours.</summary>
     public IList<string> Holidays { get; } = [];
+
+    /// <summary><see cref="Holidays"/> as dates, as the working-hours calendars read them.</summary>
+    public IReadOnlySet<LocalDate> HolidayDates() => Holidays.Select(h => LocalDatePattern.Iso.Parse(h).GetValueOrThrow()).ToHashSet();
 
     /// <summary>The org's time zone: the zone of from/to dates and of series periods.</summary>
     public string TimeZone { get; set; } = "UTC";

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace DevEx.Analytics.Metrics;
@@ -86,6 +87,10 @@ public sealed class PullRequestExplanation
     public double? CiQueueWorkingHours { get; init; }
     public double? CiRunWorkingHours { get; init; }
     public int ClampedSpans { get; init; }
+
+    /// <summary>Ready for review to merged, wall clock (the listing's JSON has both instants, not this sum).</summary>
+    [JsonIgnore]
+    public double ReadyToMergedHours => (MergedAt - ReadyAt).TotalHours;
 }
 
 public sealed class IncidentExplanation

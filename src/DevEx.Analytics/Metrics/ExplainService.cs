@@ -36,4 +36,16 @@ public sealed class ExplainService(QueryRunner queries)
 
     public IReadOnlyList<PullRequestExplanation> PullRequests(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
         queries.Run<PullRequestExplanation>("explain_pull_requests", MetricParameters.For(window, scope), cancellationToken);
+
+    /// <summary>
+    /// The pull requests merged in the window that took longest from ready for review to merged (wall clock), bots left
+    /// out as in the flow figures; ties by repository and number. The report's and the dashboards' "slowest merged".
+    /// </summary>
+    public IReadOnlyList<PullRequestExplanation> SlowestPullRequests(MetricWindow window, MetricScope scope, int limit,
+        CancellationToken cancellationToken = default) =>
+        PullRequests(window, scope, cancellationToken)
+            .Where(p => !p.IsBot)
+            .OrderByDescending(p => p.ReadyToMergedHours).ThenBy(p => p.Repo, StringComparer.Ordinal).ThenBy(p => p.Number)
+            .Take(limit)
+            .ToList();
 }

@@ -1,7 +1,6 @@
 using DevEx.Analytics.Derivations;
 using DevEx.Store.Time;
 using NodaTime;
-using NodaTime.Text;
 
 namespace DevEx.Analytics.Time;
 
@@ -13,13 +12,11 @@ internal sealed class TeamCalendars
 
     public TeamCalendars(IEnumerable<TeamInfo> teams, MetricOptions options)
     {
-        var holidays = options.Holidays.Select(h => LocalDatePattern.Iso.Parse(h).GetValueOrThrow()).ToHashSet();
+        var holidays = options.HolidayDates();
         fallback = new WorkingHoursCalendar(DateTimeZone.Utc, WorkingWeek.Default, holidays);
         foreach (var team in teams)
         {
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(team.TimeZone) ?? DateTimeZone.Utc;
-            var week = WorkingWeek.TryParse(team.WorkingHours, out var parsed, out _) ? parsed : WorkingWeek.Default;
-            calendars[team.Id] = new WorkingHoursCalendar(zone, week, holidays);
+            calendars[team.Id] = WorkingHoursCalendar.ForTeam(team.TimeZone, team.WorkingHours, holidays);
         }
     }
 

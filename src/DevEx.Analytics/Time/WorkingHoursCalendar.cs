@@ -17,6 +17,13 @@ public sealed class WorkingHoursCalendar(DateTimeZone zone, WorkingWeek week, IR
 
     public DateTimeZone Zone => zone;
 
+    /// <summary>
+    /// A team's calendar, as the derivations measure its working hours: its zone (<see cref="TeamZone"/>), its working
+    /// week (the default Mon–Fri 09:00–17:00 when unreadable) and the org's holidays.
+    /// </summary>
+    public static WorkingHoursCalendar ForTeam(string? timeZone, string? workingHours, IReadOnlySet<LocalDate> holidays) =>
+        new(TeamZone.Resolve(timeZone), WorkingWeek.TryParse(workingHours, out var week, out _) ? week : WorkingWeek.Default, holidays);
+
     /// <summary>The same working week and holidays in another zone: a person who overrides their team's zone.</summary>
     public WorkingHoursCalendar InZone(DateTimeZone other) => new(other, week, holidays);
 

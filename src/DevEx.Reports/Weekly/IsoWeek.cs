@@ -18,6 +18,14 @@ public readonly partial record struct IsoWeek
         Week = week;
     }
 
+    /// <summary>
+    /// The week-years a report can be asked for: a week's report also reads the week before and the three before that
+    /// (its trend), which year 1 has not, and NodaTime's dates end in 9999; no data predates the Unix epoch.
+    /// </summary>
+    public const int FirstYear = 1970;
+
+    public const int LastYear = 9998;
+
     public int WeekYear { get; }
     public int Week { get; }
 
@@ -42,7 +50,12 @@ public readonly partial record struct IsoWeek
         }
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         var number = int.Parse(match.Groups["week"].Value, CultureInfo.InvariantCulture);
-        var weeks = year is >= 1 and <= 9998 ? WeekYearRules.Iso.GetWeeksInWeekYear(year) : 0;
+        if (year is < FirstYear or > LastYear)
+        {
+            error = $"'week' {text} is out of range: the year must be {FirstYear} to {LastYear}.";
+            return false;
+        }
+        var weeks = WeekYearRules.Iso.GetWeeksInWeekYear(year);
         if (number < 1 || number > weeks)
         {
             error = $"'week' {text} does not exist: {year} has {weeks} ISO weeks.";

@@ -12,16 +12,25 @@ public static class ReportFigures
 
         yield return Figure("deployments", "Deployments", "count", d => d.DeploymentFrequency.Deployments, now.DeploymentFrequency.Level, true);
         yield return Figure("deployDays", "Days with a deployment", "days", d => d.DeploymentFrequency.DeployDays, null, false);
-        yield return Figure("changeLeadTimeMedianHours", "Change lead time (median)", "hours", d => d.ChangeLeadTime.MedianHours,
+        yield return Figure("changeLeadTimeMedianHours", "Change lead time (median, wall clock)", "hours", d => d.ChangeLeadTime.MedianHours,
             now.ChangeLeadTime.Level, true);
         yield return Figure("changeLeadTimeMedianWorkingHours", "Change lead time (median, working hours)", "hours",
             d => d.ChangeLeadTime.MedianWorkingHours, null, false);
         yield return Figure("changeFailRate", "Change fail rate", "ratio", d => d.ChangeFailRate.Rate, now.ChangeFailRate.Level, true);
-        yield return Figure("failedDeploymentRecoveryTimeMedianHours", "Failed deployment recovery time (median)", "hours",
+        yield return Figure("failedDeploymentRecoveryTimeMedianHours", "Failed deployment recovery time (median, wall clock)", "hours",
             d => d.FailedDeploymentRecoveryTime.MedianHours, now.FailedDeploymentRecoveryTime.Level, true);
         yield return Figure("deploymentReworkRate", "Deployment rework rate", "ratio", d => d.DeploymentReworkRate.Rate, null, true);
-        yield return Figure("incidentTimeToRestoreMedianHours", "Incident time to restore (median)", "hours",
+        yield return Figure("incidentTimeToRestoreMedianHours", "Incident time to restore (median, wall clock)", "hours",
             d => d.IncidentTimeToRestore.MedianHours, null, false);
+    }
+
+    /// <summary>CI wait per change (queue + run summed per pull request, median over pull requests), wall clock and working hours.</summary>
+    public static IEnumerable<ReportFigure> CiWaitPerChange(CiWaitPerChange now, CiWaitPerChange before)
+    {
+        yield return new ReportFigure("ciWaitPerChangeMedianHours", "CI wait per change (median, wall clock)", "hours",
+            now.MedianHours, before.MedianHours, null, false, []);
+        yield return new ReportFigure("ciWaitPerChangeMedianWorkingHours", "CI wait per change (median, working hours)", "hours",
+            now.MedianWorkingHours, before.MedianWorkingHours, null, false, []);
     }
 
     /// <summary>
@@ -29,20 +38,17 @@ public static class ReportFigures
     /// week: <c>pr-pickup</c> → <c>prPickupHours</c>.
     /// </summary>
     public static IEnumerable<ReportFigure> Waits(IReadOnlyList<WaitState> now, IReadOnlyList<WaitState> before) =>
-        now.Select(w => new ReportFigure(WaitMetric(w.Wait), WaitStateNames.Label(w.Wait), "hours", Hours(w),
-            before.FirstOrDefault(b => b.Wait == w.Wait && b.SampleSize > 0) is { } b ? Hours(b) : null, null, false, []));
+        now.Select(w => new ReportFigure(WaitMetric(w.Wait), WaitStateNames.Label(w.Wait), "hours", w.HoursAccountedFor,
+            before.FirstOrDefault(b => b.Wait == w.Wait && b.SampleSize > 0)?.HoursAccountedFor, null, false, []));
 
     public static string WaitMetric(string wait) =>
         string.Concat(wait.Split('-').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..])) + "Hours";
 
-    /// <summary>The hours a wait accounts for, as the "where time is lost" table and chart show them.</summary>
-    public static double? Hours(WaitState wait) => wait.TotalWorkingHours ?? wait.TotalHours;
-
     public static IEnumerable<ReportFigure> Meetings(MeetingMetrics now, MeetingMetrics before)
     {
-        yield return new ReportFigure("medianMeetingHoursPerWeek", "Meeting hours per person (median)", "hours",
+        yield return new ReportFigure("medianMeetingHoursPerWeek", "Meeting hours per person (median, in working hours)", "hours",
             now.MedianMeetingHoursPerWeek, before.MedianMeetingHoursPerWeek, null, false, []);
-        yield return new ReportFigure("medianFocusHoursPerWeek", "Focus hours per person (median)", "hours",
+        yield return new ReportFigure("medianFocusHoursPerWeek", "Focus hours per person (median, in working hours)", "hours",
             now.MedianFocusHoursPerWeek, before.MedianFocusHoursPerWeek, null, false, []);
     }
 }

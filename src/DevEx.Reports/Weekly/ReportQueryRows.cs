@@ -1,22 +1,9 @@
+using DevEx.Analytics.Time;
 using NodaTime;
 
 namespace DevEx.Reports.Weekly;
 
 // Rows of the report's own queries (queries/report_*.sql), mapped by Dapper through the Instant type handler.
-
-internal sealed class WaitingPullRequestRow
-{
-    public required string Repo { get; init; }
-    public int Number { get; init; }
-    public string? Title { get; init; }
-    public string? Url { get; init; }
-    public required string Author { get; init; }
-    public Instant WaitingSince { get; init; }
-    public double WaitingHours { get; init; }
-    public required string WaitingFor { get; init; }
-
-    public WaitingPullRequest ToRecord() => new(Repo, Number, Title, Url, Author, WaitingSince, WaitingHours, WaitingFor);
-}
 
 internal sealed class BlockedTicketRow
 {
@@ -25,9 +12,13 @@ internal sealed class BlockedTicketRow
     public required string CurrentStatus { get; init; }
     public Instant BlockedSince { get; init; }
     public double BlockedHours { get; init; }
+    public double ClosedWorkingHours { get; init; }
+    public Instant? OpenSince { get; init; }
     public bool StillBlocked { get; init; }
 
-    public BlockedTicket ToRecord() => new(Key, Title, CurrentStatus, BlockedSince, BlockedHours, StillBlocked);
+    /// <summary>The ticket with its working hours: those of the intervals that ended by <paramref name="end"/>, plus the open one's up to it.</summary>
+    public BlockedTicket ToRecord(WorkingHoursCalendar calendar, Instant end) => new(Key, Title, CurrentStatus, BlockedSince, BlockedHours,
+        ClosedWorkingHours + (OpenSince is { } since ? calendar.WorkingHours(since, end) : 0), StillBlocked);
 }
 
 internal sealed class FreshnessRow

@@ -10,12 +10,13 @@ public static class ReportTables
 {
     public static IReadOnlyList<ReportTable> For(WeeklyReport report) =>
     [
-        Headline(report), WaitStates(report), Waiting(report), Slowest(report), SlowestWorkflows(report), FlakiestWorkflows(report),
-        Blocked(report), Meetings(report),
+        Headline(report), WaitStates(report), Waiting(report), Slowest(report), CiWaitPerChange(report), SlowestWorkflows(report),
+        FlakiestWorkflows(report), Blocked(report), Meetings(report),
     ];
 
     public static ReportTable Headline(WeeklyReport r) => new("DORA this week",
-        $"Change versus {r.TrendWeeks.ElementAtOrDefault(r.TrendWeeks.Count - 2) ?? "the previous week"}; trend over {string.Join(", ", r.TrendWeeks)}.",
+        $"Change versus {r.TrendWeeks.ElementAtOrDefault(r.TrendWeeks.Count - 2) ?? "the previous week"}; trend over {string.Join(", ", r.TrendWeeks)}. "
+            + "Hours are wall clock or working hours of the team, as each figure says.",
         ["metric", "this week", "level", "previous week", "change", "4-week trend"],
         r.Figures.Where(f => f.Headline || f.Trend.Count > 0).Select(f => Row(f.Label, ReportValues.Format(f.Value, f.Unit), f.Level ?? ReportValues.None,
             ReportValues.Format(f.Previous, f.Unit), ReportValues.Delta(f.Delta, f.Unit),
@@ -24,7 +25,7 @@ public static class ReportTables
 
     public static ReportTable WaitStates(WeeklyReport r) => new("Where time is lost",
         "Pull requests merged and tickets done this week; most total hours first (working hours of the team).",
-        ["wait", "median", "median (working hours)", "total hours", "previous week", "change", "sample"],
+        ["wait", "median (wall clock)", "median (working hours)", "total (working hours)", "previous week (working hours)", "change (working hours)", "sample"],
         r.WaitStates.Select(w =>
         {
             var figure = r.Figure(ReportFigures.WaitMetric(w.Wait));
@@ -35,20 +36,27 @@ public static class ReportTables
 
     public static ReportTable Waiting(WeeklyReport r) => new("Open pull requests waiting longest",
         "Open at the end of the week, waiting since ready for review.",
-        ["pull request", "title", "waiting for", "since", "waiting"],
+        ["pull request", "title", "waiting for", "since", "waiting (wall clock)"],
         r.WaitingPullRequests.Select(p => Row($"{p.Repo}#{p.Number}", p.Title ?? "", p.WaitingFor, ReportTimes.Local(p.WaitingSince, r.TimeZone),
             ReportValues.Hours(p.WaitingHours))).ToList(), "No open pull requests.");
 
     public static ReportTable Slowest(WeeklyReport r) => new("Slowest merged pull requests",
         "Merged this week; hours from ready for review to merged.",
-        ["pull request", "title", "merged", "ready → merged", "pickup", "review"],
+        ["pull request", "title", "merged", "ready → merged (wall clock)", "pickup (wall clock)", "review (wall clock)"],
         r.SlowestMergedPullRequests.Select(p => Row($"{p.Repo}#{p.Number}", p.Title ?? "", ReportTimes.Local(p.MergedAt, r.TimeZone),
             ReportValues.Hours(p.ReadyToMergedHours), ReportValues.Hours(p.PickupHours), ReportValues.Hours(p.ReviewHours))).ToList(),
         "No pull requests merged.");
 
+    public static ReportTable CiWaitPerChange(WeeklyReport r) => new("CI wait per change",
+        "Queue plus run time of each pull request merged this week, summed over its runs; the median over those pull requests.",
+        ["figure", "this week", "previous week", "change"],
+        r.Figures.Where(f => f.Metric.StartsWith("ciWaitPerChange", StringComparison.Ordinal))
+            .Select(f => Row(f.Label, ReportValues.Format(f.Value, f.Unit), ReportValues.Format(f.Previous, f.Unit), ReportValues.Delta(f.Delta, f.Unit)))
+            .ToList(), "");
+
     public static ReportTable SlowestWorkflows(WeeklyReport r) => new("CI hot spots: slowest workflows",
         "Median queue plus run time of the week's runs.",
-        ["repository", "workflow", "runs", "median queue", "median run"],
+        ["repository", "workflow", "runs", "median queue (wall clock)", "median run (wall clock)"],
         r.SlowestWorkflows.Select(w => Row(w.Repo, w.Workflow, Count(w.Runs), ReportValues.Hours(w.MedianQueueHours), ReportValues.Hours(w.MedianRunHours)))
             .ToList(), "No CI runs.");
 
@@ -59,10 +67,10 @@ public static class ReportTables
             .ToList(), "No re-runs or failures.");
 
     public static ReportTable Blocked(WeeklyReport r) => new("Tickets blocked longest",
-        "Blocked at some time this week; blocked hours up to the week's end.",
-        ["ticket", "title", "status", "blocked since", "blocked", "still blocked"],
+        "Blocked at some time this week; blocked hours up to the week's end, longest (wall clock) first.",
+        ["ticket", "title", "status", "blocked since", "blocked (wall clock)", "blocked (working hours)", "still blocked"],
         r.BlockedTickets.Select(t => Row(t.Key, t.Title ?? "", t.CurrentStatus, ReportTimes.Local(t.BlockedSince, r.TimeZone),
-            ReportValues.Hours(t.BlockedHours), t.StillBlocked ? "yes" : "no")).ToList(), "No blocked tickets.");
+            ReportValues.Hours(t.BlockedHours), ReportValues.Hours(t.BlockedWorkingHours), t.StillBlocked ? "yes" : "no")).ToList(), "No blocked tickets.");
 
     public static ReportTable Meetings(WeeklyReport r)
     {
@@ -73,12 +81,18 @@ public static class ReportTables
         }
         return new("Meetings and focus", $"Per person per week, {m.People} people with calendars.", ["figure", "median", "p75"],
         [
-            Row("meeting hours", ReportValues.Hours(m.MedianMeetingHoursPerWeek), ReportValues.Hours(m.P75MeetingHoursPerWeek)),
-            Row("meeting load", ReportValues.Percent(m.MedianMeetingLoad), ReportValues.Percent(m.P75MeetingLoad)),
-            Row("focus hours", ReportValues.Hours(m.MedianFocusHoursPerWeek), ReportValues.Hours(m.P75FocusHoursPerWeek)),
-            Row("fragmented hours", ReportValues.Hours(m.MedianFragmentedHoursPerWeek), ReportValues.Hours(m.P75FragmentedHoursPerWeek)),
+            Row("meeting hours (in working hours)", ReportValues.Hours(m.MedianMeetingHoursPerWeek), ReportValues.Hours(m.P75MeetingHoursPerWeek)),
+            Row("meeting load (share of working hours)", ReportValues.Percent(m.MedianMeetingLoad), ReportValues.Percent(m.P75MeetingLoad)),
+            Row("focus hours (in working hours)", ReportValues.Hours(m.MedianFocusHoursPerWeek), ReportValues.Hours(m.P75FocusHoursPerWeek)),
+            Row("fragmented hours (in working hours)", ReportValues.Hours(m.MedianFragmentedHoursPerWeek), ReportValues.Hours(m.P75FragmentedHoursPerWeek)),
         ], "");
     }
+
+    /// <summary>What a report of a week that had not ended says first: its figures stop at the moment it was generated.</summary>
+    public static string? InProgressNote(WeeklyReport r) => r.InProgress
+        ? $"Week in progress: figures up to {ReportTimes.Local(r.GeneratedAt, r.TimeZone)} ({r.TimeZone}), not the whole week; "
+            + $"it ends Monday {ReportTimes.Date(r.To)} 00:00."
+        : null;
 
     public static string Freshness(WeeklyReport r) => r.Freshness.Count == 0 ? "no data yet"
         : string.Join("; ", r.Freshness.Select(f => $"{f.Source} {f.Basis} {ReportTimes.Local(f.At, r.TimeZone)}"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DevEx.Analytics.Time;
 
 namespace DevEx.Reports.Weekly;
 
@@ -46,7 +47,7 @@ public static class ReportValues
 public static class ReportTimes
 {
     public static string Local(NodaTime.Instant instant, string zone) =>
-        instant.InZone(NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) ?? NodaTime.DateTimeZone.Utc)
+        instant.InZone(TeamZone.Resolve(zone))
             .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -4,8 +4,9 @@ using NodaTime;
 namespace DevEx.Reports.Weekly;
 
 /// <summary>
-/// A team's one-page report of one ISO week: every format (HTML, Markdown, CSV, JSON) renders this and nothing else,
-/// so the numbers agree across formats and with the API.
+/// A team's one- to two-page report of one ISO week: every format (HTML, Markdown, CSV, JSON) renders this and nothing
+/// else, so the numbers agree across formats and with the API. <c>InProgress</c>: the week had not ended when the report
+/// was generated (the current or a future week), so its figures cover it only up to <c>GeneratedAt</c>.
 /// </summary>
 public sealed record WeeklyReport(
     string Team,
@@ -15,6 +16,7 @@ public sealed record WeeklyReport(
     LocalDate To,
     string TimeZone,
     Instant GeneratedAt,
+    bool InProgress,
     IReadOnlyList<ReportFigure> Figures,
     IReadOnlyList<string> TrendWeeks,
     IReadOnlyList<WaitState> WaitStates,
@@ -51,8 +53,12 @@ public sealed record WaitingPullRequest(string Repo, int Number, string? Title, 
 public sealed record SlowPullRequest(string Repo, int Number, string? Title, string? Url, Instant MergedAt, double ReadyToMergedHours,
     double? PickupHours, double? ReviewHours);
 
-/// <summary>A ticket blocked during the week: its blocked hours up to the week's end, and whether it still was then.</summary>
-public sealed record BlockedTicket(string Key, string? Title, string CurrentStatus, Instant BlockedSince, double BlockedHours, bool StillBlocked);
+/// <summary>
+/// A ticket blocked during the week: its blocked hours up to the week's end, wall clock and working hours of the team, and
+/// whether it still was blocked then.
+/// </summary>
+public sealed record BlockedTicket(string Key, string? Title, string CurrentStatus, Instant BlockedSince, double BlockedHours, double BlockedWorkingHours,
+    bool StillBlocked);
 
 /// <summary>How fresh a source's data is: its last successful sync, or the newest record where nothing syncs it.</summary>
 public sealed record SourceFreshness(string Source, string Basis, Instant At);

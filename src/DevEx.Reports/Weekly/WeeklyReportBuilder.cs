@@ -1,5 +1,6 @@
 using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
+using DevEx.Analytics.Time;
 using DevEx.Store.Queries;
 using NodaTime;
 
@@ -11,13 +12,17 @@ namespace DevEx.Reports.Weekly;
 /// </summary>
 public sealed class WeeklyReportBuilder(
     QueryRunner queries, DoraMetricsService dora, WaitStatesService waits, CiMetricsService ci, MeetingMetricsService meetings,
-    ExplainService explain, MetricOptions metricOptions, IClock clock, WeeklyReportContent? content = null)
+    ExplainService explain, OpenPullRequestService openPullRequests, MetricOptions metricOptions, IClock clock)
 {
-    private readonly WeeklyReportContent content = content ?? new WeeklyReportContent();
+    /// <summary>Rows per list (waiting and slowest pull requests, CI hot spots, blocked tickets): the page stays one to two pages long.</summary>
+    public const int ListLength = 5;
+
+    /// <summary>Where the metric definitions are served (made absolute with the public URL).</summary>
+    private const string DefinitionsPath = "/docs/metrics";
 
     public WeeklyReport Build(TeamSummary team, IsoWeek week, string? publicUrl = null, CancellationToken cancellationToken = default)
     {
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(team.TimeZone) ?? DateTimeZone.Utc;
+        var zone = TeamZone.Resolve(team.TimeZone);
         var window = week.Window(zone);
         var previousWindow = week.Previous.Window(zone);
         var scope = new MetricScope(Team: team.Id);
@@ -28,59 +33,56 @@ public sealed class WeeklyReportBuilder(
         var meetingsNow = meetings.Get(window, scope, cancellationToken);
         var meetingsBefore = meetings.Get(previousWindow, scope, cancellationToken);
         var ciNow = ci.Get(window, scope, cancellationToken);
+        var ciBefore = ci.PerChange(previousWindow, scope, cancellationToken);
         // The API lists every wait (0 samples when nothing waited); the report keeps those that happened this week.
         var waitsNow = waits.Get(window, scope, cancellationToken: cancellationToken).Waits.Where(w => w.SampleSize > 0).ToList();
         var waitsBefore = waits.Get(previousWindow, scope, cancellationToken: cancellationToken).Waits;
         var figures = ReportFigures.Dora(current, previous, trend)
             .Concat(ReportFigures.Meetings(meetingsNow, meetingsBefore))
-            .Append(new ReportFigure("ciWaitPerChangeMedianHours", "CI wait per change (median)", "hours", ciNow.PerChange.MedianHours,
-                ci.Get(previousWindow, scope, cancellationToken).PerChange.MedianHours, null, false, []))
+            .Concat(ReportFigures.CiWaitPerChange(ciNow.PerChange, ciBefore))
             .Concat(ReportFigures.Waits(waitsNow, waitsBefore))
             .ToList();
         var baseUrl = publicUrl?.TrimEnd('/');
-        return new WeeklyReport(team.Id, team.DisplayName, week.ToString(), window.From, window.To, zone.Id, clock.GetCurrentInstant(),
+        var now = clock.GetCurrentInstant();
+        return new WeeklyReport(team.Id, team.DisplayName, week.ToString(), window.From, window.To, zone.Id, now, now < window.End,
             figures,
             trend.Select(p => IsoWeek.Containing(p.From).ToString()).ToList(),
             waitsNow,
             WaitingPullRequests(window, scope, cancellationToken),
             SlowestMerged(window, scope, cancellationToken),
             ciNow.Workflows.OrderByDescending(w => (w.MedianQueueHours ?? 0) + (w.MedianRunHours ?? 0)).ThenBy(w => w.Repo).ThenBy(w => w.Workflow)
-                .Take(content.ListLength).ToList(),
+                .Take(ListLength).ToList(),
             ciNow.Workflows.Where(w => w.Reruns > 0 || w.Failures > 0)
                 .OrderByDescending(w => w.RerunRate ?? 0).ThenByDescending(w => w.FailureRate ?? 0).ThenBy(w => w.Repo).ThenBy(w => w.Workflow)
-                .Take(content.ListLength).ToList(),
-            BlockedTickets(window, scope, cancellationToken),
+                .Take(ListLength).ToList(),
+            BlockedTickets(team, window, scope, cancellationToken),
             meetingsNow,
             queries.Run<FreshnessRow>("report_data_freshness", new { }, cancellationToken).Select(r => r.ToRecord()).ToList(),
-            $"{baseUrl}{content.DefinitionsPath}",
+            $"{baseUrl}{DefinitionsPath}",
             baseUrl is null ? null : $"{baseUrl}/api/v1/reports/weekly?team={Uri.EscapeDataString(team.Id)}&week={week}&format=html");
     }
 
+    /// <summary>Open at the week's end, as the dashboards' "Waiting for review now" would have listed them then (plus those waiting for merge).</summary>
     private List<WaitingPullRequest> WaitingPullRequests(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
-        queries.Run<WaitingPullRequestRow>("report_waiting_pull_requests", new
-        {
-            to = window.End.ToDateTimeUtc(),
-            team = scope.Team,
-            service = scope.Service,
-            repo = scope.Repo,
-            bot_pattern = metricOptions.BotPattern,
-            limit = content.ListLength,
-        }, cancellationToken).Select(r => r.ToRecord()).ToList();
+        openPullRequests.Waiting(window.End, scope, ListLength, cancellationToken)
+            .Select(p => new WaitingPullRequest(p.Repo, p.Number, p.Title, p.Url, p.Author, p.ReadyAt, p.WaitingHours, p.WaitingFor))
+            .ToList();
 
-    private List<BlockedTicket> BlockedTickets(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
-        queries.Run<BlockedTicketRow>("report_blocked_tickets", new
+    /// <summary>Blocked hours in wall clock and in working hours of the team's calendar, as the ticket derivation counts them.</summary>
+    private List<BlockedTicket> BlockedTickets(TeamSummary team, MetricWindow window, MetricScope scope, CancellationToken cancellationToken)
+    {
+        var calendar = WorkingHoursCalendar.ForTeam(team.TimeZone, team.WorkingHours, metricOptions.HolidayDates());
+        return queries.Run<BlockedTicketRow>("report_blocked_tickets", new
         {
             from = window.Start.ToDateTimeUtc(),
             to = window.End.ToDateTimeUtc(),
             team = scope.Team,
-            limit = content.ListLength,
-        }, cancellationToken).Select(r => r.ToRecord()).ToList();
+            limit = ListLength,
+        }, cancellationToken).Select(r => r.ToRecord(calendar, window.End)).ToList();
+    }
 
     private List<SlowPullRequest> SlowestMerged(MetricWindow window, MetricScope scope, CancellationToken cancellationToken) =>
-        explain.PullRequests(window, scope, cancellationToken)
-            .Where(p => !p.IsBot)
-            .Select(p => new SlowPullRequest(p.Repo, p.Number, p.Title, p.Url, p.MergedAt, (p.MergedAt - p.ReadyAt).TotalHours, p.PickupHours, p.ReviewHours))
-            .OrderByDescending(p => p.ReadyToMergedHours).ThenBy(p => p.Repo).ThenBy(p => p.Number)
-            .Take(content.ListLength)
+        explain.SlowestPullRequests(window, scope, ListLength, cancellationToken)
+            .Select(p => new SlowPullRequest(p.Repo, p.Number, p.Title, p.Url, p.MergedAt, p.ReadyToMergedHours, p.PickupHours, p.ReviewHours))
             .ToList();
 }

@@ -25,7 +25,7 @@ public static class WeeklyReportCharts
         {
             specs.Add(("where-time-is-lost", new ChartSpec(ChartKind.HorizontalBar, "Where time was lost this week", "", "working hours (total)",
                 report.WaitStates.Select(w => WaitStateNames.Label(w.Wait)).ToList(),
-                [new ChartSeries("Total hours", report.WaitStates.Select(ReportFigures.Hours).ToList())])));
+                [new ChartSeries("Total hours", report.WaitStates.Select(w => w.HoursAccountedFor).ToList())])));
         }
         if (report.Meetings is { Withheld: false, Distribution: { } bands })
         {

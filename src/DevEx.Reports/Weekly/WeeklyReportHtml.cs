@@ -5,8 +5,8 @@ using DevEx.Reports.Charts;
 namespace DevEx.Reports.Weekly;
 
 /// <summary>
-/// One self-contained HTML file: inline CSS and SVG, no scripts, no external requests; prints on one A4 or Letter page
-/// width (content at most 180 mm wide, margins set by @page).
+/// One self-contained HTML file: inline CSS and SVG, no scripts, no external requests; prints on A4 or Letter, one page
+/// or two when every list is full (@page margins of 10 mm, content at most 190 mm wide: A4's 210 mm less the margins).
 /// </summary>
 public static class WeeklyReportHtml
 {
@@ -14,6 +14,7 @@ public static class WeeklyReportHtml
         body{font-family:"DejaVu Sans",Arial,sans-serif;color:#1a1a1a;margin:0 auto;max-width:1000px;padding:16px;font-size:14px}
         h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:18px 0 4px;border-bottom:1px solid #ccc}
         p.note{color:#444;margin:2px 0 6px;font-size:12px}
+        p.in-progress{margin:4px 0;padding:3px 6px;border-left:3px solid #8a4b00;background:#fff4e5}
         table{border-collapse:collapse;width:100%;margin-bottom:6px}th,td{text-align:left;padding:3px 6px;border-bottom:1px solid #e3e3e3;vertical-align:top}
         th{background:#f2f2f2;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
         .level{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px}
@@ -39,7 +40,12 @@ public static class WeeklyReportHtml
         {
             html.Append(" · <a class=\"screen-only\" href=\"").Append(E(link)).Append("\">open online</a>");
         }
-        html.Append("</p></header><main>");
+        html.Append("</p>");
+        if (ReportTables.InProgressNote(report) is { } inProgress)
+        {
+            html.Append("<p class=\"in-progress\"><strong>").Append(E(inProgress)).Append("</strong></p>");
+        }
+        html.Append("</header><main>");
         var tables = ReportTables.For(report);
         Table(html, tables[0], levelColumn: 2);
         if (charts.Count > 0)

@@ -15,6 +15,10 @@ public static class WeeklyReportMarkdown
             md.Append($" [Open online]({link})");
         }
         md.Append("\n\n");
+        if (ReportTables.InProgressNote(report) is { } inProgress)
+        {
+            md.Append("**").Append(Escape(inProgress)).Append("**\n\n");
+        }
         foreach (var table in ReportTables.For(report))
         {
             Table(md, table);

@@ -5,6 +5,7 @@ using DevEx.Analytics;
 using DevEx.Analytics.Calendar;
 using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Metrics;
+using DevEx.Analytics.Time;
 using DevEx.Collectors.Import;
 using DevEx.Collectors.Sample;
 using DevEx.Reports.Weekly;
@@ -49,7 +50,7 @@ internal static class ReportBenchCommand
         var queries = new QueryRunner(database);
         var builder = new WeeklyReportBuilder(queries, new DoraMetricsService(queries, new DoraLevelThresholds()), new WaitStatesService(queries),
             new CiMetricsService(queries), new MeetingMetricsService(queries, new MeetingOptions()), new ExplainService(queries),
-            new MetricOptions(), SystemClock.Instance);
+            new OpenPullRequestService(queries, new MetricOptions()), new MetricOptions(), SystemClock.Instance);
         var teams = new OrgService(queries).Teams();
         var week = IsoWeek.Containing(options.EffectiveUntil.PlusWeeks(-1));
         var files = new ReportFileWriter(Options.Create(new ReportOptions { OutputDirectory = Path.Combine(work, "reports") }));
@@ -82,7 +83,7 @@ internal static class ReportBenchCommand
     /// <summary>The report's parts timed alone, to show where a report's time goes.</summary>
     private static List<(string, string)> Parts(QueryRunner queries, TeamSummary team, IsoWeek week)
     {
-        var window = week.Window(DateTimeZoneProviders.Tzdb.GetZoneOrNull(team.TimeZone) ?? DateTimeZone.Utc);
+        var window = week.Window(TeamZone.Resolve(team.TimeZone));
         var scope = new MetricScope(Team: team.Id);
         var trend = new MetricWindow(window.From.PlusWeeks(-3), window.To, window.Zone);
         var dora = new DoraMetricsService(queries, new DoraLevelThresholds());
@@ -94,10 +95,7 @@ internal static class ReportBenchCommand
             ("CI", Time(() => new CiMetricsService(queries).Get(window, scope))),
             ("wait states, one week (the report runs it for this week and the previous)", Time(() => new WaitStatesService(queries).Get(window, scope))),
             ("merged pull requests", Time(() => new ExplainService(queries).PullRequests(window, scope))),
-            ("report_waiting_pull_requests", Time(() => queries.Run<object>("report_waiting_pull_requests", new
-            {
-                to = window.End.ToDateTimeUtc(), team = team.Id, service = (string?)null, repo = (string?)null, bot_pattern = @"\[bot\]$", limit = 5,
-            }))),
+            ("open_pull_requests", Time(() => new OpenPullRequestService(queries, new MetricOptions()).Waiting(window.End, scope, WeeklyReportBuilder.ListLength))),
             ("report_blocked_tickets", Time(() => queries.Run<object>("report_blocked_tickets", new
             {
                 from = window.Start.ToDateTimeUtc(), to = window.End.ToDateTimeUtc(), team = team.Id, limit = 5,

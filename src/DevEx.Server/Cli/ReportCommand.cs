@@ -3,13 +3,16 @@ using DevEx.Reports.Weekly;
 using DevEx.Server.Hosting;
 using DevEx.Server.Reports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DevEx.Server.Cli;
 
 /// <summary>
 /// <c>devex report weekly [--team T] [--week 2026-W47] [--format html|md|csv|json|zip] [--out PATH] [--db PATH]</c>:
-/// a team's weekly report to a file (PATH), or every team's when --team is omitted (PATH is then a folder, holding
-/// <c>&lt;team&gt;-&lt;week&gt;.&lt;ext&gt;</c>). The week defaults to each team's last full week. Bad input: one line, exit 2.
+/// a team's weekly report to a file (PATH; an existing folder, or a path ending in a separator, gets
+/// <c>&lt;team&gt;-&lt;week&gt;.&lt;ext&gt;</c> in it), or every team's when --team is omitted (PATH is then a folder, holding
+/// <c>&lt;team&gt;-&lt;week&gt;.&lt;ext&gt;</c>). The week defaults to each team's last full week. Bad input, a database that
+/// cannot be opened (the service holds it while it runs) and a file that cannot be written: one line, exit 2.
 /// </summary>
 internal static class ReportCommand
 {
@@ -44,9 +47,22 @@ internal static class ReportCommand
         {
             return Fail(problem.Replace("'week'", "--week", StringComparison.Ordinal));
         }
+        if (teamId is null && outPath is not null && File.Exists(outPath))
+        {
+            return Fail($"--out {outPath} is a file: without --team every team's report is written into a folder.");
+        }
         var configuration = ConfigurationSwitches.ForCommand(databasePath is null ? [] : ["--db", databasePath]);
         using var provider = new ServiceCollection().AddSingleton(configuration).AddLogging().AddDevEx().BuildServiceProvider();
-        var reports = provider.GetRequiredService<WeeklyReports>();
+        WeeklyReports reports;
+        try
+        {
+            reports = provider.GetRequiredService<WeeklyReports>(); // opens the database
+        }
+        catch (Exception exception) when (DatabaseOpenFailure.Describe(exception, provider.GetRequiredService<IOptions<DevExOptions>>().Value.Database,
+                                              $"get the report from it: GET /api/v1/reports/weekly?team={teamId ?? "<team>"}{(weekText is null ? "" : $"&week={week}")}&format={format.Extension()}") is { } line)
+        {
+            return Fail(line);
+        }
         var teams = teamId is null ? reports.Teams() : reports.Team(teamId) is { } one ? [one] : [];
         if (teams.Count == 0)
         {
@@ -56,13 +72,29 @@ internal static class ReportCommand
         {
             var report = reports.Build(team, weekText is null ? reports.LastFullWeek(team) : week, cancellationToken);
             var rendered = WeeklyReportRenderer.Render(report, format);
-            var path = teamId is not null && outPath is not null ? outPath : Path.Combine(outPath ?? ".", rendered.FileName);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            File.WriteAllBytes(path, rendered.Content);
+            var path = OutputPath(outPath, oneTeam: teamId is not null, rendered.FileName);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                File.WriteAllBytes(path, rendered.Content);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return Fail($"Cannot write {path}: {exception.Message}");
+            }
             output.WriteLine(path);
         }
         return 0;
     }
+
+    /// <summary>
+    /// Where a report goes: --out itself for one team, unless it is an existing folder or ends in a separator (then the
+    /// file is named <c>&lt;team&gt;-&lt;week&gt;.&lt;ext&gt;</c> in it, as every team's reports are in their folder).
+    /// </summary>
+    private static string OutputPath(string? outPath, bool oneTeam, string fileName) =>
+        oneTeam && outPath is not null && !Directory.Exists(outPath) && !Path.EndsInDirectorySeparator(outPath)
+            ? outPath
+            : Path.Combine(outPath ?? ".", fileName);
 }
 
 /// <summary>The options of <c>devex report weekly</c>; null = the default.</summary>

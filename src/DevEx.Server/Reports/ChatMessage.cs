@@ -18,7 +18,10 @@ public sealed record ChatMessage([property: JsonPropertyName("text")] string Tex
         if (report.WaitStates.Count > 0)
         {
             var top = report.WaitStates[0];
-            lines.Add($"Most time lost: {Escape(WaitStateNames.Label(top.Wait))} ({ReportValues.Hours(ReportFigures.Hours(top))} in total, median {ReportValues.Hours(top.MedianHours)}, {top.SampleSize} {(top.SampleSize == 1 ? "sample" : "samples")})");
+            // Both in working hours of the team, as "where time is lost" orders the waits (a wall-clock median beside a
+            // working-hours total read as if the wait were longer than all the time it cost).
+            lines.Add($"Most time lost: {Escape(WaitStateNames.Label(top.Wait))} (in working hours: {ReportValues.Hours(top.HoursAccountedFor)} in total, "
+                + $"median {ReportValues.Hours(top.MedianWorkingHours)}, {top.SampleSize} {(top.SampleSize == 1 ? "sample" : "samples")})");
         }
         if (report.Link is { } link)
         {

@@ -14,8 +14,12 @@ public sealed class ReportOptions
     /// <summary>The service's public base URL, for links in reports and chat messages (e.g. https://devex.acme.example).</summary>
     public string? PublicUrl { get; set; }
 
-    /// <summary>Per team, a Slack-compatible incoming-webhook URL (a secret: never logged or stored).</summary>
-    public Dictionary<string, string> Webhooks { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Per team, a Slack-compatible incoming-webhook URL (a secret: never logged or stored). Keys are team ids, matched
+    /// case-insensitively as configuration keys are (<c>Webhooks:Core</c> is team <c>core</c>'s); a key naming no team
+    /// is named in a warning at start and at each hourly schedule refresh.
+    /// </summary>
+    public Dictionary<string, string> Webhooks { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>HTTP attempts per delivery in one run (the job's own retries come on top).</summary>
     public int DeliveryAttempts { get; set; } = 4;

@@ -32,6 +32,12 @@ public sealed class WebhookDelivery(HttpClient http, ReportDeliveryLog log, IOpt
         {
             return DeliveryOutcome.NotConfigured;
         }
+        if (report.InProgress)
+        {
+            // A week not over yet (a run asked for the current week) would post partial figures as the week's: its files are
+            // written, its message waits for a run after the week's end.
+            return DeliveryOutcome.WeekInProgress;
+        }
         var target = ReportDeliveryLog.WebhookTarget(url);
         if (log.IsDelivered(report.Team, report.Week, target))
         {
@@ -82,4 +88,5 @@ public enum DeliveryOutcome
     AlreadyDelivered,
     Delivered,
     Failed,
+    WeekInProgress,
 }

@@ -1,4 +1,5 @@
 using DevEx.Analytics.Metrics;
+using DevEx.Analytics.Time;
 using DevEx.Reports.Weekly;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -13,10 +14,8 @@ public sealed class WeeklyReports(OrgService org, WeeklyReportBuilder builder, I
     public TeamSummary? Team(string id) => org.Team(id);
 
     /// <summary>The last full ISO week in the team's zone: on Monday 07:00 in Auckland, the week that just ended there.</summary>
-    public IsoWeek LastFullWeek(TeamSummary team) => IsoWeek.LastFull(clock.GetCurrentInstant(), Zone(team));
+    public IsoWeek LastFullWeek(TeamSummary team) => IsoWeek.LastFull(clock.GetCurrentInstant(), TeamZone.Resolve(team.TimeZone));
 
     public WeeklyReport Build(TeamSummary team, IsoWeek week, CancellationToken cancellationToken = default) =>
         builder.Build(team, week, options.Value.PublicUrl, cancellationToken);
-
-    public static DateTimeZone Zone(TeamSummary team) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(team.TimeZone) ?? DateTimeZone.Utc;
 }

@@ -20,11 +20,20 @@ public sealed class IsoWeekTests
     [InlineData("2026-W00")]
     [InlineData("2026-47")]
     [InlineData("last week")]
+    [InlineData("0001-W01")] // its previous week and trend would be in year 0
+    [InlineData("1969-W52")]
+    [InlineData("9999-W01")]
     public void Weeks_that_do_not_exist_are_refused_naming_the_parameter(string text)
     {
         Assert.False(IsoWeek.TryParse(text, out _, out var error));
         Assert.Contains("'week'", error);
     }
+
+    [Theory]
+    [InlineData("1970-W01", 1969, 12, 29)] // 1970-01-01 is a Thursday: its week starts on Monday 1969-12-29
+    [InlineData("9998-W53", 9998, 12, 28)] // 9998 starts on a Thursday: 53 weeks, the last from Monday 12-28 (its next Monday is in 9999)
+    public void The_first_and_last_years_are_accepted(string text, int year, int month, int day) =>
+        Assert.Equal(new LocalDate(year, month, day), IsoWeek.Parse(text).Monday);
 
     [Fact]
     public void The_previous_week_of_the_first_week_is_the_last_of_the_year_before() =>

@@ -2,7 +2,7 @@ using DevEx.Reports.Weekly;
 
 namespace DevEx.Reports.Tests.Weekly;
 
-// Queries: report_waiting_pull_requests, report_blocked_tickets, report_data_freshness (and the DORA, CI, wait-state
+// Queries: open_pull_requests, report_blocked_tickets, report_data_freshness (and the DORA, CI, wait-state
 // and meeting queries the report reuses).
 /// <summary>The content of a report over the hand-computed week of <see cref="ScenarioWeek"/>.</summary>
 public sealed class WeeklyReportBuilderTests : IDisposable
@@ -57,6 +57,26 @@ public sealed class WeeklyReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public void A_week_not_over_when_the_report_is_made_says_so_in_every_format()
+    {
+        // The clock says Mon 2026-02-09 07:00 UTC, 20:00 in Auckland (+13:00). Auckland's W07 began there at Monday 00:00
+        // (Sun 02-08 11:00 UTC) and ends Monday 02-16 00:00: in progress, figures up to 2026-02-09 20:00 Auckland time.
+        // Its W06 ended Sun 02-08 11:00 UTC, before the clock: a whole week.
+        var builder = ScenarioWeek.Builder(scenario);
+        var partial = builder.Build(ScenarioWeek.Team("Pacific/Auckland"), IsoWeek.Parse("2026-W07"));
+        Assert.True(partial.InProgress);
+        Assert.False(builder.Build(ScenarioWeek.Team("Pacific/Auckland"), ScenarioWeek.Week).InProgress);
+        Assert.True(builder.Build(ScenarioWeek.Team("Pacific/Auckland"), IsoWeek.Parse("2026-W08")).InProgress); // not begun yet
+        const string note = "Week in progress: figures up to 2026-02-09 20:00 (Pacific/Auckland), not the whole week; it ends Monday 2026-02-16 00:00.";
+        Assert.Contains($"**{note}**", WeeklyReportMarkdown.Write(partial, [], "charts"));
+        Assert.Contains($"<p class=\"in-progress\"><strong>{note}</strong></p>", WeeklyReportHtml.Write(partial, []));
+        Assert.True(System.Text.Json.JsonDocument.Parse(WeeklyReportJson.Write(partial)).RootElement.GetProperty("inProgress").GetBoolean());
+        var whole = Report();
+        Assert.DoesNotContain("Week in progress", WeeklyReportMarkdown.Write(whole, [], "charts"));
+        Assert.DoesNotContain("Week in progress", WeeklyReportHtml.Write(whole, []));
+    }
+
+    [Fact]
     public void A_week_in_which_nothing_was_merged_or_done_has_no_waits()
     {
         // 2026-W07 (Mon 02-09 .. Mon 02-16): no pull request merged, no ticket done.
@@ -76,6 +96,27 @@ public sealed class WeeklyReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Open_pull_requests_are_those_of_the_dashboards_definition_as_of_the_week_end()
+    {
+        // Added to the week: dana (login "dana", email dana@example.com: one person) opens #14, ready Wed 09:00, and comments
+        // on it from her email Wed 10:00: her own comment is no review, so at the week's end (Mon 02-09 00:00) #14 has
+        // waited 15 h (Wed) + 24 (Thu) + 24 (Fri) + 48 (Sat, Sun) = 111 h for review. #15 by "Release-ROBOT", ready Thu
+        // 09:00, is a bot by the configured pattern "-robot$|\[bot\]$" (case-insensitive) and left out.
+        scenario.Options.BotPattern = @"-robot$|\[bot\]$";
+        scenario.Person("dana", "dana", "dana@example.com")
+            .PullRequest(14, "Wed 09:00", null, author: "dana", title: "Own comment").Review(14, "dana@example.com", "COMMENTED", "Wed 10:00")
+            .PullRequest(15, "Thu 09:00", null, author: "Release-ROBOT", title: "Release notes")
+            .Derive();
+        var waiting = Report().WaitingPullRequests;
+        Assert.Equal([(10, 158.0, "review"), (14, 111.0, "review"), (11, 84.0, "merge")],
+            waiting.Select(p => (p.Number, Math.Round(p.WaitingHours, 6), p.WaitingFor)));
+        // The dashboards' "Waiting for review now", had it been read at that instant: the same pull requests waiting for review.
+        var dashboard = new DevEx.Analytics.Metrics.OpenPullRequestService(new DevEx.Store.Queries.QueryRunner(scenario.Database), scenario.Options)
+            .AwaitingReview(NodaTime.Instant.FromUtc(2026, 2, 9, 0, 0), new DevEx.Analytics.Metrics.MetricScope(Team: "core"));
+        Assert.Equal([10, 14], dashboard.Select(p => p.Number));
+    }
+
+    [Fact]
     public void Slowest_merged_pull_requests_measure_ready_to_merged()
     {
         var slowest = Assert.Single(Report().SlowestMergedPullRequests);
@@ -92,10 +133,41 @@ public sealed class WeeklyReportBuilderTests : IDisposable
     }
 
     [Fact]
-    public void Tickets_blocked_in_the_week_are_listed_most_blocked_first()
+    public void Tickets_blocked_in_the_week_are_listed_most_blocked_first_in_wall_clock_and_working_hours()
     {
+        // Working hours Mon-Fri 09:00-17:00 UTC. CORE-2 blocked Fri 12:00 to the week's end Mon 02-09 00:00: 60 h, of which
+        // Fri 12:00-17:00 = 5 working hours (the open interval, counted up to the week's end). CORE-1 blocked Tue 09:00 →
+        // Thu 09:00: 48 h, Tue 8 + Wed 8 = 16 working hours: the 16 h "where time is lost" shows for ticket-blocked.
         var blocked = Report().BlockedTickets;
-        Assert.Equal([("CORE-2", 60.0, true), ("CORE-1", 48.0, false)], blocked.Select(t => (t.Key, Math.Round(t.BlockedHours, 6), t.StillBlocked)));
+        Assert.Equal([("CORE-2", 60.0, 5.0, true), ("CORE-1", 48.0, 16.0, false)],
+            blocked.Select(t => (t.Key, Math.Round(t.BlockedHours, 6), Math.Round(t.BlockedWorkingHours, 6), t.StillBlocked)));
+    }
+
+    [Fact]
+    public void Ci_wait_per_change_is_given_in_wall_clock_and_in_working_hours()
+    {
+        // Added: PR #16 (commit c6), ready Thu 17:30, merged Fri 09:30, one CI run on c6 created Thu 17:30, started 17:40,
+        // completed 18:30: 1 h wall clock, 0 working hours (after 17:00). With PR #12 (23 min, all in working hours):
+        // median wall clock (23/60 + 1) / 2 = 83/120 h; median working hours (23/60 + 0) / 2 = 23/120 h. The week before,
+        // PR #9 had no CI run: no previous value.
+        scenario.Commit("c6", "Thu 17:00", ["c5"])
+            .PullRequest(16, "Thu 17:30", "Fri 09:30", mergeSha: "c6", commitShas: ["c6"], title: "Nightly build")
+            .PipelineRun("n1", "c6", "Thu 17:30", "Thu 17:40", "Thu 18:30")
+            .Derive();
+        var report = Report();
+        Assert.Equal(83.0 / 120, report.Figure("ciWaitPerChangeMedianHours").Value!.Value, 9);
+        Assert.Equal(23.0 / 120, report.Figure("ciWaitPerChangeMedianWorkingHours").Value!.Value, 9);
+        Assert.Null(report.Figure("ciWaitPerChangeMedianWorkingHours").Previous);
+        // The CI waits of "where time is lost" (and the CSV's ciRunHours) are working hours too, as docs/reports.md says:
+        // PR #12's runs 10 + 10 min; #16's run Thu 17:40-18:30 is after 17:00 and adds nothing (50 min wall clock).
+        Assert.Equal(20.0 / 60, report.Figure("ciRunHours").Value!.Value, 9);
+        Assert.Equal(70.0 / 60, report.WaitStates.Single(w => w.Wait == "ci-run").TotalHours!.Value, 9);
+        // Shown with its unit: 83/120 = 0.69 → "0.7 h", 23/120 = 0.19 → "0.2 h".
+        var markdown = WeeklyReportMarkdown.Write(report, [], "charts");
+        Assert.Contains("## CI wait per change", markdown);
+        Assert.Contains("| CI wait per change (median, wall clock) | 0.7 h | – | – |", markdown);
+        Assert.Contains("| CI wait per change (median, working hours) | 0.2 h | – | – |", markdown);
+        Assert.Contains("<td>CI wait per change (median, working hours)</td><td class=\"num\">0.2 h</td>", WeeklyReportHtml.Write(report, []));
     }
 
     [Fact]

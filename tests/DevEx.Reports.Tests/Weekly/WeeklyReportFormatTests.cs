@@ -79,7 +79,7 @@ public sealed class WeeklyReportFormatTests : IDisposable
             Assert.Contains("Withheld", text);
             Assert.Contains("/docs/metrics", text);
         }
-        Assert.Contains("| Change lead time (median) | 27 h | ", markdown);
+        Assert.Contains("| Change lead time (median, wall clock) | 27 h | ", markdown);
         // Waits read as people say them, with the week before: pickup median 25.5 h (9.5 working), 9.5 h lost against 5 h.
         Assert.Contains("| Waiting for first review | 25.5 h | 9.5 h | 9.5 h | 5 h | +4.5 h | 1 |", markdown);
         Assert.Contains("<td>Waiting for first review</td>", html);

@@ -156,9 +156,35 @@ public sealed class ScheduledReportTests : IDisposable
         Assert.Equal([(10, 145.0, "review"), (11, 71.0, "merge")], report.GetProperty("waitingPullRequests").EnumerateArray()
             .Select(p => (p.GetProperty("number").GetInt32(), Math.Round(p.GetProperty("waitingHours").GetDouble(), 6), p.GetProperty("waitingFor").GetString())));
         // CORE-1 blocked Tue 02-03 09:00 → Thu 09:00 UTC (48 h); CORE-2 from Fri 02-06 12:00 UTC to the end, 47 h, still
-        // blocked: CORE-1 first here, while the UTC week (CORE-2 60 h) lists CORE-2 first.
-        Assert.Equal([("CORE-1", 48.0, false), ("CORE-2", 47.0, true)], report.GetProperty("blockedTickets").EnumerateArray()
-            .Select(t => (t.GetProperty("key").GetString(), Math.Round(t.GetProperty("blockedHours").GetDouble(), 6), t.GetProperty("stillBlocked").GetBoolean())));
+        // blocked: CORE-1 first here, while the UTC week (CORE-2 60 h) lists CORE-2 first. Working hours of Auckland
+        // (Mon-Fri 09:00-17:00 at +13:00): CORE-1 is Tue 22:00 → Thu 22:00 there, Wed 8 + Thu 8 = 16 h; CORE-2 is Sat 01:00
+        // → the week's end Mon 00:00 there, a weekend: 0 h.
+        Assert.Equal([("CORE-1", 48.0, 16.0, false), ("CORE-2", 47.0, 0.0, true)], report.GetProperty("blockedTickets").EnumerateArray()
+            .Select(t => (t.GetProperty("key").GetString(), Math.Round(t.GetProperty("blockedHours").GetDouble(), 6),
+                Math.Round(t.GetProperty("blockedWorkingHours").GetDouble(), 6), t.GetProperty("stillBlocked").GetBoolean())));
+    }
+
+    [Fact]
+    public async Task A_run_asked_for_the_week_in_progress_writes_its_files_and_posts_nothing()
+    {
+        // Monday 07:00 in Auckland: its W07 began 7 hours ago. The scheduled run (no week given) builds W06 and posts it;
+        // a run asked for W07 writes W07's files, marked in progress, and posts nothing (partial figures are not the week's).
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var app = await StartAsync(receiver.Url);
+        using (var scope = app.Services.CreateScope())
+        {
+            var job = scope.ServiceProvider.GetRequiredService<WeeklyReportJob>();
+            Assert.Equal(DeliveryOutcome.WeekInProgress, await job.RunAsync("core", "2026-W07", CancellationToken.None));
+            Assert.Empty(receiver.Calls);
+            Assert.Contains("Week in progress: figures up to 2026-02-09 07:00 (Pacific/Auckland)", Written("2026-W07.md"));
+            Assert.True(JsonDocument.Parse(Written("2026-W07.json")).RootElement.GetProperty("inProgress").GetBoolean());
+            Assert.Empty(app.Services.GetRequiredService<ReportDeliveryLog>().List("core"));
+
+            Assert.Equal(DeliveryOutcome.Delivered, await job.RunAsync("core", null, CancellationToken.None));
+        }
+        var text = Text(Assert.Single(receiver.Delivered));
+        Assert.Contains("Core: week 2026-W06", text);
+        Assert.False(JsonDocument.Parse(Written("2026-W06.json")).RootElement.GetProperty("inProgress").GetBoolean());
     }
 
     [Fact]

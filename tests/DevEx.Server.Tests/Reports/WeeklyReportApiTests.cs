@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace DevEx.Server.Tests.Reports;
 
-// Queries: report_waiting_pull_requests, report_data_freshness (through GET /api/v1/reports/weekly).
+// Queries: open_pull_requests, report_data_freshness (through GET /api/v1/reports/weekly).
 /// <summary>
 /// GET /api/v1/reports/weekly: every format carries the API's numbers (DORA, CI, wait states, meetings) for the
 /// hand-computed week; the team is in UTC, the org's zone, so the report's week and the API's window are the same instants.
@@ -81,6 +81,10 @@ public sealed class WeeklyReportApiTests : IAsyncLifetime, IDisposable
         var perChange = Figures(report)["ciWaitPerChangeMedianHours"].GetDouble();
         Assert.Equal(23.0 / 60, perChange, 9);
         Assert.Equal(api.GetProperty("perChange").GetProperty("medianHours").GetDouble(), perChange);
+        // All of it Tue 10:00-10:31, inside working hours: the same 23 min in working hours, as the API has it.
+        var perChangeWorking = Figures(report)["ciWaitPerChangeMedianWorkingHours"].GetDouble();
+        Assert.Equal(23.0 / 60, perChangeWorking, 9);
+        Assert.Equal(api.GetProperty("perChange").GetProperty("medianWorkingHours").GetDouble(), perChangeWorking);
     }
 
     [Fact]
@@ -127,9 +131,11 @@ public sealed class WeeklyReportApiTests : IAsyncLifetime, IDisposable
         // #13 is a draft.
         Assert.Equal([(10, 158.0, "review"), (11, 84.0, "merge")], report.GetProperty("waitingPullRequests").EnumerateArray()
             .Select(p => (p.GetProperty("number").GetInt32(), Math.Round(p.GetProperty("waitingHours").GetDouble(), 6), p.GetProperty("waitingFor").GetString())));
-        // CORE-2 blocked Fri 12:00 → the end (60 h, still blocked); CORE-1 Tue 09:00 → Thu 09:00 (48 h); CORE-3 only in W04.
-        Assert.Equal([("CORE-2", 60.0, true), ("CORE-1", 48.0, false)], report.GetProperty("blockedTickets").EnumerateArray()
-            .Select(t => (t.GetProperty("key").GetString(), Math.Round(t.GetProperty("blockedHours").GetDouble(), 6), t.GetProperty("stillBlocked").GetBoolean())));
+        // CORE-2 blocked Fri 12:00 → the end (60 h, still blocked; Fri 12:00-17:00 = 5 working hours); CORE-1 Tue 09:00 →
+        // Thu 09:00 (48 h; Tue and Wed 09:00-17:00 = 16 working hours); CORE-3 only in W04.
+        Assert.Equal([("CORE-2", 60.0, 5.0, true), ("CORE-1", 48.0, 16.0, false)], report.GetProperty("blockedTickets").EnumerateArray()
+            .Select(t => (t.GetProperty("key").GetString(), Math.Round(t.GetProperty("blockedHours").GetDouble(), 6),
+                Math.Round(t.GetProperty("blockedWorkingHours").GetDouble(), 6), t.GetProperty("stillBlocked").GetBoolean())));
     }
 
     [Fact]
@@ -184,6 +190,9 @@ public sealed class WeeklyReportApiTests : IAsyncLifetime, IDisposable
 
     [Theory]
     [InlineData("/api/v1/reports/weekly?team=core&week=2026-W60", "week")]
+    [InlineData("/api/v1/reports/weekly?team=core&week=0001-W01", "week")] // its previous week and trend would be in year 0
+    [InlineData("/api/v1/reports/weekly?team=core&week=1969-W52", "week")]
+    [InlineData("/api/v1/reports/weekly?team=core&week=9999-W01", "week")]
     [InlineData("/api/v1/reports/weekly?team=core&week=last", "week")]
     [InlineData("/api/v1/reports/weekly?team=core&format=pdf", "format")]
     [InlineData("/api/v1/reports/weekly?week=2026-W06", "team")]
@@ -193,6 +202,16 @@ public sealed class WeeklyReportApiTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
         Assert.Equal(parameter, problem.RootElement.GetProperty("parameter").GetString());
+    }
+
+    [Theory]
+    [InlineData("1970-W01")]
+    [InlineData("9998-W53")] // Monday 9998-12-28 to Monday 9999-01-04
+    public async Task The_first_and_last_weeks_accepted_are_reports_with_nothing_in_them(string week)
+    {
+        var json = await Json($"/api/v1/reports/weekly?team=core&week={week}&format=json");
+        Assert.Equal(week, json.GetProperty("week").GetString());
+        Assert.Equal(0, Figures(json)["deployments"].GetDouble());
     }
 
     [Fact]

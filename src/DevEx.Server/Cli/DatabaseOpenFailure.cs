@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+
+namespace DevEx.Server.Cli;
+
+/// <summary>
+/// A command's one line when the DuckDB file cannot be opened. DuckDB lets one process own a file, so while the service
+/// runs no command can open its database: the line names the file, the process holding it, and what to do instead.
+/// </summary>
+internal static partial class DatabaseOpenFailure
+{
+    /// <summary>The line for an exception from opening <paramref name="database"/>; null when it is not such a failure.</summary>
+    /// <param name="instead">What the user can do while the service runs, e.g. the API call that gives the same.</param>
+    public static string? Describe(Exception exception, string database, string instead) => exception switch
+    {
+        DuckDBException e when e.Message.Contains("Could not set lock", StringComparison.Ordinal) =>
+            $"Cannot open the database {database}: {Holder(e.Message)} holds it, most likely the DevEx service. Stop the service, or {instead}.",
+        DuckDBException or IOException or UnauthorizedAccessException =>
+            $"Cannot open the database {database}: {FirstLine(exception.Message)}",
+        _ => null,
+    };
+
+    /// <summary>DuckDB names the holder: "Conflicting lock is held in /usr/bin/dotnet (PID 4711)".</summary>
+    private static string Holder(string message)
+    {
+        var match = HeldBy().Match(message);
+        var program = match.Groups["program"].Value.Trim();
+        var pid = match.Groups["pid"].Value;
+        return !match.Success || program.Length == 0 ? "another process" : pid.StartsWith('-') ? program : $"{program} (PID {pid})";
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Replace("DuckDBOpen failed: ", "", StringComparison.Ordinal).Trim();
+
+    [GeneratedRegex(@"Conflicting lock is held in (?<program>.*?) \(PID (?<pid>-?\d+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex HeldBy();
+}
