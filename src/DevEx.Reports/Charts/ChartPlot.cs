@@ -173,7 +173,7 @@ internal static class ChartPlot
 
     private static bool Distribution(Plot plot, ChartSpec spec)
     {
-        var bins = Histogram.Bin(ChartRenderer.Samples(spec));
+        var bins = Histogram.Bin(spec);
         if (bins.Count == 0)
         {
             return false;

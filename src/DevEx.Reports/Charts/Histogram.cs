@@ -1,16 +1,20 @@
 namespace DevEx.Reports.Charts;
 
 /// <summary>One histogram bin, half-open [Lower, Upper) except the last, which also holds Upper.</summary>
-internal sealed record HistogramBin(double Lower, double Upper, int Count);
+public sealed record HistogramBin(double Lower, double Upper, int Count);
 
 /// <summary>
 /// Bins samples for Distribution charts. The bin count follows Sturges' rule (ceil(log2 n) + 1), then the width
 /// is rounded up to 1, 2, 2.5 or 5 times a power of ten and the first edge to a multiple of it, so tick labels
-/// are round numbers a reader can use ("0 to 2.5 hours"), not 1.13 to 3.38.
+/// are round numbers a reader can use ("0 to 2.5 hours"), not 1.13 to 3.38. Public so a page's table view can list
+/// the very bins its chart draws.
 /// </summary>
-internal static class Histogram
+public static class Histogram
 {
-    internal static IReadOnlyList<HistogramBin> Bin(IReadOnlyList<double> samples)
+    /// <summary>The bins a Distribution chart of <paramref name="spec"/> draws (its first series' finite values).</summary>
+    public static IReadOnlyList<HistogramBin> Bin(ChartSpec spec) => Bin(ChartRenderer.Samples(spec));
+
+    public static IReadOnlyList<HistogramBin> Bin(IReadOnlyList<double> samples)
     {
         if (samples.Count == 0)
         {

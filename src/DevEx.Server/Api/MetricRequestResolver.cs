@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
@@ -23,6 +24,10 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
         {
             return problem;
         }
+        if ((OutOfRange(request.From, "from", from) ?? OutOfRange(request.To, "to", to)) is { } outOfRange)
+        {
+            return outOfRange;
+        }
         if (request.From is not null && request.To is null && from >= to)
         {
             to = from.PlusWeeks(defaultWeeks);
@@ -39,9 +44,15 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
         {
             return Problems.BadRequest("interval", $"'interval' must be day, week or month, not '{request.Interval}'.");
         }
-        if (request.Interval is not null && new MetricWindow(from, to, zone).Periods(interval).Count > 3660)
+        if (PeriodCount(from, to, interval) is var periods and > MaxPeriods)
         {
-            return Problems.BadRequest("interval", "The window holds more than 3,660 periods; choose a coarser interval or a shorter window.");
+            // Whatever the endpoint, so that no request builds hundreds of thousands of periods (a series, a dashboard).
+            var unit = interval switch { MetricInterval.Day => "days", MetricInterval.Month => "months", _ => "ISO weeks" };
+            return request.Interval is null
+                ? Problems.BadRequest("from", string.Create(CultureInfo.InvariantCulture,
+                    $"The window from 'from' ({from:yyyy-MM-dd}) to 'to' ({to:yyyy-MM-dd}) holds {periods:#,0} {unit}, more than {MaxPeriods:#,0}; choose a later 'from', an earlier 'to' or interval=month."))
+                : Problems.BadRequest("interval", string.Create(CultureInfo.InvariantCulture,
+                    $"The window holds {periods:#,0} {unit} at 'interval' {interval.ToString().ToLowerInvariant()}, more than {MaxPeriods:#,0}; choose a coarser interval or a shorter window."));
         }
         var scope = new MetricScope(Blank(request.Team), Blank(request.Service), Blank(request.Repo));
         if (Unknown(scope) is { } notFound)
@@ -51,6 +62,32 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
         resolved = new ResolvedRequest(new MetricWindow(from, to, zone), scope, interval);
         return null;
     }
+
+    /// <summary>The most periods a window may hold at its interval (10 years of days, 70 of weeks, 305 of months).</summary>
+    public const int MaxPeriods = 3660;
+
+    /// <summary>Dates a window may start or end on: no earlier data exists, and later ones would overflow the calendar.</summary>
+    public static readonly LocalDate Earliest = new(1970, 1, 1);
+
+    public static readonly LocalDate Latest = new(9999, 1, 1);
+
+    private static IResult? OutOfRange(string? given, string name, LocalDate date) =>
+        given is null || (date >= Earliest && date <= Latest) ? null
+            : Problems.BadRequest(name, $"'{name}' ({date:yyyy-MM-dd}) must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
+
+    /// <summary>How many periods of the interval cover [from, to): <see cref="MetricWindow.Periods"/> counted, not built.</summary>
+    private static long PeriodCount(LocalDate from, LocalDate to, MetricInterval interval)
+    {
+        var last = to.PlusDays(-1);
+        return interval switch
+        {
+            MetricInterval.Day => Period.Between(from, to, PeriodUnits.Days).Days,
+            MetricInterval.Month => (last.Year - from.Year) * 12L + last.Month - from.Month + 1,
+            _ => Period.Between(Monday(from), Monday(last), PeriodUnits.Days).Days / 7 + 1,
+        };
+    }
+
+    private static LocalDate Monday(LocalDate date) => date.PlusDays(-((int)date.DayOfWeek - 1));
 
     private static bool TryDate(string? text, string name, LocalDate fallback, out LocalDate date, out IResult? problem)
     {

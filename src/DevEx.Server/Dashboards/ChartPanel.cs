@@ -33,16 +33,21 @@ internal static class ChartPanel
             }
             html.Append("</tr>");
         }
-        html.Append("</tbody></table></div></details>");
+        html.Append("</tbody></table></div>");
+        if (table.Note is not null)
+        {
+            html.Append("<p class=\"muted\">").Append(Format.Html(table.Note)).Append("</p>");
+        }
+        html.Append("</details>");
     }
 
     internal sealed record TableRow(string Label, IReadOnlyList<(string Text, string? Link)> Cells);
 
-    internal sealed record TableView(IReadOnlyList<string> Headers, IReadOnlyList<TableRow> Rows);
+    internal sealed record TableView(IReadOnlyList<string> Headers, IReadOnlyList<TableRow> Rows, string? Note = null);
 
     /// <summary>The chart and its table view.</summary>
     internal static (ChartSpec Spec, TableView Table) Build(PanelDefinition panel, PanelData data, DashboardFilter filter) =>
-        panel.Kind == PanelKind.Distribution ? Distribution(panel, data) : Series(panel, data, filter);
+        panel.Kind == PanelKind.Distribution ? Distribution(panel, data, filter) : Series(panel, data, filter);
 
     private sealed record Line(string Name, string Unit, string Column, string? Colour, IReadOnlyList<IReadOnlyList<object?>?> Rows)
     {
@@ -89,15 +94,31 @@ internal static class ChartPanel
         return (spec, new TableView([x == "period" ? PeriodName(filter.Interval) : data.Column(x)?.Label ?? x, .. lines.Select(l => l.Name)], rows));
     }
 
-    private static (ChartSpec, TableView) Distribution(PanelDefinition panel, PanelData data)
+    /// <summary>
+    /// A histogram and, as its table view, the bins it draws (not every distinct value: thousands on a large org), each
+    /// count linked to the panel's listing when it has a link.
+    /// </summary>
+    private static (ChartSpec, TableView) Distribution(PanelDefinition panel, PanelData data, DashboardFilter filter)
     {
         var column = data.Column(panel.Value!)!;
         var samples = data.Rows.Select(r => PanelData.Number(data.Value(r, column.Name))).ToList();
         var unit = panel.Unit ?? column.Unit;
         var spec = new ChartSpec(ChartKind.Distribution, panel.Title, panel.YLabel ?? UnitLabel(unit), "count", [], [new ChartSeries(column.Label, samples)]);
-        var rows = samples.Where(s => s is not null).GroupBy(s => s!.Value).OrderBy(g => g.Key)
-            .Select(g => new TableRow(Format.Value(g.Key, unit), [(g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture), null)])).ToList();
-        return (spec, new TableView([column.Label, "Count"], rows));
+        var link = panel.Link is null ? null : PanelLinks.Apply(panel.Link, null, null, filter);
+        var rows = Histogram.Bin(spec)
+            .Select(b => new TableRow(BinLabel(b, unit), [(b.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), link)])).ToList();
+        return (spec, new TableView([column.Label, "Count"], rows,
+            rows.Count > 1 ? "Each range holds its lower bound but not its upper one; the last holds both." : null));
+    }
+
+    /// <summary>"0–2 h", "10%–20%", "0–5": the unit once, after the upper bound, where it is a suffix.</summary>
+    private static string BinLabel(HistogramBin bin, string unit)
+    {
+        var (lower, upper) = (Format.Value(bin.Lower, unit), Format.Value(bin.Upper, unit));
+        const string HoursSuffix = " h";
+        return lower.EndsWith(HoursSuffix, StringComparison.Ordinal) && upper.EndsWith(HoursSuffix, StringComparison.Ordinal)
+            ? $"{lower[..^HoursSuffix.Length]}–{upper}"
+            : $"{lower}–{upper}";
     }
 
     /// <summary>In a series over periods, a number links to the panel's listing narrowed to its period.</summary>

@@ -32,11 +32,14 @@ internal static class DashboardEndpoints
     }
 }
 
-/// <summary>GET /dashboards/{id}/panels/{panel}.csv: the panel's table as CSV (RFC 4180), raw values, snake_case headers.</summary>
+/// <summary>
+/// GET /dashboards/{id}/panels/{panel}.csv: the panel's table as CSV (RFC 4180), raw values, snake_case headers; a panel
+/// that cannot be computed (a broken query file) is a problem naming the panel and the reason, as its page shows it.
+/// </summary>
 internal static class PanelCsv
 {
     public static IResult Download(string id, string panel, [AsParameters] MetricRequest request, DashboardCatalog catalog, DashboardPages pages,
-        PanelLoader loader, CancellationToken ct)
+        PanelLoader loader, ILoggerFactory loggers, CancellationToken ct)
     {
         if (catalog.Current.Find(id)?.Panels.FirstOrDefault(p => p.Id == panel) is not { } definition)
         {
@@ -50,7 +53,18 @@ internal static class PanelCsv
         {
             return Problems.NotFound("scope", problem);
         }
-        var data = loader.Load(definition, filter, ct);
+        PanelData data;
+        try
+        {
+            data = loader.Load(definition, filter, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            loggers.CreateLogger(typeof(PanelCsv)).LogError(e, "Panel {Dashboard}/{Panel} failed", id, panel);
+            return TypedResults.Problem($"Panel '{panel}' of dashboard '{id}' could not be computed: {e.Message}",
+                statusCode: StatusCodes.Status500InternalServerError, title: $"Panel '{panel}' could not be computed",
+                extensions: new Dictionary<string, object?> { ["dashboard"] = id, ["panel"] = panel });
+        }
         var columns = data.Columns.Where(c => !c.Name.EndsWith(PanelData.LinkSuffix, StringComparison.Ordinal)).ToList();
         var csv = new StringBuilder();
         csv.AppendJoin(',', columns.Select(c => CsvField.Write(c.Name))).Append("\r\n");

@@ -19,7 +19,7 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
         AllowTrailingCommas = true,
         // "title": null or "y": null is a mistake in the file, reported with its path like any other.
         RespectNullableAnnotations = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        Converters = { new PanelKindConverter() },
     };
 
     private sealed record DashboardFile(string Title, string? Description, int Order, IReadOnlyList<PanelDefinition> Panels)
@@ -34,6 +34,11 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
         try
         {
             file = JsonSerializer.Deserialize<DashboardFile>(json, Json);
+        }
+        catch (JsonException e) when (e.Path is not null && !e.Message.Contains("Path:", StringComparison.Ordinal))
+        {
+            // A message of our own (PanelKindConverter) says what is wrong; System.Text.Json knows where.
+            return (null, [$"{e.Message} Path: {e.Path}"]);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {

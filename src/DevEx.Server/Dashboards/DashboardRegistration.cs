@@ -16,6 +16,7 @@ internal static class DashboardRegistration
         services.AddSingleton<DashboardReader>();
         services.AddSingleton<DashboardCatalog>();
         services.AddSingleton<PanelCache>();
+        services.AddSingleton<MeetingTotals>();
         services.AddSingleton<PanelLoader>();
         services.AddSingleton<PanelRenderer>();
         services.AddSingleton<SourceLinks>();

@@ -2,7 +2,10 @@ using DevEx.Analytics.Metrics;
 
 namespace DevEx.Server.Dashboards;
 
-/// <summary>DORA panels: the five metrics with levels and their previous period, series, per team and service.</summary>
+/// <summary>
+/// DORA panels: the five metrics with levels and their previous period, series, per team and service. Lead time, recovery
+/// and time to restore are wall-clock hours (DORA's definition), and their labels say so: the page's default is working hours.
+/// </summary>
 internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, ExplainService explain) : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
@@ -40,7 +43,7 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
         Add("deployments_per_week", "Deployments per week", "number", m => m.DeploymentFrequency.PerWeek);
         Link("deployments_per_week", Links.Explain("deployments", filter));
         Add("deployment_frequency_level", "Deployment frequency level", "level", m => m.DeploymentFrequency.Level, trend: false);
-        Add("change_lead_time_median_hours", "Change lead time (median)", "hours", m => m.ChangeLeadTime.MedianHours);
+        Add("change_lead_time_median_hours", "Change lead time (median, wall clock)", "hours", m => m.ChangeLeadTime.MedianHours);
         Link("change_lead_time_median_hours", Links.Explain("changes", filter));
         Add("change_lead_time_sample_size", "Changes", "count", m => m.ChangeLeadTime.SampleSize, trend: false);
         Add("change_lead_time_level", "Change lead time level", "level", m => m.ChangeLeadTime.Level, trend: false);
@@ -48,13 +51,13 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
         Link("change_fail_rate", Links.Explain("deployments", filter, "failed=true"));
         Add("failed_deployments", "Failed deployments", "count", m => m.ChangeFailRate.FailedDeployments, trend: false);
         Add("change_fail_rate_level", "Change fail rate level", "level", m => m.ChangeFailRate.Level, trend: false);
-        Add("recovery_median_hours", "Failed deployment recovery time (median)", "hours", m => m.FailedDeploymentRecoveryTime.MedianHours);
+        Add("recovery_median_hours", "Failed deployment recovery time (median, wall clock)", "hours", m => m.FailedDeploymentRecoveryTime.MedianHours);
         Link("recovery_median_hours", Links.Explain("deployments", filter, "failed=true"));
         Add("recovery_sample_size", "Recovered deployments", "count", m => m.FailedDeploymentRecoveryTime.SampleSize, trend: false);
         Add("recovery_level", "Recovery time level", "level", m => m.FailedDeploymentRecoveryTime.Level, trend: false);
         Add("rework_rate", "Deployment rework rate", "rate", m => m.DeploymentReworkRate.Rate);
         Link("rework_rate", Links.Explain("deployments", filter, "rework=true"));
-        Add("incident_restore_median_hours", "Incident time to restore (median)", "hours", m => m.IncidentTimeToRestore.MedianHours);
+        Add("incident_restore_median_hours", "Incident time to restore (median, wall clock)", "hours", m => m.IncidentTimeToRestore.MedianHours);
         Link("incident_restore_median_hours", Links.Explain("incidents", filter));
         return builder.Row([.. values]).Build();
     }
@@ -111,9 +114,9 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
 
     private static PanelDataBuilder SeriesColumns(PanelDataBuilder builder) => builder
         .Column("deployments", "Deployments", "count")
-        .Column("change_lead_time_median_hours", "Lead time (median)", "hours")
+        .Column("change_lead_time_median_hours", "Lead time (median, wall clock)", "hours")
         .Column("change_fail_rate", "Change fail rate", "rate")
-        .Column("recovery_median_hours", "Recovery (median)", "hours")
+        .Column("recovery_median_hours", "Recovery (median, wall clock)", "hours")
         .Column("rework_rate", "Rework rate", "rate");
 
     private static object?[] SeriesValues(DoraMetrics? m) =>
@@ -125,7 +128,7 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
         var builder = new PanelDataBuilder()
             .Column("finished_at", "Finished", "instant").Column("service", "Service", "text").Column("environment", "Environment", "text")
             .Column("sha", "Commit", "text").Column("failure_method", "Method", "text").Column("failure_evidence", "Evidence", "text")
-            .Column("recovery_hours", "Recovered after", "hours")
+            .Column("recovery_hours", "Recovered after (wall clock)", "hours")
             .Column("sha" + PanelData.LinkSuffix, "", "text");
         foreach (var d in explain.Deployments(filter.Window, filter.Scope, failed: true, cancellationToken: ct).OrderByDescending(d => d.FinishedAt))
         {

@@ -105,7 +105,7 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
             "Production deployments that finished in the window, newest first: change set, failure method and its evidence, rework "
             + "(a rollback, or a revert or hotfix among its changes), recovery.",
             narrowed.Count == 0 ? "/api/v1/deployments" : $"/api/v1/deployments?{string.Join('&', narrowed)}",
-            ["Finished", "Service", "Environment", "Commit", "Changes", "Result", "Evidence", "Rework", "Recovered after", "Note"], found.Count, rows);
+            ["Finished", "Service", "Environment", "Commit", "Changes", "Result", "Evidence", "Rework", "Recovered after (wall clock)", "Note"], found.Count, rows);
     }
 
     private Listing Changes(DashboardFilter filter, string? deployment, CancellationToken ct)
@@ -123,7 +123,7 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
         return new Listing(deployment is null ? "Changes deployed" : $"Changes of deployment {deployment}",
             "Pull requests and direct commits whose first production deployment finished in the window, slowest first, with their lead time.",
             deployment is null ? "/api/v1/changes" : $"/api/v1/changes?deployment={Uri.EscapeDataString(deployment)}",
-            ["Change", "Title", "Service", "Started", "Start from", "Deployed", "Deployment", "Lead time", "Lead time (working)"], found.Count, rows);
+            ["Change", "Title", "Service", "Started", "Start from", "Deployed", "Deployment", "Lead time (wall clock)", "Lead time (working hours)"], found.Count, rows);
     }
 
     private Listing PullRequests(DashboardFilter filter, CancellationToken ct)
@@ -166,7 +166,7 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
         ])).ToList();
         return new Listing("Incidents resolved", "Incidents resolved in the window, newest first, with their time to restore (opened to resolved) "
             + "and the cause they name, if any.", "/api/v1/incidents",
-            ["Incident", "Title", "Service", "Severity", "Opened", "Resolved", "Time to restore", "Caused by"], found.Count, rows);
+            ["Incident", "Title", "Service", "Severity", "Opened", "Resolved", "Time to restore (wall clock)", "Caused by"], found.Count, rows);
     }
 
     private Cell CausedBy(IncidentExplanation incident, DashboardFilter filter) => incident switch

@@ -3,7 +3,11 @@ using NodaTime;
 
 namespace DevEx.Server.Dashboards;
 
-/// <summary>Pull-request and CI panels: phase breakdown, PRs waiting for review now, slowest PRs, CI waits and flaky workflows.</summary>
+/// <summary>
+/// Pull-request and CI panels: phase breakdown, PRs waiting for review now, slowest PRs, CI waits and flaky workflows.
+/// Phases are working hours, as everywhere on the pages; a figure in wall-clock hours (time since ready, ready to
+/// merged, CI runners that work at night too) says so in its label.
+/// </summary>
 internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsService ci, OpenPullRequestService open, ExplainService explain, IClock clock)
     : IPanelSourceGroup
 {
@@ -63,7 +67,7 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
         var builder = new PanelDataBuilder()
             .Column("pull_request", "Pull request", "text").Column("pull_request" + PanelData.LinkSuffix, "", "text")
             .Column("title", "Title", "text").Column("team", "Team", "text").Column("ready_at", "Ready since", "instant")
-            .Column("waiting_hours", "Waiting (hours)", "hours");
+            .Column("waiting_hours", "Waiting (wall-clock hours)", "hours");
         foreach (var p in open.AwaitingReview(clock.GetCurrentInstant(), filter.Scope, 10, ct))
         {
             builder.Row($"{p.Repo}#{p.Number}", p.Url, p.Title, p.OwnerTeam, p.ReadyAt, p.WaitingHours);
@@ -76,8 +80,8 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
         var builder = new PanelDataBuilder()
             .Column("pull_request", "Pull request", "text").Column("pull_request" + PanelData.LinkSuffix, "", "text")
             .Column("title", "Title", "text").Column("team", "Team", "text")
-            .Column("ready_to_merge_hours", "Ready to merged", "hours").Column("pickup_hours", "Pickup", "hours")
-            .Column("review_hours", "Review", "hours").Column("merge_wait_hours", "Merge wait", "hours");
+            .Column("ready_to_merge_hours", "Ready to merged (wall clock)", "hours").Column("pickup_working_hours", "Pickup (working hours)", "hours")
+            .Column("review_working_hours", "Review (working hours)", "hours").Column("merge_wait_working_hours", "Merge wait (working hours)", "hours");
         var slowest = explain.PullRequests(filter.Window, filter.Scope, ct)
             .Where(p => !p.IsBot)
             .OrderByDescending(p => (p.MergedAt - p.ReadyAt).TotalHours).ThenBy(p => p.Repo, StringComparer.Ordinal).ThenBy(p => p.Number)
@@ -85,7 +89,7 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
         foreach (var p in slowest)
         {
             builder.Row($"{p.Repo}#{p.Number}", p.Url ?? Links.Explain("pull-requests", filter) + $"#{Uri.EscapeDataString($"{p.Repo}#{p.Number}")}",
-                p.Title, p.OwnerTeam, (p.MergedAt - p.ReadyAt).TotalHours, p.PickupHours, p.ReviewHours, p.MergeWaitHours);
+                p.Title, p.OwnerTeam, (p.MergedAt - p.ReadyAt).TotalHours, p.PickupWorkingHours, p.ReviewWorkingHours, p.MergeWaitWorkingHours);
         }
         return builder.Build();
     }
@@ -95,10 +99,10 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
         var now = ci.PerChange(filter.Window, filter.Scope, ct);
         var before = ci.PerChange(filter.Previous, filter.Scope, ct);
         return new PanelDataBuilder()
-            .Column("median_hours", "CI time per change (median)", "hours").Column("median_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
+            .Column("median_hours", "CI time per change (median, wall clock)", "hours").Column("median_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
             .Column("median_hours" + PanelData.LinkSuffix, "", "text")
-            .Column("median_queue_hours", "Queue (median)", "hours").Column("median_queue_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
-            .Column("median_run_hours", "Run (median)", "hours").Column("median_run_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
+            .Column("median_queue_hours", "Queue (median, wall clock)", "hours").Column("median_queue_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
+            .Column("median_run_hours", "Run (median, wall clock)", "hours").Column("median_run_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
             .Column("median_working_hours", "CI time per change, working hours (median)", "hours")
             .Column("median_working_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
             .Column("sample_size", "Changes", "count")
@@ -112,7 +116,7 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
         var builder = new PanelDataBuilder()
             .Column("workflow", "Workflow", "text").Column("repo", "Repository", "text").Column("runs", "Runs", "count")
             .Column("rerun_rate", "Re-run rate", "rate").Column("failure_rate", "Failure rate", "rate")
-            .Column("median_queue_hours", "Queue (median)", "hours").Column("median_run_hours", "Run (median)", "hours");
+            .Column("median_queue_hours", "Queue (median, wall clock)", "hours").Column("median_run_hours", "Run (median, wall clock)", "hours");
         var flakiest = ci.Workflows(filter.Window, filter.Scope, ct)
             .OrderByDescending(w => w.RerunRate ?? 0).ThenByDescending(w => w.FailureRate ?? 0).ThenBy(w => w.Repo, StringComparer.Ordinal)
             .ThenBy(w => w.Workflow, StringComparer.Ordinal)

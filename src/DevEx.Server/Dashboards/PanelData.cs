@@ -10,6 +10,8 @@ internal sealed record PanelColumn(string Name, string Label, string Unit);
 /// What every panel source returns: a table. A column named <c>x__link</c> holds the drill-down link of column
 /// <c>x</c> for that row; <c>x_previous</c> holds x over the previous period of the same length. <see cref="SeriesOrder"/>
 /// lists every name a long-format series column can hold, in a fixed order, so a series keeps its colour in every view.
+/// <see cref="NotInRowTotals"/> lists the values of a pivot's columns column whose cells are shown but not added into a
+/// row's total (the overview's meetings: a person's hours, not a pull request's or ticket's).
 /// </summary>
 internal sealed record PanelData(IReadOnlyList<PanelColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, string? Note = null)
 {
@@ -17,6 +19,8 @@ internal sealed record PanelData(IReadOnlyList<PanelColumn> Columns, IReadOnlyLi
     public const string PreviousSuffix = "_previous";
 
     public IReadOnlyList<string> SeriesOrder { get; init; } = [];
+
+    public IReadOnlyList<string> NotInRowTotals { get; init; } = [];
 
     public int IndexOf(string column)
     {

@@ -4,7 +4,8 @@ namespace DevEx.Server.Dashboards;
 
 /// <summary>
 /// Rows by columns (e.g. teams by waits), each cell the value with its change since the previous period. Columns and
-/// rows are ordered by the totals they account for, largest first. A row is told apart by the column
+/// rows are ordered by the totals they account for, largest first; a row's total leaves out the columns the data names
+/// in <see cref="PanelData.NotInRowTotals"/> (the overview's meetings are not added into a team's waits). A row is told apart by the column
 /// <c>&lt;rows&gt;_id</c> when the data has one (e.g. <c>team_id</c>: two teams may share a display name) and shown by
 /// <c>&lt;rows&gt;</c>.
 /// </summary>
@@ -23,10 +24,11 @@ internal static class PivotPanel
         // One cell per row and column; should the data repeat one, its first row is shown.
         var cells = data.Rows.GroupBy(r => (Key(data, r, rowKey), Key(data, r, panel.Columns!))).ToDictionary(g => g.Key, g => g.First());
         double Total(IEnumerable<IReadOnlyList<object?>> rows) => rows.Sum(r => PanelData.Number(data.Value(r, valueColumn.Name)) ?? 0);
+        double RowTotal(IEnumerable<IReadOnlyList<object?>> rows) => Total(rows.Where(r => !data.NotInRowTotals.Contains(Key(data, r, panel.Columns!))));
         var columns = data.Rows.GroupBy(r => Key(data, r, panel.Columns!)).OrderByDescending(g => Total(g)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).ToList();
         var rows = data.Rows.GroupBy(r => Key(data, r, rowKey))
-            .Select(g => (g.Key, Label: Key(data, g.First(), panel.Rows!), Total: Total(g), Link: PanelLinks.For(data, g.First(), panel.Rows!, null, filter)))
+            .Select(g => (g.Key, Label: Key(data, g.First(), panel.Rows!), Total: RowTotal(g), Link: PanelLinks.For(data, g.First(), panel.Rows!, null, filter)))
             .OrderByDescending(r => r.Total).ThenBy(r => r.Label, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
         html.Append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Scrollable table\"><table class=\"pivot\"><thead><tr><th scope=\"col\">")
             .Append(Format.Html(data.Column(panel.Rows!)!.Label)).Append("</th>");

@@ -7,9 +7,10 @@ namespace DevEx.Server.Dashboards;
 /// "Where time is lost": the waits of METRICS.md (PR pickup, review, merge, CI, deploy, ticket wait and blocked) and
 /// meetings, in hours they account for (working hours of the team's zone), now and in the previous period. Every
 /// number links to the rows behind it: pull-request waits (CI included) to the pull requests, ticket waits to the
-/// tickets, meetings to the meetings page.
+/// tickets, meetings to the meetings page. A meeting total is shown only where it cannot be undone by subtraction
+/// (<see cref="MeetingTotals"/>).
 /// </summary>
-internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsService meetings, OrgService org, PanelCache cache) : IPanelSourceGroup
+internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals meetings, OrgService org, PanelCache cache) : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
     [
@@ -22,11 +23,16 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
     /// <summary>
     /// A team's hours of one wait, now and in the previous period. <see cref="Comparable"/> is false when the previous
     /// figure was withheld (meetings of fewer than MinCohort people): such a wait has no change since then.
+    /// <see cref="OnlyBefore"/>: the team had the wait in the previous period only (no hours now, a change all the same).
     /// </summary>
     private sealed record TeamWait(string TeamId, string Team, string Wait, double? Hours, double? Previous, bool Comparable,
-        double? MedianWorkingHours, long SampleSize);
+        double? MedianWorkingHours, long SampleSize, bool OnlyBefore = false);
 
-    private static double? Hours(WaitState w) => w.TotalWorkingHours ?? w.TotalHours;
+    /// <summary>
+    /// The hours a wait accounts for: working hours, wall-clock hours where none were computed. The one place this is
+    /// written in the dashboards; at merge it becomes WaitState's own property (the weekly reports have the same rule).
+    /// </summary>
+    private static double? HoursAccountedFor(WaitState w) => w.TotalWorkingHours ?? w.TotalHours;
 
     private static string WaitLink(string wait, DashboardFilter filter) => wait switch
     {
@@ -54,21 +60,36 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
         }
         foreach (var w in now)
         {
-            Row(w.Wait, Hours(w), before.TryGetValue(w.Wait, out var b) ? Hours(b) : null, w.MedianWorkingHours, w.MedianHours, w.SampleSize);
+            Row(w.Wait, HoursAccountedFor(w), before.TryGetValue(w.Wait, out var b) ? HoursAccountedFor(b) : null, w.MedianWorkingHours, w.MedianHours,
+                w.SampleSize);
         }
-        var meetingNow = meetings.Hours(filter.Window, filter.Scope, MetricGrouping.None, ct) is [var m0, ..] ? m0 : null;
-        var meetingBefore = meetings.Hours(filter.Previous, filter.Scope, MetricGrouping.None, ct) is [var m1, ..] ? m1 : null;
-        if (meetingNow is { People: > 0 })
+        var meetingsNow = meetings.Of(filter.Window, filter.Scope, ct);
+        var meetingsBefore = meetings.Of(filter.Previous, filter.Scope, ct);
+        if (meetingsNow.All is { People: > 0 } m)
         {
-            // A withheld figure is null (MeetingMetricsService): shown as "–", never as 0.
-            Row("meetings", meetingNow.TotalHours, meetingBefore?.TotalHours, meetingNow.MedianHoursPerPersonWeek, null, meetingNow.People);
+            // A withheld figure is null (MeetingTotals): shown as "–", never as 0.
+            Row("meetings", m.TotalHours, meetingsBefore.All?.TotalHours, m.MedianHoursPerPersonWeek, null, m.People);
         }
-        var data = builder.Build(meetingNow is { Withheld: true, People: > 0 } ? MeetingsWithheld(meetingNow.People) : null);
+        var data = builder.Build(meetingsNow.All is { People: > 0 } ? MeetingsWithheld(meetingsNow, meetingsBefore) : null);
         return data with { Rows = data.Rows.OrderByDescending(r => PanelData.Number(data.Value(r, "hours")) ?? 0).ToList() };
     }
 
-    private static string MeetingsWithheld(long people) => string.Create(CultureInfo.InvariantCulture,
-        $"Meeting hours withheld: {people} {(people == 1 ? "person" : "people")} with calendars, fewer than the minimum cohort.");
+    /// <summary>Why the view's meeting hours (now, or in the previous period) are not shown; null when they are.</summary>
+    private string? MeetingsWithheld(MeetingTotalsInView now, MeetingTotalsInView before)
+    {
+        if (now.All is { Withheld: true } all)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Meeting hours withheld: {all.People} {(all.People == 1 ? "person" : "people")} with calendars, fewer than the minimum cohort.");
+        }
+        return (now.AllWithheldBySubtraction, before.AllWithheldBySubtraction) switch
+        {
+            (true, true) => $"Meeting hours withheld, now and in the previous period: {meetings.SubtractionReason}.",
+            (true, false) => $"Meeting hours withheld: {meetings.SubtractionReason}.",
+            (false, true) => $"The previous period's meeting hours withheld: {meetings.SubtractionReason}.",
+            _ => null,
+        };
+    }
 
     /// <summary>Each team's waits, computed once per view for the per-team table and the biggest change.</summary>
     private IReadOnlyList<TeamWait> TeamWaits(DashboardFilter filter, CancellationToken ct) =>
@@ -78,18 +99,24 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
     {
         var now = waits.ByTeam(filter.Window, filter.Scope, ct);
         var before = waits.ByTeam(filter.Previous, filter.Scope, ct);
-        var meetingsNow = meetings.Hours(filter.Window, filter.Scope, MetricGrouping.Team, ct).Where(m => m.Team is not null).ToDictionary(m => m.Team!);
-        var meetingsBefore = meetings.Hours(filter.Previous, filter.Scope, MetricGrouping.Team, ct).Where(m => m.Team is not null).ToDictionary(m => m.Team!);
+        var meetingsNow = meetings.Of(filter.Window, filter.Scope, ct).Teams;
+        var meetingsBefore = meetings.Of(filter.Previous, filter.Scope, ct).Teams;
         var result = new List<TeamWait>();
         foreach (var team in org.Teams().Where(t => filter.Scope.Team is null || t.Id == filter.Scope.Team))
         {
             var label = team.DisplayName ?? team.Id;
-            var previous = before.GetValueOrDefault(team.Id)?.ToDictionary(w => w.Wait);
-            foreach (var w in now.GetValueOrDefault(team.Id) ?? [])
+            var current = now.GetValueOrDefault(team.Id) ?? [];
+            var previous = (before.GetValueOrDefault(team.Id) ?? []).ToDictionary(w => w.Wait);
+            foreach (var w in current)
             {
                 // A wait the team did not have in the previous period accounted for no hours then: comparable.
-                result.Add(new TeamWait(team.Id, label, w.Wait, Hours(w), previous?.GetValueOrDefault(w.Wait) is { } p ? Hours(p) : null, true,
-                    w.MedianWorkingHours, w.SampleSize));
+                result.Add(new TeamWait(team.Id, label, w.Wait, HoursAccountedFor(w), previous.GetValueOrDefault(w.Wait) is { } p ? HoursAccountedFor(p) : null,
+                    true, w.MedianWorkingHours, w.SampleSize));
+            }
+            foreach (var p in previous.Values.Where(p => current.All(w => w.Wait != p.Wait)))
+            {
+                // And one it has no longer accounts for no hours now: a fall to nothing can be the biggest change.
+                result.Add(new TeamWait(team.Id, label, p.Wait, null, HoursAccountedFor(p), true, null, 0, OnlyBefore: true));
             }
             if (meetingsNow.GetValueOrDefault(team.Id) is { Withheld: false } m)
             {
@@ -109,13 +136,15 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
             .Column("hours", "Hours", "hours").Column("hours" + PanelData.PreviousSuffix, "Previous period", "hours")
             .Column("hours" + PanelData.LinkSuffix, "", "text")
             .Column("median_working_hours", "Median (working hours)", "hours").Column("sample_size", "Samples", "count");
-        foreach (var w in TeamWaits(filter, ct))
+        // The table shows the waits of the window; one the team had only before has no cell (its fall shows as the biggest change).
+        foreach (var w in TeamWaits(filter, ct).Where(w => !w.OnlyBefore))
         {
             var scoped = filter.ForTeam(w.TeamId);
             builder.Row(w.Team, w.TeamId, $"/?{scoped.ToQuery()}", WaitStateNames.Label(w.Wait), w.Hours, w.Previous, WaitLink(w.Wait, scoped),
                 w.MedianWorkingHours, w.SampleSize);
         }
-        return builder.Build();
+        // Meetings are a person's hours, not a pull request's or ticket's: not added into a team's total (docs/metrics.md).
+        return builder.Build() with { NotInRowTotals = [WaitStateNames.Label("meetings")] };
     }
 
     private PanelData Series(DashboardFilter filter, CancellationToken ct)
@@ -126,7 +155,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingMetricsSe
         {
             foreach (var w in periodWaits)
             {
-                builder.Row(period.From, WaitStateNames.Label(w.Wait), Hours(w) ?? 0, WaitLink(w.Wait, filter.ForWindow(period)));
+                builder.Row(period.From, WaitStateNames.Label(w.Wait), HoursAccountedFor(w) ?? 0, WaitLink(w.Wait, filter.ForWindow(period)));
             }
         }
         return builder.Build() with { SeriesOrder = [.. WaitStateNames.ColourOrder.Select(WaitStateNames.Label)] };

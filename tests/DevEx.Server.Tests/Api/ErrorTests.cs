@@ -17,6 +17,15 @@ public sealed class ErrorTests : IDisposable
     [InlineData("/api/v1/metrics/dora?from=2026-02-02&to=2026-02-02", "to")]
     [InlineData("/api/v1/metrics/dora/series?interval=fortnight", "interval")]
     [InlineData("/api/v1/deployments?from=yesterday", "from")]
+    // Dates outside 1970-01-01..9999-01-01: year 1 would make 521,000 weekly periods; 9999-12-30 plus the default 4 weeks overflows.
+    [InlineData("/api/v1/metrics/dora/series?from=0001-01-01&to=9999-12-31", "from")]
+    [InlineData("/api/v1/metrics/dora?from=9999-12-30", "from")]
+    [InlineData("/api/v1/metrics/dora?from=2026-01-01&to=9999-12-31", "to")]
+    // At most 3,660 periods, the interval given or not: 1970-01-01 (a Thursday) to 2040-01-01 is 25,567 days, so 3,653
+    // ISO weeks from Monday 1969-12-29 (3,652 weeks to Monday 2039-12-26, plus that week): 3,653 <= 3,660 passes (below);
+    // 2041-01-01 adds leap 2040's 366 days: its last day, Monday 2040-12-31, starts week 3,653 + 53 = 3,706: too many. As days, 2040-01-01 is 25,567 days: too many for interval=day.
+    [InlineData("/api/v1/metrics/dora/series?from=1970-01-01&to=2041-01-01", "from")]
+    [InlineData("/api/v1/metrics/dora/series?from=1970-01-01&to=2040-01-01&interval=day", "interval")]
     public async Task Bad_parameters_are_400_problems_naming_the_parameter(string url, string parameter)
     {
         var response = await factory.CreateClient().GetAsync(url);
@@ -25,6 +34,17 @@ public sealed class ErrorTests : IDisposable
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
         Assert.Contains(parameter, problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    // 3,653 ISO weeks (see above) and 3,660 days (1970-01-01 + 3,660 days = 1980-01-09, as 1970..1979 hold 3,652 days
+    // and 8 more reach the 9th): under the limit and at it.
+    [InlineData("/api/v1/metrics/dora/series?from=1970-01-01&to=2040-01-01")]
+    [InlineData("/api/v1/metrics/dora/series?from=1970-01-01&to=1980-01-09&interval=day")]
+    public async Task Long_windows_up_to_3660_periods_are_answered(string url)
+    {
+        var response = await factory.CreateClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Theory]

@@ -26,6 +26,8 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
             WHERE finished_at >= $from AND finished_at < $to AND ($team::VARCHAR IS NULL OR owner_team = $team)
             GROUP BY service ORDER BY service
             """);
+        await File.WriteAllTextAsync(Path.Combine(folder, "queries", "no_such_table.sql"), "SELECT count(*) AS n FROM no_such_table");
+        Write("broken-query", """{ "title": "B", "order": 8, "panels": [ { "id": "counts", "title": "Counts", "kind": "table", "query": "no_such_table" } ] }""");
         await File.WriteAllTextAsync(Path.Combine(folder, "queries", "tricky_text.sql"), "SELECT '=1+2' AS title, -1.5 AS delta_hours, 'a,\"b\"' AS note");
         Write("mine", """
             { "title": "Mine", "order": 1, "panels": [
@@ -35,6 +37,8 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
             """);
         Write("broken-json", """{ "title": "Oops", "panels": [ """);
         Write("unknown-kind", """{ "title": "K", "panels": [ { "id": "a", "title": "A", "kind": "pie", "source": "dora" } ] }""");
+        Write("numeric-kind", """{ "title": "N", "panels": [ { "id": "a", "title": "A", "kind": 3, "source": "dora" } ] }""");
+        Write("any-case-kind", """{ "title": "C", "order": 9, "panels": [ { "id": "a", "title": "A", "kind": "StackedBar", "source": "dora-series", "y": ["deployments"] } ] }""");
         Write("unknown-source", """{ "title": "S", "panels": [ { "id": "a", "title": "A", "kind": "table", "source": "dorra" } ] }""");
         Write("unknown-query", """{ "title": "Q", "panels": [ { "id": "a", "title": "A", "kind": "table", "query": "../secrets" } ] }""");
         Write("typo", """{ "title": "T", "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "valeu": "deployments" } ] }""");
@@ -64,7 +68,9 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
         Assert.Contains("href=\"/dashboards/missing-column?", html); // loads: a column is only known with data
         Assert.DoesNotContain("href=\"/dashboards/typo?", html);
         Assert.Contains("<code>dashboards/broken-json.json</code>", html);
-        Assert.Contains("<code>dashboards/unknown-kind.json</code>: The JSON value could not be converted to DevEx.Server.Dashboards.PanelKind. Path: $.panels[0].kind", html);
+        Assert.Contains("<code>dashboards/unknown-kind.json</code>: kind must be stat, line, bar, stackedBar, table, pivot or distribution, not &#x27;pie&#x27;. Path: $.panels[0].kind</li>", html);
+        Assert.Contains("<code>dashboards/numeric-kind.json</code>: kind must be stat, line, bar, stackedBar, table, pivot or distribution, not a JSON number. Path: $.panels[0].kind</li>", html);
+        Assert.Contains("href=\"/dashboards/any-case-kind?", html); // "StackedBar" reads as stackedBar, as before
         Assert.Contains("unknown source &#x27;dorra&#x27;", html);
         Assert.Contains("no query &#x27;../secrets&#x27;", html);
         Assert.Contains("&#x27;valeu&#x27;", html); // unknown property, named
@@ -86,6 +92,24 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
     {
         var csv = await client.GetStringAsync("/dashboards/mine/panels/tricky.csv");
         Assert.Equal("title,delta_hours,note\r\n'=1+2,-1.5,\"a,\"\"b\"\"\"\r\n", csv);
+    }
+
+    [Fact]
+    public async Task A_panel_over_a_broken_query_is_an_error_in_its_page_and_a_problem_naming_it_as_csv()
+    {
+        var page = await client.GetStringAsync("/dashboards/broken-query?from=2026-02-02&to=2026-02-09");
+        Assert.Contains("This panel could not be computed: ", page);
+        Assert.Contains("no_such_table", page);
+
+        var response = await client.GetAsync("/dashboards/broken-query/panels/counts.csv?from=2026-02-02&to=2026-02-09");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("counts", problem.RootElement.GetProperty("panel").GetString());
+        Assert.Equal("broken-query", problem.RootElement.GetProperty("dashboard").GetString());
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.StartsWith("Panel 'counts' of dashboard 'broken-query' could not be computed: ", detail);
+        Assert.Contains("no_such_table", detail); // DuckDB's reason: the table does not exist
     }
 
     [Fact]

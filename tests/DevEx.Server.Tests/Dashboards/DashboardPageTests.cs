@@ -101,6 +101,13 @@ public sealed partial class DashboardPageTests : IAsyncLifetime, IDisposable
         Assert.Contains("2026-W06", await report.Content.ReadAsStringAsync());
         Assert.Contains("No team &#x27;nope&#x27;", await Page("/dashboards/dora?team=nope", HttpStatusCode.NotFound));
         Assert.Contains("&#x27;from&#x27; must be a date", await Page("/dashboards/dora?from=yesterday", HttpStatusCode.BadRequest));
+        // Year 1 to 9999 would be 521,000 weekly periods; 9999-12-30 plus the dashboards' default 12 weeks overflows the calendar.
+        var years = await Page("/dashboards/dora?from=0001-01-01&to=9999-12-31", HttpStatusCode.BadRequest);
+        Assert.Contains("<h1>Cannot show this view</h1>", years);
+        Assert.Contains("&#x27;from&#x27; (0001-01-01) must be between 1970-01-01 and 9999-01-01.", years);
+        Assert.Contains("&#x27;from&#x27; (9999-12-30) must be between", await Page("/?from=9999-12-30", HttpStatusCode.BadRequest));
+        // 1970-01-01 to 2041-01-01 with the interval left to its default (week): 3,706 ISO weeks, more than 3,660.
+        Assert.Contains("holds 3,706 ISO weeks, more than 3,660", await Page("/dashboards/dora?from=1970-01-01&to=2041-01-01", HttpStatusCode.BadRequest));
         Assert.Contains("There is no dashboard", await Page("/dashboards/nope", HttpStatusCode.NotFound));
     }
 

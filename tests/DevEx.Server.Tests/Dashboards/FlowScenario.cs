@@ -144,23 +144,25 @@ internal static class FlowScenario
             var response = await client.PostAsync($"/api/v1/import/{kind}", new StringContent(body));
             response.EnsureSuccessStatusCode();
         }
-        var database = factory.Services.GetRequiredService<DuckDbDatabase>();
-        using (var connection = database.Open())
+        foreach (var person in new[] { "a1", "a2", "a3" })
         {
-            void Meeting(string person, string day, int from, int to) => connection.Execute("""
-                INSERT INTO calendar_occurrences (id, person_id, start_at, end_at, attendee_count, response, is_recurring, is_organizer,
-                    is_all_day, is_transparent, is_cancelled)
-                VALUES ($id, $person, CAST($start AS TIMESTAMPTZ), CAST($end AS TIMESTAMPTZ), 4, 'accepted', false, false, false, false, false)
-                """, new { id = $"{person}-{day}", person, start = $"{day} {from:00}:00:00+00", end = $"{day} {to:00}:00:00+00" });
-            foreach (var person in new[] { "a1", "a2", "a3" })
-            {
-                Meeting(person, "2026-02-02", 9, 10);
-            }
-            foreach (var person in new[] { "a1", "a2", "a3", "a4", "a5" })
-            {
-                Meeting(person, "2026-02-09", 9, 11);
-            }
+            Meeting(factory, person, "2026-02-02", 9, 10);
+        }
+        foreach (var person in new[] { "a1", "a2", "a3", "a4", "a5" })
+        {
+            Meeting(factory, person, "2026-02-09", 9, 11);
         }
         factory.Services.GetRequiredService<DerivationRunner>().Run();
+    }
+
+    /// <summary>An accepted meeting of 4 attendees in <paramref name="person"/>'s calendar on a day, whole hours UTC (derive after).</summary>
+    public static void Meeting(DevExAppFactory factory, string person, string day, int from, int to)
+    {
+        using var connection = factory.Services.GetRequiredService<DuckDbDatabase>().Open();
+        connection.Execute("""
+            INSERT INTO calendar_occurrences (id, person_id, start_at, end_at, attendee_count, response, is_recurring, is_organizer,
+                is_all_day, is_transparent, is_cancelled)
+            VALUES ($id, $person, CAST($start AS TIMESTAMPTZ), CAST($end AS TIMESTAMPTZ), 4, 'accepted', false, false, false, false, false)
+            """, new { id = $"{person}-{day}", person, start = $"{day} {from:00}:00:00+00", end = $"{day} {to:00}:00:00+00" });
     }
 }

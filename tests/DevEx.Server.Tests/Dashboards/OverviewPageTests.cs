@@ -102,6 +102,20 @@ public sealed class OverviewPageTests(FlowScenarioFixture scenario) : IClassFixt
     }
 
     [Fact]
+    public async Task A_wait_that_fell_to_nothing_can_be_the_biggest_change()
+    {
+        // W08 against W07: nothing merged or done in W08 (beta#2 is still open), so every wait fell to 0 h. The largest
+        // fall: Alpha's pickup, 3 + 5 = 8 h to 0 h (Beta's tickets waiting fell 6 h; no one has a calendar in W08).
+        var html = await scenario.PageAsync("/?from=2026-02-16&to=2026-02-23");
+        var biggest = Panel(html, "biggest-change");
+        Assert.Equal("-8 h", Stat(biggest));
+        Assert.Equal("/explain/pull-requests?from=2026-02-16&to=2026-02-23&team=alpha", StatLink(biggest));
+        Assert.Contains("<p class=\"caption\">Alpha: waiting for first review fell from 8 h to 0 h</p>", biggest);
+        // The per-team table shows the window's waits: none.
+        Assert.Contains("No rows in this window.", Panel(html, "waits-by-team"));
+    }
+
+    [Fact]
     public async Task The_trend_chart_links_each_wait_to_its_own_listing()
     {
         var chart = Panel(await scenario.PageAsync($"/?{FlowScenario.Week}"), "waits-trend");

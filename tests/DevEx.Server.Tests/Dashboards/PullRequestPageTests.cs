@@ -42,11 +42,14 @@ public sealed class PullRequestPageTests(FlowScenarioFixture scenario) : IClassF
     [Fact]
     public async Task The_pickup_distribution_is_over_the_merged_pull_requests_pickups()
     {
-        // W07 pickups 3, 5 and 1 h (alpha#1, alpha#2, beta#1). Three samples: Sturges gives 3 bins, width (5 - 1) / 3
-        // rounded up to 2, from 0: [0, 2) holds 1 h, [2, 4) 3 h, [4, 6] 5 h.
+        // W07 pickups 3, 5 and 1 h (alpha#1, alpha#2, beta#1). Three samples: Sturges gives ceil(log2 3 + 1) = 3 bins,
+        // width (5 - 1) / 3 = 1.33 rounded up to 2, from 0: [0, 2) holds 1 h, [2, 4) 3 h, [4, 6] 5 h. The table view lists
+        // those bins, as the chart draws them, each count linked to the pull requests of the window.
         var panel = Panel(await PageAsync(), "pickup-distribution");
         Assert.Equal(["Pickup working hours", "Count"], Headers(panel).TakeLast(2));
-        Assert.Equal([["1 h", "1"], ["3 h", "1"], ["5 h", "1"]], Rows(panel));
+        Assert.Equal([["0–2 h", "1"], ["2–4 h", "1"], ["4–6 h", "1"]], Rows(panel));
+        Assert.Equal([null, $"/explain/pull-requests?{Link}"], Links(panel)[0]);
+        Assert.Contains("Each range holds its lower bound but not its upper one; the last holds both.", panel);
         Assert.Contains("3 samples of working hours to first review: from 1 to 5, median 3. Most samples (1) are between 0 and 2.",
             System.Net.WebUtility.HtmlDecode(panel));
     }

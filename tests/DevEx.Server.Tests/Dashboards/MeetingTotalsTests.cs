@@ -1,0 +1,69 @@
+using static DevEx.Server.Tests.Dashboards.PageHtml;
+
+namespace DevEx.Server.Tests.Dashboards;
+
+/// <summary>
+/// Meeting totals over <see cref="BetaCalendarsScenario"/>: a 5-person team (alpha) and a 2-person team (beta) in W06.
+/// A total of all teams is withheld where the teams shown, subtracted from it, would reveal the withheld team's hours;
+/// and meetings are never added into a team's waits when teams are ordered.
+/// </summary>
+public sealed class MeetingTotalsTests(BetaCalendarsFixture scenario) : IClassFixture<BetaCalendarsFixture>
+{
+    private const string Reason = "subtracting the teams' own figures from it would leave the figure of fewer people than the minimum cohort (5).";
+
+    [Fact]
+    public async Task The_total_of_all_teams_is_withheld_where_subtracting_the_teams_shown_would_reveal_a_small_team()
+    {
+        var html = await scenario.PageAsync($"/?{FlowScenario.PreviousWeek}");
+        // Alpha's own 5 h (5 people x 1 h) is shown per team; beta's 2 people are withheld.
+        var pivot = Panel(html, "waits-by-team");
+        Assert.Equal("5 h", Rows(pivot)[0][Headers(pivot).IndexOf("Meetings")]);
+        var waits = Panel(html, "waits");
+        // All teams: 7 people, 11 h; 11 - 5 = 6 h would be be1's and be2's. The median (of 1, 1, 1, 1, 1, 3, 3 h) stays.
+        Assert.Equal(["Meetings", "–", "–", "1 h", "7"], Rows(waits).Single(r => r[0] == "Meetings"));
+        Assert.Contains(System.Net.WebUtility.HtmlEncode($"Meeting hours withheld: {Reason}").Replace("&#39;", "&#x27;", StringComparison.Ordinal), waits);
+        Assert.DoesNotContain("be1", waits);
+
+        // The CSV is the same table: no hours in the meetings line (wait, hours, hours_previous, median_working_hours, median_hours, sample_size).
+        var csv = await scenario.Client.GetStringAsync($"/dashboards/overview/panels/waits.csv?{FlowScenario.PreviousWeek}");
+        Assert.Contains("\r\nMeetings,,,1,,7\r\n", csv);
+    }
+
+    [Fact]
+    public async Task The_previous_periods_total_is_withheld_for_the_same_reason()
+    {
+        // W07: 10 people, 25 h (alpha 10 h, beta 15 h: both shown, no one left over). W06 before it: withheld as above.
+        // Median of 2, 2, 2, 2, 2, 3, 3, 3, 3, 3 h = 2.5 h.
+        var waits = Panel(await scenario.PageAsync($"/?{FlowScenario.Week}"), "waits");
+        Assert.Equal(["Meetings", "25 h", "–", "2.5 h", "10"], Rows(waits)[0]);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode($"The previous period's meeting hours withheld: {Reason}")
+            .Replace("&#39;", "&#x27;", StringComparison.Ordinal), waits);
+        var csv = await scenario.Client.GetStringAsync($"/dashboards/overview/panels/waits.csv?{FlowScenario.Week}");
+        Assert.Contains("\r\nMeetings,25,,2.5,,10\r\n", csv);
+    }
+
+    [Fact]
+    public async Task People_per_meeting_load_band_are_withheld_for_all_teams_where_subtraction_would_reveal_a_small_team()
+    {
+        // W06, alpha alone: 5 people at 1 / 40 = 2.5% load, all in 0-10%. All teams would add be1 and be2 (3 / 40 = 7.5%):
+        // 7 in 0-10%, and 7 - 5 = 2 would be beta's.
+        var alpha = Panel(await scenario.PageAsync($"/dashboards/meetings?{FlowScenario.PreviousWeek}&team=alpha"), "bands");
+        Assert.Equal(["0-10%", "5"], Rows(alpha)[0]);
+        var all = Panel(await scenario.PageAsync($"/dashboards/meetings?{FlowScenario.PreviousWeek}"), "bands");
+        Assert.DoesNotContain("<tr><th scope=\"row\">0-10%", all);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode($"Withheld: {Reason}").Replace("&#39;", "&#x27;", StringComparison.Ordinal), all);
+    }
+
+    [Fact]
+    public async Task Teams_are_ordered_by_their_waits_alone_not_by_their_meetings()
+    {
+        // W07 waits: alpha 8 + 3 + 2 + 0.4 + 1.5 = 14.9 h, beta 1 + 1 + 1 + 0.1 + 0.2 + 6 + 2 = 11.3 h: alpha first. With
+        // meetings added (alpha 10 h, beta 15 h) beta would lead, 26.3 h to 24.9 h.
+        var pivot = Panel(await scenario.PageAsync($"/?{FlowScenario.Week}"), "waits-by-team");
+        var rows = Rows(pivot);
+        Assert.Equal(["Alpha", "Beta"], rows.Select(r => r[0]));
+        var meetings = Headers(pivot).IndexOf("Meetings");
+        Assert.Equal("10 h (+5 h)", rows[0][meetings]); // W06: alpha's 5 people, 5 h
+        Assert.Equal("15 h", rows[1][meetings]); // W06: beta's 2 people, withheld: no change to show
+    }
+}
