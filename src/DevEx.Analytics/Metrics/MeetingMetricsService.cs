@@ -15,10 +15,18 @@ public sealed record MeetingMetrics(
     LocalDate From, LocalDate To, string? Team, string Interval, long People, int MinCohort, bool Withheld, string? WithheldReason,
     double? MedianMeetingHoursPerWeek, double? P75MeetingHoursPerWeek, double? MedianMeetingLoad, double? P75MeetingLoad,
     double? MedianFocusHoursPerWeek, double? P75FocusHoursPerWeek, double? MedianFragmentedHoursPerWeek, double? P75FragmentedHoursPerWeek,
-    double? MedianMeetingFreeDays, double? P75MeetingFreeDays, double? MedianLongestFocusHours, IReadOnlyList<MeetingLoadBand>? Distribution)
+    double? MedianMeetingFreeDays, double? P75MeetingFreeDays, double? MedianLongestFocusHours, IReadOnlyList<MeetingLoadBand>? Distribution,
+    string? DistributionWithheldReason = null)
 {
     public string Definition => "/docs/metrics#meetings-and-focus";
 }
+
+/// <summary>
+/// The meeting hours of a view: all its teams together (<see cref="All"/>: null when no one has a calendar; its total
+/// null when withheld) and each team's. <see cref="AllWithheldBySubtraction"/>: the figure of all teams is withheld,
+/// although it has MinCohort people, because the teams' own figures subtracted from it would reveal a smaller group's.
+/// </summary>
+public sealed record MeetingHoursInView(MeetingHours? All, bool AllWithheldBySubtraction, IReadOnlyDictionary<string, MeetingHours> Teams);
 
 /// <summary>
 /// The meeting hours of a group's people over the window (queries/meeting_hours_by_team.sql). Figures from fewer
@@ -29,6 +37,10 @@ public sealed record MeetingHours(string? Team, long People, bool Withheld, doub
 /// <summary>Meeting load and focus time of a team (queries/meeting_load.sql over d_person_weeks).</summary>
 public sealed class MeetingMetricsService(QueryRunner queries, MeetingOptions options)
 {
+    /// <summary>Why a figure of all teams is withheld although it has MinCohort people (no one is named).</summary>
+    public string SubtractionReason =>
+        $"subtracting the teams' own figures from it would leave the figure of fewer people than the minimum cohort ({options.MinCohort})";
+
     public MeetingMetrics Get(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default)
     {
         var row = (IDictionary<string, object?>)queries.Run<dynamic>("meeting_load", MetricParameters.For(window, scope), cancellationToken)[0];
@@ -50,10 +62,34 @@ public sealed class MeetingMetricsService(QueryRunner queries, MeetingOptions op
             new("30-50%", 0.3, 0.5, QueryValues.Long(row["band_30_50"])),
             new("50%+", 0.5, null, QueryValues.Long(row["band_50_plus"])),
         ];
+        // Medians do not add up; people per band do: across all teams they are withheld where the teams' own bands
+        // subtracted from them would give a smaller group's (complementary suppression, as for hours).
+        var bySubtraction = scope.Team is null && HoursInView(window, scope, cancellationToken).AllWithheldBySubtraction;
         return new MeetingMetrics(window.From, window.To, scope.Team, "week", people, options.MinCohort, false, null,
             D("median_meeting_hours"), D("p75_meeting_hours"), D("median_meeting_load"), D("p75_meeting_load"),
             D("median_focus_hours"), D("p75_focus_hours"), D("median_fragmented_hours"), D("p75_fragmented_hours"),
-            D("median_meeting_free_days"), D("p75_meeting_free_days"), D("median_longest_focus_hours"), bands);
+            D("median_meeting_free_days"), D("p75_meeting_free_days"), D("median_longest_focus_hours"), bySubtraction ? null : bands,
+            bySubtraction ? SubtractionReason : null);
+    }
+
+    /// <summary>
+    /// The meeting hours of all the scope's teams together and of each team. Every figure needs MinCohort people. On top
+    /// of that, complementary suppression: the figure of all teams minus the figures of the teams shown (each from
+    /// MinCohort people) would give the figure of the people left over, so when they are 1 to MinCohort − 1 people the
+    /// figure of all teams is withheld too. They are counted conservatively, as the people of all teams minus the people
+    /// of each team shown. A person in two teams counts in both, so the difference can be negative; its size is then the
+    /// number of people the subtraction would count twice, whose hours it would give (negated): withheld below MinCohort
+    /// as well.
+    /// </summary>
+    public MeetingHoursInView HoursInView(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default)
+    {
+        var all = Hours(window, scope, MetricGrouping.None, cancellationToken) is [var first, ..] ? first : null;
+        var teams = Hours(window, scope, MetricGrouping.Team, cancellationToken).Where(m => m.Team is not null)
+            .ToDictionary(m => m.Team!, StringComparer.Ordinal);
+        var peopleShown = teams.Values.Where(m => !m.Withheld).Sum(m => m.People);
+        var leftOver = Math.Abs((all?.People ?? 0) - peopleShown);
+        var bySubtraction = scope.Team is null && all is { Withheld: false } && leftOver > 0 && leftOver < options.MinCohort;
+        return new MeetingHoursInView(bySubtraction ? all! with { TotalHours = null } : all, bySubtraction, teams);
     }
 
     /// <summary>Meeting hours of the scope (grouping None: one entry, Team null) or of each team in it.</summary>

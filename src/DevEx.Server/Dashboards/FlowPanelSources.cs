@@ -82,14 +82,10 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
             .Column("title", "Title", "text").Column("team", "Team", "text")
             .Column("ready_to_merge_hours", "Ready to merged (wall clock)", "hours").Column("pickup_working_hours", "Pickup (working hours)", "hours")
             .Column("review_working_hours", "Review (working hours)", "hours").Column("merge_wait_working_hours", "Merge wait (working hours)", "hours");
-        var slowest = explain.PullRequests(filter.Window, filter.Scope, ct)
-            .Where(p => !p.IsBot)
-            .OrderByDescending(p => (p.MergedAt - p.ReadyAt).TotalHours).ThenBy(p => p.Repo, StringComparer.Ordinal).ThenBy(p => p.Number)
-            .Take(10);
-        foreach (var p in slowest)
+        foreach (var p in explain.SlowestPullRequests(filter.Window, filter.Scope, 10, ct))
         {
             builder.Row($"{p.Repo}#{p.Number}", p.Url ?? Links.Explain("pull-requests", filter) + $"#{Uri.EscapeDataString($"{p.Repo}#{p.Number}")}",
-                p.Title, p.OwnerTeam, (p.MergedAt - p.ReadyAt).TotalHours, p.PickupWorkingHours, p.ReviewWorkingHours, p.MergeWaitWorkingHours);
+                p.Title, p.OwnerTeam, p.ReadyToMergedHours, p.PickupWorkingHours, p.ReviewWorkingHours, p.MergeWaitWorkingHours);
         }
         return builder.Build();
     }

@@ -5,9 +5,9 @@ namespace DevEx.Server.Dashboards;
 /// <summary>
 /// Meeting and focus panels; below the minimum cohort the figures are withheld and the reason shown. People per load band
 /// add up like meeting hours, so the bands of all teams are withheld where the teams' own bands subtracted from them
-/// would reveal a smaller group's (<see cref="MeetingTotals"/>); medians do not add up and are not.
+/// would reveal a smaller group's (<see cref="MeetingMetricsService.HoursInView"/>); medians do not add up and are not.
 /// </summary>
-internal sealed class MeetingPanelSources(MeetingMetricsService meetings, MeetingTotals totals) : IPanelSourceGroup
+internal sealed class MeetingPanelSources(MeetingMetricsService meetings) : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
     [
@@ -39,12 +39,11 @@ internal sealed class MeetingPanelSources(MeetingMetricsService meetings, Meetin
     private PanelData Bands(DashboardFilter filter, CancellationToken ct)
     {
         var now = meetings.Get(filter.Window, filter.Scope, ct);
-        var bySubtraction = !now.Withheld && totals.Of(filter.Window, filter.Scope, ct).AllWithheldBySubtraction;
         var builder = new PanelDataBuilder().Column("band", "Meeting load", "text").Column("people", "People", "count");
-        foreach (var band in bySubtraction ? [] : now.Distribution ?? [])
+        foreach (var band in now.Distribution ?? [])
         {
             builder.Row(band.Band, band.People);
         }
-        return builder.Build(now.Withheld ? $"Withheld: {now.WithheldReason}." : bySubtraction ? $"Withheld: {totals.SubtractionReason}." : null);
+        return builder.Build(now.Withheld ? $"Withheld: {now.WithheldReason}." : now.DistributionWithheldReason is { } reason ? $"Withheld: {reason}." : null);
     }
 }

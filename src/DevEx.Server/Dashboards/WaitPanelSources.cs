@@ -28,12 +28,6 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
     private sealed record TeamWait(string TeamId, string Team, string Wait, double? Hours, double? Previous, bool Comparable,
         double? MedianWorkingHours, long SampleSize, bool OnlyBefore = false);
 
-    /// <summary>
-    /// The hours a wait accounts for: working hours, wall-clock hours where none were computed. The one place this is
-    /// written in the dashboards; at merge it becomes WaitState's own property (the weekly reports have the same rule).
-    /// </summary>
-    private static double? HoursAccountedFor(WaitState w) => w.TotalWorkingHours ?? w.TotalHours;
-
     private static string WaitLink(string wait, DashboardFilter filter) => wait switch
     {
         "ticket-wait" or "ticket-blocked" => Links.Explain("tickets", filter),
@@ -60,7 +54,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         }
         foreach (var w in now)
         {
-            Row(w.Wait, HoursAccountedFor(w), before.TryGetValue(w.Wait, out var b) ? HoursAccountedFor(b) : null, w.MedianWorkingHours, w.MedianHours,
+            Row(w.Wait, w.HoursAccountedFor, before.TryGetValue(w.Wait, out var b) ? b.HoursAccountedFor : null, w.MedianWorkingHours, w.MedianHours,
                 w.SampleSize);
         }
         var meetingsNow = meetings.Of(filter.Window, filter.Scope, ct);
@@ -75,7 +69,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
     }
 
     /// <summary>Why the view's meeting hours (now, or in the previous period) are not shown; null when they are.</summary>
-    private string? MeetingsWithheld(MeetingTotalsInView now, MeetingTotalsInView before)
+    private string? MeetingsWithheld(MeetingHoursInView now, MeetingHoursInView before)
     {
         if (now.All is { Withheld: true } all)
         {
@@ -110,13 +104,13 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
             foreach (var w in current)
             {
                 // A wait the team did not have in the previous period accounted for no hours then: comparable.
-                result.Add(new TeamWait(team.Id, label, w.Wait, HoursAccountedFor(w), previous.GetValueOrDefault(w.Wait) is { } p ? HoursAccountedFor(p) : null,
+                result.Add(new TeamWait(team.Id, label, w.Wait, w.HoursAccountedFor, previous.GetValueOrDefault(w.Wait) is { } p ? p.HoursAccountedFor : null,
                     true, w.MedianWorkingHours, w.SampleSize));
             }
             foreach (var p in previous.Values.Where(p => current.All(w => w.Wait != p.Wait)))
             {
                 // And one it has no longer accounts for no hours now: a fall to nothing can be the biggest change.
-                result.Add(new TeamWait(team.Id, label, p.Wait, null, HoursAccountedFor(p), true, null, 0, OnlyBefore: true));
+                result.Add(new TeamWait(team.Id, label, p.Wait, null, p.HoursAccountedFor, true, null, 0, OnlyBefore: true));
             }
             if (meetingsNow.GetValueOrDefault(team.Id) is { Withheld: false } m)
             {
@@ -155,7 +149,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         {
             foreach (var w in periodWaits)
             {
-                builder.Row(period.From, WaitStateNames.Label(w.Wait), HoursAccountedFor(w) ?? 0, WaitLink(w.Wait, filter.ForWindow(period)));
+                builder.Row(period.From, WaitStateNames.Label(w.Wait), w.HoursAccountedFor ?? 0, WaitLink(w.Wait, filter.ForWindow(period)));
             }
         }
         return builder.Build() with { SeriesOrder = [.. WaitStateNames.ColourOrder.Select(WaitStateNames.Label)] };

@@ -55,6 +55,23 @@ public sealed class MeetingTotalsTests(BetaCalendarsFixture scenario) : IClassFi
     }
 
     [Fact]
+    public async Task The_meetings_api_withholds_the_bands_of_all_teams_for_the_same_reason_and_keeps_the_medians()
+    {
+        // W06 as above: 7 people across all teams (alpha 5 at 1 h, be1 and be2 at 3 h); bands would give beta's two away.
+        // Medians do not add up: of 1, 1, 1, 1, 1, 3, 3 h a week, 1 h.
+        using var all = System.Text.Json.JsonDocument.Parse(await scenario.Client.GetStringAsync($"/api/v1/metrics/meetings?{FlowScenario.PreviousWeek}"));
+        var root = all.RootElement;
+        Assert.Equal((7, false), (root.GetProperty("people").GetInt32(), root.GetProperty("withheld").GetBoolean()));
+        Assert.Equal(1.0, root.GetProperty("medianMeetingHoursPerWeek").GetDouble());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("distribution").ValueKind);
+        Assert.Equal(Reason.TrimEnd('.'), root.GetProperty("distributionWithheldReason").GetString());
+
+        // One team's own bands are its own: alpha, 5 people at 2.5%, all in 0-10%.
+        using var alpha = System.Text.Json.JsonDocument.Parse(await scenario.Client.GetStringAsync($"/api/v1/metrics/meetings?{FlowScenario.PreviousWeek}&team=alpha"));
+        Assert.Equal(5, alpha.RootElement.GetProperty("distribution")[0].GetProperty("people").GetInt32());
+    }
+
+    [Fact]
     public async Task Teams_are_ordered_by_their_waits_alone_not_by_their_meetings()
     {
         // W07 waits: alpha 8 + 3 + 2 + 0.4 + 1.5 = 14.9 h, beta 1 + 1 + 1 + 0.1 + 0.2 + 6 + 2 = 11.3 h: alpha first. With
