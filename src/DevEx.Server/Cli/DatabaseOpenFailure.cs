@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DevEx.Store;
 using DuckDB.NET.Data;
 
 namespace DevEx.Server.Cli;
@@ -9,12 +10,33 @@ namespace DevEx.Server.Cli;
 /// </summary>
 internal static partial class DatabaseOpenFailure
 {
+    /// <summary>
+    /// Opens and migrates <paramref name="database"/>; when it cannot be opened, writes the one line to
+    /// <paramref name="error"/> and returns null (the command then exits 2).
+    /// </summary>
+    public static DuckDbDatabase? OpenOrExplain(string database, string? instead, TextWriter error)
+    {
+        try
+        {
+            return DuckDbDatabase.OpenAndMigrate(database);
+        }
+        catch (Exception exception) when (Describe(exception, database, instead) is { } line)
+        {
+            error.WriteLine(line);
+            return null;
+        }
+    }
+
     /// <summary>The line for an exception from opening <paramref name="database"/>; null when it is not such a failure.</summary>
-    /// <param name="instead">What the user can do while the service runs, e.g. the API call that gives the same.</param>
-    public static string? Describe(Exception exception, string database, string instead) => exception switch
+    /// <param name="instead">
+    /// What the user can do while the service runs, e.g. the API call that gives the same; null when there is nothing
+    /// but to stop it and run the command again.
+    /// </param>
+    public static string? Describe(Exception exception, string database, string? instead) => exception switch
     {
         DuckDBException e when e.Message.Contains("Could not set lock", StringComparison.Ordinal) =>
-            $"Cannot open the database {database}: {Holder(e.Message)} holds it, most likely the DevEx service. Stop the service, or {instead}.",
+            $"Cannot open the database {database}: {Holder(e.Message)} holds it, most likely the DevEx service. "
+            + (instead is null ? "Stop the service and run the command again." : $"Stop the service, or {instead}."),
         DuckDBException or IOException or UnauthorizedAccessException =>
             $"Cannot open the database {database}: {FirstLine(exception.Message)}",
         _ => null,

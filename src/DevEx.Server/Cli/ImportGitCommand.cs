@@ -3,7 +3,6 @@ using DevEx.Analytics;
 using DevEx.Analytics.Derivations;
 using DevEx.Collectors.Git;
 using DevEx.Server.Hosting;
-using DevEx.Store;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
 
@@ -12,7 +11,8 @@ namespace DevEx.Server.Cli;
 /// <summary>
 /// <c>devex import-git PATH --repo owner/name [--deployments-from-tags PATTERN] [--service NAME] [--environment ENV] [--db PATH]</c>:
 /// imports a local clone's history (and tags as deployments) and re-derives, so lead time and deployment frequency of
-/// any repository are one command away. Exits 2, with one line on stderr, when the input is wrong.
+/// any repository are one command away. Exits 2, with one line on stderr, when the input is wrong or the database cannot
+/// be opened (the service holds it while it runs).
 /// </summary>
 internal static class ImportGitCommand
 {
@@ -53,7 +53,11 @@ internal static class ImportGitCommand
         var configuration = ConfigurationSwitches.ForCommand(databasePath is null ? [] : ["--db", databasePath]);
         var devEx = configuration.GetSection(DevExOptions.Section).Get<DevExOptions>() ?? new DevExOptions();
         var metrics = configuration.GetSection(MetricOptions.Section).Get<MetricOptions>() ?? new MetricOptions();
-        using var db = DuckDbDatabase.OpenAndMigrate(devEx.Database);
+        using var db = DatabaseOpenFailure.OpenOrExplain(devEx.Database, instead: null, error);
+        if (db is null)
+        {
+            return 2;
+        }
         GitImportSummary summary;
         try
         {

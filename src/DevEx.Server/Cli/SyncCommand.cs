@@ -2,12 +2,14 @@ using System.CommandLine;
 using DevEx.Server.Hosting;
 using DevEx.Server.Sync;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DevEx.Server.Cli;
 
 /// <summary>
 /// <c>devex sync SOURCE [--db PATH]</c>: one sync of a configured source (github, ...) from the command line, printing
-/// progress as it goes; the same runner as the schedule and POST /api/v1/sync/{source}. Exit 1 when it failed.
+/// progress as it goes; the same runner as the schedule and POST /api/v1/sync/{source}. Exit 1 when it failed, 2 with one
+/// line when the source is unknown or not configured or the database cannot be opened (the service holds it while it runs).
 /// </summary>
 internal static class SyncCommand
 {
@@ -16,11 +18,12 @@ internal static class SyncCommand
         var source = new Argument<string>("source") { Description = "The source to sync, e.g. github" };
         var database = new Option<string?>("--db") { Description = "DuckDB file (default: DevEx:Database, data/devex.duckdb)" };
         var command = new Command("sync", "Run one sync of a configured source now") { source, database };
-        command.SetAction((parse, cancellationToken) => Run(parse.GetValue(source)!, parse.GetValue(database), cancellationToken));
+        command.SetAction((parse, cancellationToken) => Run(parse.GetValue(source)!, parse.GetValue(database), Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> Run(string sourceName, string? databasePath, CancellationToken cancellationToken)
+    /// <summary>Runs the sync; the writers are parameters so tests can read what a person would see.</summary>
+    internal static async Task<int> Run(string sourceName, string? databasePath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var configuration = ConfigurationSwitches.ForCommand(databasePath is null ? [] : ["--db", databasePath]);
         var services = new ServiceCollection()
@@ -28,21 +31,31 @@ internal static class SyncCommand
             .AddLogging()
             .AddDevEx();
         await using var provider = services.BuildServiceProvider();
-        var runner = provider.GetRequiredService<SyncRunner>();
+        SyncRunner runner;
+        try
+        {
+            runner = provider.GetRequiredService<SyncRunner>(); // opens the database
+        }
+        catch (Exception exception) when (DatabaseOpenFailure.Describe(exception, provider.GetRequiredService<IOptions<DevExOptions>>().Value.Database,
+                                              $"start the sync in it: POST /api/v1/sync/{sourceName}") is { } line)
+        {
+            error.WriteLine(line);
+            return 2;
+        }
         var source = runner.Find(sourceName);
         if (source is null)
         {
-            Console.Error.WriteLine($"No sync source '{sourceName}'. Sources: {string.Join(", ", runner.Sources.Select(s => s.Name))}.");
+            error.WriteLine($"No sync source '{sourceName}'. Sources: {string.Join(", ", runner.Sources.Select(s => s.Name))}.");
             return 2;
         }
         if (!source.IsConfigured)
         {
-            Console.Error.WriteLine($"Source '{source.Name}' is not configured (see docs/configuration.md).");
+            error.WriteLine($"Source '{source.Name}' is not configured (see docs/configuration.md).");
             return 2;
         }
-        var progress = new Progress<string>(line => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}"));
+        var progress = new Progress<string>(line => output.WriteLine($"{DateTime.Now:HH:mm:ss} {line}"));
         var report = await runner.RunAsync(source.Name, progress, cancellationToken);
-        Console.WriteLine(report.Outcome is { } outcome
+        output.WriteLine(report.Outcome is { } outcome
             ? $"{report.Status}: {outcome.RowsWritten} rows written, {outcome.Requests} requests ({outcome.NotModified} answered 304)"
             : $"{report.Status}: {report.Error}");
         return report.Status == "succeeded" ? 0 : 1;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace DevEx.Server.Tests.Reports;
+namespace DevEx.Server.Tests;
 
 /// <summary>
 /// Holds a write lock on a file as another process holding a DuckDB database does (DuckDB locks its file with a POSIX

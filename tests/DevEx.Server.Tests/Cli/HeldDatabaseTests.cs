@@ -1,0 +1,70 @@
+using DevEx.Collectors.Git;
+using DevEx.Server.Cli;
+using DevEx.Store;
+using LibGit2Sharp;
+
+namespace DevEx.Server.Tests.Cli;
+
+/// <summary>
+/// While the service runs it holds the DuckDB file, and a command cannot open it. Every command that writes to the
+/// database then says so in one line (the file, who holds it, what to do instead) and exits 2, without a stack trace;
+/// the report command's case is in ReportCommandTests.
+/// </summary>
+public sealed class HeldDatabaseTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "devex-tests", "held-" + Guid.NewGuid().ToString("N"));
+    private readonly string databasePath;
+    private readonly StringWriter output = new();
+    private readonly StringWriter error = new();
+
+    public HeldDatabaseTests()
+    {
+        Directory.CreateDirectory(directory);
+        databasePath = Path.Combine(directory, "devex.duckdb");
+        DuckDbDatabase.OpenAndMigrate(databasePath).Dispose();
+    }
+
+    private string OnlyErrorLine()
+    {
+        Assert.Equal("", output.ToString());
+        var line = Assert.Single(error.ToString().TrimEnd().Split('\n'));
+        Assert.StartsWith($"Cannot open the database {databasePath}: ", line);
+        Assert.Contains("holds it, most likely the DevEx service. Stop the service", line);
+        return line;
+    }
+
+    [Fact]
+    public void Import_names_the_import_api_as_what_to_do_instead()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(directory, "org")).FullName;
+        File.WriteAllText(Path.Combine(folder, "deployments.ndjson"), "");
+        using var held = new ForeignFileLock(databasePath);
+        Assert.Equal(2, ImportCommand.Run(folder, databasePath, output, error));
+        Assert.EndsWith("or import through it: POST /api/v1/import/{kind} with each file as the body (docs/import-format.md).", OnlyErrorLine());
+    }
+
+    [Fact]
+    public async Task Sync_names_the_sync_api_of_its_source()
+    {
+        using var held = new ForeignFileLock(databasePath);
+        Assert.Equal(2, await SyncCommand.Run("github", databasePath, output, error, CancellationToken.None));
+        Assert.EndsWith("or start the sync in it: POST /api/v1/sync/github.", OnlyErrorLine());
+    }
+
+    [Fact]
+    public void Import_git_has_nothing_to_offer_but_running_again_once_the_service_is_stopped()
+    {
+        var repository = Path.Combine(directory, "shop");
+        Repository.Init(repository);
+        using var held = new ForeignFileLock(databasePath);
+        Assert.Equal(2, ImportGitCommand.Run(new GitCollectorOptions(repository, "acme/shop", null), databasePath, output, error));
+        Assert.EndsWith("Stop the service and run the command again.", OnlyErrorLine());
+    }
+
+    public void Dispose()
+    {
+        output.Dispose();
+        error.Dispose();
+        Directory.Delete(directory, recursive: true);
+    }
+}
