@@ -23,10 +23,11 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
     /// <summary>
     /// A team's hours of one wait, now and in the previous period. <see cref="Comparable"/> is false when the previous
     /// figure was withheld (meetings of fewer than MinCohort people): such a wait has no change since then.
-    /// <see cref="OnlyBefore"/>: the team had the wait in the previous period only (no hours now, a change all the same).
+    /// <see cref="Hours"/> is null when the team had the wait in the previous period only, <see cref="Previous"/> when
+    /// only now (or when withheld).
     /// </summary>
     private sealed record TeamWait(string TeamId, string Team, string Wait, double? Hours, double? Previous, bool Comparable,
-        double? MedianWorkingHours, long SampleSize, bool OnlyBefore = false);
+        double? MedianWorkingHours, long SampleSize);
 
     private static string WaitLink(string wait, DashboardFilter filter) => wait switch
     {
@@ -99,8 +100,9 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         foreach (var team in org.Teams().Where(t => filter.Scope.Team is null || t.Id == filter.Scope.Team))
         {
             var label = team.DisplayName ?? team.Id;
-            var current = now.GetValueOrDefault(team.Id) ?? [];
-            var previous = (before.GetValueOrDefault(team.Id) ?? []).ToDictionary(w => w.Wait);
+            // A wait with no samples in a period (wait_states.sql lists deploy wait without deployments) was not had then.
+            var current = (now.GetValueOrDefault(team.Id) ?? []).Where(w => w.SampleSize > 0).ToList();
+            var previous = (before.GetValueOrDefault(team.Id) ?? []).Where(w => w.SampleSize > 0).ToDictionary(w => w.Wait);
             foreach (var w in current)
             {
                 // A wait the team did not have in the previous period accounted for no hours then: comparable.
@@ -110,7 +112,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
             foreach (var p in previous.Values.Where(p => current.All(w => w.Wait != p.Wait)))
             {
                 // And one it has no longer accounts for no hours now: a fall to nothing can be the biggest change.
-                result.Add(new TeamWait(team.Id, label, p.Wait, null, p.HoursAccountedFor, true, null, 0, OnlyBefore: true));
+                result.Add(new TeamWait(team.Id, label, p.Wait, null, p.HoursAccountedFor, true, null, 0));
             }
             if (meetingsNow.GetValueOrDefault(team.Id) is { Withheld: false } m)
             {
@@ -130,12 +132,13 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
             .Column("hours", "Hours", "hours").Column("hours" + PanelData.PreviousSuffix, "Previous period", "hours")
             .Column("hours" + PanelData.LinkSuffix, "", "text")
             .Column("median_working_hours", "Median (working hours)", "hours").Column("sample_size", "Samples", "count");
-        // The table shows the waits of the window; one the team had only before has no cell (its fall shows as the biggest change).
-        foreach (var w in TeamWaits(filter, ct).Where(w => !w.OnlyBefore))
+        // A wait with no samples in a period accounted for 0 h then, as the biggest change reads it: one new in the window
+        // rose from 0 h, one the team had only before fell to 0 h. Only a withheld previous figure (meetings) has no change.
+        foreach (var w in TeamWaits(filter, ct))
         {
             var scoped = filter.ForTeam(w.TeamId);
-            builder.Row(w.Team, w.TeamId, $"/?{scoped.ToQuery()}", WaitStateNames.Label(w.Wait), w.Hours, w.Previous, WaitLink(w.Wait, scoped),
-                w.MedianWorkingHours, w.SampleSize);
+            builder.Row(w.Team, w.TeamId, $"/?{scoped.ToQuery()}", WaitStateNames.Label(w.Wait), w.Hours ?? 0, w.Comparable ? w.Previous ?? 0 : null,
+                WaitLink(w.Wait, scoped), w.MedianWorkingHours, w.SampleSize);
         }
         // Meetings are a person's hours, not a pull request's or ticket's: not added into a team's total (docs/metrics.md).
         return builder.Build() with { NotInRowTotals = [WaitStateNames.Label("meetings")] };
