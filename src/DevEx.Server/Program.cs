@@ -15,6 +15,10 @@ builder.Configuration.AddProgramSettings().AddDevExSwitches(args);
 builder.Services.AddDevEx().AddDevExScheduling(builder.Configuration);
 
 var app = builder.Build();
+if (StartupConfiguration.Refuse(app.Services, Console.Error))
+{
+    return 2;
+}
 app.UseDevExProblemDetails();
 app.UseDevExScheduling();
 app.MapOpenApi("/openapi/{documentName}.json");

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using DevEx.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DevEx.Server.Cli;
 
@@ -10,6 +12,9 @@ internal static class DevExCommandLine
 {
     private static readonly string[] Verbs = ["import", "sync", "import-git", "sample", "bench", "report", "--help", "-h", "-?"];
 
+    /// <summary>The verbs that read the configured metrics (zone, holidays, patterns) and so refuse a bad configuration.</summary>
+    private static readonly string[] Configured = ["import", "sync", "import-git", "report"];
+
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
     /// <summary>The arguments the web host sees: an explicit "serve" verb is dropped.</summary>
@@ -17,6 +22,10 @@ internal static class DevExCommandLine
 
     public static Task<int> RunAsync(string[] args)
     {
+        if (Configured.Contains(args[0]) && RefuseConfiguration())
+        {
+            return Task.FromResult(2);
+        }
         var root = new RootCommand("DevEx: DORA and developer-experience analytics. With no verb (or 'serve') it runs the web service.")
         {
             ImportCommand.Create(),
@@ -27,5 +36,12 @@ internal static class DevExCommandLine
             ReportCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>What the service would refuse to start with (appsettings.json, DevEx__ variables): the commands refuse it too.</summary>
+    private static bool RefuseConfiguration()
+    {
+        using var provider = new ServiceCollection().AddSingleton(ConfigurationSwitches.ForCommand([])).AddLogging().AddDevEx().BuildServiceProvider();
+        return StartupConfiguration.Refuse(provider, Console.Error);
     }
 }

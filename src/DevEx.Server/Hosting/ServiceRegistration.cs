@@ -22,9 +22,8 @@ internal static class ServiceRegistration
     {
         services.AddOptions<DevExOptions>().BindConfiguration(DevExOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "DevEx:Database must name a file").ValidateOnStart();
-        services.AddOptions<MetricOptions>().BindConfiguration(MetricOptions.Section)
-            .Validate(o => DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone) is not null, "DevEx:Metrics:TimeZone must be an IANA time zone")
-            .ValidateOnStart();
+        services.AddOptions<MetricOptions>().BindConfiguration(MetricOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<MetricOptions>, MetricOptionsValidation>();
         services.AddOptions<DoraLevelThresholds>().BindConfiguration(DoraLevelThresholds.Section);
         services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.Section)
             .Validate(o => o.StatusCategories.Values.SelectMany(s => s.Values).All(c => TicketStatusMapper.Categories.Contains(c.Trim().ToLowerInvariant())),
