@@ -2,8 +2,13 @@ using DevEx.Analytics.Metrics;
 
 namespace DevEx.Reports.Weekly;
 
-/// <summary>A table of the report as headers and text cells, so HTML and Markdown show the same rows in the same words.</summary>
-public sealed record ReportTable(string Title, string? Note, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, string Empty);
+/// <summary>
+/// A table of the report as headers and text cells, so HTML and Markdown show the same rows in the same words.
+/// <see cref="Narrow"/>: short cells only, so it fits half the printed page's width (the HTML's print styles set two such
+/// tables side by side).
+/// </summary>
+public sealed record ReportTable(string Title, string? Note, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, string Empty,
+    bool Narrow = false);
 
 /// <summary>The report's sections as tables, in page order.</summary>
 public static class ReportTables
@@ -16,7 +21,7 @@ public static class ReportTables
 
     public static ReportTable Headline(WeeklyReport r) => new("DORA this week",
         $"Change versus {r.TrendWeeks.ElementAtOrDefault(r.TrendWeeks.Count - 2) ?? "the previous week"}; trend over {string.Join(", ", r.TrendWeeks)}. "
-            + "Hours are wall clock or working hours of the team, as each figure says.",
+            + "Hours: wall clock or the team's working hours, as each figure says.",
         ["metric", "this week", "level", "previous week", "change", "4-week trend"],
         r.Figures.Where(f => f.Headline || f.Trend.Count > 0).Select(f => Row(f.Label, ReportValues.Format(f.Value, f.Unit), f.Level ?? ReportValues.None,
             ReportValues.Format(f.Previous, f.Unit), ReportValues.Delta(f.Delta, f.Unit),
@@ -48,23 +53,23 @@ public static class ReportTables
         "No pull requests merged.");
 
     public static ReportTable CiWaitPerChange(WeeklyReport r) => new("CI wait per change",
-        "Queue plus run time of each pull request merged this week, summed over its runs; the median over those pull requests.",
+        "Median over the pull requests merged this week of each one's queue plus run time, summed over its runs.",
         ["figure", "this week", "previous week", "change"],
         r.Figures.Where(f => f.Metric.StartsWith("ciWaitPerChange", StringComparison.Ordinal))
             .Select(f => Row(f.Label, ReportValues.Format(f.Value, f.Unit), ReportValues.Format(f.Previous, f.Unit), ReportValues.Delta(f.Delta, f.Unit)))
-            .ToList(), "");
+            .ToList(), "", Narrow: true);
 
     public static ReportTable SlowestWorkflows(WeeklyReport r) => new("CI hot spots: slowest workflows",
         "Median queue plus run time of the week's runs.",
         ["repository", "workflow", "runs", "median queue (wall clock)", "median run (wall clock)"],
         r.SlowestWorkflows.Select(w => Row(w.Repo, w.Workflow, Count(w.Runs), ReportValues.Hours(w.MedianQueueHours), ReportValues.Hours(w.MedianRunHours)))
-            .ToList(), "No CI runs.");
+            .ToList(), "No CI runs.", Narrow: true);
 
     public static ReportTable FlakiestWorkflows(WeeklyReport r) => new("CI hot spots: flakiest workflows",
         "Highest re-run rate, then failure rate.",
         ["repository", "workflow", "runs", "re-run rate", "failure rate"],
         r.FlakiestWorkflows.Select(w => Row(w.Repo, w.Workflow, Count(w.Runs), ReportValues.Percent(w.RerunRate), ReportValues.Percent(w.FailureRate)))
-            .ToList(), "No re-runs or failures.");
+            .ToList(), "No re-runs or failures.", Narrow: true);
 
     public static ReportTable Blocked(WeeklyReport r) => new("Tickets blocked longest",
         "Blocked at some time this week; blocked hours up to the week's end, longest (wall clock) first.",
@@ -77,7 +82,7 @@ public static class ReportTables
         var m = r.Meetings;
         if (m.Withheld)
         {
-            return new("Meetings and focus", $"Withheld: {m.WithheldReason}.", ["figure", "this week"], [], "Withheld to protect individuals.");
+            return new("Meetings and focus", $"Withheld: {m.WithheldReason}.", ["figure", "this week"], [], "Withheld to protect individuals.", Narrow: true);
         }
         return new("Meetings and focus", $"Per person per week, {m.People} people with calendars.", ["figure", "median", "p75"],
         [
@@ -85,7 +90,7 @@ public static class ReportTables
             Row("meeting load (share of working hours)", ReportValues.Percent(m.MedianMeetingLoad), ReportValues.Percent(m.P75MeetingLoad)),
             Row("focus hours (in working hours)", ReportValues.Hours(m.MedianFocusHoursPerWeek), ReportValues.Hours(m.P75FocusHoursPerWeek)),
             Row("fragmented hours (in working hours)", ReportValues.Hours(m.MedianFragmentedHoursPerWeek), ReportValues.Hours(m.P75FragmentedHoursPerWeek)),
-        ], "");
+        ], "", Narrow: true);
     }
 
     /// <summary>What a report of a week that had not ended says first: its figures stop at the moment it was generated.</summary>

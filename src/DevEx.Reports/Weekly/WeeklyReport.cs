@@ -4,7 +4,7 @@ using NodaTime;
 namespace DevEx.Reports.Weekly;
 
 /// <summary>
-/// A team's one- to two-page report of one ISO week: every format (HTML, Markdown, CSV, JSON) renders this and nothing
+/// A team's one-page report of one ISO week: every format (HTML, Markdown, CSV, JSON) renders this and nothing
 /// else, so the numbers agree across formats and with the API. <c>InProgress</c>: the week had not ended when the report
 /// was generated (the current or a future week), so its figures cover it only up to <c>GeneratedAt</c>.
 /// </summary>

@@ -23,7 +23,7 @@ public static class WeeklyReportCharts
         };
         if (report.WaitStates.Count > 0)
         {
-            specs.Add(("where-time-is-lost", new ChartSpec(ChartKind.HorizontalBar, "Where time was lost this week", "", "working hours (total)",
+            specs.Add(("where-time-is-lost", new ChartSpec(ChartKind.HorizontalBar, "Where time was lost", "", "working hours (total)",
                 report.WaitStates.Select(w => WaitStateNames.Label(w.Wait)).ToList(),
                 [new ChartSeries("Total hours", report.WaitStates.Select(w => w.HoursAccountedFor).ToList())])));
         }
@@ -35,9 +35,12 @@ public static class WeeklyReportCharts
         return specs;
     }
 
-    // Drawn smaller than a page's default (720 x 300) so that the text stays readable when two fit side by side on paper.
-    private const int Width = 480;
-    private const int Height = 220;
+    // Drawn smaller than a page's default (720 x 300) so that the text stays readable when three fit side by side on paper.
+    private const int Width = 420;
+    private const int Height = 190;
+
+    /// <summary>Charts whose figures a table of the report shows as well: left out when printing, so the report fits one page.</summary>
+    public static bool RepeatsATable(ReportChart chart) => chart.Name == "where-time-is-lost";
 
     /// <summary>Draws the charts as SVG, and as PNG too when <paramref name="png"/> (Markdown files and zips need them).</summary>
     public static IReadOnlyList<ReportChart> Draw(WeeklyReport report, bool png = false) =>

@@ -5,8 +5,9 @@ using DevEx.Reports.Charts;
 namespace DevEx.Reports.Weekly;
 
 /// <summary>
-/// One self-contained HTML file: inline CSS and SVG, no scripts, no external requests; prints on A4 or Letter, one page
-/// or two when every list is full (@page margins of 10 mm, content at most 190 mm wide: A4's 210 mm less the margins).
+/// One self-contained HTML file: inline CSS and SVG, no scripts, no external requests; prints on one page of A4 or Letter
+/// (@page margins of 8 mm top and bottom and 10 mm at the sides, content at most 190 mm wide: A4's 210 mm less the margins): small sections two abreast, the
+/// charts three abreast, long titles cut to a line, and the chart that repeats the where-time-is-lost table left out.
 /// </summary>
 public static class WeeklyReportHtml
 {
@@ -20,12 +21,16 @@ public static class WeeklyReportHtml
         .level{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px}
         .charts{display:flex;flex-wrap:wrap;gap:12px}.charts figure{margin:0;flex:1 1 400px}.charts svg{max-width:100%;height:auto}
         footer{margin-top:18px;font-size:12px;color:#444;border-top:1px solid #ccc;padding-top:6px}
-        @page{margin:10mm}
-        @media print{body{max-width:190mm;padding:0;font-size:7.5pt}a{color:inherit;text-decoration:none}
-          h1{font-size:13pt}h2{font-size:9pt;margin:6px 0 1px;break-after:avoid}p.note{font-size:6.5pt;margin:0 0 2px}
-          th,td{padding:0 4px}table{margin-bottom:2px}.level{font-size:inherit;padding:0 3px}section{break-inside:avoid}
-          .charts{gap:4px}.charts figure{flex:1 1 90mm}.charts svg{max-height:42mm;width:100%}.screen-only{display:none}
-          footer{margin-top:6px;font-size:6.5pt}}
+        @page{margin:8mm 10mm}
+        @media print{body{max-width:190mm;padding:0;font-size:7pt;line-height:1.2}a{color:inherit;text-decoration:none}
+          h1{font-size:13pt}h2{font-size:8.5pt;margin:4px 0 0;break-after:avoid}p.note{font-size:6.5pt;margin:0}
+          section{padding-top:3px}section>h2{display:inline;border:0;margin:0 2mm 0 0}section>h2+p.note{display:inline}section>table{border-top:1px solid #ccc}
+          th,td{padding:0 4px}td{white-space:nowrap}table{margin-bottom:1px}.level{font-size:inherit;padding:0 3px}section{break-inside:avoid}
+          td.clip span{display:inline-block;max-width:58mm;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}
+          .charts{gap:4px;flex-wrap:nowrap}.charts figure{flex:1 1 0;min-width:0}.charts svg{width:100%;height:auto}.screen-only{display:none}
+          .sections{display:grid;grid-template-columns:1fr 1fr;column-gap:5mm;grid-auto-flow:dense}.sections>section{grid-column:1/-1;min-width:0}
+          .sections>section.narrow{grid-column:auto}
+          footer{margin-top:4px;font-size:6.5pt}}
         """;
 
     public static string Write(WeeklyReport report, IReadOnlyList<ReportChart> charts)
@@ -53,15 +58,16 @@ public static class WeeklyReportHtml
             html.Append("<section class=\"charts\">");
             foreach (var chart in charts)
             {
-                html.Append("<figure role=\"img\" aria-label=\"").Append(E(chart.TextAlternative)).Append("\">").Append(chart.Svg).Append("</figure>");
+                html.Append(WeeklyReportCharts.RepeatsATable(chart) ? "<figure class=\"screen-only\" role=\"img\" aria-label=\"" : "<figure role=\"img\" aria-label=\"").Append(E(chart.TextAlternative)).Append("\">").Append(chart.Svg).Append("</figure>");
             }
             html.Append("</section>");
         }
+        html.Append("<div class=\"sections\">");
         foreach (var table in tables.Skip(1))
         {
             Table(html, table, levelColumn: -1);
         }
-        html.Append("</main><footer>Definitions: <a href=\"").Append(E(report.Definitions)).Append("\">").Append(E(report.Definitions)).Append("</a>. ")
+        html.Append("</div></main><footer>Definitions: <a href=\"").Append(E(report.Definitions)).Append("\">").Append(E(report.Definitions)).Append("</a>. ")
             .Append("Data freshness: ").Append(E(ReportTables.Freshness(report))).Append(". Generated ")
             .Append(E($"{ReportTimes.Local(report.GeneratedAt, report.TimeZone)} ({report.TimeZone})")).Append(".</footer></body></html>\n");
         return html.ToString();
@@ -69,7 +75,7 @@ public static class WeeklyReportHtml
 
     private static void Table(StringBuilder html, ReportTable table, int levelColumn)
     {
-        html.Append("<section><h2>").Append(E(table.Title)).Append("</h2>");
+        html.Append(table.Narrow ? "<section class=\"narrow\"><h2>" : "<section><h2>").Append(E(table.Title)).Append("</h2>");
         if (table.Note is { } note)
         {
             html.Append("<p class=\"note\">").Append(E(note)).Append("</p>");
@@ -85,6 +91,7 @@ public static class WeeklyReportHtml
             html.Append("<th scope=\"col\">").Append(E(header)).Append("</th>");
         }
         html.Append("</tr></thead><tbody>");
+        var titleColumn = table.Headers.ToList().IndexOf("title"); // long text: one line in print, cut with "…", whole on screen
         foreach (var row in table.Rows)
         {
             html.Append("<tr>");
@@ -94,6 +101,10 @@ public static class WeeklyReportHtml
                 if (i == levelColumn && LevelPalette.Levels.Contains(cell))
                 {
                     html.Append("<td><span class=\"level ").Append(cell).Append("\">").Append(cell).Append("</span></td>");
+                }
+                else if (i == titleColumn)
+                {
+                    html.Append("<td class=\"clip\"><span title=\"").Append(E(cell)).Append("\">").Append(E(cell)).Append("</span></td>");
                 }
                 else
                 {

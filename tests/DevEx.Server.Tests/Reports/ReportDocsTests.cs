@@ -11,19 +11,19 @@ public sealed partial class ReportDocsTests
     {
         var css = PrintWidth().Match(WeeklyReportHtml.Write(ChatMessageTests.Report("Core", []), []));
         Assert.True(css.Success, "the print styles set a max-width in mm");
-        Assert.Equal("190", css.Groups["mm"].Value); // A4's 210 mm less @page margins of 10 mm on each side
+        Assert.Equal("190", css.Groups["mm"].Value); // A4's 210 mm less @page margins of 10 mm at each side
         Assert.Contains($"content at most {css.Groups["mm"].Value} mm wide", Read("docs/reports.md"));
     }
 
     [Fact]
     public void The_readme_and_the_docs_promise_the_pages_the_print_test_allows()
     {
-        // WeeklyReportBrowserTests accepts 1 or 2 printed pages: a full report may take two.
+        // WeeklyReportBrowserTests requires one printed page, on A4 and on Letter.
         foreach (var file in new[] { "README.md", "docs/reports.md" })
         {
             var text = Read(file);
-            Assert.Contains("one- to two-page report", text);
-            Assert.DoesNotContain("one-page report", text);
+            Assert.Contains("one-page report", text);
+            Assert.DoesNotContain("two-page", text);
         }
     }
 
