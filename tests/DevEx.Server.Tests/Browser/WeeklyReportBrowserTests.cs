@@ -35,7 +35,7 @@ public sealed partial class WeeklyReportBrowserTests(LiveServer server, BrowserF
             Assert.StartsWith("%PDF-", text);
             Assert.Contains($"Analytics: week {Week}", Title(text));
             var pages = PageObject().Count(text);
-            // A one-page report: the week has full lists (5 open and 5 slowest merged pull requests, 4 workflows, 3 blocked tickets).
+            // A one-page report: the week lists 5 open and 5 slowest merged pull requests, 4 workflows and 3 blocked tickets.
             Assert.Equal(1, pages);
             // Readable: the text a reader (or a screen reader, or a search) gets out of the PDF is the report's.
             var printed = await PdfText(path);
