@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using DevEx.Server.Hosting;
 using DevEx.Store;
 using DuckDB.NET.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DevEx.Server.Cli;
 
@@ -27,12 +30,29 @@ internal static partial class DatabaseOpenFailure
         }
     }
 
+    /// <summary>
+    /// Resolves <typeparamref name="T"/>, which opens the configured database; when it cannot be opened, writes the one
+    /// line to <paramref name="error"/> and returns null (the command then exits 2).
+    /// </summary>
+    public static T? ResolveOrExplain<T>(IServiceProvider services, string? instead, TextWriter error) where T : class
+    {
+        try
+        {
+            return services.GetRequiredService<T>();
+        }
+        catch (Exception exception) when (Describe(exception, services.GetRequiredService<IOptions<DevExOptions>>().Value.Database, instead) is { } line)
+        {
+            error.WriteLine(line);
+            return null;
+        }
+    }
+
     /// <summary>The line for an exception from opening <paramref name="database"/>; null when it is not such a failure.</summary>
     /// <param name="instead">
     /// What the user can do while the service runs, e.g. the API call that gives the same; null when there is nothing
     /// but to stop it and run the command again.
     /// </param>
-    public static string? Describe(Exception exception, string database, string? instead) => exception switch
+    private static string? Describe(Exception exception, string database, string? instead) => exception switch
     {
         DuckDBException e when e.Message.Contains("Could not set lock", StringComparison.Ordinal) =>
             $"Cannot open the database {database}: {Holder(e.Message)} holds it, most likely the DevEx service. "

@@ -3,7 +3,6 @@ using DevEx.Reports.Weekly;
 using DevEx.Server.Hosting;
 using DevEx.Server.Reports;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace DevEx.Server.Cli;
 
@@ -53,15 +52,10 @@ internal static class ReportCommand
         }
         var configuration = ConfigurationSwitches.ForCommand(databasePath is null ? [] : ["--db", databasePath]);
         using var provider = new ServiceCollection().AddSingleton(configuration).AddLogging().AddDevEx().BuildServiceProvider();
-        WeeklyReports reports;
-        try
+        var instead = $"get the report from it: GET /api/v1/reports/weekly?team={teamId ?? "<team>"}{(weekText is null ? "" : $"&week={week}")}&format={format.Extension()}";
+        if (DatabaseOpenFailure.ResolveOrExplain<WeeklyReports>(provider, instead, error) is not { } reports)
         {
-            reports = provider.GetRequiredService<WeeklyReports>(); // opens the database
-        }
-        catch (Exception exception) when (DatabaseOpenFailure.Describe(exception, provider.GetRequiredService<IOptions<DevExOptions>>().Value.Database,
-                                              $"get the report from it: GET /api/v1/reports/weekly?team={teamId ?? "<team>"}{(weekText is null ? "" : $"&week={week}")}&format={format.Extension()}") is { } line)
-        {
-            return Fail(line);
+            return 2;
         }
         var teams = teamId is null ? reports.Teams() : reports.Team(teamId) is { } one ? [one] : [];
         if (teams.Count == 0)

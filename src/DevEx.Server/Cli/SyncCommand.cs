@@ -2,7 +2,6 @@ using System.CommandLine;
 using DevEx.Server.Hosting;
 using DevEx.Server.Sync;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace DevEx.Server.Cli;
 
@@ -31,15 +30,8 @@ internal static class SyncCommand
             .AddLogging()
             .AddDevEx();
         await using var provider = services.BuildServiceProvider();
-        SyncRunner runner;
-        try
+        if (DatabaseOpenFailure.ResolveOrExplain<SyncRunner>(provider, $"start the sync in it: POST /api/v1/sync/{sourceName}", error) is not { } runner)
         {
-            runner = provider.GetRequiredService<SyncRunner>(); // opens the database
-        }
-        catch (Exception exception) when (DatabaseOpenFailure.Describe(exception, provider.GetRequiredService<IOptions<DevExOptions>>().Value.Database,
-                                              $"start the sync in it: POST /api/v1/sync/{sourceName}") is { } line)
-        {
-            error.WriteLine(line);
             return 2;
         }
         var source = runner.Find(sourceName);

@@ -6,6 +6,7 @@ using NodaTime;
 
 namespace DevEx.Server.Tests.Dashboards;
 
+// Queries: queries/explain_incidents.sql (/explain/incidents and GET /api/v1/incidents: I1, restored in 1.5 h).
 /// <summary>
 /// The dashboards over the worked example of METRICS.md (week of 2026-02-02): deployments D1..D4; changes k2 (24 h, in
 /// D2), PR #7 (23 h, from r1, in D2) and k3 (2 h, in D3), so a median lead time of 23 h; D3 failed (D4 rolls back to s7,

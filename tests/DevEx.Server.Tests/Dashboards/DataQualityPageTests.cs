@@ -2,6 +2,8 @@ using static DevEx.Server.Tests.Dashboards.PageHtml;
 
 namespace DevEx.Server.Tests.Dashboards;
 
+// Queries: queries/explain_data_quality.sql (/explain/data-quality: the clamped span, the rejected line) and
+// queries/explain_identity_occurrences.sql (/explain/identities: where rev and dev@example.com occur).
 /// <summary>
 /// "Data quality" over <see cref="FlowScenario"/> (over all data, whatever the window): alpha#4 was reviewed before it was
 /// ready, so one clamped span; one rejected pipeline-run line (line 5); identities no catalog User claims: reviewer rev

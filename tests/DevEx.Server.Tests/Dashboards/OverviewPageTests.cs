@@ -2,6 +2,7 @@ using static DevEx.Server.Tests.Dashboards.PageHtml;
 
 namespace DevEx.Server.Tests.Dashboards;
 
+// Queries: queries/team_flow_and_focus.sql (flow efficiency, meeting load and focus per team).
 /// <summary>
 /// "Where time is lost" over <see cref="FlowScenario"/>, window W07 against W06. Hours per team and wait (working = wall clock):
 ///   Alpha: pickup 3 + 5 = 8 (W06: 1), review 2 + 1 = 3 (1), merge wait 1 + 1 = 2 (1), CI queue 0.1 + 0.3 = 0.4 and

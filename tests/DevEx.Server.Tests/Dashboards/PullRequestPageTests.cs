@@ -2,6 +2,7 @@ using static DevEx.Server.Tests.Dashboards.PageHtml;
 
 namespace DevEx.Server.Tests.Dashboards;
 
+// Queries: queries/pr_pickup_samples.sql (the pickup distribution: 3, 5 and 1 h in W07).
 /// <summary>
 /// "Pull requests and CI" over <see cref="FlowScenario"/>, window W07: merged alpha#1, alpha#2, beta#1 with pickup 3, 5,
 /// 1 h; review 2, 1, 1; merge wait 1, 1, 1; coding 1, 1, 1; CI per pull request 0.5, 1.4, 0.3 h (queue 0.1, 0.3, 0.1;
