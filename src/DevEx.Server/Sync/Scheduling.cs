@@ -2,7 +2,10 @@ using DevEx.Collectors.Sync;
 using DevEx.Server.Reports;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace DevEx.Server.Sync;
 
@@ -14,24 +17,28 @@ internal static class Scheduling
 {
     public static IServiceCollection AddDevExScheduling(this IServiceCollection services, IConfiguration configuration)
     {
+        // Hangfire's AddHangfire hands every host the process-wide JobStorage.Current and JobActivator.Current, which the
+        // last host to start overwrites: with two hosts in one process (the tests run many), one would run its jobs on the
+        // other's storage and services, disposed with it. Each host gets its own, registered before AddHangfire's defaults.
         var postgres = configuration.GetConnectionString("Hangfire");
-        services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (string.IsNullOrWhiteSpace(postgres))
-            {
-                hangfire.UseInMemoryStorage();
-            }
-            else
-            {
-                hangfire.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(postgres));
-            }
-        });
+        services.AddSingleton<JobStorage>(_ => string.IsNullOrWhiteSpace(postgres) ? new InMemoryStorage() : PostgresStorage(postgres));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddTransient<SyncJob>();
         services.AddHostedService<RecurringSyncRegistration>();
         services.AddReportSchedule();
         return services;
+    }
+
+    private static PostgreSqlStorage PostgresStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions();
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     public static WebApplication UseDevExScheduling(this WebApplication app)

@@ -17,7 +17,6 @@ namespace DevEx.Server.Tests.Reports;
 /// covers Auckland's week 2026-W06 (Sun 2026-02-01 11:00 UTC to Sun 2026-02-08 11:00 UTC), writes its files and
 /// reaches the team's webhook exactly once.
 /// </summary>
-[Collection(HangfireCollection.Name)]
 public sealed class ScheduledReportTests : IDisposable
 {
     private static readonly Instant MondaySevenInAuckland = Instant.FromUtc(2026, 2, 8, 18, 0);

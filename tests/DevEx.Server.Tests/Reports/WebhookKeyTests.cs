@@ -11,7 +11,6 @@ namespace DevEx.Server.Tests.Reports;
 /// DevEx:Reports:Webhooks keys are team ids matched case-insensitively; a key naming no team is named in a warning at
 /// start and at each schedule refresh (the key only: the URL is a secret).
 /// </summary>
-[Collection(HangfireCollection.Name)]
 public sealed class WebhookKeyTests : IDisposable
 {
     private const string SecretPath = "/services/T0KEYS/B0KEYS/xoxKeyToken0123456789";

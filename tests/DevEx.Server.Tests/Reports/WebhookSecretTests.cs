@@ -11,7 +11,6 @@ namespace DevEx.Server.Tests.Reports;
 /// A Slack webhook's secret is its URL path: it must never reach a log line (of any category, at any level, in a
 /// scope or an exception) nor the delivery log's API, whether deliveries fail or succeed.
 /// </summary>
-[Collection(HangfireCollection.Name)]
 public sealed class WebhookSecretTests : IDisposable
 {
     private const string SecretPath = "/services/T0SECRET1/B0SECRET2/xoxSecretToken0123456789";

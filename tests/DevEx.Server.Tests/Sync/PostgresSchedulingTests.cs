@@ -5,7 +5,6 @@ using NodaTime;
 namespace DevEx.Server.Tests.Sync;
 
 /// <summary>With ConnectionStrings:Hangfire set, the scheduler keeps its jobs in PostgreSQL (several nodes can share it).</summary>
-[Collection(HangfireCollection.Name)]
 public sealed class PostgresSchedulingTests
 {
     [Fact]

@@ -9,7 +9,6 @@ using NodaTime;
 namespace DevEx.Server.Tests.Sync;
 
 /// <summary>GET /api/v1/sync and POST /api/v1/sync/{source}, with a scripted source standing in for GitHub.</summary>
-[Collection(HangfireCollection.Name)]
 public sealed class SyncApiTests : IDisposable
 {
     private readonly DevExAppFactory factory = new(Instant.FromUtc(2026, 2, 11, 12, 0));
