@@ -25,20 +25,26 @@ internal sealed class DerivationInput
     public static DerivationInput Load(DuckDbDatabase database)
     {
         using var connection = database.Open();
+        var pool = new StringPool();
         var commits = connection.Query<CommitInfo>(
-            "SELECT repo, sha, parents, author, authored_at AS AuthoredAt, message FROM commits").ToList();
+                "SELECT repo, sha, parents, author, authored_at AS AuthoredAt, message FROM commits")
+            .Select(c => c with { Repo = pool.Get(c.Repo), Sha = pool.Get(c.Sha), Parents = c.Parents.Select(pool.Get).ToArray(), Author = pool.Get(c.Author) })
+            .ToList();
         var pulls = connection.Query<PullRequestInfo>("""
             SELECT repo, number, author, created_at AS CreatedAt, ready_at AS ReadyAt, merged_at AS MergedAt,
                    merge_commit_sha AS MergeCommitSha, head_branch AS HeadBranch, title, coalesce(labels, []) AS labels,
                    additions, deletions
             FROM pull_requests
-            """).ToList();
+            """).Select(p => p with { Repo = pool.Get(p.Repo), Author = pool.Get(p.Author), MergeCommitSha = pool.GetOrNull(p.MergeCommitSha) }).ToList();
         var pullCommits = connection.Query<(string Repo, int Number, string Sha)>("SELECT repo, number, sha FROM pull_request_commits")
-            .ToLookup(r => (r.Repo, r.Number), r => r.Sha);
+            .ToLookup(r => (pool.Get(r.Repo), r.Number), r => pool.Get(r.Sha));
         var reviews = connection.Query<ReviewInfo>("SELECT repo, number, reviewer, state, submitted_at AS SubmittedAt FROM reviews")
+            .Select(r => r with { Repo = pool.Get(r.Repo), Reviewer = pool.Get(r.Reviewer), State = pool.Get(r.State) })
             .ToLookup(r => (r.Repo, r.Number));
         var deployments = connection.Query<DeploymentInfo>(
-            "SELECT id, service, repo, environment, sha, finished_at AS FinishedAt, status FROM deployments").ToList();
+            "SELECT id, service, repo, environment, sha, finished_at AS FinishedAt, status FROM deployments")
+            .Select(d => d with { Service = pool.Get(d.Service), Repo = pool.GetOrNull(d.Repo), Environment = pool.Get(d.Environment), Sha = pool.Get(d.Sha), Status = pool.Get(d.Status) })
+            .ToList();
         var incidents = connection.Query<IncidentInfo>("""
             SELECT id, service, opened_at AS OpenedAt, caused_by_deployment AS CausedByDeployment,
                    caused_by_sha AS CausedBySha, caused_by_pr AS CausedByPr
@@ -55,7 +61,7 @@ internal sealed class DerivationInput
             .ToDictionary(i => i.Identity, i => i.PersonId, StringComparer.Ordinal);
         var runs = connection.Query<PipelineRunInfo>("""
             SELECT repo, sha, created_at AS CreatedAt, started_at AS StartedAt, completed_at AS CompletedAt FROM pipeline_runs
-            """).ToLookup(r => (r.Repo, r.Sha));
+            """).Select(r => r with { Repo = pool.Get(r.Repo), Sha = pool.Get(r.Sha) }).ToLookup(r => (r.Repo, r.Sha));
         return new DerivationInput
         {
             Commits = commits, PullRequests = pulls, PullRequestCommits = pullCommits, Reviews = reviews,

@@ -16,11 +16,14 @@ internal sealed record TicketInput(
     public static TicketInput Load(DuckDbDatabase database)
     {
         using var connection = database.Open();
-        var tickets = connection.Query<TicketInfo>(
-            "SELECT key, project, type, created_at AS CreatedAt, title, team FROM tickets ORDER BY key").ToList();
+        var pool = new Derivations.StringPool();
+        var tickets = connection.Query<TicketInfo>("SELECT key, project, type, created_at AS CreatedAt, title, team FROM tickets ORDER BY key")
+            .Select(t => t with { Key = pool.Get(t.Key), Project = pool.Get(t.Project), Type = pool.Get(t.Type), Team = pool.GetOrNull(t.Team) })
+            .ToList();
         var transitions = connection.Query<TransitionInfo>("""
             SELECT key, seq, "at", from_status AS FromStatus, to_status AS ToStatus FROM ticket_transitions ORDER BY key, seq, "at"
-            """).ToLookup(t => t.Key, StringComparer.Ordinal);
+            """).Select(t => t with { Key = pool.Get(t.Key), FromStatus = pool.GetOrNull(t.FromStatus), ToStatus = pool.Get(t.ToStatus) })
+            .ToLookup(t => t.Key, StringComparer.Ordinal);
         var categories = connection.Query<(string Project, string Status, string Category)>(
             "SELECT project, status, category FROM ticket_statuses ORDER BY source, project, status").ToList();
         return new TicketInput(tickets, transitions, categories);
