@@ -22,16 +22,7 @@ internal static class BetaCalendarsScenario
 
     private static readonly string[] BetaPeople = ["be1", "be2", "be3", "be4", "be5"];
 
-    private static string Catalog() => FlowScenario.Catalog() + string.Concat(BetaPeople.Select(p => $"""
-
-        ---
-        apiVersion: backstage.io/v1alpha1
-        kind: User
-        metadata:
-          name: {p}
-        spec:
-          memberOf: [beta]
-        """));
+    private static string Catalog() => FlowScenario.Catalog() + FlowScenario.Users("beta", BetaPeople);
 
     private const string PullRequest = """
         {"repo":"acme/beta","number":3,"author":"dev","createdAt":"2026-02-16T16:00:00Z","mergedAt":"2026-02-17T12:00:00Z","closedAt":"2026-02-17T12:00:00Z","title":"Cache warm-up","url":"https://github.com/acme/beta/pull/3","reviews":[{"reviewer":"rev","state":"COMMENTED","submittedAt":"2026-02-17T10:00:00Z"},{"reviewer":"rev","state":"APPROVED","submittedAt":"2026-02-17T11:00:00Z"}]}

@@ -82,7 +82,11 @@ internal static class FlowScenario
         spec:
           type: service
           owner: group:default/beta
-        {string.Concat(new[] { "a1", "a2", "a3", "a4", "a5" }.Select(p => $"""
+        {Users("alpha", "a1", "a2", "a3", "a4", "a5")}
+        """;
+
+    /// <summary>Catalog User entities, each a member of <paramref name="team"/>, each after its own <c>---</c>.</summary>
+    public static string Users(string team, params string[] people) => string.Concat(people.Select(p => $"""
 
         ---
         apiVersion: backstage.io/v1alpha1
@@ -90,9 +94,8 @@ internal static class FlowScenario
         metadata:
           name: {p}
         spec:
-          memberOf: [alpha]
-        """))}
-        """;
+          memberOf: [{team}]
+        """));
 
     private const string Commits = """
         {"repo":"acme/alpha","sha":"a3","parents":[],"author":"dev@example.com","authoredAt":"2026-02-02T09:00:00Z"}

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DevEx.Collectors.Tests.GitHub.Fake;
 using DevEx.Server.Reports;
-using DevEx.Server.Tests.Sync;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Hosting;

@@ -1,5 +1,4 @@
 using DevEx.Server.Reports;
-using DevEx.Server.Tests.Sync;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
