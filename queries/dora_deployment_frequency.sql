@@ -1,7 +1,7 @@
 -- DORA deployment frequency.
 -- What: successful production deployments that finished in [$from, $to); deploy-days = distinct local dates
---       (in $zone) with at least one; median deploy-days per ISO week over every week of the window, weeks
---       without a deployment counting 0.
+--       (in $zone) with at least one; median deploy-days per ISO week over every week of the period, weeks
+--       without a deployment counting 0 (a week cut by the period's edge counts the deploy-days inside the period).
 -- Grain: one row per period ($interval) and group ($group: none | team | service; grp is NULL for none). Without a
 --        group every period has a row; with one, only groups that deployed in the window have rows.
 -- Parameters: common (queries/README.md), $group.
@@ -19,20 +19,24 @@ groups AS (
     SELECT DISTINCT grp FROM scoped
     UNION SELECT NULL WHERE $group = 'none'
 ),
-weeks AS (
-    SELECT unnest(generate_series(date_trunc('week', $from_date::DATE), ($to_date::DATE - 1)::TIMESTAMP, INTERVAL 7 DAY)) AS week_start
+-- Every local date of the window with its period and ISO week: the periods of the series come from here, so every
+-- period has a row (a day that is not a Monday too) and a week that straddles two periods (or the window's edge) is
+-- split, each part counting only the deploy-days inside its period.
+days AS (
+    SELECT d::DATE AS day,
+           CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, d)::DATE END AS period,
+           date_trunc('week', d)::DATE AS week_start
+    FROM (SELECT unnest(generate_series($from_date::DATE::TIMESTAMP, ($to_date::DATE - 1)::TIMESTAMP, INTERVAL 1 DAY)) AS d)
 ),
 week_days AS (
-    SELECT g.grp, w.week_start, count(DISTINCT s.local_finish::DATE) AS deploy_days
+    SELECT g.grp, w.period, w.week_start, count(DISTINCT s.local_finish::DATE) AS deploy_days
     FROM groups g
-    CROSS JOIN weeks w
-    LEFT JOIN scoped s ON date_trunc('week', s.local_finish) = w.week_start AND s.grp IS NOT DISTINCT FROM g.grp
-    GROUP BY g.grp, w.week_start
+    CROSS JOIN days w
+    LEFT JOIN scoped s ON s.local_finish::DATE = w.day AND s.grp IS NOT DISTINCT FROM g.grp
+    GROUP BY g.grp, w.period, w.week_start
 ),
 per_period_weeks AS (
-    SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, week_start)::DATE END AS period,
-           grp,
-           median(deploy_days) AS median_deploy_days_per_week
+    SELECT period, grp, median(deploy_days) AS median_deploy_days_per_week
     FROM week_days
     GROUP BY 1, 2
 ),
