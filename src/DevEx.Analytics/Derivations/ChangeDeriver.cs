@@ -19,7 +19,6 @@ internal sealed class ChangeDeriver(MetricOptions options)
             {
                 continue;
             }
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var sha in deployment.ChangeSet)
             {
                 var pull = pullByCommit.GetValueOrDefault((deployment.Repo, sha));
@@ -36,11 +35,6 @@ internal sealed class ChangeDeriver(MetricOptions options)
                     changes[change.Key] = change;
                 }
                 byCommit.TryAdd((deployment.Service, sha), change);
-                if (!seen.Add(change.Key))
-                {
-                    continue;
-                }
-                deployment.ChangesInSet.Add(change);
                 if (change.Deployment is null)
                 {
                     change.Deployment = deployment;

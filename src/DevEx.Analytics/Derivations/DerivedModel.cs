@@ -18,10 +18,11 @@ internal sealed class DerivedDeployment(DeploymentInfo source, string? repo, str
     public bool IsRollback { get; set; }
     public IReadOnlyList<string> ChangeSet { get; set; } = [];
 
-    /// <summary>Every change with a commit in the change set (also ones first shipped by an earlier deployment).</summary>
-    public List<DerivedChange> ChangesInSet { get; } = [];
-
-    /// <summary>The changes whose lead time ends here: this is the first deployment containing them.</summary>
+    /// <summary>
+    /// The changes whose lead time ends here: this is the first deployment containing them. Every property of the
+    /// deployment read from its changes (change count, rework by revert or hotfix, the revert rule) reads these, not the
+    /// ancestry change set, which on interleaved release lines also holds changes an earlier deployment shipped.
+    /// </summary>
     public List<DerivedChange> AttributedChanges { get; } = [];
 
     public string? FailureMethod { get; set; }

@@ -23,8 +23,8 @@ internal sealed class FailureDeriver(MetricOptions options, DataQualityLog quali
         {
             LinkRecovery(deployment);
             deployment.ReworkReason = deployment.IsRollback ? "rollback"
-                : deployment.ChangesInSet.Any(c => c.IsRevert) ? "revert"
-                : deployment.ChangesInSet.Any(c => c.IsHotfix) ? "hotfix"
+                : deployment.AttributedChanges.Any(c => c.IsRevert) ? "revert"
+                : deployment.AttributedChanges.Any(c => c.IsHotfix) ? "hotfix"
                 : null;
         }
     }

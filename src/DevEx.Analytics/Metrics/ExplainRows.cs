@@ -33,6 +33,7 @@ public sealed class DeploymentExplanation
     public string? Note => IsFirst ? "first deployment of its service and environment: no previous deployment, so an empty change set and no lead time"
         : !ShaKnown ? "sha not among the imported commits: change set unknown"
         : ChangeSetSize == 0 ? (IsRollback ? "rollback to an earlier sha: no new changes" : "redeploy of an already deployed sha: no new changes")
+        : ChangeCount == 0 ? $"its change set ({ChangeSetSize} commits) was all shipped by earlier deployments (another release line): no new changes"
         : null;
 }
 

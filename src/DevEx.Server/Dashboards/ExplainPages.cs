@@ -102,8 +102,8 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
             _ => "Production deployments",
         };
         return new Listing(title,
-            "Production deployments that finished in the window, newest first: change set, failure method and its evidence, rework "
-            + "(a rollback, or a revert or hotfix among its changes), recovery.",
+            "Production deployments that finished in the window, newest first: the changes each shipped first (those it is credited "
+            + "with), failure method and its evidence, rework (a rollback, or a revert or hotfix among the changes it shipped first), recovery.",
             narrowed.Count == 0 ? "/api/v1/deployments" : $"/api/v1/deployments?{string.Join('&', narrowed)}",
             ["Finished", "Service", "Environment", "Commit", "Changes", "Result", "Evidence", "Rework", "Recovered after (wall clock)", "Note"], found.Count, rows);
     }
