@@ -48,19 +48,21 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
         var recovery = queries.Run<DurationRow>("dora_failed_deployment_recovery_time", parameters, cancellationToken).ToDictionary(r => Key(r.Grp, r.Period));
         var rework = queries.Run<ReworkRow>("dora_deployment_rework_rate", parameters, cancellationToken).ToDictionary(r => Key(r.Grp, r.Period));
         var restore = queries.Run<DurationRow>("incident_time_to_restore", parameters, cancellationToken).ToDictionary(r => Key(r.Grp, r.Period));
+        var withoutSignal = queries.Run<FailureSignalRow>("dora_failure_signal", parameters, cancellationToken)
+            .Where(r => !r.Any).Select(r => r.Grp ?? NoGroup).ToHashSet(StringComparer.Ordinal);
         var groups = grouping == MetricGrouping.None
             ? [NoGroup]
             : frequency.Select(g => g.Key.Item1).Concat(leadTime.Keys.Select(k => k.Item1)).Concat(restore.Keys.Select(k => k.Item1)).ToHashSet();
         var figures = groups.ToDictionary(group => group, group => periods.Select(period => Assemble(period,
             frequency[(group, period.From)].ToList(), leadTime.GetValueOrDefault((group, period.From)), failRate.GetValueOrDefault((group, period.From)),
             recovery.GetValueOrDefault((group, period.From)), rework.GetValueOrDefault((group, period.From)),
-            restore.GetValueOrDefault((group, period.From)))).ToList(), StringComparer.Ordinal);
+            restore.GetValueOrDefault((group, period.From)), withoutSignal.Contains(group))).ToList(), StringComparer.Ordinal);
         var levels = Levels(figures.Values.SelectMany(f => f).ToList(), cancellationToken);
         return figures.ToDictionary(f => f.Key, f => f.Value.Select(m => WithLevels(m, levels[m])).ToList(), StringComparer.Ordinal);
     }
 
     private DoraMetrics Assemble(MetricWindow period, List<FrequencyRow> frequencyRows, DurationRow? lead, FailRateRow? fail,
-        DurationRow? recovery, ReworkRow? rework, DurationRow? restore)
+        DurationRow? recovery, ReworkRow? rework, DurationRow? restore, bool noFailureSignal)
     {
         var deployments = frequencyRows.Sum(r => r.Deployments);
         var deployDays = frequencyRows.Sum(r => r.DeployDays);
@@ -71,7 +73,8 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
             new ChangeLeadTime(lead?.SampleSize ?? 0, lead?.MedianHours, lead?.P75Hours, lead?.P90Hours,
                 lead?.MedianWorkingHours, lead?.P75WorkingHours, lead?.P90WorkingHours, null),
             new ChangeFailRate(fail?.FailedDeployments ?? 0, fail?.Deployments ?? 0, rate, null,
-                new FailureMethodCounts(fail?.FailedExplicit ?? 0, fail?.FailedRollback ?? 0, fail?.FailedRevert ?? 0, fail?.FailedWindow ?? 0)),
+                new FailureMethodCounts(fail?.FailedExplicit ?? 0, fail?.FailedRollback ?? 0, fail?.FailedRevert ?? 0, fail?.FailedWindow ?? 0),
+                noFailureSignal && fail is { Deployments: > 0 } ? ChangeFailRate.NoFailureSignalReason : null),
             new FailedDeploymentRecoveryTime(recovery?.SampleSize ?? 0, recovery?.MedianHours, recovery?.P75Hours, recovery?.P90Hours,
                 recovery?.Unrecovered ?? 0, null),
             new DeploymentReworkRate(rework?.ReworkDeployments ?? 0, rework?.Deployments ?? 0,
@@ -92,7 +95,8 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
     {
         var figures = all.Select((m, i) => new LevelInput(i,
             m.DeploymentFrequency.Deployments == 0 ? null : m.DeploymentFrequency.DeployDays / new MetricWindow(m.From, m.To, DateTimeZone.Utc).Weeks,
-            m.DeploymentFrequency.MedianDeployDaysPerWeek, m.ChangeLeadTime.MedianHours, m.ChangeFailRate.Rate, m.FailedDeploymentRecoveryTime.MedianHours));
+            m.DeploymentFrequency.MedianDeployDaysPerWeek, m.ChangeLeadTime.MedianHours,
+            m.ChangeFailRate.NoFailureSignal is null ? m.ChangeFailRate.Rate : null, m.FailedDeploymentRecoveryTime.MedianHours));
         var parameters = new
         {
             figures = JsonSerializer.Serialize(figures, LevelJson),

@@ -55,3 +55,14 @@ internal sealed class LevelRow
     public string? ChangeFailRate { get; init; }
     public string? RecoveryTime { get; init; }
 }
+
+internal sealed class FailureSignalRow
+{
+    public string? Grp { get; init; }
+    public bool HasIncidents { get; init; }
+    public bool HasFailedStatus { get; init; }
+    public bool HasPullRequests { get; init; }
+    public bool HasFailedDeployment { get; init; }
+
+    public bool Any => HasIncidents || HasFailedStatus || HasPullRequests || HasFailedDeployment;
+}

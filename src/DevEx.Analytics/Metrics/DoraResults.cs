@@ -13,7 +13,18 @@ public sealed record ChangeLeadTime(
 
 public sealed record FailureMethodCounts(long Explicit, long Rollback, long Revert, long Window);
 
-public sealed record ChangeFailRate(long FailedDeployments, long Deployments, double? Rate, string? Level, FailureMethodCounts ByMethod);
+/// <summary>
+/// <see cref="NoFailureSignal"/> is set (and <see cref="Level"/> null) when nothing imported for the scope could mark a
+/// deployment failed (queries/dora_failure_signal.sql): a 0 % there is not a measurement.
+/// </summary>
+public sealed record ChangeFailRate(long FailedDeployments, long Deployments, double? Rate, string? Level, FailureMethodCounts ByMethod,
+    string? NoFailureSignal = null)
+{
+    public const string NoFailureSignalReason = "no failure signal: import incidents or deployment statuses";
+
+    /// <summary>What a page shows in the level's place: the level, else why there is none.</summary>
+    public string? LevelOrReason => Level ?? NoFailureSignal;
+}
 
 public sealed record FailedDeploymentRecoveryTime(long SampleSize, double? MedianHours, double? P75Hours, double? P90Hours, long Unrecovered, string? Level);
 

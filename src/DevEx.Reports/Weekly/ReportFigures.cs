@@ -16,7 +16,7 @@ public static class ReportFigures
             now.ChangeLeadTime.Level, true);
         yield return Figure("changeLeadTimeMedianWorkingHours", "Change lead time (median, working hours)", "hours",
             d => d.ChangeLeadTime.MedianWorkingHours, null, false);
-        yield return Figure("changeFailRate", "Change fail rate", "ratio", d => d.ChangeFailRate.Rate, now.ChangeFailRate.Level, true);
+        yield return Figure("changeFailRate", "Change fail rate", "ratio", d => d.ChangeFailRate.Rate, now.ChangeFailRate.LevelOrReason, true);
         yield return Figure("failedDeploymentRecoveryTimeMedianHours", "Failed deployment recovery time (median, wall clock)", "hours",
             d => d.FailedDeploymentRecoveryTime.MedianHours, now.FailedDeploymentRecoveryTime.Level, true);
         yield return Figure("deploymentReworkRate", "Deployment rework rate", "ratio", d => d.DeploymentReworkRate.Rate, null, true);

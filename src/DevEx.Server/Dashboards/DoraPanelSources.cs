@@ -50,7 +50,7 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
         Add("change_fail_rate", "Change fail rate", "rate", m => m.ChangeFailRate.Rate);
         Link("change_fail_rate", Links.Explain("deployments", filter, "failed=true"));
         Add("failed_deployments", "Failed deployments", "count", m => m.ChangeFailRate.FailedDeployments, trend: false);
-        Add("change_fail_rate_level", "Change fail rate level", "level", m => m.ChangeFailRate.Level, trend: false);
+        Add("change_fail_rate_level", "Change fail rate level", "level", m => m.ChangeFailRate.LevelOrReason, trend: false);
         Add("recovery_median_hours", "Failed deployment recovery time (median, wall clock)", "hours", m => m.FailedDeploymentRecoveryTime.MedianHours);
         Link("recovery_median_hours", Links.Explain("deployments", filter, "failed=true"));
         Add("recovery_sample_size", "Recovered deployments", "count", m => m.FailedDeploymentRecoveryTime.SampleSize, trend: false);
@@ -92,7 +92,7 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
             var scoped = grouping == MetricGrouping.Team ? filter.ForTeam(id) : filter.ForService(id);
             var m = byGroup.GetValueOrDefault(id);
             builder.Row([label, $"/dashboards/dora?{scoped.ToQuery()}", .. m is null ? SeriesValues(null) : SeriesValues(m),
-                m?.DeploymentFrequency.Level, m?.ChangeLeadTime.Level, m?.ChangeFailRate.Level, m?.FailedDeploymentRecoveryTime.Level,
+                m?.DeploymentFrequency.Level, m?.ChangeLeadTime.Level, m?.ChangeFailRate.LevelOrReason, m?.FailedDeploymentRecoveryTime.Level,
                 .. SeriesLinks(scoped)]);
         }
         return builder.Build();

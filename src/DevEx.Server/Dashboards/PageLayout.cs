@@ -156,6 +156,7 @@ internal static class PageLayout
         .panel h2{font-size:1.05rem;margin:0 0 .2rem}.help{color:#4a4f57;font-size:.85rem;margin:0 0 .5rem}
         .stat-value{font-size:2rem;font-weight:bold;margin:.2rem 0}.stat-value a{text-decoration:none}.trend,.caption{margin:.1rem 0;color:#333}
         .level{display:inline-block;padding:.05rem .45rem;border-radius:.3rem;font-size:.8rem;font-weight:bold;vertical-align:middle}
+        .no-level{font-size:.8rem;font-style:italic;vertical-align:middle}
         LEVELS
         .table-wrap{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.88rem}
         th,td{padding:.32rem .5rem;border-bottom:1px solid #e3e5e8;text-align:left;vertical-align:top}

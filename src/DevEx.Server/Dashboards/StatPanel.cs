@@ -22,7 +22,7 @@ internal static class StatPanel
         html.Append(link is null ? text : $"<a href=\"{Format.Html(link)}\">{text}</a>");
         if (panel.Level is not null && data.Value(row, panel.Level) is string level)
         {
-            html.Append(" <span class=\"level ").Append(Format.Html(level)).Append("\">").Append(Format.Html(level)).Append("</span>");
+            html.Append(' ').Append(Level(level));
         }
         html.Append("</p>");
         if (Format.Trend(PanelData.Number(value), PanelData.Number(data.Value(row, column.Name + PanelData.PreviousSuffix)), unit) is { } trend)
@@ -34,4 +34,9 @@ internal static class StatPanel
             html.Append("<p class=\"caption\">").Append(Format.Html(caption)).Append("</p>");
         }
     }
+
+    /// <summary>A DORA level as a badge; any other text in a level's place (why there is no level) as a plain note.</summary>
+    public static string Level(string level) => DevEx.Reports.Charts.LevelPalette.Levels.Contains(level)
+        ? $"<span class=\"level {Format.Html(level)}\">{Format.Html(level)}</span>"
+        : $"<span class=\"no-level\">{Format.Html(level)}</span>";
 }

@@ -42,7 +42,7 @@ internal static class TablePanel
         html.Append(numeric ? "<td class=\"num\">" : "<td>");
         if (unit == "level" && text != Format.Missing)
         {
-            html.Append("<span class=\"level ").Append(Format.Html(text)).Append("\">").Append(Format.Html(text)).Append("</span>");
+            html.Append(StatPanel.Level(text));
         }
         else if (link is not null && text != Format.Missing)
         {
