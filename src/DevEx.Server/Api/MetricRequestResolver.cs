@@ -158,10 +158,12 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
             return Problems.NotFound("service", $"No service '{scope.Service}'. GET /api/v1/services lists the services.");
         }
         if (scope is { Team: not null, Service: not null }
-            && connection.ExecuteScalar<string?>("SELECT owner_team FROM services WHERE id = $id", new { id = scope.Service }) is var owner
+            && connection.ExecuteScalar<string?>(
+                "SELECT t.id FROM services s LEFT JOIN teams t ON t.id = s.owner_team WHERE s.id = $id", new { id = scope.Service }) is var owner
             && owner != scope.Team)
         {
-            // A service outside the team has nothing in the team's scope: say so rather than answer zeros.
+            // A service outside the team has nothing in the team's scope: say so rather than answer zeros. An owner that is no
+            // team (no Group of that id) owns nothing, as in the per-team listings' row 'unowned'.
             return Problems.BadRequest("service", $"Service '{scope.Service}' is {(owner is null ? "owned by no team" : $"owned by team '{owner}'")}, not by '{scope.Team}': "
                 + $"leave out 'team' or choose one of its services (GET /api/v1/teams/{scope.Team}).");
         }
