@@ -34,6 +34,8 @@ public sealed class WaitStatesService(QueryRunner queries)
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<WaitState>> ByTeam(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
         Run(window, scope, null, null, MetricGrouping.Team, cancellationToken)
+            // A wait nothing had comes back once with no group and no samples (wait_states.sql lists every wait): not unowned's.
+            .Where(r => r.Group is not null || r.Wait.SampleSize > 0)
             .GroupBy(r => r.Group ?? MetricScope.Unowned, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<WaitState>)g.Select(r => r.Wait).ToList(), StringComparer.Ordinal);
 
