@@ -2,13 +2,13 @@
 -- What: successful production deployments that finished in [$from, $to); deploy-days = distinct local dates
 --       (in $zone) with at least one; median deploy-days per ISO week over every week of the period, weeks
 --       without a deployment counting 0 (a week cut by the period's edge counts the deploy-days inside the period).
--- Grain: one row per period ($interval) and group ($group: none | team | service; grp is NULL for none). Without a
+-- Grain: one row per period ($interval) and group ($group: none | team | service; grp is NULL for none, and by team for services no catalog team owns). Without a
 --        group every period has a row; with one, only groups that deployed in the window have rows.
 -- Parameters: common (queries/README.md), $group.
 -- Definition: docs/metrics.md#deployment-frequency
 WITH scoped AS (
     SELECT timezone($zone, finished_at) AS local_finish,
-           CASE $group WHEN 'team' THEN owner_team WHEN 'service' THEN service END AS grp
+           CASE $group WHEN 'team' THEN CASE WHEN owner_team IN (SELECT id FROM teams) THEN owner_team END WHEN 'service' THEN service END AS grp
     FROM d_deployments
     WHERE finished_at >= $from AND finished_at < $to
       AND ($team::VARCHAR IS NULL OR owner_team = $team)

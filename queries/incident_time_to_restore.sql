@@ -1,10 +1,10 @@
 -- Incident time to restore (reported beside recovery time).
 -- What: per incident resolved in [$from, $to): resolved - opened, in hours. Team scope is the team owning the
 --       incident's service; repo scope, the services deployed from that repo.
--- Grain: one row per period ($interval) and group ($group: none | team | service; grp is NULL for none) that has resolved incidents. Parameters: common (queries/README.md), $group.
+-- Grain: one row per period ($interval) and group ($group: none | team | service; grp is NULL for none, and by team for services no catalog team owns) that has resolved incidents. Parameters: common (queries/README.md), $group.
 -- Definition: docs/metrics.md#incident-time-to-restore
 SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period_unit, timezone($zone, i.resolved_at))::DATE END AS period,
-       CASE $group WHEN 'team' THEN s.owner_team WHEN 'service' THEN i.service END AS grp,
+       CASE $group WHEN 'team' THEN CASE WHEN s.owner_team IN (SELECT id FROM teams) THEN s.owner_team END WHEN 'service' THEN i.service END AS grp,
        count(*) AS sample_size,
        quantile_cont(epoch(i.resolved_at - i.opened_at) / 3600.0, 0.5) AS median_hours,
        quantile_cont(epoch(i.resolved_at - i.opened_at) / 3600.0, 0.75) AS p75_hours,

@@ -5,19 +5,19 @@
 --       that were blocked), from d_tickets. Median hours and working hours, the sample size and the total hours each
 --       accounts for, in working hours of the team's zone.
 -- Grain: one row per period ($interval; a PR by its merge, a ticket by its done time), group ($group: none | team;
---        the PR's owner team, the ticket's team; grp is NULL for none) and wait, most total hours first. Without a
+--        the PR's owner team, the ticket's team; grp is NULL for none, and by team where that is no catalog team) and wait, most total hours first. Without a
 --        group or interval every wait has a row (sample_size 0 when nothing waited); otherwise only waits with samples.
 --        Parameters: common (queries/README.md), $group and $project (tickets only).
 -- Definition: docs/metrics.md#wait-states
 WITH pulls AS (
-    SELECT *, merged_at AS at_time, CASE $group WHEN 'team' THEN owner_team END AS grp FROM d_pull_requests
+    SELECT *, merged_at AS at_time, CASE WHEN $group = 'team' AND owner_team IN (SELECT id FROM teams) THEN owner_team END AS grp FROM d_pull_requests
     WHERE merged_at >= $from AND merged_at < $to
       AND NOT is_bot
       AND ($team::VARCHAR IS NULL OR owner_team = $team)
       AND ($service::VARCHAR IS NULL OR repo IN (SELECT repo FROM service_repositories WHERE service_id = $service))
       AND ($repo::VARCHAR IS NULL OR repo = $repo)
 ), tickets AS (
-    SELECT *, t.done_at AS at_time, CASE $group WHEN 'team' THEN t.team END AS grp FROM d_tickets t
+    SELECT *, t.done_at AS at_time, CASE WHEN $group = 'team' AND t.team IN (SELECT id FROM teams) THEN t.team END AS grp FROM d_tickets t
     WHERE t.done_at >= $from AND t.done_at < $to
   AND ($team::VARCHAR IS NULL OR t.team = $team)
   AND ($project::VARCHAR IS NULL OR t.project = $project)

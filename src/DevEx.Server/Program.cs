@@ -20,6 +20,7 @@ if (StartupConfiguration.Refuse(app.Services, Console.Error))
     return 2;
 }
 app.UseDevExProblemDetails();
+app.UseHeadAsGet();
 app.UseDevExScheduling();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();

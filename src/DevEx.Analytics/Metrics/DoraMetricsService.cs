@@ -18,7 +18,8 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
 
     /// <summary>
     /// The metrics of every team or service inside the scope in one pass of the same queries (grouped by the
-    /// owning team or the service); a team or service without deployments, changes or incidents has no entry.
+    /// owning team or the service); a team or service without deployments, changes or incidents has no entry. By team,
+    /// what no catalog team owns is the entry <see cref="MetricScope.Unowned"/>, so that the entries sum to the scope.
     /// </summary>
     public IReadOnlyDictionary<string, DoraMetrics> ByGroup(MetricWindow window, MetricScope scope, MetricGrouping grouping,
         CancellationToken cancellationToken = default)
@@ -32,7 +33,7 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
             .ToDictionary(g => g.Key, g => g.Value[0], StringComparer.Ordinal);
     }
 
-    // Rows of a grouped query whose team or service is unknown carry a NULL group; they are left out of ByGroup.
+    // Rows of an ungrouped query carry a NULL group; so do those of a query by team whose service no catalog team owns.
     private const string NoGroup = "";
 
     private Dictionary<string, List<DoraMetrics>> Compute(MetricWindow window, MetricScope scope, MetricInterval? interval,
@@ -41,7 +42,8 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
         var parameters = MetricParameters.For(window, scope, interval);
         parameters.Add("group", grouping.ToString().ToLowerInvariant());
         var periods = interval is { } i ? window.Periods(i) : [window];
-        (string, LocalDate) Key(string? group, LocalDate period) => (group ?? NoGroup, periods.Last(p => p.From <= Max(period, window.From)).From);
+        var nullGroup = grouping == MetricGrouping.Team ? MetricScope.Unowned : NoGroup;
+        (string, LocalDate) Key(string? group, LocalDate period) => (group ?? nullGroup, periods.Last(p => p.From <= Max(period, window.From)).From);
         var frequency = queries.Run<FrequencyRow>("dora_deployment_frequency", parameters, cancellationToken).ToLookup(r => Key(r.Grp, r.Period));
         var leadTime = queries.Run<DurationRow>("dora_change_lead_time", parameters, cancellationToken).ToDictionary(r => Key(r.Grp, r.Period));
         var failRate = queries.Run<FailRateRow>("dora_change_fail_rate", parameters, cancellationToken).ToDictionary(r => Key(r.Grp, r.Period));

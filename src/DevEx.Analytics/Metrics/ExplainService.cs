@@ -19,6 +19,9 @@ public sealed class ExplainService(QueryRunner queries)
     public IReadOnlyList<IncidentExplanation> Incidents(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
         queries.Run<IncidentExplanation>("explain_incidents", MetricParameters.For(window, scope), cancellationToken);
 
+    /// <summary>The categories of data-quality findings (queries/explain_data_quality.sql).</summary>
+    public static IReadOnlyList<string> DataQualityCategories { get; } = ["derivation", "import-rejects"];
+
     /// <summary>Derivation findings and import rejects, narrowed as the data-quality counts group them (whole data set).</summary>
     public IReadOnlyList<DataQualityFinding> DataQualityFindings(string? category, string? kind, CancellationToken cancellationToken = default) =>
         queries.Run<DataQualityFinding>("explain_data_quality", new { category, kind }, cancellationToken);

@@ -22,6 +22,12 @@ public enum MetricGrouping
 public sealed record MetricScope(string? Team = null, string? Service = null, string? Repo = null)
 {
     public static MetricScope Org { get; } = new();
+
+    /// <summary>
+    /// The row of per-team listings that holds what no catalog team owns (services without an owner, or whose owner is no
+    /// Group), so that the rows sum to the org. Not a team, and not a value of the team filter.
+    /// </summary>
+    public const string Unowned = "unowned";
 }
 
 /// <summary>
@@ -48,8 +54,14 @@ public sealed record MetricWindow
     public int Days => Period.Between(From, To, PeriodUnits.Days).Days;
     public double Weeks => Days / 7.0;
 
-    /// <summary>The default window: the last 4 full ISO weeks before the current week.</summary>
-    public static MetricWindow LastFullWeeks(Instant now, DateTimeZone zone, int weeks = 4)
+    /// <summary>
+    /// The one default window of the API and the dashboards: the last 12 full ISO weeks before the current
+    /// week, enough weeks for a trend and recent enough to act on (docs/configuration.md).
+    /// </summary>
+    public const int DefaultWeeks = 12;
+
+    /// <summary>The default window: the last <paramref name="weeks"/> full ISO weeks before the current week.</summary>
+    public static MetricWindow LastFullWeeks(Instant now, DateTimeZone zone, int weeks = DefaultWeeks)
     {
         var today = now.InZone(zone).Date;
         var thisMonday = today.PlusDays(-((int)today.DayOfWeek - 1));

@@ -10,10 +10,18 @@ public sealed record UnmappedIdentity(string Identity, long Occurrences, IReadOn
 
 public sealed record DataQualityItem(string Category, string Kind, long Count, string? Example);
 
-public sealed record DataQualityReport(IReadOnlyList<UnmappedIdentity> UnmappedIdentities, long ClampedSpans, long ImportRejects, IReadOnlyList<DataQualityItem> Items);
+/// <summary>A service no catalog team owns: <paramref name="NamedOwner"/> is the owner its Component names, if any (no Group has that id).</summary>
+public sealed record UnownedService(string Service, string? NamedOwner, bool FromCatalog, long Deployments, long Incidents, IReadOnlyList<string> Repos);
+
+/// <summary>
+/// What DevEx could not map: identities no User claims (people; bots by <c>DevEx:Metrics:BotPattern</c> apart), services no
+/// team owns, clamped spans, import rejects and every derivation finding.
+/// </summary>
+public sealed record DataQualityReport(IReadOnlyList<UnmappedIdentity> UnmappedIdentities, IReadOnlyList<UnmappedIdentity> Bots,
+    IReadOnlyList<UnownedService> UnownedServices, long ClampedSpans, long ImportRejects, IReadOnlyList<DataQualityItem> Items);
 
 /// <summary>Teams, services and data quality (queries/org_*.sql, queries/data_quality_*.sql).</summary>
-public sealed class OrgService(QueryRunner queries)
+public sealed class OrgService(QueryRunner queries, MetricOptions options)
 {
     public IReadOnlyList<TeamSummary> Teams() => queries.Run<TeamSummary>("org_teams", new { });
 
@@ -26,10 +34,14 @@ public sealed class OrgService(QueryRunner queries)
     public DataQualityReport DataQuality()
     {
         var items = queries.Run<DataQualityItem>("data_quality_summary", new { });
-        return new DataQualityReport(
-            queries.Run<UnmappedIdentity>("data_quality_unmapped_identities", new { }),
+        var identities = queries.Run<IdentityRow>("data_quality_unmapped_identities", new { bot_pattern = options.BotPattern });
+        UnmappedIdentity[] Of(bool bots) => [.. identities.Where(i => i.IsBot == bots).Select(i => new UnmappedIdentity(i.Identity, i.Occurrences, i.SeenIn))];
+        return new DataQualityReport(Of(bots: false), Of(bots: true),
+            queries.Run<UnownedService>("data_quality_unowned_services", new { }),
             items.Where(i => i is { Category: "derivation", Kind: "clamped-span" }).Sum(i => i.Count),
             items.Where(i => i.Category == "import-rejects").Sum(i => i.Count),
             items);
     }
+
+    private sealed record IdentityRow(string Identity, long Occurrences, IReadOnlyList<string> SeenIn, bool IsBot);
 }

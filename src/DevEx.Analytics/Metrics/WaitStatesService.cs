@@ -28,11 +28,15 @@ public sealed class WaitStatesService(QueryRunner queries)
     public WaitStates Get(MetricWindow window, MetricScope scope, string? project = null, CancellationToken cancellationToken = default) =>
         new(window.From, window.To, Run(window, scope, project, null, MetricGrouping.None, cancellationToken).Select(r => r.Wait).ToList());
 
-    /// <summary>The waits of each team in the scope (the PR's owner team, the ticket's team), from one query.</summary>
+    /// <summary>
+    /// The waits of each team in the scope (the PR's owner team, the ticket's team), from one query; those of pull requests
+    /// and tickets no catalog team owns under <see cref="MetricScope.Unowned"/>.
+    /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<WaitState>> ByTeam(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
         Run(window, scope, null, null, MetricGrouping.Team, cancellationToken)
-            .Where(r => r.Group is not null)
-            .GroupBy(r => r.Group!, StringComparer.Ordinal)
+            // A wait nothing had comes back once with no group and no samples (wait_states.sql lists every wait): not unowned's.
+            .Where(r => r.Group is not null || r.Wait.SampleSize > 0)
+            .GroupBy(r => r.Group ?? MetricScope.Unowned, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<WaitState>)g.Select(r => r.Wait).ToList(), StringComparer.Ordinal);
 
     /// <summary>The waits per period of the window; a period in which nothing waited has an empty list.</summary>

@@ -8,9 +8,11 @@ internal static class ExplainEndpoints
     public static RouteGroupBuilder MapExplain(this RouteGroupBuilder api)
     {
         var explain = api.MapGroup("").WithTags("Explain");
-        explain.MapGet("/deployments", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, bool? failed, bool? rework,
+        // failed and rework are read as text, so that a bad value is a problem naming it rather than the binder's bare 400.
+        explain.MapGet("/deployments", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, string? failed, string? rework,
                 CancellationToken ct) =>
-            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Deployments(r.Window, r.Scope, failed, rework, ct)))
+            BooleanParameter.TryParse(failed, "failed", out var isFailed) ?? BooleanParameter.TryParse(rework, "rework", out var isRework)
+            ?? resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Deployments(r.Window, r.Scope, isFailed, isRework, ct)))
             .WithSummary("Production deployments in the window: change set, failure method and evidence, rework, recovery (?failed=true, ?rework=true)");
         explain.MapGet("/changes", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, string? deployment, CancellationToken ct) =>
             resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Changes(r.Window, r.Scope, deployment, ct)))
@@ -22,11 +24,15 @@ internal static class ExplainEndpoints
             resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Incidents(r.Window, r.Scope, ct)))
             .WithSummary("Incidents resolved in the window, with their time to restore and the cause they name");
         explain.MapGet("/data-quality/findings", (ExplainService service, string? category, string? kind, CancellationToken ct) =>
-            TypedResults.Ok(service.DataQualityFindings(category, kind, ct)))
+            !string.IsNullOrWhiteSpace(category) && !ExplainService.DataQualityCategories.Contains(category.Trim())
+                ? Problems.BadRequest("category", $"'category' must be {string.Join(" or ", ExplainService.DataQualityCategories)}, not '{category}'.")
+                : TypedResults.Ok(service.DataQualityFindings(Blank(category), Blank(kind), ct)))
             .WithSummary("The rows behind the data-quality counts: derivation findings (clamped spans, ...) and rejected import lines");
         explain.MapGet("/data-quality/identity-occurrences", (ExplainService service, string? identity, CancellationToken ct) =>
             TypedResults.Ok(service.IdentityOccurrences(identity, ct)))
             .WithSummary("The commits, pull requests and reviews of identities no catalog User claims (?identity=)");
         return explain;
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -14,6 +14,9 @@ internal static class MetricEndpoints
         metrics.MapGet("/dora/series", (DoraMetricsService dora, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
             resolver.TryResolve(request, out var r) ?? TypedResults.Ok(Series(r, dora.Series(r.Window, r.Scope, r.Interval, ct))))
             .WithSummary("DORA metrics per day, ISO week or month");
+        metrics.MapGet("/dora/by-team", (DoraMetricsService dora, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
+            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(DoraByTeam.Of(r, dora.ByGroup(r.Window, r.Scope, MetricGrouping.Team, ct))))
+            .WithSummary("The DORA metrics of each team with deployments, changes or incidents, and of what no team owns (team 'unowned'): the rows sum to the org");
         metrics.MapGet("/pr-flow", (PullRequestFlowService flow, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
             resolver.TryResolve(request, out var r) ?? TypedResults.Ok(flow.Get(r.Window, r.Scope, ct)))
             .WithSummary("Pull-request flow: coding, pickup, review, merge wait and deploy wait");

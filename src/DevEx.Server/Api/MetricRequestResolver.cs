@@ -14,11 +14,12 @@ internal sealed record ResolvedRequest(MetricWindow Window, MetricScope Scope, M
 /// <summary>Validates metric requests: 400 names the bad parameter, 404 the unknown team, service or repository.</summary>
 internal sealed class MetricRequestResolver(IClock clock, MetricOptions options, DuckDbDatabase database)
 {
-    public IResult? TryResolve(MetricRequest request, out ResolvedRequest resolved, int defaultWeeks = 4)
+    public IResult? TryResolve(MetricRequest request, out ResolvedRequest resolved)
     {
         resolved = null!;
         var zone = DateTimeZoneProviders.Tzdb[options.TimeZone];
-        var defaults = MetricWindow.LastFullWeeks(clock.GetCurrentInstant(), zone, defaultWeeks);
+        var now = clock.GetCurrentInstant();
+        var defaults = MetricWindow.LastFullWeeks(now, zone);
         if (!TryDate(request.From, "from", defaults.From, out var from, out var problem)
             || !TryDate(request.To, "to", defaults.To, out var to, out problem))
         {
@@ -30,11 +31,17 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
         }
         if (request.From is not null && request.To is null && from >= to)
         {
-            to = from.PlusWeeks(defaultWeeks);
+            // From alone, in the current week or later: the window runs to the end of today, never into the future.
+            var tomorrow = now.InZone(zone).Date.PlusDays(1);
+            if (from >= tomorrow)
+            {
+                return Problems.BadRequest("from", $"'from' ({from:yyyy-MM-dd}) is after today ({tomorrow.PlusDays(-1):yyyy-MM-dd} in {zone.Id}): there is no data yet.");
+            }
+            to = tomorrow;
         }
         if (request.To is not null && request.From is null && from >= to)
         {
-            from = to.PlusWeeks(-defaultWeeks);
+            from = to.PlusWeeks(-MetricWindow.DefaultWeeks);
         }
         if (from >= to)
         {
@@ -116,6 +123,20 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>404 for a ticket project no ticket has (as for an unknown team), listing the projects there are.</summary>
+    public IResult? UnknownProject(string? project)
+    {
+        if (Blank(project) is not { } id)
+        {
+            return null;
+        }
+        using var connection = database.Open();
+        var projects = connection.Query<string>("SELECT DISTINCT project FROM tickets ORDER BY project").AsList();
+        return projects.Contains(id, StringComparer.Ordinal) ? null
+            : Problems.NotFound("project", projects.Count == 0 ? $"No project '{id}': there are no tickets."
+                : $"No project '{id}'. Ticket projects: {string.Join(", ", projects)}.");
+    }
+
     private IResult? Unknown(MetricScope scope)
     {
         if (scope.Team is null && scope.Service is null && scope.Repo is null)
@@ -125,11 +146,26 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
         using var connection = database.Open();
         if (scope.Team is not null && connection.ExecuteScalar<long>("SELECT count(*) FROM teams WHERE id = $id", new { id = scope.Team }) == 0)
         {
+            if (scope.Team == MetricScope.Unowned)
+            {
+                return Problems.NotFound("team", $"'{MetricScope.Unowned}' is the row of per-team listings for services no team owns, not a team: "
+                    + "GET /api/v1/data-quality lists those services; filter by one of them with 'service'.");
+            }
             return Problems.NotFound("team", $"No team '{scope.Team}'. GET /api/v1/teams lists the teams.");
         }
         if (scope.Service is not null && connection.ExecuteScalar<long>("SELECT count(*) FROM services WHERE id = $id", new { id = scope.Service }) == 0)
         {
             return Problems.NotFound("service", $"No service '{scope.Service}'. GET /api/v1/services lists the services.");
+        }
+        if (scope is { Team: not null, Service: not null }
+            && connection.ExecuteScalar<string?>(
+                "SELECT t.id FROM services s LEFT JOIN teams t ON t.id = s.owner_team WHERE s.id = $id", new { id = scope.Service }) is var owner
+            && owner != scope.Team)
+        {
+            // A service outside the team has nothing in the team's scope: say so rather than answer zeros. An owner that is no
+            // team (no Group of that id) owns nothing, as in the per-team listings' row 'unowned'.
+            return Problems.BadRequest("service", $"Service '{scope.Service}' is {(owner is null ? "owned by no team" : $"owned by team '{owner}'")}, not by '{scope.Team}': "
+                + $"leave out 'team' or choose one of its services (GET /api/v1/teams/{scope.Team}).");
         }
         if (scope.Repo is not null && connection.ExecuteScalar<long>("""
                 SELECT (SELECT count(*) FROM repositories WHERE repo = $id) + (SELECT count(*) FROM service_repositories WHERE repo = $id)

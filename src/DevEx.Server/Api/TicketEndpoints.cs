@@ -10,15 +10,15 @@ internal static class TicketEndpoints
         var tickets = api.MapGroup("").WithTags("Tickets");
         tickets.MapGet("/metrics/tickets", (TicketMetricsService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request,
                 string? project, CancellationToken ct) =>
-            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Get(r.Window, r.Scope, project, ct)))
+            resolver.TryResolve(request, out var r) ?? resolver.UnknownProject(project) ?? TypedResults.Ok(service.Get(r.Window, r.Scope, project, ct)))
             .WithSummary("Ticket cycle, active, wait and blocked time, flow efficiency, throughput, WIP and time by status");
         tickets.MapGet("/metrics/wait-states", (WaitStatesService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request,
                 string? project, CancellationToken ct) =>
-            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Get(r.Window, r.Scope, project, ct)))
+            resolver.TryResolve(request, out var r) ?? resolver.UnknownProject(project) ?? TypedResults.Ok(service.Get(r.Window, r.Scope, project, ct)))
             .WithSummary("Where time is lost: pickup, review, merge, CI, deploy and ticket waits, most hours first");
         tickets.MapGet("/tickets", (TicketExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request,
                 string? project, CancellationToken ct) =>
-            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Tickets(r.Window, r.Scope, project, ct)))
+            resolver.TryResolve(request, out var r) ?? resolver.UnknownProject(project) ?? TypedResults.Ok(service.Tickets(r.Window, r.Scope, project, ct)))
             .WithSummary("Tickets done in the window, with their flow facts and status intervals");
         tickets.MapGet("/status-mapping", (TicketStatusMappingService service, CancellationToken ct) => TypedResults.Ok(service.All(ct)))
             .WithSummary("Every ticket status seen, its category and why (override, source category or default rule)");

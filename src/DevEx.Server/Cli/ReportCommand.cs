@@ -62,6 +62,10 @@ internal static class ReportCommand
         {
             return Fail(teamId is null ? "There are no teams: import a catalog first." : $"No team '{teamId}'.");
         }
+        if (weekText is not null && teams.Select(t => reports.FutureWeekProblem(t, week)).FirstOrDefault(p => p is not null) is { } future)
+        {
+            return Fail(future.Replace("'week'", "--week", StringComparison.Ordinal));
+        }
         foreach (var team in teams)
         {
             var report = reports.Build(team, weekText is null ? reports.LastFullWeek(team) : week, cancellationToken);

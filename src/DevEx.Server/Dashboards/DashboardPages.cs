@@ -10,9 +10,6 @@ namespace DevEx.Server.Dashboards;
 /// <summary>Builds dashboard pages: filters from the URL, panels rendered side by side (in parallel, cached), the layout.</summary>
 internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer renderer, MetricRequestResolver resolver, OrgService org, WeeklyReports reports)
 {
-    /// <summary>Dashboards default to the last 12 full ISO weeks: enough weeks for a trend, recent enough to act on.</summary>
-    public const int DefaultWeeks = 12;
-
     public IResult Page(string id, MetricRequest request, CancellationToken cancellationToken)
     {
         var set = catalog.Current;
@@ -52,15 +49,15 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
     /// <summary>Resolves the URL's filters; false with a problem for a bad value, true with a problem for an unknown team or service.</summary>
     public bool TryFilter(MetricRequest request, out DashboardFilter filter, out string? problem)
     {
-        var result = resolver.TryResolve(request, out var resolved, DefaultWeeks);
+        var result = resolver.TryResolve(request, out var resolved);
         problem = (result as ProblemHttpResult)?.ProblemDetails.Detail;
         if (result is ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound })
         {
-            resolver.TryResolve(request with { Team = null, Service = null, Repo = null }, out resolved, DefaultWeeks);
+            resolver.TryResolve(request with { Team = null, Service = null, Repo = null }, out resolved);
         }
         else if (result is not null)
         {
-            resolver.TryResolve(new MetricRequest(null, null, null, null, null, null), out resolved, DefaultWeeks);
+            resolver.TryResolve(new MetricRequest(null, null, null, null, null, null), out resolved);
             filter = DashboardFilter.From(resolved);
             return false;
         }

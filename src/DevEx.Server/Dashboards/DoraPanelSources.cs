@@ -75,6 +75,7 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
     private PanelData ByGroup(DashboardFilter filter, MetricGrouping grouping, CancellationToken ct)
     {
         var byGroup = dora.ByGroup(filter.Window, filter.Scope, grouping, ct);
+        // By team, what no catalog team owns is a row of its own, last, so that the rows sum to the org.
         var names = grouping == MetricGrouping.Team
             ? org.Teams().Where(t => filter.Scope.Team is null || t.Id == filter.Scope.Team).Select(t => (t.Id, Label: t.DisplayName ?? t.Id))
             : org.Services().Where(s => (filter.Scope.Service is null || s.Id == filter.Scope.Service)
@@ -94,6 +95,13 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
             builder.Row([label, $"/dashboards/dora?{scoped.ToQuery()}", .. m is null ? SeriesValues(null) : SeriesValues(m),
                 m?.DeploymentFrequency.Level, m?.ChangeLeadTime.Level, m?.ChangeFailRate.LevelOrReason, m?.FailedDeploymentRecoveryTime.Level,
                 .. SeriesLinks(scoped)]);
+        }
+        if (grouping == MetricGrouping.Team && byGroup.GetValueOrDefault(MetricScope.Unowned) is { } unowned)
+        {
+            // 'unowned' is no value of the team filter: the row links to the services behind it, its figures to nothing.
+            builder.Row([WaitPanelSources.UnownedLabel, WaitPanelSources.UnownedLink(filter), .. SeriesValues(unowned),
+                unowned.DeploymentFrequency.Level, unowned.ChangeLeadTime.Level, unowned.ChangeFailRate.Level, unowned.FailedDeploymentRecoveryTime.Level,
+                null, null, null, null, null]);
         }
         return builder.Build();
     }

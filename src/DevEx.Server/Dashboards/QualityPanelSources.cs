@@ -10,7 +10,9 @@ internal sealed class QualityPanelSources(OrgService org, SyncRunner runner, Syn
     public IEnumerable<PanelSource> Sources() =>
     [
         new("data-quality", "Import rejects, clamped spans, unknown shas, unmapped statuses and the like, with an example each", Items),
-        new("unmapped-identities", "Authors and reviewers no person in the catalog claims", Unmapped),
+        new("unmapped-identities", "Authors and reviewers no person in the catalog claims (bots apart)", Unmapped),
+        new("unmapped-bots", "Bots (DevEx:Metrics:BotPattern) among the identities no person claims: left out of pull-request flow, nothing to alias", Bots),
+        new("unowned-services", "Services no catalog team owns: they count in the org and in per-team tables' row 'unowned'", Unowned),
         new("last-sync", "Each source's last sync run, read at every request (a sync may be running, or may have written nothing)", LastSync, Live: true),
     ];
 
@@ -26,11 +28,28 @@ internal sealed class QualityPanelSources(OrgService org, SyncRunner runner, Syn
         return builder.Build();
     }
 
-    private PanelData Unmapped(DashboardFilter filter, CancellationToken ct)
+    private PanelData Unmapped(DashboardFilter filter, CancellationToken ct) => Identities(filter, org.DataQuality().UnmappedIdentities);
+
+    private PanelData Bots(DashboardFilter filter, CancellationToken ct) => Identities(filter, org.DataQuality().Bots);
+
+    private PanelData Unowned(DashboardFilter filter, CancellationToken ct)
+    {
+        var builder = new PanelDataBuilder().Column("service", "Service", "text").Column("service" + PanelData.LinkSuffix, "", "text")
+            .Column("named_owner", "Owner named (no such team)", "text").Column("deployments", "Production deployments", "count")
+            .Column("incidents", "Incidents", "count").Column("repos", "Repositories", "text");
+        foreach (var service in org.DataQuality().UnownedServices)
+        {
+            builder.Row(service.Service, $"/dashboards/dora?{(filter with { Scope = new MetricScope(Service: service.Service) }).ToQuery()}", service.NamedOwner, service.Deployments,
+                service.Incidents, string.Join(", ", service.Repos));
+        }
+        return builder.Build();
+    }
+
+    private static PanelData Identities(DashboardFilter filter, IReadOnlyList<UnmappedIdentity> identities)
     {
         var builder = new PanelDataBuilder().Column("identity", "Identity", "text").Column("occurrences", "Occurrences", "count")
             .Column("occurrences" + PanelData.LinkSuffix, "", "text").Column("seen_in", "Seen in", "text");
-        foreach (var identity in org.DataQuality().UnmappedIdentities.OrderByDescending(i => i.Occurrences).Take(50))
+        foreach (var identity in identities.OrderByDescending(i => i.Occurrences).Take(50))
         {
             builder.Row(identity.Identity, identity.Occurrences, Links.Explain("identities", filter, $"identity={Uri.EscapeDataString(identity.Identity)}"),
                 string.Join(", ", identity.SeenIn));

@@ -97,9 +97,12 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         var meetingsNow = meetings.Of(filter.Window, filter.Scope, ct).Teams;
         var meetingsBefore = meetings.Of(filter.Previous, filter.Scope, ct).Teams;
         var result = new List<TeamWait>();
-        foreach (var team in org.Teams().Where(t => filter.Scope.Team is null || t.Id == filter.Scope.Team))
+        // What no catalog team owns is a row of its own, last, so that the rows sum to the org (docs/metrics.md#teams-and-services).
+        var teams = org.Teams().Where(t => filter.Scope.Team is null || t.Id == filter.Scope.Team).Select(t => (t.Id, Label: t.DisplayName ?? t.Id))
+            .Concat(now.ContainsKey(MetricScope.Unowned) || before.ContainsKey(MetricScope.Unowned) ? [(MetricScope.Unowned, UnownedLabel)] : []);
+        foreach (var team in teams)
         {
-            var label = team.DisplayName ?? team.Id;
+            var label = team.Label;
             // A wait with no samples in a period (wait_states.sql lists deploy wait without deployments) was not had then.
             var current = (now.GetValueOrDefault(team.Id) ?? []).Where(w => w.SampleSize > 0).ToList();
             var previous = (before.GetValueOrDefault(team.Id) ?? []).Where(w => w.SampleSize > 0).ToDictionary(w => w.Wait);
@@ -136,9 +139,11 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         // rose from 0 h, one the team had only before fell to 0 h. Only a withheld previous figure (meetings) has no change.
         foreach (var w in TeamWaits(filter, ct))
         {
+            // 'unowned' is no value of the team filter: its row links to the services behind it, its hours to nothing.
             var scoped = filter.ForTeam(w.TeamId);
-            builder.Row(w.Team, w.TeamId, $"/?{scoped.ToQuery()}", WaitStateNames.Label(w.Wait), w.Hours ?? 0, w.Comparable ? w.Previous ?? 0 : null,
-                WaitLink(w.Wait, scoped), w.MedianWorkingHours, w.SampleSize);
+            var unowned = w.TeamId == MetricScope.Unowned;
+            builder.Row(w.Team, w.TeamId, unowned ? UnownedLink(filter) : $"/?{scoped.ToQuery()}", WaitStateNames.Label(w.Wait), w.Hours ?? 0,
+                w.Comparable ? w.Previous ?? 0 : null, unowned ? null : WaitLink(w.Wait, scoped), w.MedianWorkingHours, w.SampleSize);
         }
         // Meetings are a person's hours, not a pull request's or ticket's: not added into a team's total (docs/metrics.md).
         return builder.Build() with { NotInRowTotals = [WaitStateNames.Label("meetings")] };
@@ -163,7 +168,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         var best = TeamWaits(filter, ct)
             .Where(w => w.Comparable)
             .Select(w => (w.TeamId, w.Team, Wait: WaitStateNames.Label(w.Wait), Now: w.Hours ?? 0, Before: w.Previous ?? 0,
-                Link: WaitLink(w.Wait, filter.ForTeam(w.TeamId))))
+                Link: w.TeamId == MetricScope.Unowned ? UnownedLink(filter) : WaitLink(w.Wait, filter.ForTeam(w.TeamId))))
             .OrderByDescending(c => Math.Abs(c.Now - c.Before)).ThenBy(c => c.Team, StringComparer.Ordinal).ThenBy(c => c.TeamId, StringComparer.Ordinal)
             .ThenBy(c => c.Wait, StringComparer.Ordinal)
             .FirstOrDefault();
@@ -179,4 +184,10 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         var caption = $"{best.Team}: {best.Wait.ToLowerInvariant()} {(best.Now > best.Before ? "rose" : "fell")} from {Format.Hours(best.Before)} to {Format.Hours(best.Now)}";
         return builder.Row(best.Now - best.Before, best.Link, caption, best.Team, best.Wait, best.Now, best.Before).Build();
     }
+
+    /// <summary>The label of the row of what no catalog team owns, in every per-team table.</summary>
+    internal const string UnownedLabel = "Unowned (no owner team)";
+
+    /// <summary>Where the unowned row leads: the data-quality page, which lists the services no team owns.</summary>
+    internal static string UnownedLink(DashboardFilter filter) => $"/dashboards/data-quality?{(filter with { Scope = MetricScope.Org }).ToQuery()}#panel-unowned-services";
 }

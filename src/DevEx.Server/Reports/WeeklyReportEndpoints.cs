@@ -55,6 +55,10 @@ internal sealed record WeeklyReportRequest(string? Team, string? Week, string? F
         {
             return (Problems.NotFound("team", $"No team '{Team}'. GET /api/v1/teams lists the teams."), null);
         }
-        return (null, (team, string.IsNullOrWhiteSpace(Week) ? reports.LastFullWeek(team) : week, format));
+        if (string.IsNullOrWhiteSpace(Week))
+        {
+            return (null, (team, reports.LastFullWeek(team), format));
+        }
+        return reports.FutureWeekProblem(team, week) is { } future ? (Problems.BadRequest("week", future), null) : (null, (team, week, format));
     }
 }

@@ -16,6 +16,19 @@ public sealed class WeeklyReports(OrgService org, WeeklyReportBuilder builder, I
     /// <summary>The last full ISO week in the team's zone: on Monday 07:00 in Auckland, the week that just ended there.</summary>
     public IsoWeek LastFullWeek(TeamSummary team) => IsoWeek.LastFull(clock.GetCurrentInstant(), TeamZone.Resolve(team.TimeZone));
 
+    /// <summary>
+    /// Why a week cannot have a report yet: it starts after today in the team's zone (the current week, partial, can).
+    /// Null when it can; the message names the week with the endpoint's word for it, 'week'.
+    /// </summary>
+    public string? FutureWeekProblem(TeamSummary team, IsoWeek week)
+    {
+        var zone = TeamZone.Resolve(team.TimeZone);
+        var today = clock.GetCurrentInstant().InZone(zone).Date;
+        return week.Monday <= today ? null
+            : $"'week' {week} starts on {week.Monday:yyyy-MM-dd}, after today ({today:yyyy-MM-dd} in {zone.Id}, team {team.Id}'s zone): "
+              + $"there is nothing to report yet; the last full week is {LastFullWeek(team)}.";
+    }
+
     public WeeklyReport Build(TeamSummary team, IsoWeek week, CancellationToken cancellationToken = default) =>
         builder.Build(team, week, options.Value.PublicUrl, cancellationToken);
 }

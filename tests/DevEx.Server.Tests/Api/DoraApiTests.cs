@@ -57,15 +57,29 @@ public sealed class DoraApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Default_window_is_the_last_four_full_iso_weeks()
+    public async Task Default_window_is_the_last_twelve_full_iso_weeks_as_on_the_dashboards()
     {
-        // The clock says Wed 2026-02-11: the window is 2026-01-12 .. 2026-02-09, holding the example's week.
+        // The clock says Wed 2026-02-11: the window is the 84 days 2025-11-17 .. 2026-02-09, holding the example's week.
         var dora = await Get("/api/v1/metrics/dora");
-        Assert.Equal("2026-01-12", dora.GetProperty("from").GetString());
+        Assert.Equal("2025-11-17", dora.GetProperty("from").GetString());
         Assert.Equal("2026-02-09", dora.GetProperty("to").GetString());
         var frequency = dora.GetProperty("deploymentFrequency");
-        Assert.Equal(1.0, frequency.GetProperty("perWeek").GetDouble()); // 4 deployments in 4 weeks
-        Assert.Equal(0.0, frequency.GetProperty("medianDeployDaysPerWeek").GetDouble()); // deploy-days [0, 0, 0, 2]
+        Assert.Equal(4 / 12.0, frequency.GetProperty("perWeek").GetDouble(), 9); // 4 deployments in 12 weeks
+        Assert.Equal(0.0, frequency.GetProperty("medianDeployDaysPerWeek").GetDouble()); // deploy-days: eleven 0s, then 2
+    }
+
+    [Theory]
+    // The clock says Wed 2026-02-11 (UTC, the org zone). From alone in the current week runs to the end of today (to is
+    // exclusive: 02-12); from before it, to the end of the last full week (02-09); to alone at or before the default start
+    // (2025-11-17) starts 12 weeks (84 days) earlier.
+    [InlineData("from=2026-02-09", "2026-02-09", "2026-02-12")]
+    [InlineData("from=2026-02-11", "2026-02-11", "2026-02-12")]
+    [InlineData("from=2026-02-02", "2026-02-02", "2026-02-09")]
+    [InlineData("to=2025-11-17", "2025-08-25", "2025-11-17")]
+    public async Task A_window_given_by_one_end_never_runs_past_today(string query, string from, string to)
+    {
+        var dora = await Get($"/api/v1/metrics/dora?{query}");
+        Assert.Equal((from, to), (dora.GetProperty("from").GetString(), dora.GetProperty("to").GetString()));
     }
 
     [Fact]

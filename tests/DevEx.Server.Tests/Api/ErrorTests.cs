@@ -17,6 +17,11 @@ public sealed class ErrorTests : IDisposable
     [InlineData("/api/v1/metrics/dora?from=2026-02-02&to=2026-02-02", "to")]
     [InlineData("/api/v1/metrics/dora/series?interval=fortnight", "interval")]
     [InlineData("/api/v1/deployments?from=yesterday", "from")]
+    [InlineData("/api/v1/deployments?failed=maybe", "failed")]
+    [InlineData("/api/v1/deployments?rework=1", "rework")]
+    [InlineData("/api/v1/data-quality/findings?category=identities", "category")]
+    // The clock says Wed 2026-02-11: from alone on Thursday 02-12 starts after today.
+    [InlineData("/api/v1/metrics/dora?from=2026-02-12", "from")]
     // Dates outside 1970-01-01..9999-01-01: year 1 would make 521,000 weekly periods; 9999-12-30 plus the default 4 weeks overflows.
     [InlineData("/api/v1/metrics/dora/series?from=0001-01-01&to=9999-12-31", "from")]
     [InlineData("/api/v1/metrics/dora?from=9999-12-30", "from")]
@@ -52,6 +57,10 @@ public sealed class ErrorTests : IDisposable
     [InlineData("/api/v1/metrics/pr-flow?service=nothing", "service")]
     [InlineData("/api/v1/changes?repo=acme/none", "repo")]
     [InlineData("/api/v1/teams/nobody", "team")]
+    [InlineData("/api/v1/metrics/tickets?project=NOPE", "project")]
+    [InlineData("/api/v1/metrics/wait-states?project=NOPE", "project")]
+    [InlineData("/api/v1/tickets?project=NOPE", "project")]
+    [InlineData("/api/v1/metrics/dora?team=unowned", "team")]
     public async Task Unknown_scopes_are_404_problems(string url, string parameter)
     {
         var response = await factory.CreateClient().GetAsync(url);

@@ -114,9 +114,11 @@ public sealed class ReportCommandTests : IDisposable
     [Theory]
     [InlineData("core", "2026-W60", "html", "--week")]
     [InlineData("core", "0001-W01", "html", "--week")]
+    [InlineData("core", "9998-W53", "html", "after today")] // the command's clock is the machine's: any day before 9998-12-28
+    [InlineData(null, "9998-W53", "html", "after today")]
     [InlineData("core", "2026-W06", "pdf", "--format")]
     [InlineData("nobody", "2026-W06", "html", "nobody")]
-    public void Bad_input_is_one_line_on_stderr_and_exit_code_2(string team, string week, string format, string named)
+    public void Bad_input_is_one_line_on_stderr_and_exit_code_2(string? team, string week, string format, string named)
     {
         var (exit, output, error) = Run(team, week, format, Path.Combine(directory, "x"));
         Assert.Equal(2, exit);
