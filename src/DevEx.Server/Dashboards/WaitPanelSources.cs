@@ -164,7 +164,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
                 builder.Row(period.From, WaitStateNames.Label(w.Wait), w.HoursAccountedFor ?? 0, WaitLink(w.Wait, filter.ForWindow(period)));
             }
         }
-        return builder.Build() with { SeriesOrder = [.. WaitStateNames.ColourOrder.Select(WaitStateNames.Label)] };
+        return builder.Build() with { SeriesColours = WaitColours.ByLabel };
     }
 
     private PanelData BiggestChange(DashboardFilter filter, CancellationToken ct)
