@@ -116,10 +116,13 @@ internal static class ChartPlot
                     tops[i] += value;
                 }
                 var position = stacked ? i : i + (s - (seriesCount - 1) / 2.0) * barWidth;
-                bars.Add(new Bar { Position = position, ValueBase = start, Value = start + value, Size = barWidth, FillColor = colour, LineWidth = 0 });
+                bars.Add(new Bar { Position = position, ValueBase = start, Value = start + value, Size = barWidth, FillColor = PointColour(spec.Series[s], i, colour), LineWidth = 0 });
             }
             var plottable = plot.Add.Bars(bars);
-            plottable.Color = colour;
+            if (spec.Series[s].PointColours is null)
+            {
+                plottable.Color = colour; // this setter refills every bar: only where no bar has a colour of its own
+            }
             plottable.LegendText = spec.Series[s].Name;
         }
         CategoryAxis(plot, spec.Categories, width);
@@ -148,12 +151,15 @@ internal static class ChartPlot
                 if (Value(spec.Series[s], i) is { } value)
                 {
                     var position = (n - 1 - i) - (s - (seriesCount - 1) / 2.0) * barHeight;
-                    bars.Add(new Bar { Position = position, ValueBase = 0, Value = value, Size = barHeight, FillColor = colour, LineWidth = 0 });
+                    bars.Add(new Bar { Position = position, ValueBase = 0, Value = value, Size = barHeight, FillColor = PointColour(spec.Series[s], i, colour), LineWidth = 0 });
                 }
             }
             var plottable = plot.Add.Bars(bars);
             plottable.Horizontal = true;
-            plottable.Color = colour;
+            if (spec.Series[s].PointColours is null)
+            {
+                plottable.Color = colour;
+            }
             plottable.LegendText = spec.Series[s].Name;
         }
         var ticks = new NumericManual();
@@ -261,6 +267,9 @@ internal static class ChartPlot
 
     private static Color SeriesColour(ChartSpec spec, int index) =>
         spec.Series[index].Colour is { } colour ? Color.FromHex(colour) : ChartPalette.SeriesColor(index);
+
+    private static Color PointColour(ChartSeries series, int index, Color seriesColour) =>
+        series.PointColours is { } colours && index < colours.Count && colours[index] is { } colour ? Color.FromHex(colour) : seriesColour;
 
     private static bool HasValues(ChartSpec spec) => spec.Series.Any(s => s.Values.Any(v => v is not null));
 

@@ -7,9 +7,10 @@ public enum ChartKind { Line, Bar, StackedBar, HorizontalBar, Distribution }
 /// <summary>
 /// One named series; a null value is a gap (no data for that category), never drawn as zero. <see cref="Colour"/>
 /// (#rrggbb, normally from <see cref="ChartPalette"/>) fixes its colour, so a series keeps it whichever other series a
-/// chart has; without it the series takes the palette colour of its position.
+/// chart has; without it the series takes the palette colour of its position. <see cref="PointColours"/> colours single
+/// bars of a bar chart (a bar per wait, each in its wait's colour); a null entry takes the series' colour.
 /// </summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string? Colour = null);
+public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string? Colour = null, IReadOnlyList<string?>? PointColours = null);
 
 /// <summary>
 /// Categories label the x axis (e.g. ISO weeks "2026-W47" or team names). For Distribution, Categories is ignored

@@ -5,10 +5,11 @@ namespace DevEx.Reports.Weekly;
 /// <summary>The week's figures, named as the API's fields flattened to camelCase (deploymentFrequency.deployments → deployments).</summary>
 public static class ReportFigures
 {
-    public static IEnumerable<ReportFigure> Dora(DoraMetrics now, DoraMetrics before, IReadOnlyList<DoraMetrics> trend)
+    /// <summary>The week's DORA figures; <paramref name="before"/> is null when the previous week has no figures (before the data).</summary>
+    public static IEnumerable<ReportFigure> Dora(DoraMetrics now, DoraMetrics? before, IReadOnlyList<DoraMetrics> trend)
     {
         ReportFigure Figure(string metric, string label, string unit, Func<DoraMetrics, double?> value, string? level, bool headline) =>
-            new(metric, label, unit, value(now), value(before), level, headline, trend.Select(value).ToList());
+            new(metric, label, unit, value(now), before is null ? null : value(before), level, headline, trend.Select(value).ToList());
 
         yield return Figure("deployments", "Deployments", "count", d => d.DeploymentFrequency.Deployments, now.DeploymentFrequency.Level, true);
         yield return Figure("deployDays", "Days with a deployment", "days", d => d.DeploymentFrequency.DeployDays, null, false);
@@ -25,12 +26,12 @@ public static class ReportFigures
     }
 
     /// <summary>CI wait per change (queue + run summed per pull request, median over pull requests), wall clock and working hours.</summary>
-    public static IEnumerable<ReportFigure> CiWaitPerChange(CiWaitPerChange now, CiWaitPerChange before)
+    public static IEnumerable<ReportFigure> CiWaitPerChange(CiWaitPerChange now, CiWaitPerChange? before)
     {
         yield return new ReportFigure("ciWaitPerChangeMedianHours", "CI wait per change (median, wall clock)", "hours",
-            now.MedianHours, before.MedianHours, null, false, []);
+            now.MedianHours, before?.MedianHours, null, false, []);
         yield return new ReportFigure("ciWaitPerChangeMedianWorkingHours", "CI wait per change (median, working hours)", "hours",
-            now.MedianWorkingHours, before.MedianWorkingHours, null, false, []);
+            now.MedianWorkingHours, before?.MedianWorkingHours, null, false, []);
     }
 
     /// <summary>
@@ -44,11 +45,11 @@ public static class ReportFigures
     public static string WaitMetric(string wait) =>
         string.Concat(wait.Split('-').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..])) + "Hours";
 
-    public static IEnumerable<ReportFigure> Meetings(MeetingMetrics now, MeetingMetrics before)
+    public static IEnumerable<ReportFigure> Meetings(MeetingMetrics now, MeetingMetrics? before)
     {
         yield return new ReportFigure("medianMeetingHoursPerWeek", "Meeting hours per person (median, in working hours)", "hours",
-            now.MedianMeetingHoursPerWeek, before.MedianMeetingHoursPerWeek, null, false, []);
+            now.MedianMeetingHoursPerWeek, before?.MedianMeetingHoursPerWeek, null, false, []);
         yield return new ReportFigure("medianFocusHoursPerWeek", "Focus hours per person (median, in working hours)", "hours",
-            now.MedianFocusHoursPerWeek, before.MedianFocusHoursPerWeek, null, false, []);
+            now.MedianFocusHoursPerWeek, before?.MedianFocusHoursPerWeek, null, false, []);
     }
 }

@@ -12,7 +12,7 @@ namespace DevEx.Reports.Weekly;
 /// </summary>
 public sealed class WeeklyReportBuilder(
     QueryRunner queries, DoraMetricsService dora, WaitStatesService waits, CiMetricsService ci, MeetingMetricsService meetings,
-    ExplainService explain, OpenPullRequestService openPullRequests, MetricOptions metricOptions, IClock clock)
+    ExplainService explain, OpenPullRequestService openPullRequests, DataStartService dataStarts, MetricOptions metricOptions, IClock clock)
 {
     /// <summary>Rows per list (waiting and slowest pull requests, CI hot spots, blocked tickets): the page stays one to two pages long.</summary>
     public const int ListLength = 5;
@@ -37,10 +37,13 @@ public sealed class WeeklyReportBuilder(
         // The API lists every wait (0 samples when nothing waited); the report keeps those that happened this week.
         var waitsNow = waits.Get(window, scope, cancellationToken: cancellationToken).Waits.Where(w => w.SampleSize > 0).ToList();
         var waitsBefore = waits.Get(previousWindow, scope, cancellationToken: cancellationToken).Waits;
-        var figures = ReportFigures.Dora(current, previous, trend)
-            .Concat(ReportFigures.Meetings(meetingsNow, meetingsBefore))
-            .Concat(ReportFigures.CiWaitPerChange(ciNow.PerChange, ciBefore))
-            .Concat(ReportFigures.Waits(waitsNow, waitsBefore))
+        // A previous week that began before a figure's data started has no figure: no change against it (docs/metrics.md).
+        var starts = dataStarts.For(scope, cancellationToken);
+        bool Covered(DataKind kind) => starts.Covers(kind, previousWindow);
+        var figures = ReportFigures.Dora(current, Covered(DataKind.Deployments) ? previous : null, trend)
+            .Concat(ReportFigures.Meetings(meetingsNow, Covered(DataKind.Calendars) ? meetingsBefore : null))
+            .Concat(ReportFigures.CiWaitPerChange(ciNow.PerChange, Covered(DataKind.PullRequests) ? ciBefore : null))
+            .Concat(ReportFigures.Waits(waitsNow, waitsBefore.Where(w => Covered(DataStarts.OfWait(w.Wait))).ToList()))
             .ToList();
         var baseUrl = publicUrl?.TrimEnd('/');
         var now = clock.GetCurrentInstant();

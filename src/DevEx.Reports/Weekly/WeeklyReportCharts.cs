@@ -25,7 +25,8 @@ public static class WeeklyReportCharts
         {
             specs.Add(("where-time-is-lost", new ChartSpec(ChartKind.HorizontalBar, "Where time was lost", "", "working hours (total)",
                 report.WaitStates.Select(w => WaitStateNames.Label(w.Wait)).ToList(),
-                [new ChartSeries("Total hours", report.WaitStates.Select(w => w.HoursAccountedFor).ToList())])));
+                [new ChartSeries("Total hours", report.WaitStates.Select(w => w.HoursAccountedFor).ToList(),
+                    PointColours: report.WaitStates.Select(w => WaitPalette.For(w.Wait)).ToList())])));
         }
         if (report.Meetings is { Withheld: false, Distribution: { } bands })
         {

@@ -50,7 +50,7 @@ internal static class ReportBenchCommand
         var queries = new QueryRunner(database);
         var builder = new WeeklyReportBuilder(queries, new DoraMetricsService(queries, new DoraLevelThresholds()), new WaitStatesService(queries),
             new CiMetricsService(queries), new MeetingMetricsService(queries, new MeetingOptions()), new ExplainService(queries),
-            new OpenPullRequestService(queries, new MetricOptions()), new MetricOptions(), SystemClock.Instance);
+            new OpenPullRequestService(queries, new MetricOptions()), new DataStartService(queries), new MetricOptions(), SystemClock.Instance);
         var teams = new OrgService(queries, new MetricOptions()).Teams();
         var week = IsoWeek.Containing(options.EffectiveUntil.PlusWeeks(-1));
         var files = new ReportFileWriter(Options.Create(new ReportOptions { OutputDirectory = Path.Combine(work, "reports") }));

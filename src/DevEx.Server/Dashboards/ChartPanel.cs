@@ -65,18 +65,18 @@ internal static class ChartPanel
         {
             var valueColumn = data.Column(panel.Value!)!;
             var groups = data.Rows.GroupBy(r => Format.Raw(data.Value(r, seriesColumn))).ToList();
-            var names = groups.Select(g => g.Key).ToList();
             // Stacked largest first, but coloured by name: a wait is the same colour in the org's chart and a team's.
             lines = groups.OrderByDescending(g => g.Sum(r => PanelData.Number(data.Value(r, valueColumn.Name)) ?? 0))
-                .Select(g => new Line(g.Key, valueColumn.Unit, valueColumn.Name, ChartPalette.ForName(g.Key, data.SeriesOrder, names),
+                .Select(g => new Line(g.Key, valueColumn.Unit, valueColumn.Name, data.SeriesColours.GetValueOrDefault(g.Key),
                     categories.Select(c => RowOf(g, c)).ToList()))
                 .ToList();
         }
         else
         {
-            // One series per y column, in the definition's order: colours by that order.
+            // One series per y column, in the definition's order: colours fixed by the source (a wait's), else by that order.
             lines = panel.Y.Select(y => data.Column(y)!)
-                .Select(c => new Line(c.Label, c.Unit, c.Name, null, categories.Select(cat => RowOf(data.Rows, cat)).ToList())).ToList();
+                .Select(c => new Line(c.Label, c.Unit, c.Name, data.SeriesColours.GetValueOrDefault(c.Name), categories.Select(cat => RowOf(data.Rows, cat)).ToList()))
+                .ToList();
         }
         var unit = panel.Unit ?? (lines.Count > 0 ? lines[0].Unit : "number");
         // Rates read as percentages on the axis, as they do in the tables.

@@ -6,7 +6,7 @@ namespace DevEx.Server.Dashboards;
 /// DORA panels: the five metrics with levels and their previous period, series, per team and service. Lead time, recovery
 /// and time to restore are wall-clock hours (DORA's definition), and their labels say so: the page's default is working hours.
 /// </summary>
-internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, ExplainService explain) : IPanelSourceGroup
+internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, ExplainService explain, DataStartService dataStarts) : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
     [
@@ -20,7 +20,8 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
     private PanelData Summary(DashboardFilter filter, CancellationToken ct)
     {
         var now = dora.Get(filter.Window, filter.Scope, ct);
-        var before = dora.Get(filter.Previous, filter.Scope, ct);
+        // A previous period that began before the scope's first production deployment has no DORA figures: "–", no change.
+        var before = dataStarts.For(filter.Scope, ct).Covers(DataKind.Deployments, filter.Previous) ? dora.Get(filter.Previous, filter.Scope, ct) : null;
         var builder = new PanelDataBuilder();
         var values = new List<object?>();
         void Add(string name, string label, string unit, Func<DoraMetrics, object?> value, bool trend = true)
@@ -30,7 +31,7 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
             if (trend)
             {
                 builder.Column(name + PanelData.PreviousSuffix, label + " (previous period)", unit);
-                values.Add(value(before));
+                values.Add(before is null ? null : value(before));
             }
         }
         void Link(string name, string href)

@@ -59,7 +59,7 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
         {
             builder.Row([f.From, .. Phases(f)]);
         }
-        return builder.Build();
+        return builder.Build() with { SeriesColours = WaitColours.PullRequestPhases };
     }
 
     private PanelData OpenPullRequests(DashboardFilter filter, CancellationToken ct)

@@ -8,8 +8,9 @@ internal sealed record PanelColumn(string Name, string Label, string Unit);
 
 /// <summary>
 /// What every panel source returns: a table. A column named <c>x__link</c> holds the drill-down link of column
-/// <c>x</c> for that row; <c>x_previous</c> holds x over the previous period of the same length. <see cref="SeriesOrder"/>
-/// lists every name a long-format series column can hold, in a fixed order, so a series keeps its colour in every view.
+/// <c>x</c> for that row; <c>x_previous</c> holds x over the previous period of the same length. <see cref="SeriesColours"/>
+/// fixes the colour (#rrggbb) of a series, by the name a long-format series column holds or by a y column's name, so a
+/// series (a wait: <c>WaitPalette</c>) keeps its colour in every view and every chart.
 /// <see cref="NotInRowTotals"/> lists the values of a pivot's columns column whose cells are shown but not added into a
 /// row's total (the overview's meetings: a person's hours, not a pull request's or ticket's).
 /// </summary>
@@ -18,7 +19,7 @@ internal sealed record PanelData(IReadOnlyList<PanelColumn> Columns, IReadOnlyLi
     public const string LinkSuffix = "__link";
     public const string PreviousSuffix = "_previous";
 
-    public IReadOnlyList<string> SeriesOrder { get; init; } = [];
+    public IReadOnlyDictionary<string, string> SeriesColours { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyList<string> NotInRowTotals { get; init; } = [];
 

@@ -29,6 +29,12 @@ internal static class StatPanel
         {
             html.Append("<p class=\"trend\">").Append(Format.Html(trend)).Append("</p>");
         }
+        else if (value is not null && data.Column(column.Name + PanelData.PreviousSuffix) is not null
+            && data.Value(row, column.Name + PanelData.PreviousSuffix) is null)
+        {
+            // No figure then (nothing measured, or the period began before the data started): no change, not "up from 0".
+            html.Append("<p class=\"trend\">previous period: ").Append(Format.Missing).Append("</p>");
+        }
         if (panel.Caption is not null && data.Value(row, panel.Caption) is string caption)
         {
             html.Append("<p class=\"caption\">").Append(Format.Html(caption)).Append("</p>");

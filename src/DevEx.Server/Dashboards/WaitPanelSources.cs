@@ -10,7 +10,7 @@ namespace DevEx.Server.Dashboards;
 /// tickets, meetings to the meetings page. A meeting total is shown only where it cannot be undone by subtraction
 /// (<see cref="MeetingTotals"/>).
 /// </summary>
-internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals meetings, OrgService org, PanelCache cache) : IPanelSourceGroup
+internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals meetings, OrgService org, DataStartService dataStarts, PanelCache cache) : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
     [
@@ -39,7 +39,10 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
     private PanelData Waits(DashboardFilter filter, CancellationToken ct)
     {
         var now = waits.Get(filter.Window, filter.Scope, null, ct).Waits;
-        var before = waits.Get(filter.Previous, filter.Scope, null, ct).Waits.ToDictionary(w => w.Wait);
+        // A previous period that began before a wait's data started has no figure for it ("–"), not 0 h.
+        var starts = dataStarts.For(filter.Scope, ct);
+        var before = waits.Get(filter.Previous, filter.Scope, null, ct).Waits
+            .Where(w => starts.Covers(DataStarts.OfWait(w.Wait), filter.Previous)).ToDictionary(w => w.Wait);
         var previous = filter.ForWindow(filter.Previous);
         var builder = new PanelDataBuilder()
             .Column("wait", "Wait", "text").Column("wait" + PanelData.LinkSuffix, "", "text")
@@ -63,7 +66,8 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         if (meetingsNow.All is { People: > 0 } m)
         {
             // A withheld figure is null (MeetingTotals): shown as "–", never as 0.
-            Row("meetings", m.TotalHours, meetingsBefore.All?.TotalHours, m.MedianHoursPerPersonWeek, null, m.People);
+            Row("meetings", m.TotalHours, starts.Covers(DataKind.Calendars, filter.Previous) ? meetingsBefore.All?.TotalHours : null,
+                m.MedianHoursPerPersonWeek, null, m.People);
         }
         var data = builder.Build(meetingsNow.All is { People: > 0 } ? MeetingsWithheld(meetingsNow, meetingsBefore) : null);
         return data with { Rows = data.Rows.OrderByDescending(r => PanelData.Number(data.Value(r, "hours")) ?? 0).ToList() };
@@ -96,6 +100,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         var before = waits.ByTeam(filter.Previous, filter.Scope, ct);
         var meetingsNow = meetings.Of(filter.Window, filter.Scope, ct).Teams;
         var meetingsBefore = meetings.Of(filter.Previous, filter.Scope, ct).Teams;
+        var starts = dataStarts.ByTeam(filter.Scope, ct);
         var result = new List<TeamWait>();
         // What no catalog team owns is a row of its own, last, so that the rows sum to the org (docs/metrics.md#teams-and-services).
         var teams = org.Teams().Where(t => filter.Scope.Team is null || t.Id == filter.Scope.Team).Select(t => (t.Id, Label: t.DisplayName ?? t.Id))
@@ -106,11 +111,13 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
             // A wait with no samples in a period (wait_states.sql lists deploy wait without deployments) was not had then.
             var current = (now.GetValueOrDefault(team.Id) ?? []).Where(w => w.SampleSize > 0).ToList();
             var previous = (before.GetValueOrDefault(team.Id) ?? []).Where(w => w.SampleSize > 0).ToDictionary(w => w.Wait);
+            var teamStarts = starts.GetValueOrDefault(team.Id) ?? DataStarts.None;
             foreach (var w in current)
             {
-                // A wait the team did not have in the previous period accounted for no hours then: comparable.
+                // A wait the team did not have in the previous period accounted for no hours then: comparable, unless that
+                // period began before the wait's data started in the team (its first merged pull request, ticket transition).
                 result.Add(new TeamWait(team.Id, label, w.Wait, w.HoursAccountedFor, previous.GetValueOrDefault(w.Wait) is { } p ? p.HoursAccountedFor : null,
-                    true, w.MedianWorkingHours, w.SampleSize));
+                    teamStarts.Covers(DataStarts.OfWait(w.Wait), filter.Previous), w.MedianWorkingHours, w.SampleSize));
             }
             foreach (var p in previous.Values.Where(p => current.All(w => w.Wait != p.Wait)))
             {
@@ -120,7 +127,8 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
             if (meetingsNow.GetValueOrDefault(team.Id) is { Withheld: false } m)
             {
                 // Before the team had MinCohort people with calendars its meeting hours were withheld, not zero.
-                var earlier = meetingsBefore.GetValueOrDefault(team.Id) is { Withheld: false } b ? b : null;
+                var earlier = meetingsBefore.GetValueOrDefault(team.Id) is { Withheld: false } b && teamStarts.Covers(DataKind.Calendars, filter.Previous)
+                    ? b : null;
                 result.Add(new TeamWait(team.Id, label, "meetings", m.TotalHours, earlier?.TotalHours, earlier is not null, m.MedianHoursPerPersonWeek, m.People));
             }
         }
@@ -136,7 +144,8 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
             .Column("hours" + PanelData.LinkSuffix, "", "text")
             .Column("median_working_hours", "Median (working hours)", "hours").Column("sample_size", "Samples", "count");
         // A wait with no samples in a period accounted for 0 h then, as the biggest change reads it: one new in the window
-        // rose from 0 h, one the team had only before fell to 0 h. Only a withheld previous figure (meetings) has no change.
+        // rose from 0 h, one the team had only before fell to 0 h. A withheld previous figure (meetings), or one of a period
+        // that began before the wait's data started, has no change: "–".
         foreach (var w in TeamWaits(filter, ct))
         {
             // 'unowned' is no value of the team filter: its row links to the services behind it, its hours to nothing.
@@ -160,12 +169,13 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
                 builder.Row(period.From, WaitStateNames.Label(w.Wait), w.HoursAccountedFor ?? 0, WaitLink(w.Wait, filter.ForWindow(period)));
             }
         }
-        return builder.Build() with { SeriesOrder = [.. WaitStateNames.ColourOrder.Select(WaitStateNames.Label)] };
+        return builder.Build() with { SeriesColours = WaitColours.ByLabel };
     }
 
     private PanelData BiggestChange(DashboardFilter filter, CancellationToken ct)
     {
-        var best = TeamWaits(filter, ct)
+        var teamWaits = TeamWaits(filter, ct);
+        var best = teamWaits
             .Where(w => w.Comparable)
             .Select(w => (w.TeamId, w.Team, Wait: WaitStateNames.Label(w.Wait), Now: w.Hours ?? 0, Before: w.Previous ?? 0,
                 Link: w.TeamId == MetricScope.Unowned ? UnownedLink(filter) : WaitLink(w.Wait, filter.ForTeam(w.TeamId))))
@@ -176,6 +186,10 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
             .Column("delta_hours", "Change in hours", "hours").Column("delta_hours" + PanelData.LinkSuffix, "", "text")
             .Column("caption", "What changed", "text").Column("team", "Team", "text").Column("wait", "Wait", "text")
             .Column("hours", "Hours", "hours").Column("hours" + PanelData.PreviousSuffix, "Previous period", "hours");
+        if (best.Team is null && teamWaits.Count > 0)
+        {
+            return builder.Build("No wait can be compared: the previous period began before the data of these waits started.");
+        }
         if (best.Team is null || Math.Abs(best.Now - best.Before) < 0.05)
         {
             return builder.Build("No wait changed since the previous period.");

@@ -49,6 +49,7 @@ internal static class ServiceRegistration
         services.AddSingleton<TicketExplainService>();
         services.AddSingleton<TicketStatusMappingService>();
         services.AddSingleton<WaitStatesService>();
+        services.AddSingleton<DataStartService>();
         services.AddSingleton<ExplainService>();
         services.AddSingleton<OpenPullRequestService>();
         services.AddSingleton<OrgService>();

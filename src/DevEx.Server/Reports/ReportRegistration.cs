@@ -22,7 +22,8 @@ internal static class ReportRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new WeeklyReportBuilder(sp.GetRequiredService<QueryRunner>(), sp.GetRequiredService<DoraMetricsService>(),
             sp.GetRequiredService<WaitStatesService>(), sp.GetRequiredService<CiMetricsService>(), sp.GetRequiredService<MeetingMetricsService>(),
-            sp.GetRequiredService<ExplainService>(), sp.GetRequiredService<OpenPullRequestService>(), sp.GetRequiredService<MetricOptions>(),
+            sp.GetRequiredService<ExplainService>(), sp.GetRequiredService<OpenPullRequestService>(), sp.GetRequiredService<DataStartService>(),
+            sp.GetRequiredService<MetricOptions>(),
             sp.GetRequiredService<IClock>()));
         services.AddSingleton<WeeklyReports>();
         services.AddSingleton<ReportFileWriter>();

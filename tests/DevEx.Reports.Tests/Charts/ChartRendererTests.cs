@@ -68,16 +68,6 @@ public sealed class ChartRendererTests
         Assert.DoesNotContain("#E69F00", svg, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory]
-    [InlineData("pickup", 0)] // known names: their place in the list
-    [InlineData("blocked", 2)]
-    [InlineData("a-new-one", 3)] // then the others, by name: "a-new-one" before "zz"
-    [InlineData("zz", 4)]
-    public void A_named_series_takes_the_colour_of_its_place_in_a_fixed_list(string name, int index)
-    {
-        Assert.Equal(ChartPalette.ForSeries(index), ChartPalette.ForName(name, ["pickup", "review", "blocked"], ["zz", "blocked", "a-new-one", name]));
-    }
-
     [Fact]
     public void Text_alternative_gives_range_and_latest_value_of_each_series()
     {

@@ -28,6 +28,17 @@ public sealed class WeeklyReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public void A_previous_week_before_the_first_deployment_has_no_figures_and_no_change()
+    {
+        // W05 (01-26 .. 02-02) against W04: D0 (Mon 01-26 10:00) is the team's first deployment, so W04 lies before the
+        // deployment data: no figure then (null, "–"), not 0 deployments and a change of +2.
+        var report = ScenarioWeek.Builder(scenario).Build(ScenarioWeek.Team(), IsoWeek.Parse("2026-W05"));
+        Assert.Equal((2.0, null, null), Values(report.Figure("deployments"))); // D0, D1
+        Assert.Equal((2.0, null, null), Values(report.Figure("deployDays"))); // Mon, Thu
+        Assert.Equal((0.0, null, null), Values(report.Figure("changeFailRate")));
+    }
+
+    [Fact]
     public void The_trend_covers_four_weeks_ending_with_this_one()
     {
         var report = Report();

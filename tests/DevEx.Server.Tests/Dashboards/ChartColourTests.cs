@@ -27,7 +27,7 @@ public sealed class ChartColourTests
         {
             builder.Row(new LocalDate(2026, 2, 9), WaitStateNames.Label(wait), hours);
         }
-        return builder.Build() with { SeriesOrder = [.. WaitStateNames.ColourOrder.Select(WaitStateNames.Label)] };
+        return builder.Build() with { SeriesColours = WaitColours.ByLabel };
     }
 
     [Fact]

@@ -48,10 +48,12 @@ public sealed partial class DashboardPageTests : IAsyncLifetime, IDisposable
     {
         var html = await Page($"/dashboards/dora?{Week}");
         var frequency = Panel(html, "deployment-frequency");
-        // 4 production deployments; the week before had none.
+        // 4 production deployments; the week before (W05) ended before the first one (D1, Mon 02-02 09:00): no figure
+        // then, so no change ("–"), not "up 4 from 0".
         Assert.Contains($"<a href=\"/explain/deployments?{Week.Replace("&", "&amp;", StringComparison.Ordinal)}\">4</a>", frequency);
         Assert.Contains("class=\"level high\"", frequency);
-        Assert.Contains("up 4 from 0", frequency);
+        Assert.Contains("previous period: –", frequency);
+        Assert.DoesNotContain("from 0", frequency);
         var lead = Panel(html, "lead-time");
         Assert.Contains(">23 h</a>", lead); // median of k3 2 h, PR #7 23 h and k2 24 h
         Assert.Contains("class=\"level elite\"", lead);

@@ -1,0 +1,22 @@
+using DevEx.Analytics.Metrics;
+using DevEx.Reports.Charts;
+
+namespace DevEx.Server.Dashboards;
+
+/// <summary>The <see cref="PanelData.SeriesColours"/> of the panels that chart waits, all from <see cref="WaitPalette"/>.</summary>
+internal static class WaitColours
+{
+    /// <summary>Long-format series named by wait label ("Waiting for first review"): the overview's hours per period.</summary>
+    public static IReadOnlyDictionary<string, string> ByLabel { get; } =
+        WaitStateNames.ColourOrder.ToDictionary(WaitStateNames.Label, w => WaitPalette.For(w)!, StringComparer.Ordinal);
+
+    /// <summary>The pull-request phase columns of pr-flow-series: a phase that is a wait takes that wait's colour.</summary>
+    public static IReadOnlyDictionary<string, string> PullRequestPhases { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["coding"] = WaitPalette.Coding,
+        ["pickup"] = WaitPalette.For("pr-pickup")!,
+        ["review"] = WaitPalette.For("pr-review")!,
+        ["merge_wait"] = WaitPalette.For("pr-merge-wait")!,
+        ["deploy_wait"] = WaitPalette.For("deploy-wait")!,
+    };
+}
