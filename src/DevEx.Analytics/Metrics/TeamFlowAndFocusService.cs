@@ -10,7 +10,11 @@ namespace DevEx.Analytics.Metrics;
 public sealed record TeamFlowAndFocus(string TeamId, long TicketsDone, double? FlowEfficiency, long People, bool MeetingsWithheld,
     double? MedianMeetingLoad, double? MedianFocusHoursPerWeek);
 
-/// <summary>Flow and focus of every team in one pass (queries/team_flow_and_focus.sql), keyed by team id.</summary>
+/// <summary>
+/// Flow and focus of every team in one pass (queries/team_flow_and_focus.sql), keyed by team id; what no catalog team owns
+/// (tickets of no team, people with calendars in none) is the entry <see cref="MetricScope.Unowned"/>, so that tickets
+/// done over the entries sum to the scope's.
+/// </summary>
 public sealed class TeamFlowAndFocusService(QueryRunner queries, MeetingOptions options)
 {
     public IReadOnlyDictionary<string, TeamFlowAndFocus> ByTeam(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
@@ -18,14 +22,14 @@ public sealed class TeamFlowAndFocusService(QueryRunner queries, MeetingOptions 
             .Select(r =>
             {
                 var withheld = r.People < options.MinCohort;
-                return new TeamFlowAndFocus(r.TeamId, r.TicketsDone, r.FlowEfficiency, r.People, withheld,
+                return new TeamFlowAndFocus(r.TeamId ?? MetricScope.Unowned, r.TicketsDone, r.FlowEfficiency, r.People, withheld,
                     withheld ? null : r.MedianMeetingLoad, withheld ? null : r.MedianFocusHours);
             })
             .ToDictionary(t => t.TeamId, StringComparer.Ordinal);
 
     private sealed class Row
     {
-        public string TeamId { get; init; } = "";
+        public string? TeamId { get; init; }
         public long TicketsDone { get; init; }
         public double? FlowEfficiency { get; init; }
         public long People { get; init; }
