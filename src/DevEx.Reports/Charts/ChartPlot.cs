@@ -207,7 +207,8 @@ internal static class ChartPlot
         }
         var yTicks = new NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.Left.TickGenerator = yTicks;
-        plot.Axes.SetLimitsX(bins[0].Lower, end);
+        // With an overflow bar its end is labelled by the largest sample ("61.2"): room for that label inside the figure.
+        plot.Axes.SetLimitsX(bins[0].Lower, bins[^1].Overflow ? end + width * 0.4 : end);
         plot.Axes.SetLimitsY(0, bins.Max(b => b.Count) * 1.1);
         return true;
     }

@@ -160,6 +160,8 @@ internal static class PageLayout
         LEVELS
         .table-wrap{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.88rem}
         th,td{padding:.32rem .5rem;border-bottom:1px solid #e3e5e8;text-align:left;vertical-align:top}
+        td.clip{max-width:0;width:35%;min-width:5rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+        th .unit{display:block;font-size:.78rem;font-weight:normal;color:#4a4f57}
         thead th{background:#f1f3f5;font-weight:bold}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .delta{color:#4a4f57;font-size:.8rem}.pivot .delta{display:block}.pivot th,.pivot td{padding:.3rem .4rem}.muted{color:#4a4f57;font-size:.85rem}.note{color:#4a4f57;font-size:.82rem;font-style:italic}
         .error{color:#a8001e;font-weight:bold}.panel-links{margin:.4rem 0 0;font-size:.8rem}
