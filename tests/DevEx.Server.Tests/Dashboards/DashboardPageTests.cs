@@ -44,6 +44,20 @@ public sealed partial class DashboardPageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Series_charts_mark_the_months_the_window_cuts()
+    {
+        // 2026-01-26 .. 2026-02-09 by month: January has 6 of its 31 days in the window (26..31), February 8 of 28 (1..8).
+        var chart = Panel(await Page("/dashboards/dora?from=2026-01-26&to=2026-02-09&interval=month"), "deployments-series");
+        Assert.Contains("<th scope=\"row\">2026-01*</th>", chart);
+        Assert.Contains("<th scope=\"row\">2026-02*</th>", chart);
+        Assert.Contains("<p class=\"note partial\">* Partial month, cut by the window: 2026-01* has 6 of 31 days; 2026-02* has 8 of 28 days.</p>", chart);
+        // Whole ISO weeks are not marked.
+        var weeks = Panel(await Page("/dashboards/dora?from=2026-01-26&to=2026-02-09&interval=week"), "deployments-series");
+        Assert.Contains("<th scope=\"row\">2026-W06</th>", weeks);
+        Assert.DoesNotContain("Partial", weeks);
+    }
+
+    [Fact]
     public async Task Dora_stats_show_the_hand_computed_values_with_levels_trends_and_links()
     {
         var html = await Page($"/dashboards/dora?{Week}");
