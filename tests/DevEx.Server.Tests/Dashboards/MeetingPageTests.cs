@@ -28,7 +28,7 @@ public sealed class MeetingPageTests(FlowScenarioFixture scenario) : IClassFixtu
 
     [Theory]
     [InlineData(FlowScenario.PreviousWeek, "Withheld: 3 people with calendars across all teams; figures are shown from 5 (MinCohort).")]
-    [InlineData(FlowScenario.Week + "&team=beta", "Withheld: 0 people with calendars in this team; figures are shown from 5 (MinCohort).")]
+    [InlineData(FlowScenario.Week + "&team=beta", "No calendar data: no calendar of this team's members covers these weeks.")]
     public async Task Below_the_minimum_cohort_every_figure_is_withheld_and_says_why(string view, string note)
     {
         var html = await scenario.PageAsync($"/dashboards/meetings?{view}");
