@@ -11,6 +11,13 @@ public sealed class DeploymentExplanation
     public required string Service { get; init; }
     public string? Repo { get; init; }
     public required string Sha { get; init; }
+
+    /// <summary>The tag or branch deployed, where the source named one other than the sha.</summary>
+    public string? Ref { get; init; }
+
+    /// <summary>The release's title, where the deployment is a release that has one.</summary>
+    public string? ReleaseName { get; init; }
+
     public required string Environment { get; init; }
     public Instant FinishedAt { get; init; }
     public string? PreviousId { get; init; }

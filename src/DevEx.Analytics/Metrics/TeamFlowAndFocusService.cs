@@ -14,7 +14,11 @@ public sealed record TeamFlowAndFocus(string TeamId, long TicketsDone, double? F
     public bool NoCalendarData => People == 0;
 }
 
-/// <summary>Flow and focus of every team in one pass (queries/team_flow_and_focus.sql), keyed by team id.</summary>
+/// <summary>
+/// Flow and focus of every team in one pass (queries/team_flow_and_focus.sql), keyed by team id; what no catalog team owns
+/// (tickets of no team, people with calendars in none) is the entry <see cref="MetricScope.Unowned"/>, so that tickets
+/// done over the entries sum to the scope's.
+/// </summary>
 public sealed class TeamFlowAndFocusService(QueryRunner queries, MeetingOptions options)
 {
     public IReadOnlyDictionary<string, TeamFlowAndFocus> ByTeam(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
@@ -22,14 +26,14 @@ public sealed class TeamFlowAndFocusService(QueryRunner queries, MeetingOptions 
             .Select(r =>
             {
                 var withheld = r.People > 0 && r.People < options.MinCohort;
-                return new TeamFlowAndFocus(r.TeamId, r.TicketsDone, r.FlowEfficiency, r.People, withheld,
+                return new TeamFlowAndFocus(r.TeamId ?? MetricScope.Unowned, r.TicketsDone, r.FlowEfficiency, r.People, withheld,
                     withheld || r.People == 0 ? null : r.MedianMeetingLoad, withheld || r.People == 0 ? null : r.MedianFocusHours);
             })
             .ToDictionary(t => t.TeamId, StringComparer.Ordinal);
 
     private sealed class Row
     {
-        public string TeamId { get; init; } = "";
+        public string? TeamId { get; init; }
         public long TicketsDone { get; init; }
         public double? FlowEfficiency { get; init; }
         public long People { get; init; }

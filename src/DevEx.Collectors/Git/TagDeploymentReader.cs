@@ -42,7 +42,7 @@ internal static class TagDeploymentReader
             }
             var finishedAt = tag.Annotation?.Tagger?.When ?? commit.Committer.When;
             rows.Add(new DeploymentRow($"git:{options.Repo}:{tag.FriendlyName}", options.ServiceName, options.Repo, options.Environment,
-                commit.Sha, null, Instant.FromDateTimeOffset(finishedAt), "success", source));
+                commit.Sha, null, Instant.FromDateTimeOffset(finishedAt), "success", source, tag.FriendlyName));
         }
         return new TagDeployments(rows, tags, matched, skipped);
     }

@@ -117,7 +117,8 @@ internal static class ImportRecordMapper
         var repo = record.OptionalString("repo") is null ? null : Repo(record);
         return new DeploymentRow(record.RequiredString("id"), record.RequiredString("service"), repo,
             record.RequiredString("environment"), record.RequiredString("sha"), record.OptionalInstant("createdAt"),
-            record.RequiredInstant("finishedAt"), record.RequiredEnum("status", DeploymentStatuses), source);
+            record.RequiredInstant("finishedAt"), record.RequiredEnum("status", DeploymentStatuses), source,
+            record.OptionalString("ref"), record.OptionalString("releaseName"));
     }
 
     private static IncidentRow Incident(JsonRecord record, string source)

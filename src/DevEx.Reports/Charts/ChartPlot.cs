@@ -84,7 +84,7 @@ internal static class ChartPlot
         }
         CategoryAxis(plot, spec.Categories, width);
         var values = spec.Series.SelectMany(s => s.Values).OfType<double>().ToList();
-        ZeroBaseline(plot, values.Min(), values.Max());
+        ZeroBaseline(plot, values.Min(), values.Max(), spec.FlatAxisTop);
         return true;
     }
 
@@ -128,7 +128,7 @@ internal static class ChartPlot
         CategoryAxis(plot, spec.Categories, width);
         var all = spec.Series.SelectMany(s => s.Values).OfType<double>().Concat(positiveTops).Concat(negativeTops).ToList();
         plot.Axes.SetLimitsX(-0.5, n - 0.5);
-        ZeroBaseline(plot, all.Min(), all.Max());
+        ZeroBaseline(plot, all.Min(), all.Max(), spec.FlatAxisTop);
         return true;
     }
 
@@ -185,25 +185,59 @@ internal static class ChartPlot
             return false;
         }
         var colour = ChartPalette.SeriesColor(0);
+        // The overflow bin (the long tail) is drawn as wide as the others, so the tail does not squeeze the bulk.
+        var width = bins[0].Upper - bins[0].Lower;
         var bars = bins.Select(b => new Bar
         {
-            Position = (b.Lower + b.Upper) / 2,
+            Position = b.Lower + DrawnWidth(b, width) / 2,
             Value = b.Count,
-            Size = (b.Upper - b.Lower) * 0.95,
+            Size = DrawnWidth(b, width) * 0.95,
             FillColor = colour,
             LineWidth = 0,
         }).ToList();
         plot.Add.Bars(bars).Color = colour;
+        var end = bins[^1].Lower + DrawnWidth(bins[^1], width);
+        if (bins[^1].Overflow)
+        {
+            OverflowTicks(plot, bins, end);
+        }
         if (string.IsNullOrWhiteSpace(spec.YLabel))
         {
             plot.YLabel("count", 13);
         }
         var yTicks = new NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.Left.TickGenerator = yTicks;
-        plot.Axes.SetLimitsX(bins[0].Lower, bins[^1].Upper);
+        plot.Axes.SetLimitsX(bins[0].Lower, end);
         plot.Axes.SetLimitsY(0, bins.Max(b => b.Count) * 1.1);
         return true;
     }
+
+    private static double DrawnWidth(HistogramBin bin, double width) => bin.Overflow ? width : bin.Upper - bin.Lower;
+
+    /// <summary>
+    /// With an overflow bar the axis is not linear at its end: ticks at the bin edges (every k-th, at most about a dozen
+    /// labels), and the overflow bar's right end labelled with the largest sample, so the last bar reads "from 3.5 to 200".
+    /// </summary>
+    private static void OverflowTicks(Plot plot, IReadOnlyList<HistogramBin> bins, double end)
+    {
+        var ticks = new NumericManual();
+        var step = (int)Math.Ceiling(bins.Count / 12.0);
+        for (var i = 0; i < bins.Count; i++)
+        {
+            if (i % step == 0 || i == bins.Count - 1)
+            {
+                ticks.AddMajor(bins[i].Lower, EdgeLabel(bins[i].Lower));
+            }
+            else
+            {
+                ticks.AddMinor(bins[i].Lower);
+            }
+        }
+        ticks.AddMajor(end, EdgeLabel(bins[^1].Upper));
+        plot.Axes.Bottom.TickGenerator = ticks;
+    }
+
+    private static string EdgeLabel(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void NoData(Plot plot)
     {
@@ -252,16 +286,20 @@ internal static class ChartPlot
         plot.Axes.SetLimitsX(-0.5, n - 0.5);
     }
 
-    /// <summary>Quantities such as counts and hours start at zero so bar and line heights are not exaggerated.</summary>
-    private static void ZeroBaseline(Plot plot, double min, double max)
+    /// <summary>
+    /// Quantities such as counts and hours start at zero so bar and line heights are not exaggerated. When every value is
+    /// 0 nothing gives the axis a scale: it runs from 0 to <paramref name="flatTop"/> (a percent axis: 100), else to 1.
+    /// </summary>
+    private static void ZeroBaseline(Plot plot, double min, double max, double? flatTop)
     {
         var low = Math.Min(0, min);
         var high = Math.Max(0, max);
-        var pad = (high - low) * 0.08;
-        if (pad == 0)
+        if (high == low)
         {
-            pad = 1;
+            plot.Axes.SetLimitsY(0, flatTop ?? 1);
+            return;
         }
+        var pad = (high - low) * 0.08;
         plot.Axes.SetLimitsY(low < 0 ? low - pad : 0, high + pad);
     }
 

@@ -15,8 +15,11 @@ public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, str
 /// <summary>
 /// Categories label the x axis (e.g. ISO weeks "2026-W47" or team names). For Distribution, Categories is ignored
 /// and Series[0].Values are the samples, binned by the renderer into a histogram (count per bin).
+/// <see cref="FlatAxisTop"/> is the value axis's top when every value is 0, so there is no data to scale it by: a
+/// percent axis passes 100, so that a rate of 0 reads as 0 of 100 % and not as 0 on an axis running 0–1 (the default).
 /// </summary>
-public sealed record ChartSpec(ChartKind Kind, string Title, string XLabel, string YLabel, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series);
+public sealed record ChartSpec(ChartKind Kind, string Title, string XLabel, string YLabel, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series,
+    double? FlatAxisTop = null);
 
 /// <summary>An SVG fragment ready to be placed inline in a page, and the sentence a screen reader says for it.</summary>
 public sealed record RenderedChart(string Svg, string TextAlternative);

@@ -98,7 +98,8 @@ internal static class ChartPanel
         var scale = unit == "rate" ? 100 : 1;
         var spec = new ChartSpec(Kind(panel.Kind), panel.Title, x == "period" ? PeriodName(filter.Interval) : data.Column(x)?.Label ?? x,
             panel.YLabel ?? UnitLabel(unit), labels,
-            lines.Select(l => new ChartSeries(l.Name, l.Values(data).Select(v => v * scale).ToList(), l.Colour)).ToList());
+            lines.Select(l => new ChartSeries(l.Name, l.Values(data).Select(v => v * scale).ToList(), l.Colour)).ToList(),
+            FlatAxisTop: unit == "rate" ? 100 : null);
         var rows = categories.Select((c, i) => new TableRow(labels[i], lines.Select(l =>
         {
             var row = l.Rows[i];

@@ -46,6 +46,15 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
         return Html(PageLayout.Render(Context(set, null, filter), "All dashboards", null, body.ToString(), withFilters: false));
     }
 
+    /// <summary>A page of prose (the metric definitions) in the site's layout, under the menu, without the filter form.</summary>
+    public IResult Document(string title, string? intro, string bodyHtml)
+    {
+        var set = catalog.Current;
+        TryFilter(new MetricRequest(null, null, null, null, null, null), out var filter, out _);
+        var body = $"<article class=\"panel full doc\">{bodyHtml}</article>";
+        return Html(PageLayout.Render(Context(set, null, filter), title, intro, body, withFilters: false));
+    }
+
     /// <summary>Resolves the URL's filters; false with a problem for a bad value, true with a problem for an unknown team or service.</summary>
     public bool TryFilter(MetricRequest request, out DashboardFilter filter, out string? problem)
     {

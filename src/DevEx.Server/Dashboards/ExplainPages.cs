@@ -87,9 +87,9 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
         var found = explain.Deployments(filter.Window, filter.Scope, failed, rework, ct);
         var rows = found.OrderByDescending(d => d.FinishedAt).Take(MaxRows).Select(d => (d.Id, (IReadOnlyList<Cell>)
         [
-            When(d.FinishedAt), new(d.Service), new(d.Environment), new(d.Sha.Length > 10 ? d.Sha[..10] : d.Sha),
+            When(d.FinishedAt), new(d.Service), new(d.Environment), new(d.Sha.Length > 10 ? d.Sha[..10] : d.Sha), new(Release(d)),
             new(d.ChangeCount.ToString(CultureInfo.InvariantCulture), Links.Explain("changes", filter, $"deployment={Uri.EscapeDataString(d.Id)}"), true),
-            new(d.Failed ? $"failed ({d.FailureMethod})" : "ok"), new(d.FailureEvidence ?? ""), new(d.Rework ? d.ReworkReason ?? "rework" : ""),
+            new(d.Failed ? $"failed ({d.FailureMethod})" : "ok"), Evidence(d, filter), new(d.Rework ? d.ReworkReason ?? "rework" : ""),
             Hours(d.RecoveryHours), new(d.Note ?? ""),
         ])).ToList();
         var narrowed = new[] { failed is { } f ? $"failed={(f ? "true" : "false")}" : null, rework is { } w ? $"rework={(w ? "true" : "false")}" : null }
@@ -105,7 +105,45 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
             "Production deployments that finished in the window, newest first: the changes each shipped first (those it is credited "
             + "with), failure method and its evidence, rework (a rollback, or a revert or hotfix among the changes it shipped first), recovery.",
             narrowed.Count == 0 ? "/api/v1/deployments" : $"/api/v1/deployments?{string.Join('&', narrowed)}",
-            ["Finished", "Service", "Environment", "Commit", "Changes", "Result", "Evidence", "Rework", "Recovered after (wall clock)", "Note"], found.Count, rows);
+            ["Finished", "Service", "Environment", "Commit", "Tag or release", "Changes", "Result", "Evidence", "Rework", "Recovered after (wall clock)", "Note"],
+            found.Count, rows);
+    }
+
+    /// <summary>"v1.4.0 (Spring release)": the tag or branch deployed and the release's title where it differs; empty when the source named neither.</summary>
+    private static string Release(DeploymentExplanation d) => (d.Ref, d.ReleaseName) switch
+    {
+        ({ } reference, { } name) when !string.Equals(reference, name, StringComparison.Ordinal) => $"{reference} ({name})",
+        ({ } reference, _) => reference,
+        (null, { } name) => name,
+        _ => "",
+    };
+
+    /// <summary>
+    /// The evidence of a failure, linked to its row: a rollback names the deployment that rolled this one back (its row on
+    /// this listing, the window stretched to hold it when it finished after the window); an incident its row in the
+    /// incidents listing; a revert its pull request.
+    /// </summary>
+    private Cell Evidence(DeploymentExplanation d, DashboardFilter filter) => (d.FailureMethod, d.FailureEvidence) switch
+    {
+        (_, null) => new(""),
+        ("rollback", { } deployment) => new($"rolled back by {deployment}", Links.Explain("deployments", Holding(filter, d, deployment)) + "#" + Uri.EscapeDataString(deployment)),
+        ("explicit" or "window", { } incident) => new($"incident {incident}", Links.Explain("incidents", filter) + "#" + Uri.EscapeDataString(incident)),
+        ("revert", { } pr) => new($"reverted by {pr}", links.PullRequest(pr)),
+        (_, { } evidence) => new(evidence),
+    };
+
+    /// <summary>
+    /// The filter whose window holds <paramref name="deployment"/>: the rollback is the next deployment, and when it is also
+    /// the recovery (it did not fail itself) its finish is known; one that finished after the window's end stretches it.
+    /// </summary>
+    private static DashboardFilter Holding(DashboardFilter filter, DeploymentExplanation failed, string deployment)
+    {
+        if (failed.RecoveryDeploymentId != deployment || failed.RecoveredAt is not { } finished)
+        {
+            return filter;
+        }
+        var day = finished.InZone(filter.Window.Zone).Date;
+        return day < filter.Window.To ? filter : filter.ForWindow(new MetricWindow(filter.Window.From, day.PlusDays(1), filter.Window.Zone));
     }
 
     private Listing Changes(DashboardFilter filter, string? deployment, CancellationToken ct)

@@ -50,6 +50,18 @@ internal sealed class FlowAndFocusPanelSources(TeamFlowAndFocusService flowAndFo
             builder.Row(name, $"/?{scoped.ToQuery()}", t.FlowEfficiency, b?.FlowEfficiency, tickets, t.TicketsDone, tickets,
                 t.MedianMeetingLoad, b?.MedianMeetingLoad, meetings, t.MedianFocusHoursPerWeek, b?.MedianFocusHoursPerWeek, meetings, t.People);
         }
+        // What no catalog team owns is a row of its own, last, so that tickets done sum to the org (docs/metrics.md#teams-and-services);
+        // 'unowned' is no value of the team filter: the row links to the data-quality page, its figures to nothing.
+        if (now.GetValueOrDefault(MetricScope.Unowned) is { } u)
+        {
+            var b = before.GetValueOrDefault(MetricScope.Unowned);
+            if (u.MeetingsWithheld)
+            {
+                withheld.Add(WaitPanelSources.UnownedLabel);
+            }
+            builder.Row(WaitPanelSources.UnownedLabel, WaitPanelSources.UnownedLink(filter), u.FlowEfficiency, b?.FlowEfficiency, null, u.TicketsDone, null,
+                u.MedianMeetingLoad, b?.MedianMeetingLoad, null, u.MedianFocusHoursPerWeek, b?.MedianFocusHoursPerWeek, null, u.People);
+        }
         string?[] notes =
         [
             withheld.Count > 0 ? $"Meeting figures withheld for {string.Join(", ", withheld)}: fewer people with calendars than the minimum cohort." : null,

@@ -27,9 +27,11 @@ public sealed record PipelineRunRow(
     string Repo, string Id, string Workflow, string Sha, string? Branch, string? Event, Instant CreatedAt,
     Instant? StartedAt, Instant? CompletedAt, string? Conclusion, int Attempt, string Source);
 
+/// <summary>A deployment. <c>Ref</c>: the tag or branch it was made from, where the source names one other than the sha;
+/// <c>ReleaseName</c>: its release's title, where it has one (migration 010).</summary>
 public sealed record DeploymentRow(
     string Id, string Service, string? Repo, string Environment, string Sha, Instant? CreatedAt,
-    Instant FinishedAt, string Status, string Source);
+    Instant FinishedAt, string Status, string Source, string? Ref = null, string? ReleaseName = null);
 
 /// <summary>An incident. <c>CausedByChange</c>: what the source said about a cause (null = unknown, the window rule
 /// applies; false = no change caused it, it fails nothing), with <c>CausedByChangeReason</c> saying where that came from.</summary>

@@ -60,6 +60,7 @@ public static class Tables
         new("id", r => r.Id), new("service", r => r.Service), new("repo", r => r.Repo),
         new("environment", r => r.Environment), new("sha", r => r.Sha), new("created_at", r => r.CreatedAt),
         new("finished_at", r => r.FinishedAt), new("status", r => r.Status), new("source", r => r.Source),
+        new("ref", r => r.Ref), new("release_name", r => r.ReleaseName),
     ]);
 
     public static readonly TableSpec<IncidentRow> Incidents = new("incidents", ["id"],

@@ -136,12 +136,15 @@ public sealed class ChartRendererTests
     [Fact]
     public void Distribution_bins_have_round_edges_and_hand_counted_sizes()
     {
-        // Sturges: ceil(log2 5 + 1) = 4 bins; width (10 - 1) / 4 = 2.25, rounded up to 2.5; first edge 0.
+        // Sorted 1, 2, 2, 3, 10: Q1 at rank 1 = 2, Q3 at rank 3 = 3, IQR 1. Sturges: (10 - 1) / ceil(log2 5 + 1) = 9 / 4 = 2.25;
+        // Freedman–Diaconis: 2 × 1 / cbrt 5 = 1.17; the smaller, 1.17, rounds up to 2; first edge 0. Fence 3 + 1.5 = 4.5, to
+        // the next edge 6: 10 is past it, in the overflow bin [6, 10].
         var bins = Histogram.Bin([1, 2, 2, 3, 10]);
 
-        Assert.Equal([0, 2.5, 5, 7.5], bins.Select(b => b.Lower));
-        Assert.Equal(10, bins[^1].Upper);
-        Assert.Equal([3, 1, 0, 1], bins.Select(b => b.Count));
+        Assert.Equal([0, 2, 4, 6], bins.Select(b => b.Lower));
+        Assert.Equal([2, 4, 6, 10], bins.Select(b => b.Upper));
+        Assert.Equal([1, 3, 0, 1], bins.Select(b => b.Count));
+        Assert.Equal([false, false, false, true], bins.Select(b => b.Overflow));
     }
 
     [Fact]
@@ -150,7 +153,7 @@ public sealed class ChartRendererTests
         var spec = new ChartSpec(ChartKind.Distribution, "Review wait", "hours", "pull requests", [], [new ChartSeries("wait", [1, 2, 2, 3, 10])]);
 
         Assert.Equal(
-            "Histogram 'Review wait', 5 samples of hours: from 1 to 10, median 2. Most samples (3) are between 0 and 2.5.",
+            "Histogram 'Review wait', 5 samples of hours: from 1 to 10, median 2. Most samples (3) are between 2 and 4.",
             ChartRenderer.TextAlternative(spec));
     }
 

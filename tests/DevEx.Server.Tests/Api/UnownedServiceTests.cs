@@ -183,6 +183,32 @@ public sealed class UnownedServiceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Overview_flow_and_focus_has_the_unowned_row_and_tickets_done_sum_to_the_org()
+    {
+        // Working hours Mon-Fri 09:00-17:00 UTC (core's zone, and the default). CORE-1 (team core): Mon 09:00 In Progress,
+        // 11:00 In Review, 12:00 Done: active 2 h, wait 1 h, flow efficiency 2 / 3 = 66.7%. OPS-1 (no team, no linked pull
+        // request): Tue 09:00 In Progress, 10:00 Blocked, 13:00 Done: active 1 h, wait 3 h. OPS-2 (team ghost, no catalog
+        // Group): Wed 09:00 In Progress, 13:00 Done: active 4 h. Unowned: 2 tickets, (1 + 4) / (1 + 4 + 3) = 5 / 8 = 62.5%.
+        // No calendars: no meeting figures. The week before had no tickets: no previous figures.
+        const string tickets = """
+            {"key":"CORE-1","project":"CORE","type":"Task","createdAt":"2026-02-02T08:00:00Z","team":"core","transitions":[{"at":"2026-02-02T09:00:00Z","from":"To Do","to":"In Progress"},{"at":"2026-02-02T11:00:00Z","from":"In Progress","to":"In Review"},{"at":"2026-02-02T12:00:00Z","from":"In Review","to":"Done"}]}
+            {"key":"OPS-1","project":"OPS","type":"Task","createdAt":"2026-02-03T08:00:00Z","transitions":[{"at":"2026-02-03T09:00:00Z","from":"To Do","to":"In Progress"},{"at":"2026-02-03T10:00:00Z","from":"In Progress","to":"Blocked"},{"at":"2026-02-03T13:00:00Z","from":"Blocked","to":"Done"}]}
+            {"key":"OPS-2","project":"OPS","type":"Task","createdAt":"2026-02-04T08:00:00Z","team":"ghost","transitions":[{"at":"2026-02-04T09:00:00Z","from":"To Do","to":"In Progress"},{"at":"2026-02-04T13:00:00Z","from":"In Progress","to":"Done"}]}
+            """;
+        (await client.PostAsync("/api/v1/import/tickets", new StringContent(tickets))).EnsureSuccessStatusCode();
+
+        var table = PageHtml.Panel(await client.GetStringAsync($"/?{Week}"), "flow-and-focus");
+        Assert.Equal(
+        [
+            ["core", "66.7%", "–", "1", "–", "–", "–", "–", "0"],
+            ["Unowned (no owner team)", "62.5%", "–", "2", "–", "–", "–", "–", "0"],
+        ], PageHtml.Rows(table));
+        Assert.StartsWith("/dashboards/data-quality?", PageHtml.Links(table)[1][0]);
+        // 1 + 2 = the org's 3 tickets done: the org's listing has them all.
+        Assert.Contains("3 rows", await client.GetStringAsync($"/explain/tickets?{Week}"));
+    }
+
+    [Fact]
     public async Task Data_quality_page_lists_unowned_services_and_bots()
     {
         var html = await client.GetStringAsync("/dashboards/data-quality");

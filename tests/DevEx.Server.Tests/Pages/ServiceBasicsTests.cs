@@ -46,10 +46,11 @@ public sealed class ServiceBasicsTests : IDisposable
     }
 
     [Fact]
-    public async Task Metric_definitions_are_served()
+    public async Task Metric_definitions_are_served_as_markdown_too()
     {
-        var text = await factory.CreateClient().GetStringAsync("/docs/metrics");
-        Assert.Contains("## DORA metrics", text);
+        var response = await factory.CreateClient().GetAsync("/docs/metrics.md");
+        Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("## DORA metrics", await response.Content.ReadAsStringAsync());
     }
 
     public void Dispose() => factory.Dispose();

@@ -28,8 +28,13 @@ public static class DeploymentMapper
             GitHubMapping.ToInstantOrNull(deployment.CreatedAt),
             GitHubMapping.ToInstant(final.Value.Status.CreatedAt),
             final.Value.Outcome,
-            GitHubMapping.Source);
+            GitHubMapping.Source,
+            Ref(deployment));
     }
+
+    /// <summary>The branch or tag deployed; null when it is the sha itself (GitHub's ref may be a sha, or a prefix of one).</summary>
+    private static string? Ref(Deployment deployment) =>
+        GitHubMapping.Blank(deployment.Ref) is { } reference && !deployment.Sha.StartsWith(reference, StringComparison.OrdinalIgnoreCase) ? reference : null;
 
     public static string Id(string repo, long deploymentId) =>
         string.Create(CultureInfo.InvariantCulture, $"github:{repo}:{deploymentId}");

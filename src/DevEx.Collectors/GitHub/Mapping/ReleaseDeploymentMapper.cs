@@ -24,7 +24,7 @@ public static class ReleaseDeploymentMapper
             return null;
         }
         return new DeploymentRow($"github:{repo}:release:{release.TagName}", Service(repo, rule), repo, rule.Environment, sha,
-            GitHubMapping.ToInstant(release.CreatedAt), publishedAt, "success", GitHubMapping.Source);
+            GitHubMapping.ToInstant(release.CreatedAt), publishedAt, "success", GitHubMapping.Source, release.TagName, GitHubMapping.Blank(release.Name));
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public static class ReleaseDeploymentMapper
     public static DeploymentRow? Map(string repo, RepositoryTag tag, Instant taggedAt, ReleaseDeploymentRule rule) =>
         Matches(rule, tag.Name)
             ? new DeploymentRow($"github:{repo}:tag:{tag.Name}", Service(repo, rule), repo, rule.Environment, tag.Commit.Sha,
-                taggedAt, taggedAt, "success", GitHubMapping.Source)
+                taggedAt, taggedAt, "success", GitHubMapping.Source, tag.Name)
             : null;
 
     private static string Service(string repo, ReleaseDeploymentRule rule) =>

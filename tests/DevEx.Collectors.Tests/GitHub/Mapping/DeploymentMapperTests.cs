@@ -17,7 +17,8 @@ public sealed class DeploymentMapperTests
         var statuses = Read<List<DeploymentStatus>>("github/repos.list-deployment-statuses.json");
 
         Assert.Equal(new DeploymentRow("github:octocat/Hello-World:1", "Hello-World", Repo, "production",
-            "a84d88e7554fc1fa21bcbc4efae3c782a70d2b9d", At("2012-07-20T01:19:13Z"), At("2012-07-20T01:19:13Z"), "success", "github"),
+            "a84d88e7554fc1fa21bcbc4efae3c782a70d2b9d", At("2012-07-20T01:19:13Z"), At("2012-07-20T01:19:13Z"), "success", "github",
+            "topic-branch"), // the payload's ref: a branch, not the sha
             DeploymentMapper.Map(Repo, Deployment, statuses));
     }
 
@@ -40,7 +41,7 @@ public sealed class DeploymentMapperTests
         var row = DeploymentMapper.Map("Codertocat/Hello-World", deployment, [status]);
 
         Assert.Equal(new DeploymentRow("github:Codertocat/Hello-World:145988746", "Hello-World", "Codertocat/Hello-World", "production",
-            "f95f852bd8fca8fcc58a9a2d6c842781e32a215e", At("2019-05-15T15:20:53Z"), At("2019-05-15T15:20:55Z"), "success", "github"), row);
+            "f95f852bd8fca8fcc58a9a2d6c842781e32a215e", At("2019-05-15T15:20:53Z"), At("2019-05-15T15:20:55Z"), "success", "github", "master"), row);
     }
 
     [Theory]

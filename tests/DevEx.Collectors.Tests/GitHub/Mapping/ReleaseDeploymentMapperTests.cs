@@ -19,7 +19,7 @@ public sealed class ReleaseDeploymentMapperTests
         var rule = new ReleaseDeploymentRule { Repository = Repo };
 
         Assert.Equal(new DeploymentRow("github:octocat/Hello-World:release:v1.0.0", "Hello-World", Repo, "production", Sha,
-            At("2013-02-27T19:35:32Z"), At("2013-02-27T19:35:32Z"), "success", "github"),
+            At("2013-02-27T19:35:32Z"), At("2013-02-27T19:35:32Z"), "success", "github", "v1.0.0", "v1.0.0"), // tag_name and name
             ReleaseDeploymentMapper.Map(Repo, Release, Sha, rule));
     }
 
@@ -55,6 +55,6 @@ public sealed class ReleaseDeploymentMapperTests
         var row = ReleaseDeploymentMapper.Map(Repo, tag, At("2013-01-05T12:00:00Z"), new ReleaseDeploymentRule { Repository = Repo, Source = "tags" });
 
         Assert.Equal(new DeploymentRow("github:octocat/Hello-World:tag:v0.1", "Hello-World", Repo, "production", Sha,
-            At("2013-01-05T12:00:00Z"), At("2013-01-05T12:00:00Z"), "success", "github"), row);
+            At("2013-01-05T12:00:00Z"), At("2013-01-05T12:00:00Z"), "success", "github", "v0.1"), row);
     }
 }
