@@ -8,8 +8,9 @@ namespace DevEx.Collectors.Import;
 /// <summary>
 /// Imports a folder in the import format: catalog/*.yaml first (teams, people, services), then each NDJSON file
 /// (one at a time: each already maps on every core, and two at once measured slower), then calendars/*.ics (one
-/// person's calendar each, expanded over the rolling window). Every part is optional.
-/// Timestamps are imported as written; only seeding the bundled sample passes a timing.
+/// person's calendar each, expanded over the rolling window of <see cref="CalendarOptions"/>). Every part is optional;
+/// what the folder holds besides is listed in <see cref="ImportSummary.NotRead"/>, and calendar events the window
+/// missed are counted in a note. Timestamps are imported as written; only seeding the bundled sample passes a timing.
 /// </summary>
 public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock, CalendarOptions? calendarOptions = null)
 {
@@ -23,7 +24,7 @@ public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock, Cal
         }
         var files = new List<ImportFileSummary>();
         var notes = new List<string>();
-        var catalog = Path.Combine(directory, "catalog");
+        var catalog = Path.Combine(directory, ImportFolderListing.CatalogFolder);
         if (Directory.Exists(catalog))
         {
             var importer = new CatalogImporter(database, clock);
@@ -39,11 +40,13 @@ public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock, Cal
             using var stream = File.OpenRead(Path.Combine(directory, kind.FileName()));
             files.Add(ndjson.Import(kind, stream, kind.FileName(), timing, cancellationToken));
         }
-        var calendars = Path.Combine(directory, "calendars");
+        var calendars = Path.Combine(directory, ImportFolderListing.CalendarsFolder);
         if (Directory.Exists(calendars))
         {
-            var importer = new CalendarImporter(database, clock, calendarOptions ?? new CalendarOptions());
+            var options = calendarOptions ?? new CalendarOptions();
+            var importer = new CalendarImporter(database, clock, options);
             var people = importer.LoadPeople();
+            var outside = new List<ExpandedCalendar>();
             // The file name says whose calendar it is: calendars/ann@example.com.ics. Files are expanded on every core
             // and stored CalendarBatch at a time (one transaction each), in file-name order.
             foreach (var batch in Directory.EnumerateFiles(calendars, "*.ics").Order(StringComparer.Ordinal).Chunk(CalendarBatch))
@@ -53,9 +56,14 @@ public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock, Cal
                     .Select(file => importer.Expand(people, Path.GetFileNameWithoutExtension(file), File.ReadAllText(file), Path.GetRelativePath(directory, file), timing))
                     .ToList();
                 files.AddRange(importer.Store(expanded));
+                outside.AddRange(expanded.Where(c => c.Outside.Before + c.Outside.After > 0));
+            }
+            if (timing is null && CalendarWindowNote.Describe(outside, clock.GetCurrentInstant(), options) is { } note)
+            {
+                notes.Add(note);
             }
         }
-        return new ImportSummary(files, notes);
+        return new ImportSummary(files, notes) { NotRead = ImportFolderListing.NotRead(directory) };
     }
 
     private static bool IsYaml(string path) =>
