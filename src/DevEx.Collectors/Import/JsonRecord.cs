@@ -25,7 +25,7 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         }
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => Text(value, name),
             JsonValueKind.Number => value.GetRawText(),
             _ => throw new ImportLineException($"field '{name}' must be a string"),
         };
@@ -43,7 +43,7 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         {
             return number;
         }
-        if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
+        if (value.ValueKind == JsonValueKind.String && int.TryParse(Text(value, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
         {
             return number;
         }
@@ -88,7 +88,7 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         var result = Pattern.Parse(text);
         if (result.Success)
         {
-            return result.Value.ToInstant();
+            return InStoredRange(result.Value, text, name);
         }
         if (LocalDateTimePattern.ExtendedIso.Parse(text).Success)
         {
@@ -124,7 +124,7 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         foreach (var item in value.EnumerateArray())
         {
             items.Add(item.ValueKind == JsonValueKind.String
-                ? item.GetString()!
+                ? Text(item, name)
                 : throw new ImportLineException($"field '{name}' must hold strings"));
         }
         return items;
@@ -156,6 +156,44 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
             ? new JsonRecord(value, timing)
             : throw new ImportLineException($"field '{name}' must be an object");
     }
+
+    /// <summary>
+    /// A string's text. The parser accepts escapes that are not text (a lone surrogate such as \ud800); reading one
+    /// fails, and the reject names the field.
+    /// </summary>
+    private static string Text(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ImportLineException($"field '{name}' is not valid text: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The instant of a parsed timestamp, if the database can hold it: timestamps are stored as UTC instants between
+    /// 0001-01-01 and 9999-12-31 (the range of .NET's DateTime, which carries them at the Store edge). A local time in
+    /// year 1 or 9999 can fall outside once its offset is applied.
+    /// </summary>
+    private static Instant InStoredRange(OffsetDateTime value, string text, string name)
+    {
+        if (value.Year is > 1 and < 9999)
+        {
+            return value.ToInstant(); // a year or more from either end, whatever the offset (at most 18 h)
+        }
+        if (value.Year < 1 || value.Year > 9999)
+        {
+            throw OutOfRange(text, name);
+        }
+        var utcTicks = value.LocalDateTime.ToDateTimeUnspecified().Ticks - value.Offset.Ticks;
+        return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks ? throw OutOfRange(text, name) : value.ToInstant();
+    }
+
+    private static ImportLineException OutOfRange(string text, string name) =>
+        new($"field '{name}' has timestamp '{text}', which lies outside 0001-01-01 to 9999-12-31 in UTC");
 
     private static ImportLineException Missing(string name) => new($"required field '{name}' is missing or empty");
 }
