@@ -174,26 +174,31 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
     }
 
     /// <summary>
-    /// The instant of a parsed timestamp, if the database can hold it: timestamps are stored as UTC instants between
-    /// 0001-01-01 and 9999-12-31 (the range of .NET's DateTime, which carries them at the Store edge). A local time in
-    /// year 1 or 9999 can fall outside once its offset is applied.
+    /// The instant of a parsed timestamp, if it lies in [1970-01-01, 9999-01-01] UTC: the dates a metric window may
+    /// have (MetricRequestResolver), for the same reasons: no earlier data exists, and later ones would overflow the
+    /// calendars the derivations build. Years 1 and 9999 with an offset cannot even be held as a UTC instant.
     /// </summary>
     private static Instant InStoredRange(OffsetDateTime value, string text, string name)
     {
-        if (value.Year is > 1 and < 9999)
+        if (value.Year is > 1970 and < 9998)
         {
             return value.ToInstant(); // a year or more from either end, whatever the offset (at most 18 h)
         }
-        if (value.Year < 1 || value.Year > 9999)
+        if (value.Year < 1)
         {
             throw OutOfRange(text, name);
         }
+        // In ticks of DateTime, which holds any local time of years 1-9999: no instant is built before it is known to exist.
         var utcTicks = value.LocalDateTime.ToDateTimeUnspecified().Ticks - value.Offset.Ticks;
-        return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks ? throw OutOfRange(text, name) : value.ToInstant();
+        return utcTicks < EarliestTicks || utcTicks > LatestTicks ? throw OutOfRange(text, name) : value.ToInstant();
     }
 
+    private static readonly long EarliestTicks = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
+    private static readonly long LatestTicks = new DateTime(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
     private static ImportLineException OutOfRange(string text, string name) =>
-        new($"field '{name}' has timestamp '{text}', which lies outside 0001-01-01 to 9999-12-31 in UTC");
+        new($"field '{name}' has timestamp '{text}', which lies outside 1970-01-01 to 9999-01-01 in UTC");
 
     private static ImportLineException Missing(string name) => new($"required field '{name}' is missing or empty");
 }

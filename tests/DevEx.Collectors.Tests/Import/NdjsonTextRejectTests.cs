@@ -40,14 +40,21 @@ public sealed class NdjsonTextRejectTests : IDisposable
     }
 
     [Theory]
-    // 9999-12-31T23:59:59-14:00 is 10000-01-01T13:59:59Z, after the last storable instant (9999-12-31T23:59:59.9999999Z).
+    // 9999-12-31T23:59:59-14:00 is 10000-01-01T13:59:59Z: past the last instant NodaTime and DateTime hold.
     [InlineData("9999-12-31T23:59:59-14:00", false)]
-    // 0001-01-01T00:00:00+14:00 is 0000-12-31T10:00:00Z, before the first (0001-01-01T00:00:00Z).
+    // 0001-01-01T00:00:00+14:00 is 0000-12-31T10:00:00Z: before the first DateTime.
     [InlineData("0001-01-01T00:00:00+14:00", false)]
-    [InlineData("9999-12-31T23:59:59Z", true)]
-    [InlineData("0001-01-01T00:00:00Z", true)]
-    [InlineData("0001-01-01T10:00:00+10:00", true)] // exactly 0001-01-01T00:00:00Z
-    public void Timestamps_the_database_cannot_hold_are_rejected_naming_the_field(string finishedAt, bool imported)
+    // Valid instants, but outside [1970-01-01, 9999-01-01] UTC, the range of a metric window.
+    [InlineData("0001-01-01T00:00:00Z", false)]
+    [InlineData("9999-12-31T23:59:59Z", false)]
+    [InlineData("1969-12-31T23:59:59Z", false)]
+    [InlineData("1970-01-01T00:59:59+01:00", false)] // 1969-12-31T23:59:59Z
+    [InlineData("9999-01-01T00:00:01Z", false)]
+    [InlineData("1970-01-01T01:00:00+01:00", true)] // exactly 1970-01-01T00:00:00Z
+    [InlineData("1969-12-31T23:00:00-01:00", true)] // also exactly 1970-01-01T00:00:00Z
+    [InlineData("9999-01-01T00:00:00Z", true)]
+    [InlineData("9998-12-31T23:00:00-01:00", true)] // 9999-01-01T00:00:00Z
+    public void Timestamps_outside_1970_to_9999_are_rejected_naming_the_field(string finishedAt, bool imported)
     {
         var summary = db.Import(ImportKind.Deployments, Good.Replace("2026-02-02T09:00:00Z", finishedAt));
 
@@ -55,7 +62,7 @@ public sealed class NdjsonTextRejectTests : IDisposable
         if (!imported)
         {
             Assert.Equal(
-                $"field 'finishedAt' has timestamp '{finishedAt}', which lies outside 0001-01-01 to 9999-12-31 in UTC",
+                $"field 'finishedAt' has timestamp '{finishedAt}', which lies outside 1970-01-01 to 9999-01-01 in UTC",
                 Assert.Single(summary.Rejects).Reason);
         }
     }
