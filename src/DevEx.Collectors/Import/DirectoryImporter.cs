@@ -56,7 +56,7 @@ public sealed class DirectoryImporter(DuckDbDatabase database, IClock clock, Cal
             var outside = new List<ExpandedCalendar>();
             // The file name says whose calendar it is: calendars/ann@example.com.ics. Files are expanded on every core
             // and stored CalendarBatch at a time (one transaction each), in file-name order.
-            foreach (var batch in Directory.EnumerateFiles(calendars, "*.ics").Order(StringComparer.Ordinal).Chunk(CalendarBatch))
+            foreach (var batch in ImportFolderListing.CalendarFiles(calendars).Order(StringComparer.Ordinal).Chunk(CalendarBatch))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var expanded = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)

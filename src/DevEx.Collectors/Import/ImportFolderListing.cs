@@ -28,7 +28,7 @@ public static class ImportFolderListing
     public static bool HasImportable(string directory) =>
         KnownFiles.Any(f => File.Exists(Path.Combine(directory, f)))
         || (Directory.Exists(Path.Combine(directory, CatalogFolder)) && Directory.EnumerateFiles(Path.Combine(directory, CatalogFolder)).Any(IsYaml))
-        || (Directory.Exists(Path.Combine(directory, CalendarsFolder)) && Directory.EnumerateFiles(Path.Combine(directory, CalendarsFolder), "*.ics").Any());
+        || (Directory.Exists(Path.Combine(directory, CalendarsFolder)) && CalendarFiles(Path.Combine(directory, CalendarsFolder)).Any());
 
     /// <summary>Everything in the folder (and in catalog/ and calendars/) that the import leaves unread, in name order.</summary>
     public static IReadOnlyList<ImportFileNotRead> NotRead(string directory)
@@ -62,8 +62,7 @@ public static class ImportFolderListing
                 : $"a folder the import does not read: did you mean {suggestion}/?", suggestion is null ? null : suggestion + "/"));
         }
         notRead.AddRange(Unread(directory, CatalogFolder, IsYaml, "catalog files end in .yaml or .yml"));
-        notRead.AddRange(Unread(directory, CalendarsFolder, f => f.EndsWith(".ics", StringComparison.Ordinal),
-            "calendar files are named <email>.ics (lower-case .ics)"));
+        notRead.AddRange(Unread(directory, CalendarsFolder, IsCalendar, "calendar files are named <email>.ics"));
         return notRead;
     }
 
@@ -84,6 +83,12 @@ public static class ImportFolderListing
             yield return new ImportFileNotRead($"{folder}/{sub}/", $"folders inside {folder}/ are not read", $"{folder}/");
         }
     }
+
+    /// <summary>The calendar files DirectoryImporter reads: *.ics in any case, on every platform.</summary>
+    public static IEnumerable<string> CalendarFiles(string calendarsFolder) =>
+        Directory.EnumerateFiles(calendarsFolder, "*.ics", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive });
+
+    private static bool IsCalendar(string path) => path.EndsWith(".ics", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> Names(IEnumerable<string> paths) => paths.Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal);
 

@@ -28,7 +28,7 @@ internal static class ImportCommand
             Description = "Expand calendars/*.ics from this many weeks before now (default: DevEx:Calendar:WeeksBack, 26): for a calendar of a past period",
         };
         var command = new Command("import", "Import a folder of NDJSON files, calendars and catalog YAML. Exit codes: 0 imported; "
-            + "1 some lines rejected or files not read (the rest is imported); 2 nothing imported (no such folder, a file, nothing to import, the database is held)")
+            + "1 some lines rejected or a misspelt import file not read (the rest is imported); 2 nothing imported (no such folder, a file, nothing to import, the database is held)")
         {
             directory, database, weeksBack,
         };
