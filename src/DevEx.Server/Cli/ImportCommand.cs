@@ -95,10 +95,12 @@ internal static class ImportCommand
     private static void Print(ImportSummary summary, string database, TextWriter output, TextWriter error)
     {
         output.WriteLine($"imported into {database}");
-        output.WriteLine($"{"file",-32} {"imported",10} {"rejected",10}");
+        // The file column is as wide as the longest name (calendars/<email>.ics runs past 32), so the counts line up.
+        var width = summary.Files.Select(f => f.File.Length).Append("file".Length).Max();
+        output.WriteLine($"{"file".PadRight(width)} {"imported",10} {"rejected",10}");
         foreach (var file in summary.Files)
         {
-            output.WriteLine($"{file.File,-32} {file.Imported,10} {file.Rejected,10}");
+            output.WriteLine($"{file.File.PadRight(width)} {file.Imported,10} {file.Rejected,10}");
         }
         foreach (var reject in summary.Files.SelectMany(f => f.Rejects))
         {

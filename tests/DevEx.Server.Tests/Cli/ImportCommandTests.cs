@@ -171,6 +171,22 @@ public sealed class ImportCommandTests : IDisposable
         ], Lines(output).Where(l => l.Length > 0));
     }
 
+    [Fact]
+    public void The_counts_line_up_under_their_headings_however_long_a_file_name_is()
+    {
+        // "calendars/annabel.longname-van-der-berg@example.com.ics" is 55 characters, past the 32 a fixed column held.
+        Write("calendars/annabel.longname-van-der-berg@example.com.ics", PastMeeting);
+        Write("repositories.ndjson", """{"repo":"acme/api","defaultBranch":"main"}""" + "\n");
+
+        Run(weeksBack: 58);
+
+        var table = Lines(output).SkipWhile(l => !l.StartsWith("file ", StringComparison.Ordinal)).Take(3).ToList();
+        Assert.Equal(3, table.Count);
+        // Each line is the name padded to 55, a space, and two counts right-aligned in 10: 55 + 1 + 10 + 1 + 10 = 77.
+        Assert.All(table, l => Assert.Equal(77, l.Length));
+        Assert.EndsWith("  imported   rejected", table[0], StringComparison.Ordinal);
+    }
+
     private static List<string> Lines(StringWriter writer) => writer.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 
     public void Dispose()
