@@ -177,6 +177,15 @@ public sealed class DoraApiTests : IAsyncLifetime, IDisposable
                 Assert.True(flow.GetProperty(phase).TryGetProperty(field, out _), $"{phase}.{field}");
             }
         }
+        // By day from Wed 02-04 to 02-06: PR #7 merged Tue 02-03 is in neither period; days are never partial (1 of 1).
+        // By ISO week from Wed 02-04 to Mon 02-09: one week, Wed..Sun = 5 of its 7 days, partial.
+        var weeks = (await Get("/api/v1/metrics/pr-flow/series?from=2026-02-04&to=2026-02-09&interval=week")).GetProperty("periods");
+        var week = Assert.Single(weeks.EnumerateArray());
+        Assert.Equal((true, 5, 7), (week.GetProperty("partial").GetBoolean(), week.GetProperty("days").GetInt32(), week.GetProperty("periodDays").GetInt32()));
+        var days = (await Get("/api/v1/metrics/pr-flow/series?from=2026-02-04&to=2026-02-06&interval=day")).GetProperty("periods");
+        Assert.All(days.EnumerateArray(), d => Assert.Equal((false, 1, 1),
+            (d.GetProperty("partial").GetBoolean(), d.GetProperty("days").GetInt32(), d.GetProperty("periodDays").GetInt32())));
+        Assert.Equal(2, days.GetArrayLength());
     }
 
     [Fact]

@@ -19,8 +19,9 @@ public sealed class MeetingPageTests(FlowScenarioFixture scenario) : IClassFixtu
         Assert.Equal("0 h", Stat(Panel(html, "fragmented")));
         Assert.Equal("4", Stat(Panel(html, "free-days")));
         Assert.Equal("5", Stat(Panel(html, "people")));
-        // W06 was withheld: nothing to compare with, so no change, only that the previous period has no figure.
+        // W06 was withheld: nothing to compare with, so no change ("previous period: –"), never "up 2 h from 0 h".
         Assert.Contains("<p class=\"trend\">previous period: –</p>", Panel(html, "meeting-hours"));
+        Assert.DoesNotContain("from ", Panel(html, "meeting-hours"));
         var bands = Panel(html, "bands");
         Assert.Equal(["0-10%", "5"], Rows(bands)[0]); // all five at 5%
         Assert.Equal(["0"], Rows(bands).Skip(1).Select(r => r[1]).Distinct());
