@@ -19,6 +19,13 @@ public sealed class MetricOptions
     /// <summary>How long after a deployment an incident without causedBy marks it failed (method window).</summary>
     public TimeSpan IncidentWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Incidents whose title matches this pattern (.NET regex, case-insensitive; unset = none) were not caused by a change
+    /// (e.g. <c>outage|DNS</c>): they fail no deployment by the window rule and still count in incident time to restore.
+    /// An incident that names a cause, or whose source says a change caused it, is not read by the pattern.
+    /// </summary>
+    public string? NotCausedByChangePattern { get; set; }
+
     /// <summary>Authors matching this pattern are bots and left out of pull-request flow.</summary>
     public string BotPattern { get; set; } = @"\[bot\]$";
 

@@ -101,10 +101,10 @@ internal sealed class Scenario : IDisposable
     }
 
     public Scenario Incident(string id, string opened, string? resolved, string service = "api", string? causedByDeployment = null,
-        string? causedBySha = null, string? causedByPr = null)
+        string? causedBySha = null, string? causedByPr = null, string? title = null, bool? causedByChange = null, string? causedByChangeReason = null)
     {
-        incidents.Add(new IncidentRow(id, service, At(opened), resolved is null ? null : At(resolved), null, null,
-            causedByDeployment, causedBySha, causedByPr, Source));
+        incidents.Add(new IncidentRow(id, service, At(opened), resolved is null ? null : At(resolved), title, null,
+            causedByDeployment, causedBySha, causedByPr, Source, causedByChange, causedByChangeReason));
         return this;
     }
 

@@ -8,7 +8,7 @@ namespace DevEx.Analytics.Calendar;
 
 /// <summary>
 /// Rebuilds d_person_weeks from calendar_occurrences (METRICS.md, calendar): one row per person with a calendar per
-/// ISO week from the week of their first stored occurrence to the week of their last, in the calendar of their first
+/// ISO week their stored occurrences cover (<see cref="MeetingWeeks.CoveredWeeks"/>), in the calendar of their first
 /// team by team id (no team: the default UTC calendar), moved to the person's own zone when their catalog User sets one
 /// (METRICS.md: "a person may override").
 /// </summary>

@@ -31,12 +31,26 @@ internal static class MeetingWeeks
             return [];
         }
         var busy = Merge(occurrences.Where(o => o.IsMeeting).Select(o => (o.StartAt, o.EndAt)));
-        var first = Monday(occurrences.Min(o => o.StartAt).InZone(calendar.Zone).Date);
-        var last = Monday(occurrences.Max(o => o.StartAt).InZone(calendar.Zone).Date);
-        var weeks = new List<PersonWeek>();
-        for (var week = first; week <= last; week = week.PlusWeeks(1))
+        return CoveredWeeks(occurrences, calendar.Zone).Select(week => Week(personId, teamId, week, busy, calendar, focusBlock)).ToList();
+    }
+
+    /// <summary>
+    /// The ISO weeks (Mondays in <paramref name="zone"/>) the calendar has data for: those that some stored occurrence of
+    /// any kind (a meeting, a declined or free one, an all-day event) overlaps. A week with none is a week no calendar
+    /// covers (not imported, or a gap between two exports): it has no figure, where it would read 40 h of focus and 0 %.
+    /// </summary>
+    public static SortedSet<LocalDate> CoveredWeeks(IReadOnlyList<CalendarOccurrence> occurrences, DateTimeZone zone)
+    {
+        var weeks = new SortedSet<LocalDate>();
+        foreach (var o in occurrences)
         {
-            weeks.Add(Week(personId, teamId, week, busy, calendar, focusBlock));
+            var first = Monday(o.StartAt.InZone(zone).Date);
+            // The week of its last instant (an occurrence ending at Monday 00:00 does not reach that week).
+            var last = Monday((o.EndAt > o.StartAt ? o.EndAt - Duration.Epsilon : o.StartAt).InZone(zone).Date);
+            for (var week = first; week <= last; week = week.PlusWeeks(1))
+            {
+                weeks.Add(week);
+            }
         }
         return weeks;
     }

@@ -17,7 +17,9 @@ internal sealed record ReviewInfo(string Repo, int Number, string Reviewer, stri
 
 internal sealed record DeploymentInfo(string Id, string Service, string? Repo, string Environment, string Sha, Instant FinishedAt, string Status);
 
-internal sealed record IncidentInfo(string Id, string Service, Instant OpenedAt, string? CausedByDeployment, string? CausedBySha, string? CausedByPr)
+/// <summary>An incident as the failure rules read it; <c>CausedByChange</c> and its reason are what the source said.</summary>
+internal sealed record IncidentInfo(string Id, string Service, Instant OpenedAt, string? CausedByDeployment, string? CausedBySha, string? CausedByPr,
+    string? Title = null, bool? CausedByChange = null, string? CausedByChangeReason = null)
 {
     public bool HasCause => CausedByDeployment is not null || CausedBySha is not null || CausedByPr is not null;
 }

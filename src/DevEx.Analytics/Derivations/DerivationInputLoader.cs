@@ -47,7 +47,8 @@ internal sealed class DerivationInput
             .ToList();
         var incidents = connection.Query<IncidentInfo>("""
             SELECT id, service, opened_at AS OpenedAt, caused_by_deployment AS CausedByDeployment,
-                   caused_by_sha AS CausedBySha, caused_by_pr AS CausedByPr
+                   caused_by_sha AS CausedBySha, caused_by_pr AS CausedByPr, title,
+                   caused_by_change AS CausedByChange, caused_by_change_reason AS CausedByChangeReason
             FROM incidents
             """).ToList();
         var serviceRepos = connection.Query<(string ServiceId, string Repo)>("SELECT service_id, repo FROM service_repositories ORDER BY repo")

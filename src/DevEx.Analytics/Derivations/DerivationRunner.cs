@@ -27,14 +27,14 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
             .ToDictionary(g => g.Key, g => new CommitGraph(g.Select(c => (c.Sha, c.Parents))), StringComparer.Ordinal);
         var deployments = new DeploymentStreamDeriver(options, quality).Derive(input, graphs);
         var changes = new ChangeDeriver(options).Derive(input, deployments);
-        new FailureDeriver(options, quality).Derive(input, deployments, changes);
+        var incidents = new FailureDeriver(options, quality).Derive(input, deployments, changes);
         var calendars = new TeamCalendars(input.Teams.Values, options);
         var ownerTeamByRepo = OwnerTeamByRepo(input);
         var pulls = new PullRequestFlowDeriver(options, quality).Derive(input, changes, calendars, ownerTeamByRepo);
         new Tickets.TicketDeriver(database, ticketOptions ?? new Tickets.TicketOptions(), quality).Derive(input, calendars, pulls);
         new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions()).Derive(calendars);
         var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
-        Write(deployments, changeRows, pulls, quality);
+        Write(deployments, changeRows, pulls, incidents, quality);
         database.Checkpoint();
         database.MarkDataChanged();
         return new DerivationSummary(deployments.Count, changeRows.Count, deployments.Count(d => d.Failed), pulls.Count,
@@ -72,7 +72,7 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
     }
 
     private void Write(IReadOnlyList<DerivedDeployment> deployments, List<DerivedTables.ChangeRow> changes,
-        IReadOnlyList<PullRequestFlowRow> pulls, DataQualityLog quality)
+        IReadOnlyList<PullRequestFlowRow> pulls, IReadOnlyList<IncidentReading> incidents, DataQualityLog quality)
     {
         var commits = deployments.Where(d => d.Repo is not null)
             .SelectMany(d => d.ChangeSet.Select(sha => new DerivedTables.DeploymentCommitRow(d.Id, d.Repo!, sha))).ToList();
@@ -82,7 +82,7 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         {
             using var connection = database.Open();
             using var transaction = connection.BeginTransaction();
-            foreach (var table in new[] { "d_deployments", "d_deployment_commits", "d_changes", "d_pull_requests", "d_data_quality" })
+            foreach (var table in new[] { "d_deployments", "d_deployment_commits", "d_changes", "d_pull_requests", "d_incidents", "d_data_quality" })
             {
                 connection.Execute($"DELETE FROM {table}");
             }
@@ -90,6 +90,7 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
             TableWriter.Upsert(connection, DerivedTables.DeploymentCommits, commits);
             TableWriter.Upsert(connection, DerivedTables.Changes, changes);
             TableWriter.Upsert(connection, DerivedTables.PullRequests, pulls.ToList());
+            TableWriter.Upsert(connection, DerivedTables.Incidents, incidents.ToList());
             TableWriter.Upsert(connection, DerivedTables.Quality, qualityRows);
             transaction.Commit();
         }

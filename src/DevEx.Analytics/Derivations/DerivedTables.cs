@@ -54,6 +54,9 @@ internal static class DerivedTables
         new("ci_queue_working_hours", r => r.CiQueue.WorkingHours), new("ci_run_working_hours", r => r.CiRun.WorkingHours),
     ]);
 
+    public static readonly TableSpec<IncidentReading> Incidents = new("d_incidents", ["id"],
+        [new("id", r => r.Incident.Id), new("service", r => r.Incident.Service), new("not_caused_reason", r => r.NotCausedReason)]);
+
     public static readonly TableSpec<QualityRow> Quality = new("d_data_quality", ["kind", "subject", "detail"],
         [new("kind", r => r.Kind), new("subject", r => r.Subject), new("detail", r => r.Detail)]);
 

@@ -6,19 +6,21 @@ namespace DevEx.Analytics.Derivations;
 /// <summary>
 /// Marks failed deployments by the four rules of METRICS.md, in order (explicit, rollback, revert, window):
 /// each failed deployment keeps the first method that matched and the evidence (incident, rollback deployment or
-/// revert pull request). Then links each failed deployment to its recovery and marks rework deployments.
+/// revert pull request). An incident no change caused (<see cref="NotCausedByChange"/>) fails nothing. Then links each
+/// failed deployment to its recovery and marks rework deployments. Returns how each incident was read.
 /// </summary>
 internal sealed class FailureDeriver(MetricOptions options, DataQualityLog quality)
 {
-    public void Derive(DerivationInput input, IReadOnlyList<DerivedDeployment> deployments, ChangeIndex changes)
+    public IReadOnlyList<IncidentReading> Derive(DerivationInput input, IReadOnlyList<DerivedDeployment> deployments, ChangeIndex changes)
     {
+        var readings = new NotCausedByChange(options).Read(input.Incidents);
         MarkExplicit(input, deployments, changes);
         foreach (var deployment in deployments.Where(d => d.Next is { IsRollback: true }))
         {
             deployment.MarkFailed("rollback", deployment.Next!.Id);
         }
         MarkReverted(input, changes);
-        MarkByIncidentWindow(input, deployments);
+        MarkByIncidentWindow(readings.Where(r => r.NotCausedReason is null).Select(r => r.Incident), deployments);
         foreach (var deployment in deployments)
         {
             LinkRecovery(deployment);
@@ -27,6 +29,7 @@ internal sealed class FailureDeriver(MetricOptions options, DataQualityLog quali
                 : deployment.AttributedChanges.Any(c => c.IsHotfix) ? "hotfix"
                 : null;
         }
+        return readings;
     }
 
     private void MarkExplicit(DerivationInput input, IReadOnlyList<DerivedDeployment> deployments, ChangeIndex changes)
@@ -111,12 +114,13 @@ internal sealed class FailureDeriver(MetricOptions options, DataQualityLog quali
         return shas.Select(sha => changes.ByCommit.GetValueOrDefault((revert.Service, sha))).FirstOrDefault(c => c is not null);
     }
 
-    /// <summary>Rule 4: an incident with no causedBy opens after a deployment finishes, before the next one, within IncidentWindow.</summary>
-    private void MarkByIncidentWindow(DerivationInput input, IReadOnlyList<DerivedDeployment> deployments)
+    /// <summary>Rule 4: an incident with no causedBy opens after a deployment finishes, before the next one, within IncidentWindow.
+    /// <paramref name="incidents"/> are those a change may have caused.</summary>
+    private void MarkByIncidentWindow(IEnumerable<IncidentInfo> incidents, IReadOnlyList<DerivedDeployment> deployments)
     {
         var window = Duration.FromTimeSpan(options.IncidentWindow);
         var byService = deployments.GroupBy(d => d.Service).ToDictionary(g => g.Key, g => g.OrderBy(d => d.FinishedAt).ToList());
-        foreach (var incident in input.Incidents.Where(i => !i.HasCause).OrderBy(i => i.OpenedAt))
+        foreach (var incident in incidents.Where(i => !i.HasCause).OrderBy(i => i.OpenedAt))
         {
             if (!byService.TryGetValue(incident.Service, out var list))
             {

@@ -116,6 +116,12 @@ public sealed class IncidentExplanation
     public string? CausedByPrUrl { get; init; }
     public string? OwnerTeam { get; init; }
     public required string Source { get; init; }
+
+    /// <summary>Why the incident fails no deployment: no change caused it (e.g. "label infrastructure"); null = the failure rules apply.</summary>
+    public string? NotCausedReason { get; init; }
+
+    /// <summary>The deployment this incident failed by the window rule (it names no cause), if any.</summary>
+    public string? WindowDeploymentId { get; init; }
 }
 
 /// <summary>One row behind a data-quality count: a derivation finding (Line null) or a rejected import line (Kind = its file).</summary>

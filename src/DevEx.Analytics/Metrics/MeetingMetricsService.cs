@@ -9,16 +9,20 @@ public sealed record MeetingLoadBand(string Band, double From, double? To, long 
 
 /// <summary>
 /// A team's meeting load and focus time, per person per week: each person's mean over the window's weeks, then the
-/// median and p75 over people. Below <c>MinCohort</c> people every figure and the distribution are null.
+/// median and p75 over people. Below <c>MinCohort</c> people every figure and the distribution are null (withheld);
+/// with no person-week at all (no calendar covers the window's weeks) they are null with <c>NoDataReason</c>, not withheld.
 /// </summary>
 public sealed record MeetingMetrics(
     LocalDate From, LocalDate To, string? Team, string Interval, long People, int MinCohort, bool Withheld, string? WithheldReason,
     double? MedianMeetingHoursPerWeek, double? P75MeetingHoursPerWeek, double? MedianMeetingLoad, double? P75MeetingLoad,
     double? MedianFocusHoursPerWeek, double? P75FocusHoursPerWeek, double? MedianFragmentedHoursPerWeek, double? P75FragmentedHoursPerWeek,
     double? MedianMeetingFreeDays, double? P75MeetingFreeDays, double? MedianLongestFocusHours, IReadOnlyList<MeetingLoadBand>? Distribution,
-    string? DistributionWithheldReason = null)
+    string? DistributionWithheldReason = null, string? NoDataReason = null)
 {
     public string Definition => "/docs/metrics#meetings-and-focus";
+
+    /// <summary>What a figure reads when no calendar of the scope's people covers the window's weeks ("–" beside it).</summary>
+    public const string NoCalendarData = "no calendar data";
 }
 
 /// <summary>
@@ -45,6 +49,14 @@ public sealed class MeetingMetricsService(QueryRunner queries, MeetingOptions op
     {
         var row = (IDictionary<string, object?>)queries.Run<dynamic>("meeting_load", MetricParameters.For(window, scope), cancellationToken)[0];
         var people = QueryValues.Long(row["people"]);
+        if (people == 0)
+        {
+            // Nothing to withhold: no calendar covers these weeks, so there is no figure (not 40 h of focus and 0 %).
+            var whose = scope.Team is null ? "no one's calendar" : "no calendar of this team's members";
+            return new MeetingMetrics(window.From, window.To, scope.Team, "week", 0, options.MinCohort, false, null,
+                null, null, null, null, null, null, null, null, null, null, null, null,
+                NoDataReason: $"{MeetingMetrics.NoCalendarData}: {whose} covers these weeks");
+        }
         if (people < options.MinCohort)
         {
             var who = people == 1 ? "1 person" : $"{people} people";

@@ -68,6 +68,15 @@ public sealed record MetricWindow
         return new MetricWindow(thisMonday.PlusWeeks(-weeks), thisMonday, zone);
     }
 
+    /// <summary>How much of its calendar period (a day, an ISO week, a month) this series period holds.</summary>
+    public PeriodCoverage Coverage(MetricInterval interval) => new(Days, interval switch
+    {
+        MetricInterval.Day => 1,
+        MetricInterval.Week => 7,
+        MetricInterval.Month => CalendarSystem.Iso.GetDaysInMonth(From.Year, From.Month),
+        _ => throw new ArgumentOutOfRangeException(nameof(interval)),
+    });
+
     /// <summary>The periods of a series that cover the window (the first and last may be partial).</summary>
     public IReadOnlyList<MetricWindow> Periods(MetricInterval interval)
     {
@@ -87,6 +96,15 @@ public sealed record MetricWindow
         }
         return periods;
     }
+}
+
+/// <summary>
+/// A series period's days inside the window against its calendar period's (7 for an ISO week, the month's length):
+/// partial when the window's edge cuts it (a window from 12 June has a June of 19 of 30 days).
+/// </summary>
+public sealed record PeriodCoverage(int Days, int PeriodDays)
+{
+    public bool Partial => Days < PeriodDays;
 }
 
 /// <summary>Binds a window, a scope and an interval to the common parameters of queries/*.sql.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
+using Ical.Net.CalendarComponents;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace DevEx.Collectors.Calendar;
@@ -31,41 +32,75 @@ public static class CalendarExpander
         var identities = new HashSet<string>(personIdentities.Select(NormaliseAddress), StringComparer.OrdinalIgnoreCase);
         var text = (icsText ?? string.Empty).TrimStart('\uFEFF');
 
-        foreach (var (calendar, line) in LoadCalendars(text, fileName, rejects))
+        var sources = EventSources.Scan(text);
+        var (before, after) = (0, 0);
+        Instant? earliest = null;
+        foreach (var (calendar, eventSources) in LoadCalendars(text, fileName, sources, rejects))
         {
             var zones = new CalendarZones(CalendarZones.Resolve(CalendarProperty(calendar, "X-WR-TIMEZONE")) ?? fallbackZone ?? DateTimeZone.Utc);
-            foreach (var series in calendar.Events.GroupBy(SeriesExpander.UidOf))
+            var events = calendar.Events.ToList();
+            // The i-th event Ical.Net read is the i-th VEVENT of the text, when both found as many.
+            var sourceOf = new Dictionary<CalendarEvent, EventSource>(ReferenceEqualityComparer.Instance);
+            if (eventSources is not null && eventSources.Count == events.Count)
             {
+                for (var i = 0; i < events.Count; i++)
+                {
+                    sourceOf[events[i]] = eventSources[i];
+                }
+            }
+            string KeyOf(CalendarEvent e) => sourceOf.TryGetValue(e, out var source) ? source.Key : SeriesExpander.UidOf(e);
+            foreach (var series in events.GroupBy(KeyOf, StringComparer.Ordinal))
+            {
+                var seriesEvents = series.ToList();
                 try
                 {
-                    var expanded = new SeriesExpander(series.ToList(), zones, identities, personId, windowStart, windowEnd).Expand();
+                    var expander = new SeriesExpander(seriesEvents, zones, identities, personId, series.Key, windowStart, windowEnd);
+                    var expanded = expander.Expand();
                     occurrences.AddRange(expanded);
+                    if (expanded.Count == 0 && expander.EarliestBefore is { } first)
+                    {
+                        before++;
+                        earliest = earliest is null || first < earliest ? first : earliest;
+                    }
+                    else if (expanded.Count == 0 && expander.AnyAfter)
+                    {
+                        after++;
+                    }
                 }
                 catch (Exception ex)
                 {
-                    var where = series.Key.StartsWith("line ", StringComparison.Ordinal) ? $"line {line + series.First().Line}" : series.Key;
-                    rejects.Add(new CalendarReject(fileName, where, SafeReason(ex.Message)));
+                    // A DTSTART Ical.Net could not read is dropped by it, and the event then looks as if it had none.
+                    var badStart = seriesEvents.Where(e => e.DtStart is null).Select(e => sourceOf.GetValueOrDefault(e))
+                        .FirstOrDefault(s => s?.InvalidDtStart is not null);
+                    rejects.Add(badStart is not null
+                        ? new CalendarReject(fileName, series.Key, badStart.InvalidDtStart!, badStart.DtStartLine ?? badStart.Line)
+                        : new CalendarReject(fileName, series.Key, SafeReason(ex.Message), sourceOf.GetValueOrDefault(seriesEvents[0])?.Line ?? 0));
                 }
             }
         }
-        return new CalendarExpansion(occurrences.OrderBy(o => o.StartAt).ThenBy(o => o.Id, StringComparer.Ordinal).ToList(), rejects);
+        return new CalendarExpansion(occurrences.OrderBy(o => o.StartAt).ThenBy(o => o.Id, StringComparer.Ordinal).ToList(), rejects)
+        {
+            Outside = new EventsOutsideWindow(before, after, earliest),
+        };
     }
 
     /// <summary>
     /// Loads the whole file; if Ical.Net refuses it, loads each VEVENT on its own (with the file's header and
-    /// VTIMEZONEs) so one broken event does not lose the rest. Yields each calendar with its first line's offset.
+    /// VTIMEZONEs) so one broken event does not lose the rest. Yields each calendar with where its events are in the text
+    /// (null when that cannot be told).
     /// </summary>
-    private static List<(IcalCalendar Calendar, int LineOffset)> LoadCalendars(string text, string fileName, List<CalendarReject> rejects)
+    private static List<(IcalCalendar Calendar, IReadOnlyList<EventSource>? Sources)> LoadCalendars(string text, string fileName,
+        IReadOnlyList<EventSource> sources, List<CalendarReject> rejects)
     {
         if (!text.Contains("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase))
         {
-            rejects.Add(new CalendarReject(fileName, "line 1", "not an iCalendar file (no BEGIN:VCALENDAR)"));
+            rejects.Add(new CalendarReject(fileName, "line 1", "not an iCalendar file (no BEGIN:VCALENDAR)", 1));
             return [];
         }
         var whole = TryLoad(text, out var error) ?? TryLoad(UnfoldLeniently(text), out _);
         if (whole is not null)
         {
-            return [(whole, 0)];
+            return [(whole, sources)];
         }
 
         var lines = UnfoldLeniently(text).Split('\n');
@@ -91,21 +126,28 @@ public static class CalendarExpander
         }
         if (blocks.Count == 0)
         {
-            rejects.Add(new CalendarReject(fileName, "line 1", $"not a readable iCalendar file: {SafeReason(error)}"));
+            rejects.Add(new CalendarReject(fileName, "line 1", $"not a readable iCalendar file: {SafeReason(error)}", 1));
             return [];
         }
-        var loaded = new List<(IcalCalendar, int)>();
-        foreach (var (start, end) in blocks)
+        var loaded = new List<(IcalCalendar, IReadOnlyList<EventSource>?)>();
+        for (var k = 0; k < blocks.Count; k++)
         {
+            var (start, end) = blocks[k];
+            var source = blocks.Count == sources.Count ? sources[k] : null;
             var single = header + string.Join("\r\n", lines[start..(end + 1)]) + "\r\nEND:VCALENDAR\r\n";
             var calendar = TryLoad(single, out var blockError);
-            if (calendar is null)
+            if (calendar is null && source?.InvalidDtStart is { } badStart)
             {
-                rejects.Add(new CalendarReject(fileName, UidIn(lines[start..end]) ?? $"line {start + 1}", SafeReason(blockError)));
+                rejects.Add(new CalendarReject(fileName, source.Key, badStart, source.DtStartLine ?? source.Line));
+            }
+            else if (calendar is null)
+            {
+                rejects.Add(new CalendarReject(fileName, source?.Key ?? UidIn(lines[start..end]) ?? $"line {start + 1}", SafeReason(blockError),
+                    source?.Line ?? start + 1));
             }
             else
             {
-                loaded.Add((calendar, start));
+                loaded.Add((calendar, source is null ? null : [source]));
             }
         }
         return loaded;

@@ -11,7 +11,8 @@ namespace DevEx.Collectors.Calendar;
 /// Imports one person's iCalendar text: expands it over the rolling window, then replaces that person's stored
 /// occurrences in the window with the new ones (a feed or file is the whole truth for its window). The person is the
 /// one whose identities include the email the calendar belongs to; an unknown email is kept as its own identity.
-/// Events that cannot be understood are rejected one by one (import_rejects) and the rest is kept.
+/// Events that cannot be understood are rejected one by one (import_rejects) and the rest is kept; the rejects of a file
+/// replace its earlier ones, keyed by file, line and a hash of where and why, so importing the same file again changes nothing.
 /// </summary>
 public sealed class CalendarImporter(DuckDbDatabase database, IClock clock, CalendarOptions options)
 {
@@ -48,8 +49,10 @@ public sealed class CalendarImporter(DuckDbDatabase database, IClock clock, Cale
             .Select(o => o with { StartAt = o.StartAt + timing.Shift, EndAt = o.EndAt + timing.Shift })
             .Where(o => !timing.IsFuture(o.StartAt))
             .ToList();
-        var rejects = expansion.Rejects.Select(r => new ImportRejectRow(fileName, 0, $"{r.Where}: {r.Reason}", r.Where, now)).ToList();
-        return new ExpandedCalendar(fileName, personId, windowStart, windowEnd, occurrences, rejects);
+        var rejects = expansion.Rejects.Select(r => new ImportRejectRow(fileName, r.Line, $"{r.Where}: {r.Reason}", $"{r.Where}: {r.Reason}", now)).ToList();
+        return new ExpandedCalendar(fileName, personId, windowStart, windowEnd, occurrences, rejects) {
+            Outside = expansion.Outside with { EarliestStart = expansion.Outside.EarliestStart + timing.Shift },
+        };
     }
 
     /// <summary>
@@ -68,6 +71,8 @@ public sealed class CalendarImporter(DuckDbDatabase database, IClock clock, Cale
             {
                 connection.Execute("DELETE FROM calendar_occurrences WHERE person_id = $personId AND start_at >= $from AND start_at < $to",
                     new { personId = calendar.PersonId, from = calendar.WindowStart, to = calendar.WindowEnd }, transaction);
+                // The file (or feed) is the whole truth: a reject it no longer has is gone.
+                connection.Execute("DELETE FROM import_rejects WHERE source_file = $file", new { file = calendar.FileName }, transaction);
             }
             TableWriter.Upsert(connection, Occurrences, lastPerPerson.SelectMany(c => c.Occurrences).ToList());
             TableWriter.Upsert(connection, Tables.ImportRejects, calendars.SelectMany(c => c.Rejects).ToList());
@@ -78,10 +83,13 @@ public sealed class CalendarImporter(DuckDbDatabase database, IClock clock, Cale
             database.WriteLock.Release();
         }
         return calendars.Select(c => new ImportFileSummary(c.FileName, c.Occurrences.Count, c.Rejects.Count,
-            c.Rejects.Take(ImportFileSummary.RejectsShown).Select(r => new ImportReject(c.FileName, 0, r.Reason)).ToList())).ToList();
+            c.Rejects.Take(ImportFileSummary.RejectsShown).Select(r => new ImportReject(c.FileName, r.Line, r.Reason)).ToList())).ToList();
     }
 }
 
-/// <summary>One calendar file expanded over its person's window, ready to be stored.</summary>
+/// <summary>One calendar file expanded over its person's window, ready to be stored; <see cref="Outside"/>: its events the window missed.</summary>
 public sealed record ExpandedCalendar(string FileName, string PersonId, Instant WindowStart, Instant WindowEnd,
-    IReadOnlyList<CalendarOccurrence> Occurrences, IReadOnlyList<ImportRejectRow> Rejects);
+    IReadOnlyList<CalendarOccurrence> Occurrences, IReadOnlyList<ImportRejectRow> Rejects)
+{
+    public EventsOutsideWindow Outside { get; init; } = EventsOutsideWindow.None;
+}

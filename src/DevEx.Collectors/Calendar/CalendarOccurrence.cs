@@ -22,7 +22,22 @@ public sealed record CalendarOccurrence(
     bool IsTransparent,
     bool IsCancelled);
 
-/// <summary>Something in a calendar file that could not be understood; <paramref name="Where"/> is a UID or "line N".</summary>
-public sealed record CalendarReject(string File, string Where, string Reason);
+/// <summary>
+/// Something in a calendar file that could not be understood; <paramref name="Where"/> is a UID or "line N" (an event
+/// without UID), <paramref name="Line"/> the line it is on (the DTSTART's when that is what is wrong; 0 when unknown).
+/// </summary>
+public sealed record CalendarReject(string File, string Where, string Reason, int Line = 0);
 
-public sealed record CalendarExpansion(IReadOnlyList<CalendarOccurrence> Occurrences, IReadOnlyList<CalendarReject> Rejects);
+/// <summary>
+/// Events that were read but have no occurrence in the window: <see cref="Before"/> lie wholly before it (the earliest
+/// starting at <see cref="EarliestStart"/>), <see cref="After"/> wholly after it.
+/// </summary>
+public sealed record EventsOutsideWindow(int Before, int After, Instant? EarliestStart)
+{
+    public static EventsOutsideWindow None { get; } = new(0, 0, null);
+}
+
+public sealed record CalendarExpansion(IReadOnlyList<CalendarOccurrence> Occurrences, IReadOnlyList<CalendarReject> Rejects)
+{
+    public EventsOutsideWindow Outside { get; init; } = EventsOutsideWindow.None;
+}

@@ -8,17 +8,25 @@ namespace DevEx.Collectors.Calendar;
 /// <summary>
 /// Expands the VEVENTs sharing one UID: the master (RRULE/RDATE via Ical.Net, EXDATE matched by instant here)
 /// and its RECURRENCE-ID overrides, exact ones first, then the latest RANGE=THISANDFUTURE at or before the instance.
-/// Overrides matching no generated instance (or with no master at all) stand on their own.
+/// Overrides matching no generated instance (or with no master at all) stand on their own. <paramref name="uid"/> is the
+/// series' identity in its file (its UID, or "line N" without one), part of every occurrence id.
 /// </summary>
 internal sealed class SeriesExpander(
     IReadOnlyList<CalendarEvent> events,
     CalendarZones zones,
     IReadOnlySet<string> identities,
     string personId,
+    string uid,
     Instant windowStart,
     Instant windowEnd)
 {
     private const int MaxInstances = 100_000;
+
+    /// <summary>After <see cref="Expand"/>: the earliest start of an instance that ended before the window, if any.</summary>
+    public Instant? EarliestBefore { get; private set; }
+
+    /// <summary>After <see cref="Expand"/>: whether an instance started at or after the window's end.</summary>
+    public bool AnyAfter { get; private set; }
 
     public IReadOnlyList<CalendarOccurrence> Expand()
     {
@@ -112,6 +120,14 @@ internal sealed class SeriesExpander(
         }
         if (!CalendarExpander.InWindow(start, end, windowStart, windowEnd))
         {
+            if (start < windowStart)
+            {
+                EarliestBefore = EarliestBefore is null || start < EarliestBefore ? start : EarliestBefore;
+            }
+            else
+            {
+                AnyAfter = true;
+            }
             return;
         }
         if (!factsByEvent.TryGetValue(source, out var facts))
@@ -120,7 +136,7 @@ internal sealed class SeriesExpander(
             factsByEvent[source] = facts;
         }
         result.Add(new CalendarOccurrence(
-            CalendarExpander.OccurrenceId(personId, UidOf(source), recurrenceKey),
+            CalendarExpander.OccurrenceId(personId, uid, recurrenceKey),
             personId,
             start,
             end,
@@ -192,7 +208,10 @@ internal sealed class SeriesExpander(
         return startInstant;
     }
 
-    /// <summary>Ical.Net invents a random UID when there is none; an id must be stable, so fall back to the line.</summary>
+    /// <summary>
+    /// The UID, when the text's events could not be lined up with Ical.Net's (see EventSources, which gives the usual key).
+    /// Ical.Net invents a random UID when there is none, so such an event's key is not stable.
+    /// </summary>
     internal static string UidOf(CalendarEvent e) =>
         e.Properties.Any(p => string.Equals(p.Name, "UID", StringComparison.OrdinalIgnoreCase)) ? e.Uid ?? string.Empty : $"line {e.Line}";
 

@@ -7,7 +7,7 @@ namespace DevEx.Collectors.Catalog;
 /// <summary>
 /// Reads Backstage entity YAML (several documents per file allowed) and validates what DevEx relies on:
 /// apiVersion, kind and a metadata.name that follows Backstage's naming rules. An invalid entity is reported
-/// with file, line and reason; the other entities of the file are still read.
+/// with file, line and reason; the other entities of the file are still read, also when one document is not valid YAML.
 /// </summary>
 internal static partial class CatalogReader
 {
@@ -22,19 +22,73 @@ internal static partial class CatalogReader
     {
         var entities = new List<CatalogEntity>();
         var rejects = new List<ImportRejectInfo>();
-        var stream = new YamlStream();
+        var text = reader.ReadToEnd();
+        if (TryLoad(text, out var whole) is not null)
+        {
+            // One broken document (a control character, a bad indent) must not lose the file's other entities: each
+            // document is loaded on its own, and only the broken one is rejected, at its own line.
+            foreach (var (part, firstLine) in Documents(text))
+            {
+                if (TryLoad(part, out var one) is { } error)
+                {
+                    rejects.Add(new ImportRejectInfo(file, firstLine - 1 + error.Line, $"invalid YAML: {error.Reason}", ""));
+                    continue;
+                }
+                Collect(one!, firstLine - 1, file, entities, rejects);
+            }
+            return new Result(entities, rejects);
+        }
+        Collect(whole!, 0, file, entities, rejects);
+        return new Result(entities, rejects);
+    }
+
+    /// <summary>Null when <paramref name="text"/> loads; else the line (1-based, in the text) and reason of the failure.</summary>
+    private static (int Line, string Reason)? TryLoad(string text, out YamlStream? stream)
+    {
+        stream = new YamlStream();
         try
         {
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
+            return null;
         }
         catch (YamlException e)
         {
-            rejects.Add(new ImportRejectInfo(file, (int)e.Start.Line, $"invalid YAML: {e.InnerException?.Message ?? e.Message}", ""));
-            return new Result(entities, rejects);
+            stream = null;
+            return ((int)e.Start.Line, e.InnerException?.Message ?? e.Message);
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            stream = null; // not a YamlException, but still a document YamlDotNet could not read
+            return (1, e.Message);
+        }
+    }
+
+    /// <summary>The file's documents, split at "---" lines, each with the file line it starts on (1-based).</summary>
+    private static IEnumerable<(string Text, int FirstLine)> Documents(string text)
+    {
+        var lines = text.Split('\n');
+        var start = 0;
+        for (var i = 0; i <= lines.Length; i++)
+        {
+            if (i == lines.Length || IsDocumentStart(lines[i]))
+            {
+                if (i > start && lines[start..i].Any(l => !string.IsNullOrWhiteSpace(l)))
+                {
+                    yield return (string.Join('\n', lines[start..i]), start + 1);
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    private static bool IsDocumentStart(string line) =>
+        line.StartsWith("---", StringComparison.Ordinal) && (line.Length == 3 || char.IsWhiteSpace(line[3]));
+
+    private static void Collect(YamlStream stream, int lineOffset, string file, List<CatalogEntity> entities, List<ImportRejectInfo> rejects)
+    {
         foreach (var document in stream.Documents)
         {
-            var line = (int)document.RootNode.Start.Line;
+            var line = lineOffset + (int)document.RootNode.Start.Line;
             if (document.RootNode is YamlScalarNode { Value: null or "" })
             {
                 continue; // an empty document, e.g. a trailing "---"
@@ -54,7 +108,6 @@ internal static partial class CatalogReader
                 rejects.Add(new ImportRejectInfo(file, line, reason, Describe(root)));
             }
         }
-        return new Result(entities, rejects);
     }
 
     private static string? Validate(YamlMappingNode root, out CatalogEntity? entity, string file, int line)

@@ -10,7 +10,9 @@ namespace DevEx.Collectors.Git;
 /// <summary>
 /// Reads a local clone (or bare repository) and writes its repository row, every commit and, with a tag pattern,
 /// tag deployments, all in one transaction. Rows are keyed by repo + sha and deployment id, so running it again
-/// writes the same rows. Source is <c>git:</c> plus the full path, so it is the same from any working folder.
+/// writes the same rows. With a tag pattern, the repository's tag deployments (ids <c>git:owner/name:TAG</c>) become
+/// exactly what this run read: those of tags the pattern no longer matches are deleted, in the same transaction; without
+/// one, earlier tag deployments are kept. Source is <c>git:</c> plus the full path, so it is the same from any working folder.
 /// </summary>
 public sealed class GitCollector
 {
@@ -28,7 +30,7 @@ public sealed class GitCollector
             var commits = GitHistoryReader.Read(repository, options.Repo, source, cancellationToken);
             var tags = pattern is null ? TagDeployments.None : TagDeploymentReader.Read(repository, pattern, options, source);
             var row = new RepositoryRow(options.Repo, DefaultBranch(repository), OriginUrl(repository), source);
-            Write(database, row, commits, tags.Deployments, cancellationToken);
+            var removed = Write(database, row, commits, pattern is null ? null : tags.Deployments, TagDeploymentPrefix(options.Repo), cancellationToken);
             var shallow = repository.Info.IsShallow;
             var notes = new List<string>();
             if (shallow)
@@ -37,7 +39,11 @@ public sealed class GitCollector
             }
             notes.AddRange(tags.Skipped);
             return new GitImportSummary(options.Repo, source, row.DefaultBranch, row.Url, commits.Count, commits.Count(c => c.Parents.Count > 1),
-                tags.Tags, tags.Matched, tags.Deployments.Count, shallow, notes, clock.GetCurrentInstant() - started);
+                tags.Tags, tags.Matched, tags.Deployments.Count, shallow, notes, clock.GetCurrentInstant() - started)
+            {
+                RemovedDeployments = removed.Select(id => id[TagDeploymentPrefix(options.Repo).Length..]).ToList(),
+                Schemes = TagSchemes.Of(tags.MatchedNames),
+            };
         }
         catch (LibGit2SharpException e)
         {
@@ -113,8 +119,12 @@ public sealed class GitCollector
         return url;
     }
 
-    private static void Write(DuckDbDatabase database, RepositoryRow repository, IReadOnlyList<CommitRow> commits,
-        IReadOnlyList<DeploymentRow> deployments, CancellationToken cancellationToken)
+    /// <summary>The id prefix of a repository's tag deployments (TagDeploymentReader writes git:owner/name:TAG).</summary>
+    private static string TagDeploymentPrefix(string repo) => $"git:{repo}:";
+
+    /// <summary>Writes the rows; <paramref name="deployments"/> (null: no pattern given) replace the repository's tag deployments. Returns the ids removed.</summary>
+    private static IReadOnlyList<string> Write(DuckDbDatabase database, RepositoryRow repository, IReadOnlyList<CommitRow> commits,
+        IReadOnlyList<DeploymentRow>? deployments, string deploymentPrefix, CancellationToken cancellationToken)
     {
         database.WriteLock.Wait(cancellationToken);
         try
@@ -123,8 +133,9 @@ public sealed class GitCollector
             using var transaction = connection.BeginTransaction();
             TableWriter.Upsert(connection, Tables.Repositories, [repository]);
             TableWriter.Upsert(connection, Tables.Commits, commits.ToList());
-            TableWriter.Upsert(connection, Tables.Deployments, deployments.ToList());
+            IReadOnlyList<string> removed = deployments is null ? [] : TableWriter.ReplaceKeyPrefix(connection, Tables.Deployments, deploymentPrefix, deployments.ToList());
             transaction.Commit();
+            return removed;
         }
         finally
         {

@@ -5,10 +5,15 @@ using NodaTime;
 
 namespace DevEx.Collectors.Git;
 
-/// <summary>The deployments read from tags, how many tags there were and matched, and why a matching tag was skipped.</summary>
-internal sealed record TagDeployments(IReadOnlyList<DeploymentRow> Deployments, int Tags, int Matched, IReadOnlyList<string> Skipped)
+/// <summary>
+/// The deployments read from tags, how many tags there were and matched (<see cref="MatchedNames"/>), and why a
+/// matching tag was skipped.
+/// </summary>
+internal sealed record TagDeployments(IReadOnlyList<DeploymentRow> Deployments, int Tags, IReadOnlyList<string> MatchedNames, IReadOnlyList<string> Skipped)
 {
-    public static TagDeployments None { get; } = new([], 0, 0, []);
+    public static TagDeployments None { get; } = new([], 0, [], []);
+
+    public int Matched => MatchedNames.Count;
 }
 
 /// <summary>
@@ -23,7 +28,7 @@ internal static class TagDeploymentReader
         var rows = new List<DeploymentRow>();
         var skipped = new List<string>();
         var tags = 0;
-        var matched = 0;
+        var matched = new List<string>();
         foreach (var tag in repository.Tags.OrderBy(t => t.FriendlyName, StringComparer.Ordinal))
         {
             tags++;
@@ -31,7 +36,7 @@ internal static class TagDeploymentReader
             {
                 continue;
             }
-            matched++;
+            matched.Add(tag.FriendlyName);
             var target = ObjectPeeler.Peel(tag.Target);
             if (target is not Commit commit)
             {

@@ -48,6 +48,12 @@ public sealed class GitHubOptions
     public string CausedByPattern { get; set; } = @"(?im)^\s*caused[ -]?by\s*:\s*(?<ref>\S+)";
 
     /// <summary>
+    /// Incident issues with one of these labels (case-insensitive) were not caused by a change (a provider outage, DNS):
+    /// they fail no deployment, unless the body names a cause.
+    /// </summary>
+    public IList<string> NotCausedByChangeLabels { get; } = ["not-caused-by-change", "infrastructure"];
+
+    /// <summary>
     /// Collect the repositories' issues (not pull requests) as tickets, for teams that track work on GitHub: an issue is
     /// "Open" when opened or reopened and "Closed" when closed; a label starting with <see cref="StatusLabelPrefix"/>
     /// ("status: In review") sets its status while it is applied.

@@ -135,10 +135,21 @@ internal static class ImportRecordMapper
         {
             throw new ImportLineException("field 'resolvedAt' is before 'openedAt'");
         }
+        var causedByChange = record.OptionalBool("causedByChange");
+        if (causedByChange == false && causedBy is not null)
+        {
+            throw new ImportLineException("field 'causedByChange' is false but 'causedBy' names a cause");
+        }
         return new IncidentRow(record.RequiredString("id"), record.RequiredString("service"), opened, resolved,
             record.OptionalString("title"), record.OptionalString("severity"), causedBy?.OptionalString("deployment"),
-            causedBy?.OptionalString("sha"), pr, source);
+            causedBy?.OptionalString("sha"), pr, source, causedByChange, CausedByChangeReason(causedByChange, record));
     }
+
+    /// <summary>Where causedByChange came from: "import field", or "import field: " and the line's own causedByChangeReason.</summary>
+    private static string? CausedByChangeReason(bool? causedByChange, JsonRecord record) =>
+        causedByChange is null ? null
+        : record.OptionalString("causedByChangeReason") is { } reason ? $"import field: {reason}"
+        : "import field";
 
     /// <summary>
     /// A ticket and its status history. Repairs and rejects, in this order:

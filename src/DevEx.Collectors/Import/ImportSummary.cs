@@ -14,6 +14,9 @@ public sealed record ImportFileSummary(string File, int Imported, int Rejected, 
 
 public sealed record ImportSummary(IReadOnlyList<ImportFileSummary> Files, IReadOnlyList<string> Notes)
 {
+    /// <summary>Files and folders of an import folder that were not read, and why (see ImportFolderListing).</summary>
+    public IReadOnlyList<ImportFileNotRead> NotRead { get; init; } = [];
+
     public int Imported => Files.Sum(f => f.Imported);
     public int Rejected => Files.Sum(f => f.Rejected);
     public bool HasRejects => Rejected > 0;

@@ -25,7 +25,7 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         }
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => Text(value, name),
             JsonValueKind.Number => value.GetRawText(),
             _ => throw new ImportLineException($"field '{name}' must be a string"),
         };
@@ -43,7 +43,7 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         {
             return number;
         }
-        if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
+        if (value.ValueKind == JsonValueKind.String && int.TryParse(Text(value, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
         {
             return number;
         }
@@ -88,7 +88,7 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         var result = Pattern.Parse(text);
         if (result.Success)
         {
-            return result.Value.ToInstant();
+            return InStoredRange(result.Value, text, name);
         }
         if (LocalDateTimePattern.ExtendedIso.Parse(text).Success)
         {
@@ -124,7 +124,7 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         foreach (var item in value.EnumerateArray())
         {
             items.Add(item.ValueKind == JsonValueKind.String
-                ? item.GetString()!
+                ? Text(item, name)
                 : throw new ImportLineException($"field '{name}' must hold strings"));
         }
         return items;
@@ -156,6 +156,49 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
             ? new JsonRecord(value, timing)
             : throw new ImportLineException($"field '{name}' must be an object");
     }
+
+    /// <summary>
+    /// A string's text. The parser accepts escapes that are not text (a lone surrogate such as \ud800); reading one
+    /// fails, and the reject names the field.
+    /// </summary>
+    private static string Text(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ImportLineException($"field '{name}' is not valid text: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The instant of a parsed timestamp, if it lies in [1970-01-01, 9999-01-01] UTC: the dates a metric window may
+    /// have (MetricRequestResolver), for the same reasons: no earlier data exists, and later ones would overflow the
+    /// calendars the derivations build. Years 1 and 9999 with an offset cannot even be held as a UTC instant.
+    /// </summary>
+    private static Instant InStoredRange(OffsetDateTime value, string text, string name)
+    {
+        if (value.Year is > 1970 and < 9998)
+        {
+            return value.ToInstant(); // a year or more from either end, whatever the offset (at most 18 h)
+        }
+        if (value.Year < 1)
+        {
+            throw OutOfRange(text, name);
+        }
+        // In ticks of DateTime, which holds any local time of years 1-9999: no instant is built before it is known to exist.
+        var utcTicks = value.LocalDateTime.ToDateTimeUnspecified().Ticks - value.Offset.Ticks;
+        return utcTicks < EarliestTicks || utcTicks > LatestTicks ? throw OutOfRange(text, name) : value.ToInstant();
+    }
+
+    private static readonly long EarliestTicks = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
+    private static readonly long LatestTicks = new DateTime(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
+    private static ImportLineException OutOfRange(string text, string name) =>
+        new($"field '{name}' has timestamp '{text}', which lies outside 1970-01-01 to 9999-01-01 in UTC");
 
     private static ImportLineException Missing(string name) => new($"required field '{name}' is missing or empty");
 }

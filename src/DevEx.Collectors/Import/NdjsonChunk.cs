@@ -12,6 +12,9 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
 {
     private const int RejectContentLimit = 10_000;
 
+    // A reason quotes the bad value; a 10 MB value is cut so that the reason stays a line a person reads.
+    private const int ReasonLimit = 300;
+
     private readonly string source = $"import:{kind.FileName()}";
 
     /// <summary>What a chunk produced.</summary>
@@ -37,6 +40,13 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
     {
         if (IsBlank(line.Span))
         {
+            return;
+        }
+        if (Utf8Text.FindInvalid(line.Span) is { } invalid)
+        {
+            // Checked before parsing: the JSON parser takes invalid bytes inside strings and names, and a name with
+            // them would read as a missing field.
+            Reject(result, line, lineNumber, $"invalid UTF-8 at {invalid} of the line; the file must be UTF-8");
             return;
         }
         var rows = result.Rows;
@@ -67,6 +77,13 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
             rows.Rollback(mark);
             Reject(result, line, lineNumber, e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Every known failure is an ImportLineException naming its field; this keeps a line imported or rejected,
+            // never neither, should one be missed.
+            rows.Rollback(mark);
+            Reject(result, line, lineNumber, $"line could not be read ({e.GetType().Name}: {e.Message})");
+        }
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0;
@@ -74,6 +91,7 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
     private void Reject(Result result, ReadOnlyMemory<byte> line, int lineNumber, string reason)
     {
         var text = System.Text.Encoding.UTF8.GetString(line.Span[..Math.Min(line.Length, RejectContentLimit)]);
-        result.Rejects.Add(new ImportRejectRow(fileName, lineNumber, reason, text, clock.GetCurrentInstant()));
+        var shown = reason.Length <= ReasonLimit ? reason : $"{reason[..ReasonLimit]}… ({reason.Length:N0} characters)";
+        result.Rejects.Add(new ImportRejectRow(fileName, lineNumber, shown, text, clock.GetCurrentInstant()));
     }
 }

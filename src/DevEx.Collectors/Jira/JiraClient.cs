@@ -41,8 +41,9 @@ public sealed class JiraClient(HttpClient http, JiraOptions options)
         return http;
     }
 
-    /// <summary>The fields every search asks for (plus the configured service field).</summary>
-    public string Fields => string.Join(",", string.IsNullOrWhiteSpace(options.ServiceField) ? BaseFields : [.. BaseFields, options.ServiceField]);
+    /// <summary>The fields every search asks for (plus the configured service and not-caused-by-change fields).</summary>
+    public string Fields => string.Join(",", BaseFields.Concat(new[] { options.ServiceField, options.NotCausedByChangeField }
+        .Where(f => !string.IsNullOrWhiteSpace(f)).Distinct().Select(f => f!)));
 
     /// <summary>Every page of the issues <paramref name="jql"/> finds, with their (possibly truncated) changelogs.</summary>
     public async IAsyncEnumerable<JiraSearchPage> SearchAsync(string jql,

@@ -142,8 +142,27 @@ public sealed class JiraMapper(JiraOptions options)
             ?? ServiceFieldValue(fields)
             ?? ticket.Project;
         var severity = fields.TryGetProperty("priority", out var priority) ? Text(priority, "name") : null;
+        var notCaused = NotCausedByChange(ticket, fields);
         return new IncidentRow($"jira:{ticket.Key}", service, ticket.CreatedAt, ticket.ResolvedAt, ticket.Title, severity,
-            null, null, null, Source);
+            null, null, null, Source, notCaused is null ? null : false, notCaused);
+    }
+
+    /// <summary>Why the incident was not caused by a change ("label infrastructure", "field customfield_10060 = Infrastructure"), or null.</summary>
+    private string? NotCausedByChange(TicketRow ticket, JsonElement fields)
+    {
+        if (ticket.Labels.FirstOrDefault(l => options.NotCausedByChangeLabels.Contains(l, StringComparer.OrdinalIgnoreCase)) is { } label)
+        {
+            return $"label {label}";
+        }
+        if (options.NotCausedByChangeField is not { Length: > 0 } name || !fields.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+        // A text field, a select option ({"value": ...}) or a multi-select / checkbox field (an array of options).
+        var values = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value];
+        var match = values.Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : Text(v, "value") ?? Text(v, "name"))
+            .FirstOrDefault(v => v is not null && options.NotCausedByChangeValues.Contains(v.Trim(), StringComparer.OrdinalIgnoreCase));
+        return match is null ? null : $"field {name} = {match}";
     }
 
     /// <summary>The configured service field: a string, or an option/user object's value or name.</summary>

@@ -40,6 +40,16 @@ public sealed class JiraOptions
     /// <summary>A field (e.g. customfield_10050) whose value names an incident's service, when no label does.</summary>
     public string? ServiceField { get; set; }
 
+    /// <summary>Incidents with one of these labels (case-insensitive) were not caused by a change: they fail no deployment.</summary>
+    public IList<string> NotCausedByChangeLabels { get; } = ["not-caused-by-change", "infrastructure"];
+
+    /// <summary>A field (e.g. customfield_10060, "Root cause") whose value, when one of <see cref="NotCausedByChangeValues"/>,
+    /// says no change caused the incident.</summary>
+    public string? NotCausedByChangeField { get; set; }
+
+    /// <summary>The values of <see cref="NotCausedByChangeField"/> (case-insensitive; a select option's value or name) that mean not caused by a change.</summary>
+    public IList<string> NotCausedByChangeValues { get; } = ["infrastructure", "not caused by a change"];
+
     /// <summary>Cron expression of the recurring sync (UTC).</summary>
     public string Schedule { get; set; } = "15 * * * *";
 

@@ -84,6 +84,12 @@ public static class ReportTables
         {
             return new("Meetings and focus", $"Withheld: {m.WithheldReason}.", ["figure", "this week"], [], "Withheld to protect individuals.", Narrow: true);
         }
+        if (m.NoDataReason is { } reason)
+        {
+            // No figure at all (not 40 h of focus and 0 % meeting load): nothing covers the week.
+            return new("Meetings and focus", $"{char.ToUpperInvariant(reason[0])}{reason[1..]}.", ["figure", "this week"], [],
+                "No calendar data: import the team's calendars (calendars/<email>.ics) to see meetings and focus.", Narrow: true);
+        }
         return new("Meetings and focus", $"Per person per week, {m.People} people with calendars.", ["figure", "median", "p75"],
         [
             Row("meeting hours (in working hours)", ReportValues.Hours(m.MedianMeetingHoursPerWeek), ReportValues.Hours(m.P75MeetingHoursPerWeek)),

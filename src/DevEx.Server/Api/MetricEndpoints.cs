@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using DevEx.Analytics.Metrics;
+using Microsoft.Extensions.Options;
 
 namespace DevEx.Server.Api;
 
@@ -11,8 +14,9 @@ internal static class MetricEndpoints
         metrics.MapGet("/dora", (DoraMetricsService dora, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
             resolver.TryResolve(request, out var r) ?? TypedResults.Ok(dora.Get(r.Window, r.Scope, ct)))
             .WithSummary("The five DORA metrics and incident time to restore, with levels");
-        metrics.MapGet("/dora/series", (DoraMetricsService dora, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
-            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(Series(r, dora.Series(r.Window, r.Scope, r.Interval, ct))))
+        metrics.MapGet("/dora/series", (DoraMetricsService dora, MetricRequestResolver resolver, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+                [AsParameters] MetricRequest request, CancellationToken ct) =>
+            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(Series(r, dora.Series(r.Window, r.Scope, r.Interval, ct), json.Value.SerializerOptions)))
             .WithSummary("DORA metrics per day, ISO week or month");
         metrics.MapGet("/dora/by-team", (DoraMetricsService dora, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
             resolver.TryResolve(request, out var r) ?? TypedResults.Ok(DoraByTeam.Of(r, dora.ByGroup(r.Window, r.Scope, MetricGrouping.Team, ct))))
@@ -20,8 +24,9 @@ internal static class MetricEndpoints
         metrics.MapGet("/pr-flow", (PullRequestFlowService flow, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
             resolver.TryResolve(request, out var r) ?? TypedResults.Ok(flow.Get(r.Window, r.Scope, ct)))
             .WithSummary("Pull-request flow: coding, pickup, review, merge wait and deploy wait");
-        metrics.MapGet("/pr-flow/series", (PullRequestFlowService flow, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
-            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(Series(r, flow.Series(r.Window, r.Scope, r.Interval, ct))))
+        metrics.MapGet("/pr-flow/series", (PullRequestFlowService flow, MetricRequestResolver resolver, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+                [AsParameters] MetricRequest request, CancellationToken ct) =>
+            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(Series(r, flow.Series(r.Window, r.Scope, r.Interval, ct), json.Value.SerializerOptions)))
             .WithSummary("Pull-request flow per period");
         metrics.MapGet("/ci", (CiMetricsService ci, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
             resolver.TryResolve(request, out var r) ?? TypedResults.Ok(ci.Get(r.Window, r.Scope, ct)))
@@ -29,11 +34,23 @@ internal static class MetricEndpoints
         return metrics;
     }
 
-    private static object Series<T>(ResolvedRequest request, IReadOnlyList<T> periods) => new
+    /// <summary>
+    /// The series, each period with its coverage: <c>days</c> inside the window, <c>periodDays</c> of its calendar period
+    /// and <c>partial</c> when the window's edge cuts it (docs/metrics.md#partial-periods).
+    /// </summary>
+    private static object Series<T>(ResolvedRequest request, IReadOnlyList<T> periods, JsonSerializerOptions json) => new
     {
         interval = request.Interval.ToString().ToLowerInvariant(),
         from = request.Window.From,
         to = request.Window.To,
-        periods,
+        periods = periods.Zip(request.Window.Periods(request.Interval), (figures, period) =>
+        {
+            var node = JsonSerializer.SerializeToNode(figures, json)!.AsObject();
+            var coverage = period.Coverage(request.Interval);
+            node["partial"] = coverage.Partial;
+            node["days"] = coverage.Days;
+            node["periodDays"] = coverage.PeriodDays;
+            return node;
+        }).ToList(),
     };
 }

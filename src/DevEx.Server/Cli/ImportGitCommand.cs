@@ -11,8 +11,8 @@ namespace DevEx.Server.Cli;
 /// <summary>
 /// <c>devex import-git PATH --repo owner/name [--deployments-from-tags PATTERN] [--service NAME] [--environment ENV] [--db PATH]</c>:
 /// imports a local clone's history (and tags as deployments) and re-derives, so lead time and deployment frequency of
-/// any repository are one command away. Exits 2, with one line on stderr, when the input is wrong or the database cannot
-/// be opened (the service holds it while it runs).
+/// any repository are one command away. Exits 0 when imported, 2, with one line on stderr, when the input is wrong or the
+/// database cannot be opened (the service holds it while it runs). The tag pattern is a regular expression, not a glob.
 /// </summary>
 internal static class ImportGitCommand
 {
@@ -22,12 +22,13 @@ internal static class ImportGitCommand
         var repo = new Option<string>("--repo") { Description = "The repository's name, owner/name (as GitHub and the import format name it)", Required = true };
         var tags = new Option<string?>("--deployments-from-tags")
         {
-            Description = @"Tags whose name matches this .NET regular expression are deployments at the tag's time (e.g. '^v\d+')",
+            Description = @"Tags whose name matches this .NET regular expression (not a glob: 'v*' matches every tag) are deployments at the tag's time, "
+                + @"e.g. '^v\d+\.\d+\.\d+$'. Unanchored, it matches anywhere in the name. Each run replaces the repository's tag deployments",
         };
         var service = new Option<string?>("--service") { Description = "Service the tag deployments belong to (default: the repository's name part)" };
         var environment = new Option<string>("--environment") { Description = "Environment of the tag deployments", DefaultValueFactory = _ => "production" };
         var database = new Option<string?>("--db") { Description = "DuckDB file (default: DevEx:Database, data/devex.duckdb)" };
-        var command = new Command("import-git", "Import a local git repository's history, with tags as deployments")
+        var command = new Command("import-git", "Import a local git repository's history, with tags as deployments. Exit codes: 0 imported, 2 wrong input or the database is held")
         {
             path, repo, tags, service, environment, database,
         };
@@ -91,10 +92,41 @@ internal static class ImportGitCommand
         {
             output.WriteLine($"tags matched    {summary.TagsMatched} of {summary.Tags} ('{options.TagPattern}')");
             output.WriteLine($"deployments     {summary.Deployments} (service {options.ServiceName}, environment {options.Environment})");
+            if (summary.RemovedDeployments.Count > 0)
+            {
+                output.WriteLine($"removed {summary.RemovedDeployments.Count} deployments no longer matching the pattern: {Listed(summary.RemovedDeployments)}");
+            }
+            foreach (var warning in PatternWarnings(summary, options.TagPattern))
+            {
+                output.WriteLine($"warning: {warning}");
+            }
         }
         foreach (var note in summary.Notes)
         {
             output.WriteLine($"note: {note}");
+        }
+    }
+
+    private const int Shown = 10;
+
+    private static string Listed(IReadOnlyList<string> tags) =>
+        string.Join(", ", tags.Take(Shown)) + (tags.Count > Shown ? $", ... ({tags.Count - Shown} more)" : "");
+
+    /// <summary>
+    /// What suggests the pattern matches more than releases: tags of several naming schemes (v1.2.0 and crate-x-1.0), or
+    /// a glob typed as in <c>git tag -l</c> ('v*' is "zero or more v", so it matches every tag).
+    /// </summary>
+    internal static IEnumerable<string> PatternWarnings(GitImportSummary summary, string pattern)
+    {
+        if (pattern.Contains('*', StringComparison.Ordinal) && !pattern.Contains(".*", StringComparison.Ordinal) && summary.TagsMatched == summary.Tags && summary.Tags > 1)
+        {
+            yield return $"'{pattern}' is a regular expression, not a glob: it matched every tag. For tags that start with v write '^v', for releases e.g. '^v\\d+\\.\\d+\\.\\d+$'.";
+        }
+        if (summary.Schemes.Count > 1)
+        {
+            var schemes = string.Join(", ", summary.Schemes.Take(Shown).Select(s => $"{s.Shape} ({s.Count}, e.g. {s.Example})"));
+            yield return $"the pattern matches tags of {summary.Schemes.Count} naming schemes: {schemes}{(summary.Schemes.Count > Shown ? ", ..." : "")}. "
+                + "If only one of them is releases, anchor the pattern to it (^...$) and run again: the deployments of the others are removed.";
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using DevEx.Analytics.Metrics;
 using DevEx.Reports.Charts;
+using NodaTime;
 
 namespace DevEx.Server.Dashboards;
 
@@ -18,6 +19,10 @@ internal static class ChartPanel
         var chart = ChartRenderer.Svg(spec);
         html.Append("<figure class=\"chart\">").Append(chart.Svg)
             .Append("<figcaption class=\"muted\">").Append(Format.Html(chart.TextAlternative)).Append("</figcaption></figure>");
+        if (table.PartialNote is not null)
+        {
+            html.Append("<p class=\"note partial\">").Append(Format.Html(table.PartialNote)).Append("</p>");
+        }
         html.Append("<details><summary>Table view</summary><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Scrollable table\"><table><thead><tr>");
         foreach (var header in table.Headers)
         {
@@ -43,7 +48,8 @@ internal static class ChartPanel
 
     internal sealed record TableRow(string Label, IReadOnlyList<(string Text, string? Link)> Cells);
 
-    internal sealed record TableView(IReadOnlyList<string> Headers, IReadOnlyList<TableRow> Rows, string? Note = null);
+    /// <summary><c>PartialNote</c>: which periods the window's edges cut ("* partial: 2026-06 has 12 of 30 days"), shown under the chart.</summary>
+    internal sealed record TableView(IReadOnlyList<string> Headers, IReadOnlyList<TableRow> Rows, string? Note = null, string? PartialNote = null);
 
     /// <summary>The chart and its table view.</summary>
     internal static (ChartSpec Spec, TableView Table) Build(PanelDefinition panel, PanelData data, DashboardFilter filter) =>
@@ -58,7 +64,16 @@ internal static class ChartPanel
     {
         var x = panel.X ?? "period";
         var categories = data.Rows.Select(r => data.Value(r, x)).Distinct().ToList();
-        var labels = categories.Select(c => Format.AsDate(c) is { } d && x == "period" ? Format.Period(d, filter.Interval) : Format.Raw(c)).ToList();
+        var coverage = categories.Select(c => x == "period" && Format.AsDate(c) is { } d ? Coverage(d, filter) : null).ToList();
+        // A period the window's edge cuts is marked "*" (chart and table) and named under the chart with its days.
+        var labels = categories.Select((c, i) => Format.AsDate(c) is { } d && x == "period"
+            ? Format.Period(d, filter.Interval) + (coverage[i] is { Partial: true } ? "*" : "")
+            : Format.Raw(c)).ToList();
+        var partial = categories.Select((c, i) => coverage[i] is { Partial: true } p
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{labels[i]} has {p.Days} of {p.PeriodDays} days")
+                : null)
+            .Where(n => n is not null).ToList();
+        var partialNote = partial.Count > 0 ? $"* Partial {PeriodName(filter.Interval)}, cut by the window: {string.Join("; ", partial)}." : null;
         IReadOnlyList<object?>? RowOf(IEnumerable<IReadOnlyList<object?>> rows, object? category) => rows.FirstOrDefault(r => Equals(data.Value(r, x), category));
         List<Line> lines;
         if (panel.Series is { } seriesColumn)
@@ -92,8 +107,13 @@ internal static class ChartPanel
             var own = row is null ? null : PanelLinks.For(data, row, l.Column, null, filter);
             return (Format.Value(value, unit), own ?? PeriodLink(panel, c, filter));
         }).ToList())).ToList();
-        return (spec, new TableView([x == "period" ? PeriodName(filter.Interval) : data.Column(x)?.Label ?? x, .. lines.Select(l => l.Name)], rows));
+        return (spec, new TableView([x == "period" ? PeriodName(filter.Interval) : data.Column(x)?.Label ?? x, .. lines.Select(l => l.Name)], rows,
+            PartialNote: partialNote));
     }
+
+    /// <summary>The coverage of the series period starting at (or holding) <paramref name="start"/>.</summary>
+    private static PeriodCoverage? Coverage(LocalDate start, DashboardFilter filter) =>
+        filter.Window.Periods(filter.Interval).FirstOrDefault(p => p.From <= start && start < p.To)?.Coverage(filter.Interval);
 
     /// <summary>
     /// A histogram and, as its table view, the bins it draws (not every distinct value: thousands on a large org), each

@@ -203,16 +203,19 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
             CausedBy(i, filter),
         ])).ToList();
         return new Listing("Incidents resolved", "Incidents resolved in the window, newest first, with their time to restore (opened to resolved) "
-            + "and the cause they name, if any.", "/api/v1/incidents",
+            + "and the cause they name, if any; one no change caused fails no deployment and says why.", "/api/v1/incidents",
             ["Incident", "Title", "Service", "Severity", "Opened", "Resolved", "Time to restore (wall clock)", "Caused by"], found.Count, rows);
     }
 
     private Cell CausedBy(IncidentExplanation incident, DashboardFilter filter) => incident switch
     {
+        { NotCausedReason: { } reason } => new($"not caused by a change ({reason})"),
         { CausedByPr: { } pr } => new($"pull request {pr}", incident.CausedByPrUrl ?? links.PullRequest(pr)),
         { CausedByDeployment: { } deployment } => new($"deployment {deployment}",
             Links.Explain("deployments", filter) + "#" + Uri.EscapeDataString(deployment)),
         { CausedBySha: { } sha } => new($"commit {(sha.Length > 10 ? sha[..10] : sha)}"),
+        { WindowDeploymentId: { } deployment } => new($"not named; deployment {deployment} by time window",
+            Links.Explain("deployments", filter) + "#" + Uri.EscapeDataString(deployment)),
         _ => new("not named (matched by time window, if at all)"),
     };
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DevEx.Analytics.Metrics;
 
 namespace DevEx.Server.Dashboards;
@@ -31,6 +30,7 @@ internal sealed class FlowAndFocusPanelSources(TeamFlowAndFocusService flowAndFo
             .Column("median_focus_hours" + PanelData.LinkSuffix, "", "text")
             .Column("people", "People with calendars", "count");
         var withheld = new List<string>();
+        var noCalendars = new List<string>();
         foreach (var team in org.Teams().Where(t => now.ContainsKey(t.Id)))
         {
             var t = now[team.Id];
@@ -39,9 +39,13 @@ internal sealed class FlowAndFocusPanelSources(TeamFlowAndFocusService flowAndFo
             var tickets = Links.Explain("tickets", scoped);
             var meetings = $"/dashboards/meetings?{scoped.ToQuery()}";
             var name = team.DisplayName ?? team.Id;
-            if (t.MeetingsWithheld && t.People > 0)
+            if (t.MeetingsWithheld)
             {
                 withheld.Add(name);
+            }
+            else if (t.NoCalendarData)
+            {
+                noCalendars.Add(name);
             }
             builder.Row(name, $"/?{scoped.ToQuery()}", t.FlowEfficiency, b?.FlowEfficiency, tickets, t.TicketsDone, tickets,
                 t.MedianMeetingLoad, b?.MedianMeetingLoad, meetings, t.MedianFocusHoursPerWeek, b?.MedianFocusHoursPerWeek, meetings, t.People);
@@ -51,15 +55,19 @@ internal sealed class FlowAndFocusPanelSources(TeamFlowAndFocusService flowAndFo
         if (now.GetValueOrDefault(MetricScope.Unowned) is { } u)
         {
             var b = before.GetValueOrDefault(MetricScope.Unowned);
-            if (u.MeetingsWithheld && u.People > 0)
+            if (u.MeetingsWithheld)
             {
                 withheld.Add(WaitPanelSources.UnownedLabel);
             }
             builder.Row(WaitPanelSources.UnownedLabel, WaitPanelSources.UnownedLink(filter), u.FlowEfficiency, b?.FlowEfficiency, null, u.TicketsDone, null,
                 u.MedianMeetingLoad, b?.MedianMeetingLoad, null, u.MedianFocusHoursPerWeek, b?.MedianFocusHoursPerWeek, null, u.People);
         }
-        return builder.Build(withheld.Count > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"Meeting figures withheld for {string.Join(", ", withheld)}: fewer people with calendars than the minimum cohort.")
-            : null);
+        string?[] notes =
+        [
+            withheld.Count > 0 ? $"Meeting figures withheld for {string.Join(", ", withheld)}: fewer people with calendars than the minimum cohort." : null,
+            // "–" beside a team without calendars: no figure, rather than 40 h of focus and 0 % meeting load.
+            noCalendars.Count > 0 ? $"No calendar data for {string.Join(", ", noCalendars)}: no calendar of their people covers these weeks." : null,
+        ];
+        return builder.Build(notes.Any(n => n is not null) ? string.Join(" ", notes.Where(n => n is not null)) : null);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class MeetingPanelSources(MeetingMetricsService meetings) : IPan
         Add("median_meeting_free_days", "Meeting-free days per week (median)", "number", m => m.MedianMeetingFreeDays);
         builder.Column("people", "People with calendars", "count");
         values.Add(now.People);
-        return builder.Row([.. values]).Build(now.Withheld ? $"Withheld: {now.WithheldReason}." : null);
+        return builder.Row([.. values]).Build(Note(now));
     }
 
     private PanelData Bands(DashboardFilter filter, CancellationToken ct)
@@ -44,6 +44,12 @@ internal sealed class MeetingPanelSources(MeetingMetricsService meetings) : IPan
         {
             builder.Row(band.Band, band.People);
         }
-        return builder.Build(now.Withheld ? $"Withheld: {now.WithheldReason}." : now.DistributionWithheldReason is { } reason ? $"Withheld: {reason}." : null);
+        return builder.Build(Note(now) ?? (now.DistributionWithheldReason is { } reason ? $"Withheld: {reason}." : null));
     }
+
+    /// <summary>Why the figures are "–": withheld below the cohort, or no calendar covering the weeks.</summary>
+    private static string? Note(MeetingMetrics m) =>
+        m.Withheld ? $"Withheld: {m.WithheldReason}."
+        : m.NoDataReason is { } reason ? $"{char.ToUpperInvariant(reason[0])}{reason[1..]}."
+        : null;
 }

@@ -3,7 +3,8 @@ using DevEx.Analytics.Metrics;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>Ticket flow panels: cycle, active, wait and blocked time, WIP, time by status, tickets blocked longest.</summary>
-internal sealed class TicketPanelSources(TicketMetricsService tickets, TicketExplainService explain, SourceLinks links) : IPanelSourceGroup
+internal sealed class TicketPanelSources(TicketMetricsService tickets, TicketExplainService explain, SourceLinks links, DataStartService dataStarts)
+    : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
     [
@@ -15,7 +16,8 @@ internal sealed class TicketPanelSources(TicketMetricsService tickets, TicketExp
     private PanelData Summary(DashboardFilter filter, CancellationToken ct)
     {
         var now = tickets.Get(filter.Window, filter.Scope, null, ct);
-        var before = tickets.Get(filter.Previous, filter.Scope, null, ct);
+        // A previous period that ended before the scope's first ticket transition has no ticket figures: "–", not "up from 0".
+        var before = dataStarts.For(filter.Scope, ct).Covers(DataKind.Tickets, filter.Previous) ? tickets.Get(filter.Previous, filter.Scope, null, ct) : null;
         var link = Links.Explain("tickets", filter);
         var builder = new PanelDataBuilder();
         var values = new List<object?>();
@@ -23,7 +25,7 @@ internal sealed class TicketPanelSources(TicketMetricsService tickets, TicketExp
         {
             builder.Column(name, label, unit).Column(name + PanelData.PreviousSuffix, label + " (previous period)", unit)
                 .Column(name + PanelData.LinkSuffix, "", "text");
-            values.AddRange([value(now), value(before), link]);
+            values.AddRange([value(now), before is null ? null : value(before), link]);
         }
         Add("throughput", "Tickets done", "count", m => m.Throughput);
         Add("cycle_median_working_hours", "Cycle time (median)", "hours", m => m.CycleTime.MedianWorkingHours);

@@ -29,7 +29,8 @@ internal sealed class MetricOptionsValidation : IValidateOptions<MetricOptions>
                 yield return $"{MetricOptions.Section}:Holidays:{i} '{options.Holidays[i]}' is not a date (yyyy-MM-dd).";
             }
         }
-        foreach (var (key, pattern) in new[] { ("ProductionEnvironments", options.ProductionEnvironments), ("BotPattern", options.BotPattern) })
+        foreach (var (key, pattern) in new[] { ("ProductionEnvironments", options.ProductionEnvironments), ("BotPattern", options.BotPattern),
+                     ("NotCausedByChangePattern", options.NotCausedByChangePattern ?? "") })
         {
             if (RegexProblem(pattern) is { } problem)
             {

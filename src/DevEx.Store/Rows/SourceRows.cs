@@ -33,9 +33,12 @@ public sealed record DeploymentRow(
     string Id, string Service, string? Repo, string Environment, string Sha, Instant? CreatedAt,
     Instant FinishedAt, string Status, string Source, string? Ref = null, string? ReleaseName = null);
 
+/// <summary>An incident. <c>CausedByChange</c>: what the source said about a cause (null = unknown, the window rule
+/// applies; false = no change caused it, it fails nothing), with <c>CausedByChangeReason</c> saying where that came from.</summary>
 public sealed record IncidentRow(
     string Id, string Service, Instant OpenedAt, Instant? ResolvedAt, string? Title, string? Severity,
-    string? CausedByDeployment, string? CausedBySha, string? CausedByPr, string Source);
+    string? CausedByDeployment, string? CausedBySha, string? CausedByPr, string Source,
+    bool? CausedByChange = null, string? CausedByChangeReason = null);
 
 public sealed record TicketRow(
     string Key, string Project, string Type, Instant CreatedAt, Instant? ResolvedAt, string? Title, string? Assignee,

@@ -49,6 +49,31 @@ public static class TableWriter
         Upsert(connection, childSpec, children);
     }
 
+    /// <summary>
+    /// Makes <paramref name="rows"/> the whole of the table's rows whose one-column key starts with <paramref name="keyPrefix"/>
+    /// (the rows one source owns, e.g. the tag deployments of one repository): upserts them and deletes the others.
+    /// Returns the keys deleted, in key order; in the caller's transaction.
+    /// </summary>
+    public static IReadOnlyList<string> ReplaceKeyPrefix<T>(DuckDBConnection connection, TableSpec<T> spec, string keyPrefix, IReadOnlyCollection<T> rows)
+    {
+        if (spec.Keys.Count != 1)
+        {
+            throw new InvalidOperationException($"{spec.Table}: replacing by key prefix needs a one-column key.");
+        }
+        var key = spec.Keys[0];
+        var keyColumn = spec.Columns.Single(c => c.Name == key);
+        var kept = rows.Select(r => keyColumn.Value(r) as string).ToHashSet(StringComparer.Ordinal);
+        var removed = connection.Query<string>($"SELECT {key} FROM {spec.Table} WHERE starts_with({key}, $keyPrefix) ORDER BY {key}", new { keyPrefix })
+            .Where(k => !kept.Contains(k))
+            .ToList();
+        foreach (var gone in removed)
+        {
+            connection.Execute($"DELETE FROM {spec.Table} WHERE {key} = $gone", new { gone });
+        }
+        Upsert(connection, spec, rows);
+        return removed;
+    }
+
     private static List<T> LastPerKey<T>(TableSpec<T> spec, IReadOnlyCollection<T> rows)
     {
         var keyColumns = spec.Columns.Where(c => spec.Keys.Contains(c.Name)).ToArray();

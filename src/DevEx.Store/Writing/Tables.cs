@@ -69,6 +69,7 @@ public static class Tables
         new("resolved_at", r => r.ResolvedAt), new("title", r => r.Title), new("severity", r => r.Severity),
         new("caused_by_deployment", r => r.CausedByDeployment), new("caused_by_sha", r => r.CausedBySha),
         new("caused_by_pr", r => r.CausedByPr), new("source", r => r.Source),
+        new("caused_by_change", r => r.CausedByChange), new("caused_by_change_reason", r => r.CausedByChangeReason),
     ]);
 
     public static readonly TableSpec<TicketRow> Tickets = new("tickets", ["key"],

@@ -83,21 +83,25 @@ public sealed class MeetingMetricsTests
     }
 
     [Fact]
-    public void Weeks_outside_the_window_leave_nobody_in_the_cohort()
+    public void Weeks_no_calendar_covers_have_no_figure_and_say_so_rather_than_withhold()
     {
+        // Every occurrence is in the week of 02-02: no calendar covers the week of 02-09. Nothing to withhold; no figure.
         using var scenario = Web(5);
         var metrics = Metrics(scenario, from: "2026-02-09", to: "2026-02-16");
-        Assert.Equal((0L, true), (metrics.People, metrics.Withheld));
-        Assert.Equal("0 people with calendars in this team; figures are shown from 5 (MinCohort)", metrics.WithheldReason);
+        Assert.Equal((0L, false, (string?)null), (metrics.People, metrics.Withheld, metrics.WithheldReason));
+        Assert.Equal("no calendar data: no calendar of this team's members covers these weeks", metrics.NoDataReason);
+        Assert.Equal(((double?)null, (double?)null), (metrics.MedianFocusHoursPerWeek, metrics.MedianMeetingLoad));
+        Assert.Equal("no calendar data: no one's calendar covers these weeks", Metrics(scenario, team: null, from: "2026-02-09", to: "2026-02-16").NoDataReason);
     }
 
     /// <summary>
     /// Derived rows: q is in teams b-ops (America/New_York) and a-dev (UTC), so the first by id, a-dev (UTC), applies;
-    /// r has no team (default UTC calendar). q's meetings Mon 02-02 09-10 and Mon 02-16 09-10 give three weeks
-    /// (02-02, 02-09 empty, 02-16); r has one.
+    /// r has no team (default UTC calendar). q's meetings Mon 02-02 09-10 and Mon 02-16 09-10 give two weeks: the week of
+    /// 02-09 between them holds no occurrence, so no calendar covers it (no row, where it would read 40 h focus, 0 %);
+    /// r has one.
     /// </summary>
     [Fact]
-    public void Each_person_gets_a_row_per_week_from_first_to_last_occurrence_in_their_first_teams_calendar()
+    public void Each_person_gets_a_row_per_week_their_occurrences_cover_in_their_first_teams_calendar()
     {
         using var scenario = new Scenario().Team("b-ops", "America/New_York").Team("a-dev");
         CalendarRows.Member(scenario.Database, "b-ops", "q");
@@ -110,7 +114,7 @@ public sealed class MeetingMetricsTests
             "SELECT person_id, team_id, week, meeting_hours FROM d_person_weeks ORDER BY person_id, week");
         Assert.Equal(
         [
-            ("q", "a-dev", new DateTime(2026, 2, 2), 1.0), ("q", "a-dev", new DateTime(2026, 2, 9), 0.0),
+            ("q", "a-dev", new DateTime(2026, 2, 2), 1.0),
             ("q", "a-dev", new DateTime(2026, 2, 16), 1.0), ("r", null, new DateTime(2026, 2, 2), 1.0),
         ], rows);
     }

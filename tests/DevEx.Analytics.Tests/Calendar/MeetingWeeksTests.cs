@@ -85,4 +85,21 @@ public sealed class MeetingWeeksTests
         Assert.Equal((40.0, 1.0, 39.0, 4), (weeks[1].WorkingHours, weeks[1].MeetingHours, weeks[1].FocusHours, weeks[1].MeetingFreeDays));
         Assert.Equal(0.025, weeks[1].MeetingLoad!.Value, 9);
     }
+    /// <summary>
+    /// Weeks a calendar covers: an all-day event Fri 02-06 00:00 to Tue 02-10 00:00 reaches the weeks of 02-02 and 02-09;
+    /// a declined meeting Wed 02-25 still covers the week of 02-23; an event from Sun 03-08 20:00 to Mon 03-09 00:00 exactly
+    /// covers the week of 03-02 and does not reach the week of 03-09. The week of 02-16 holds nothing: not covered.
+    /// </summary>
+    [Fact]
+    public void A_week_is_covered_when_any_occurrence_overlaps_it()
+    {
+        CalendarOccurrence[] occurrences =
+        [
+            new("p", Instant.FromUtc(2026, 2, 6, 0, 0), Instant.FromUtc(2026, 2, 10, 0, 0), 1, null, true, true, false),
+            Meeting(25, 10, 0, 11, 0, response: "declined"),
+            new("p", Instant.FromUtc(2026, 3, 8, 20, 0), Instant.FromUtc(2026, 3, 9, 0, 0), 3, "accepted", false, false, false),
+        ];
+        Assert.Equal([new LocalDate(2026, 2, 2), new LocalDate(2026, 2, 9), new LocalDate(2026, 2, 23), new LocalDate(2026, 3, 2)],
+            MeetingWeeks.CoveredWeeks(occurrences, DateTimeZone.Utc));
+    }
 }

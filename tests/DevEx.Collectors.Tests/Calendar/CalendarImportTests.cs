@@ -1,5 +1,6 @@
 using Dapper;
 using DevEx.Collectors.Calendar;
+using DevEx.Collectors.Import;
 using DevEx.Collectors.Sync;
 using DevEx.Collectors.Tests.GitHub;
 using DevEx.Collectors.Tests.GitHub.Fake;
@@ -91,6 +92,28 @@ public sealed class CalendarImportTests : IDisposable
         Assert.Equal([3, 2], summaries.Select(s => s.Imported));
         using var connection = database.Open();
         Assert.Equal(2, connection.ExecuteScalar<long>("SELECT count(*) FROM calendar_occurrences WHERE person_id = 'ann'"));
+    }
+
+    [Fact]
+    public void Importing_the_same_broken_file_again_keeps_one_reject_and_a_fixed_file_clears_it()
+    {
+        // Weekly's 16 lines end with END:VCALENDAR; the broken event takes its place, so its BEGIN:VEVENT is line 16,
+        // its UID line 17 and its DTSTART line 18.
+        var broken = Weekly.Replace("END:VCALENDAR", "BEGIN:VEVENT\r\nUID:broken@test\r\nDTSTART:2026-02-03\r\nEND:VEVENT\r\nEND:VCALENDAR", StringComparison.Ordinal);
+        var importer = new CalendarImporter(database, clock, options);
+
+        var first = importer.Import("ann@example.com", broken, "calendars/ann@example.com.ics");
+        importer.Import("ann@example.com", broken, "calendars/ann@example.com.ics");
+
+        Assert.Equal((3, 1), (first.Imported, first.Rejected));
+        Assert.Equal(new ImportReject("calendars/ann@example.com.ics", 18, "broken@test: DTSTART \"2026-02-03\" is not a valid date"), Assert.Single(first.Rejects));
+        using var connection = database.Open();
+        Assert.Equal([(18, "broken@test: DTSTART \"2026-02-03\" is not a valid date")],
+            connection.Query<(int, string)>("SELECT line, reason FROM import_rejects WHERE source_file = 'calendars/ann@example.com.ics'"));
+
+        importer.Import("ann@example.com", Weekly, "calendars/ann@example.com.ics");
+
+        Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT count(*) FROM import_rejects"));
     }
 
     [Fact]

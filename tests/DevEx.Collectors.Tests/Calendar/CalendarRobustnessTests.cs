@@ -91,7 +91,55 @@ public sealed class CalendarRobustnessTests
         var result = ExpandText(ics, "mixed.ics", new LocalDate(2024, 1, 1), new LocalDate(2024, 2, 1));
 
         Assert.Equal(Utc(2024, 1, 2, 10, 0), Assert.Single(result.Occurrences).StartAt);
-        Assert.Equal(["bad-date", "bad-zone"], result.Rejects.Select(r => r.Where).Order());
+        // bad-date's DTSTART is line 10 of the text; bad-zone's event begins on line 13.
+        Assert.Equal([("bad-date", 10, "DTSTART \"20241345T100000Z\" is not a valid date"), ("bad-zone", 13, "Unrecognized time zone id Mars/Olympus_Mons (Parameter 'tzId')")],
+            result.Rejects.OrderBy(r => r.Where, StringComparer.Ordinal).Select(r => (r.Where, r.Line, r.Reason)));
+    }
+
+    [Fact]
+    public void A_dtstart_that_is_there_but_not_a_date_is_named_with_its_line_and_an_event_without_uid_keeps_its_id()
+    {
+        // Ical.Net reads the whole file, drops "xyz" and would call the first event one "without DTSTART".
+        const string ics = """
+            BEGIN:VCALENDAR
+            VERSION:2.0
+            BEGIN:VEVENT
+            UID:bad-start
+            DTSTART:xyz
+            DTEND:20240102T110000Z
+            END:VEVENT
+            BEGIN:VEVENT
+            DTSTART:20240103T100000Z
+            DTEND:20240103T110000Z
+            END:VEVENT
+            END:VCALENDAR
+            """;
+        var first = ExpandText(ics, "start.ics", new LocalDate(2024, 1, 1), new LocalDate(2024, 2, 1));
+        var second = ExpandText(ics, "start.ics", new LocalDate(2024, 1, 1), new LocalDate(2024, 2, 1));
+
+        var reject = Assert.Single(first.Rejects);
+        Assert.Equal(("bad-start", 5, "DTSTART \"xyz\" is not a valid date"), (reject.Where, reject.Line, reject.Reason));
+        // The event without UID is the VEVENT on line 8: its id is person + "line 8" + no recurrence id, every time.
+        var occurrence = Assert.Single(first.Occurrences);
+        Assert.Equal(CalendarExpander.OccurrenceId("person-1", "line 8", ""), occurrence.Id);
+        Assert.Equal(occurrence.Id, Assert.Single(second.Occurrences).Id);
+    }
+
+    [Fact]
+    public void A_vevent_without_dtstart_is_still_called_so()
+    {
+        const string ics = """
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:no-start
+            DTEND:20240102T110000Z
+            END:VEVENT
+            END:VCALENDAR
+            """;
+        var reject = Assert.Single(ExpandText(ics, "none.ics", new LocalDate(2024, 1, 1), new LocalDate(2024, 2, 1)).Rejects);
+
+        // The VEVENT begins on line 2.
+        Assert.Equal(("no-start", 2, "VEVENT without DTSTART"), (reject.Where, reject.Line, reject.Reason));
     }
 
     [Fact]

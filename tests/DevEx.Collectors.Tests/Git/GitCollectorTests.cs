@@ -59,6 +59,49 @@ public sealed class GitCollectorTests : IDisposable
         """);
 
     [Fact]
+    public void A_corrected_pattern_replaces_the_tag_deployments_of_the_repository()
+    {
+        // Two crate tags beside the scenario's v1.0.0, v1.1.0, v1.2.0 (and nightly): the unanchored 'v\d' matches all
+        // five release-or-crate tags; the anchored scenario pattern only the three releases.
+        git.Repository.Tags.Add("crate-x-v0.1", git.Repository.Tags["v1.0.0"].Target.Peel<LibGit2Sharp.Commit>());
+        git.Repository.Tags.Add("crate-x-v0.2", git.Repository.Tags["v1.2.0"].Target.Peel<LibGit2Sharp.Commit>());
+        var loose = Run(new GitCollectorOptions(git.Path, "acme/shop", @"v\d"));
+        Assert.Equal((6, 5, 5L), (loose.Tags, loose.Deployments, db.Count("deployments")));
+        Assert.Empty(loose.RemovedDeployments);
+        // Shapes: v1.0.0 v1.1.0 v1.2.0 → vN.N.N (3); crate-x-v0.1 crate-x-v0.2 → crate-x-vN.N (2).
+        Assert.Equal([new TagScheme("vN.N.N", 3, "v1.0.0"), new TagScheme("crate-x-vN.N", 2, "crate-x-v0.1")], loose.Schemes);
+
+        var corrected = RunScenario();
+
+        Assert.Equal(["crate-x-v0.1", "crate-x-v0.2"], corrected.RemovedDeployments);
+        Assert.Equal([new TagScheme("vN.N.N", 3, "v1.0.0")], corrected.Schemes);
+        Assert.Equal(["git:acme/shop:v1.0.0", "git:acme/shop:v1.1.0", "git:acme/shop:v1.2.0"], db.Query<string>("SELECT id FROM deployments ORDER BY id"));
+    }
+
+    [Fact]
+    public void A_run_without_a_pattern_or_of_another_repository_keeps_the_tag_deployments()
+    {
+        RunScenario();
+
+        var commitsOnly = Run(new GitCollectorOptions(git.Path, "acme/shop"));
+        var other = Run(new GitCollectorOptions(git.Path, "acme/other", "^nothing-matches$"));
+
+        Assert.Equal((0, 0), (commitsOnly.RemovedDeployments.Count, other.RemovedDeployments.Count));
+        // The 3 of acme/shop stay; acme/other has none (its pattern matched no tag).
+        Assert.Equal(3L, db.Count("deployments"));
+    }
+
+    [Theory]
+    [InlineData("v1.2.0", "vN.N.N")]
+    [InlineData("v10.20.300", "vN.N.N")]
+    [InlineData("crate-x-1.0", "crate-x-N.N")]
+    [InlineData("v2.0.0-rc.1", "vN.N.N-rc.N")]
+    [InlineData("nightly", "nightly")]
+    [InlineData("2026.02", "N.N")]
+    public void A_tag_s_scheme_is_its_name_with_every_run_of_digits_as_N(string tag, string shape) =>
+        Assert.Equal(shape, TagSchemes.ShapeOf(tag));
+
+    [Fact]
     public void Without_a_tag_pattern_only_commits_are_written()
     {
         var summary = Run(new GitCollectorOptions(git.Path, "acme/shop"));

@@ -133,6 +133,25 @@ public sealed class ImportKindFieldFormTests : IDisposable
     }
 
     [Fact]
+    public void Incidents_say_whether_a_change_caused_them_and_old_lines_leave_it_unknown()
+    {
+        var summary = db.Import(ImportKind.Incidents,
+            """{"id":"i1","service":"api","openedAt":"2026-02-02T09:00:00Z","causedByChange":false}""",
+            """{"id":"i2","service":"api","openedAt":"2026-02-02T09:00:00Z","causedByChange":false,"causedByChangeReason":"provider outage"}""",
+            """{"id":"i3","service":"api","openedAt":"2026-02-02T09:00:00Z","causedByChange":true}""",
+            """{"id":"i4","service":"api","openedAt":"2026-02-02T09:00:00Z"}""",
+            """{"id":"i5","service":"api","openedAt":"2026-02-02T09:00:00Z","causedByChange":false,"causedBy":{"sha":"c1"}}""",
+            """{"id":"i6","service":"api","openedAt":"2026-02-02T09:00:00Z","causedByChange":"no"}""");
+
+        Assert.Equal((4, 2), (summary.Imported, summary.Rejected));
+        Assert.Equal(
+            [("i1", false, "import field"), ("i2", false, "import field: provider outage"), ("i3", true, "import field"), ("i4", null, null)],
+            db.Query<(string, bool?, string?)>("SELECT id, caused_by_change, caused_by_change_reason FROM incidents ORDER BY id"));
+        Assert.Equal(["field 'causedByChange' is false but 'causedBy' names a cause", "field 'causedByChange' must be true or false, got \"no\""],
+            summary.Rejects.Select(r => r.Reason).Order());
+    }
+
+    [Fact]
     public void An_incident_caused_by_a_malformed_pull_request_reference_is_rejected()
     {
         var summary = db.Import(ImportKind.Incidents,

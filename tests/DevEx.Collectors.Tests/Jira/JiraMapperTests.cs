@@ -150,6 +150,35 @@ public sealed class JiraMapperTests
     }
 
     [Fact]
+    public void A_label_or_the_root_cause_field_says_no_change_caused_an_incident()
+    {
+        var byLabel = JiraHarness.EditedIssue("TEST-1", node =>
+        {
+            node["fields"]!["issuetype"]!["name"] = "Incident";
+            node["fields"]!["labels"] = new JsonArray("not-caused-by-change");
+        });
+        var byField = JiraHarness.EditedIssue("TEST-3", node =>
+        {
+            node["fields"]!["issuetype"]!["name"] = "Incident";
+            node["fields"]!.AsObject()["customfield_10060"] = new JsonObject { ["value"] = "Infrastructure" };
+        });
+        var otherValue = JiraHarness.EditedIssue("TEST-4", node =>
+        {
+            node["fields"]!["issuetype"]!["name"] = "Incident";
+            node["fields"]!.AsObject()["customfield_10060"] = new JsonArray(new JsonObject { ["value"] = "Code change" });
+        });
+        var mapper = Mapper(o => o.NotCausedByChangeField = "customfield_10060");
+
+        var label = mapper.Map(byLabel).Rows!.Incident!;
+        Assert.Equal((false, "label not-caused-by-change"), (label.CausedByChange, label.CausedByChangeReason));
+        var field = mapper.Map(byField).Rows!.Incident!;
+        Assert.Equal((false, "field customfield_10060 = Infrastructure"), (field.CausedByChange, field.CausedByChangeReason));
+        Assert.Null(mapper.Map(otherValue).Rows!.Incident!.CausedByChange);
+        // Without the field mapping the field is not read.
+        Assert.Null(Mapper().Map(byField).Rows!.Incident!.CausedByChange);
+    }
+
+    [Fact]
     public void An_issue_without_type_or_created_is_rejected_with_a_reason()
     {
         var search = JsonDocument.Parse(JiraHarness.Fixture("searchForIssuesUsingJql.json")).RootElement.GetProperty("issues")[0];

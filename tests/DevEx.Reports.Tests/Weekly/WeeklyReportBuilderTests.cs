@@ -182,10 +182,29 @@ public sealed class WeeklyReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Without_calendars_the_meeting_figures_are_no_calendar_data_not_withheld()
+    {
+        // The scenario imports no calendar: no figure (not 40 h of focus and 0 %), and why.
+        var report = Report();
+        Assert.False(report.Meetings.Withheld);
+        Assert.Equal("no calendar data: no calendar of this team's members covers these weeks", report.Meetings.NoDataReason);
+        Assert.Equal(((double?)null, (double?)null), (report.Figure("medianMeetingHoursPerWeek").Value, report.Figure("medianFocusHoursPerWeek").Value));
+        Assert.Contains("No calendar data: no calendar of this team's members covers these weeks.", WeeklyReportMarkdown.Write(report, [], "charts"));
+    }
+
+    [Fact]
     public void Meeting_figures_are_withheld_below_the_cohort()
     {
-        var report = Report();
-        Assert.True(report.Meetings.Withheld);
+        // Three people of core have calendars in W06, fewer than MinCohort (5): withheld, not "no calendar data".
+        using var meetings = ScenarioWeek.Build();
+        foreach (var person in new[] { "p1", "p2", "p3" })
+        {
+            DevEx.Analytics.Tests.Calendar.CalendarRows.Member(meetings.Database, "core", person);
+            DevEx.Analytics.Tests.Calendar.CalendarRows.Occurrence(meetings.Database, person, "2026-02-02 10:00", "2026-02-02 12:00");
+        }
+        meetings.Derive();
+        var report = ScenarioWeek.Builder(meetings).Build(ScenarioWeek.Team(), ScenarioWeek.Week, "https://devex.example/");
+        Assert.Equal((true, 3L, (string?)null), (report.Meetings.Withheld, report.Meetings.People, report.Meetings.NoDataReason));
         Assert.Null(report.Figure("medianMeetingHoursPerWeek").Value);
     }
 

@@ -111,6 +111,20 @@ public sealed class DoraApiTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, periods[0].GetProperty("deploymentFrequency").GetProperty("deployments").GetInt32());
         Assert.Equal("2026-02-02", periods[1].GetProperty("from").GetString());
         Assert.Equal(23.0, periods[1].GetProperty("changeLeadTime").GetProperty("medianHours").GetDouble());
+        // Whole ISO weeks: neither is partial.
+        Assert.All(periods.EnumerateArray(), p => Assert.Equal((false, 7, 7),
+            (p.GetProperty("partial").GetBoolean(), p.GetProperty("days").GetInt32(), p.GetProperty("periodDays").GetInt32())));
+    }
+
+    [Fact]
+    public async Task Months_cut_by_the_window_are_marked_partial_with_their_days_in_the_series()
+    {
+        // 2026-01-26 .. 2026-02-09 by month: January 26..31 = 6 of 31 days, February 1..8 = 8 of 28; both partial.
+        var periods = (await Get("/api/v1/metrics/dora/series?from=2026-01-26&to=2026-02-09&interval=month")).GetProperty("periods");
+        Assert.Equal([(true, 6, 31, "2026-01-26"), (true, 8, 28, "2026-02-01")], periods.EnumerateArray().Select(p =>
+            (p.GetProperty("partial").GetBoolean(), p.GetProperty("days").GetInt32(), p.GetProperty("periodDays").GetInt32(), p.GetProperty("from").GetString())));
+        // The figures are still there: the 4 deployments of the worked example are in February.
+        Assert.Equal(4, periods[1].GetProperty("deploymentFrequency").GetProperty("deployments").GetInt32());
     }
 
     [Fact]
@@ -163,6 +177,15 @@ public sealed class DoraApiTests : IAsyncLifetime, IDisposable
                 Assert.True(flow.GetProperty(phase).TryGetProperty(field, out _), $"{phase}.{field}");
             }
         }
+        // By day from Wed 02-04 to 02-06: PR #7 merged Tue 02-03 is in neither period; days are never partial (1 of 1).
+        // By ISO week from Wed 02-04 to Mon 02-09: one week, Wed..Sun = 5 of its 7 days, partial.
+        var weeks = (await Get("/api/v1/metrics/pr-flow/series?from=2026-02-04&to=2026-02-09&interval=week")).GetProperty("periods");
+        var week = Assert.Single(weeks.EnumerateArray());
+        Assert.Equal((true, 5, 7), (week.GetProperty("partial").GetBoolean(), week.GetProperty("days").GetInt32(), week.GetProperty("periodDays").GetInt32()));
+        var days = (await Get("/api/v1/metrics/pr-flow/series?from=2026-02-04&to=2026-02-06&interval=day")).GetProperty("periods");
+        Assert.All(days.EnumerateArray(), d => Assert.Equal((false, 1, 1),
+            (d.GetProperty("partial").GetBoolean(), d.GetProperty("days").GetInt32(), d.GetProperty("periodDays").GetInt32())));
+        Assert.Equal(2, days.GetArrayLength());
     }
 
     [Fact]

@@ -176,6 +176,53 @@ public sealed class ImportGitCommandTests : IDisposable
     }
 
     [Fact]
+    public void Running_again_with_a_corrected_pattern_removes_and_names_the_stray_deployments()
+    {
+        using (var repository = new Repository(repositoryPath))
+        {
+            repository.Tags.Add("crate-x-v0.9", sha["c1"]);
+        }
+        var (output, error) = (new StringWriter(), new StringWriter());
+        // Unanchored 'v\d' matches v1.0.0 v1.1.0 v1.2.0 and crate-x-v0.9: 4 of the 5 tags (nightly does not), two schemes.
+        Assert.Equal(0, ImportGitCommand.Run(new GitCollectorOptions(repositoryPath, "acme/shop", @"v\d"), databasePath, output, error));
+        var first = Lines(output);
+        Assert.Contains(@"tags matched    4 of 5 ('v\d')", first);
+        Assert.Contains(first, l => l.StartsWith("warning: the pattern matches tags of 2 naming schemes: vN.N.N (3, e.g. v1.0.0), crate-x-vN.N (1, e.g. crate-x-v0.9).", StringComparison.Ordinal));
+
+        output = new StringWriter();
+        Assert.Equal(0, ImportGitCommand.Run(new GitCollectorOptions(repositoryPath, "acme/shop", Pattern), databasePath, output, error));
+
+        var second = Lines(output);
+        Assert.Contains("removed 1 deployments no longer matching the pattern: crate-x-v0.9", second);
+        Assert.DoesNotContain(second, l => l.StartsWith("warning:", StringComparison.Ordinal));
+        // The three release tags are left: 3 production deployments.
+        Assert.Contains(second, l => l.StartsWith("derived (whole database): 3 production deployments", StringComparison.Ordinal));
+        Assert.Equal("", error.ToString());
+    }
+
+    [Fact]
+    public void A_glob_typed_as_the_pattern_is_called_out()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        // 'v*' is "zero or more v": it matches all 4 tags, nightly included.
+        Assert.Equal(0, ImportGitCommand.Run(new GitCollectorOptions(repositoryPath, "acme/shop", "v*"), databasePath, output, error));
+
+        var lines = Lines(output);
+        Assert.Contains("tags matched    4 of 4 ('v*')", lines);
+        Assert.Contains(lines, l => l.StartsWith("warning: 'v*' is a regular expression, not a glob: it matched every tag.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_help_says_the_pattern_is_a_regular_expression()
+    {
+        var option = ImportGitCommand.Create().Options.Single(o => o.Name == "--deployments-from-tags");
+        Assert.Contains("regular expression (not a glob: 'v*' matches every tag)", option.Description);
+    }
+
+    private static List<string> Lines(StringWriter output) => output.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
+
+    [Fact]
     public async Task The_verb_is_wired_into_the_command_line()
     {
         Assert.True(DevExCommandLine.IsCommand(["import-git"]));

@@ -44,6 +44,37 @@ public sealed partial class DashboardPageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_imported_incident_no_change_caused_fails_nothing_and_the_listing_says_why()
+    {
+        // I2 opens Tue 10:30, 30 min after D2 (Tue 10:00) and before D3 (Tue 14:00): by the window rule D2 would fail too
+        // (2 of 4 = 50%). Marked not caused, only D3 (rollback) fails: 1 of 4 = 25%. Restored Tue 11:30 (1 h); with I1's
+        // 1.5 h the median time to restore is (1 + 1.5) / 2 = 1.25 h.
+        var response = await client.PostAsync("/api/v1/import/incidents", new StringContent(
+            """{"id":"I2","service":"api","openedAt":"2026-02-03T10:30:00Z","resolvedAt":"2026-02-03T11:30:00Z","title":"DNS provider outage","causedByChange":false,"causedByChangeReason":"provider outage"}"""));
+        response.EnsureSuccessStatusCode();
+        using var dora = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/metrics/dora?{Week}"));
+        Assert.Equal(0.25, dora.RootElement.GetProperty("changeFailRate").GetProperty("rate").GetDouble());
+        Assert.Equal((2, 1.25), (dora.RootElement.GetProperty("incidentTimeToRestore").GetProperty("sampleSize").GetInt32(),
+            dora.RootElement.GetProperty("incidentTimeToRestore").GetProperty("medianHours").GetDouble()));
+        var incidents = await Page($"/explain/incidents?{Week}");
+        Assert.Contains("<td>not caused by a change (import field: provider outage)</td>", incidents);
+    }
+
+    [Fact]
+    public async Task Series_charts_mark_the_months_the_window_cuts()
+    {
+        // 2026-01-26 .. 2026-02-09 by month: January has 6 of its 31 days in the window (26..31), February 8 of 28 (1..8).
+        var chart = Panel(await Page("/dashboards/dora?from=2026-01-26&to=2026-02-09&interval=month"), "deployments-series");
+        Assert.Contains("<th scope=\"row\">2026-01*</th>", chart);
+        Assert.Contains("<th scope=\"row\">2026-02*</th>", chart);
+        Assert.Contains("<p class=\"note partial\">* Partial month, cut by the window: 2026-01* has 6 of 31 days; 2026-02* has 8 of 28 days.</p>", chart);
+        // Whole ISO weeks are not marked.
+        var weeks = Panel(await Page("/dashboards/dora?from=2026-01-26&to=2026-02-09&interval=week"), "deployments-series");
+        Assert.Contains("<th scope=\"row\">2026-W06</th>", weeks);
+        Assert.DoesNotContain("Partial", weeks);
+    }
+
+    [Fact]
     public async Task Dora_stats_show_the_hand_computed_values_with_levels_trends_and_links()
     {
         var html = await Page($"/dashboards/dora?{Week}");

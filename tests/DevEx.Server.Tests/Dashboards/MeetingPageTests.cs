@@ -19,9 +19,9 @@ public sealed class MeetingPageTests(FlowScenarioFixture scenario) : IClassFixtu
         Assert.Equal("0 h", Stat(Panel(html, "fragmented")));
         Assert.Equal("4", Stat(Panel(html, "free-days")));
         Assert.Equal("5", Stat(Panel(html, "people")));
-        // W06 was withheld: nothing to compare with, so no change, only "previous period: –" (StatPanel since 0fbf77e).
+        // W06 was withheld: nothing to compare with, so no change ("previous period: –"), never "up 2 h from 0 h".
         Assert.Contains("<p class=\"trend\">previous period: –</p>", Panel(html, "meeting-hours"));
-        Assert.DoesNotContain(" from ", Panel(html, "meeting-hours"));
+        Assert.DoesNotContain("from ", Panel(html, "meeting-hours"));
         var bands = Panel(html, "bands");
         Assert.Equal(["0-10%", "5"], Rows(bands)[0]); // all five at 5%
         Assert.Equal(["0"], Rows(bands).Skip(1).Select(r => r[1]).Distinct());
@@ -29,7 +29,7 @@ public sealed class MeetingPageTests(FlowScenarioFixture scenario) : IClassFixtu
 
     [Theory]
     [InlineData(FlowScenario.PreviousWeek, "Withheld: 3 people with calendars across all teams; figures are shown from 5 (MinCohort).")]
-    [InlineData(FlowScenario.Week + "&team=beta", "Withheld: 0 people with calendars in this team; figures are shown from 5 (MinCohort).")]
+    [InlineData(FlowScenario.Week + "&team=beta", "No calendar data: no calendar of this team's members covers these weeks.")]
     public async Task Below_the_minimum_cohort_every_figure_is_withheld_and_says_why(string view, string note)
     {
         var html = await scenario.PageAsync($"/dashboards/meetings?{view}");

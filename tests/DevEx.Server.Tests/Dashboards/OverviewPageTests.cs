@@ -100,6 +100,8 @@ public sealed class OverviewPageTests(FlowScenarioFixture scenario) : IClassFixt
         Assert.Equal($"/explain/tickets?{Link}&team=beta", links[1][1]);
         Assert.Equal($"/dashboards/meetings?{Link}&team=alpha", links[0][4]);
         Assert.DoesNotContain("withheld", panel, StringComparison.OrdinalIgnoreCase);
+        // Beta's "–" is no calendar data, not 40 h of focus and 0 %: the panel says so.
+        Assert.Contains("No calendar data for Beta: no calendar of their people covers these weeks.", panel);
 
         // W06: alpha's 3 people are fewer than 5; their figures are withheld and the panel says so.
         var before = Panel(await scenario.PageAsync($"/?{FlowScenario.PreviousWeek}"), "flow-and-focus");

@@ -36,8 +36,8 @@ public sealed class SameTeamNamesTests : IAsyncLifetime, IDisposable
         Assert.Equal(["/?from=2026-02-09&to=2026-02-16&team=alpha", "/?from=2026-02-09&to=2026-02-16&team=beta"], Links(pivot).Select(r => r[0]));
         Assert.Equal("8 h (+7 h)", rows[0][headers.IndexOf("Waiting for first review")]);
         Assert.Equal("–", rows[0][headers.IndexOf("Tickets waiting")]);
-        // beta's data (its first merged pull request, its first ticket transition) starts in W07: W06 has no figure, so
-        // no change (0fbf77e), not "+1 h" and "+6 h".
+        // Beta's first merged pull request and first ticket transition are in W07: W06 lies before beta's data starts,
+        // so its waits show no change (not "+1 h from 0 h").
         Assert.Equal("1 h", rows[1][headers.IndexOf("Waiting for first review")]);
         Assert.Equal("6 h", rows[1][headers.IndexOf("Tickets waiting")]);
         Assert.Contains("<p class=\"caption\">Alpha: waiting for first review rose from 1 h to 8 h</p>", Panel(html, "biggest-change"));

@@ -19,10 +19,24 @@ public sealed class TicketPageTests(FlowScenarioFixture scenario) : IClassFixtur
         Assert.Equal("33.3%", Stat(Panel(html, "flow-efficiency"))); // active 1 + 2 over active and wait 3 + 4 + 2
         var throughput = Panel(html, "throughput");
         Assert.Equal("2", Stat(throughput));
-        Assert.Contains("up 2 from 0", throughput);
+        // W06 ended before the first ticket transition (BETA-1, Thu 02-12): no figure then, so no "up 2 from 0".
+        Assert.Contains("<p class=\"trend\">previous period: –</p>", throughput);
+        Assert.DoesNotContain("from 0", throughput);
         Assert.Equal("3 h", Stat(Panel(html, "wait"))); // median of 4 and 2
         Assert.Equal("2 h", Stat(Panel(html, "blocked"))); // BETA-2, the one blocked ticket
         Assert.Equal("1", Stat(Panel(html, "wip"))); // BETA-3
+    }
+
+    [Fact]
+    public async Task A_week_after_the_ticket_data_starts_is_compared_with_it()
+    {
+        // W08 (02-16 to 02-22): nothing done, BETA-3 still in progress; W07 before it had BETA-1 and BETA-2 done.
+        var html = await scenario.PageAsync("/dashboards/tickets?from=2026-02-16&to=2026-02-23");
+        var throughput = Panel(html, "throughput");
+        Assert.Equal("0", Stat(throughput));
+        Assert.Contains("down 2 from 2", throughput);
+        Assert.Equal("1", Stat(Panel(html, "wip")));
+        Assert.Contains("no change from 1", Panel(html, "wip")); // BETA-3 at the end of W07 and of W08
     }
 
     [Fact]

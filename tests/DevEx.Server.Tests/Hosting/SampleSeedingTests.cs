@@ -34,7 +34,8 @@ public sealed class SampleSeedingTests : IDisposable
         var client = factory.CreateClient();
 
         var dora = JsonDocument.Parse(await client.GetStringAsync("/api/v1/metrics/dora")).RootElement;
-        Assert.Equal("2027-02-08", dora.GetProperty("from").GetString());
+        // The default window is the 12 full weeks before the current week (from Mon 2027-03-08): 84 days back.
+        Assert.Equal("2026-12-14", dora.GetProperty("from").GetString());
         Assert.True(dora.GetProperty("deploymentFrequency").GetProperty("deployments").GetInt32() > 0);
         Assert.True(dora.GetProperty("changeLeadTime").GetProperty("sampleSize").GetInt32() > 0);
 

@@ -28,6 +28,7 @@ public sealed class StartupConfigurationTests
             ["DevEx:Metrics:Holidays:0"] = "2026-12-25",
             ["DevEx:Metrics:BotPattern"] = @"(\[bot\]|-ci)$",
             ["DevEx:Metrics:FailureWindow"] = "3.00:00:00",
+            ["DevEx:Metrics:NotCausedByChangePattern"] = "outage|dns",
         });
         Assert.False(refused);
         Assert.Empty(lines);
@@ -52,6 +53,14 @@ public sealed class StartupConfigurationTests
         Assert.Equal("Configuration: DevEx:Metrics:Holidays:2 '25.12.2026' is not a date (yyyy-MM-dd).", lines[2]);
         Assert.StartsWith("Configuration: DevEx:Metrics:ProductionEnvironments '^(prod' is not a regular expression: ", lines[3]);
         Assert.Equal("Configuration: DevEx:Metrics:FailureWindow and IncidentWindow must be positive, not 7.00:00:00 and -01:00:00.", lines[4]);
+    }
+
+    [Fact]
+    public void A_bad_not_caused_by_change_pattern_is_refused_at_start()
+    {
+        var (refused, lines) = Check(new() { ["DevEx:Metrics:NotCausedByChangePattern"] = "(outage" });
+        Assert.True(refused);
+        Assert.StartsWith("Configuration: DevEx:Metrics:NotCausedByChangePattern '(outage' is not a regular expression: ", Assert.Single(lines));
     }
 
     [Fact]

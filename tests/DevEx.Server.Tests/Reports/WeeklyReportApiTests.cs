@@ -110,14 +110,17 @@ public sealed class WeeklyReportApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Meetings_equal_the_meetings_api_withheld_below_the_cohort()
+    public async Task Meetings_equal_the_meetings_api_no_calendar_data()
     {
-        // No calendars were imported: 0 people with calendars, fewer than the cohort of 5, so both withhold the figures.
+        // No calendars were imported: no figure (null, not 40 h of focus and 0 %), and the reason; nothing is withheld.
         var api = await Json("/api/v1/metrics/meetings?team=core&from=2026-02-02&to=2026-02-09");
         var report = await Json($"{Report}&format=json");
         var meetings = report.GetProperty("meetings");
-        Assert.True(api.GetProperty("withheld").GetBoolean());
-        Assert.Equal((true, 0L), (meetings.GetProperty("withheld").GetBoolean(), meetings.GetProperty("people").GetInt64()));
+        Assert.False(api.GetProperty("withheld").GetBoolean());
+        Assert.Equal("no calendar data: no calendar of this team's members covers these weeks", api.GetProperty("noDataReason").GetString());
+        Assert.Equal((false, 0L), (meetings.GetProperty("withheld").GetBoolean(), meetings.GetProperty("people").GetInt64()));
+        Assert.Equal(api.GetProperty("noDataReason").GetString(), meetings.GetProperty("noDataReason").GetString());
+        Assert.Equal(JsonValueKind.Null, Figures(report)["medianFocusHoursPerWeek"].ValueKind);
         Assert.Equal(api.GetProperty("people").GetInt64(), meetings.GetProperty("people").GetInt64());
         Assert.Equal(JsonValueKind.Null, Figures(report)["medianMeetingHoursPerWeek"].ValueKind);
         Assert.Equal(api.GetProperty("medianMeetingHoursPerWeek").ValueKind, Figures(report)["medianMeetingHoursPerWeek"].ValueKind);

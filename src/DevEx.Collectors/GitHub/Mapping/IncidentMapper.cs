@@ -8,7 +8,8 @@ namespace DevEx.Collectors.GitHub.Mapping;
 /// <summary>
 /// An issue labelled as an incident (<see cref="GitHubOptions.IncidentLabel"/>) → incidents row. Labels
 /// <c>service:NAME</c> and <c>severity:X</c> name the service (default: the repository's name) and the severity; the
-/// body names the cause by <see cref="GitHubOptions.CausedByPattern"/>. Pull requests are issues to the issues API
+/// body names the cause by <see cref="GitHubOptions.CausedByPattern"/>; a label of
+/// <see cref="GitHubOptions.NotCausedByChangeLabels"/> says no change caused it. Pull requests are issues to the issues API
 /// and are never incidents.
 /// </summary>
 public static partial class IncidentMapper
@@ -29,6 +30,10 @@ public static partial class IncidentMapper
         }
         var labels = issue.Labels.Select(l => l.Name).ToList();
         var (deployment, sha, pr) = CausedBy(repo, issue.Body, options.CausedByPattern);
+        // A cause the body names is exact and wins over a label saying no change caused it.
+        var notCaused = deployment is null && sha is null && pr is null
+            ? labels.FirstOrDefault(l => options.NotCausedByChangeLabels.Contains(l, StringComparer.OrdinalIgnoreCase))
+            : null;
         var closed = string.Equals(issue.State.StringValue, "closed", StringComparison.OrdinalIgnoreCase);
         return new IncidentRow(
             Id(repo, issue.Number),
@@ -39,7 +44,9 @@ public static partial class IncidentMapper
             issue.Title,
             LabelValue(labels, "severity"),
             deployment, sha, pr,
-            GitHubMapping.Source);
+            GitHubMapping.Source,
+            notCaused is null ? null : false,
+            notCaused is null ? null : $"label {notCaused}");
     }
 
     /// <summary>

@@ -45,6 +45,29 @@ public sealed class IncidentMapperTests
             IncidentMapper.Map("acme/shop", issue, new GitHubOptions()));
     }
 
+    [Fact]
+    public void A_not_caused_by_change_label_marks_the_incident_unless_the_body_names_a_cause()
+    {
+        var outage = Parse<Issue>("""
+            {"number": 7, "title": "DNS provider outage", "state": "open", "body": "Provider status page is red.",
+             "created_at": "2024-05-01T10:00:00Z", "labels": [{"name": "incident"}, {"name": "Infrastructure"}]}
+            """);
+        var named = Parse<Issue>("""
+            {"number": 8, "title": "Checkout down", "state": "open", "body": "Caused by: #17",
+             "created_at": "2024-05-01T10:00:00Z", "labels": [{"name": "incident"}, {"name": "Infrastructure"}]}
+            """);
+
+        var row = IncidentMapper.Map("acme/shop", outage, new GitHubOptions())!;
+        Assert.Equal((false, "label Infrastructure"), (row.CausedByChange, row.CausedByChangeReason));
+        var withCause = IncidentMapper.Map("acme/shop", named, new GitHubOptions())!;
+        Assert.Equal(("acme/shop#17", null, null), (withCause.CausedByPr, withCause.CausedByChange, withCause.CausedByChangeReason));
+        // Another label set: "infrastructure" is then just a label.
+        var options = new GitHubOptions();
+        options.NotCausedByChangeLabels.Clear();
+        options.NotCausedByChangeLabels.Add("provider");
+        Assert.Null(IncidentMapper.Map("acme/shop", outage, options)!.CausedByChange);
+    }
+
     [Theory]
     [InlineData("Caused by: a84d88e7554fc1fa21bcbc4efae3c782a70d2b9d", null, "a84d88e7554fc1fa21bcbc4efae3c782a70d2b9d", null)]
     [InlineData("caused-by: A84D88E", null, "a84d88e", null)]
