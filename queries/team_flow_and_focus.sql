@@ -1,4 +1,4 @@
--- Flow and focus per team: the rest of METRICS.md's headline view beside the waits (ticket flow efficiency, meeting
+-- Flow and focus per team: the rest of docs/metrics.md's headline view beside the waits (ticket flow efficiency, meeting
 -- load and focus time per person).
 -- What: per team, tickets done in [$from, $to) (d_tickets.team; $service and $repo through the tickets' linked pull
 --       requests, as in wait_states.sql): tickets_done and flow_efficiency = sum(active working hours) /

@@ -4,7 +4,7 @@ using NodaTime.Text;
 namespace DevEx.Analytics;
 
 /// <summary>
-/// The configurable parts of METRICS.md (configuration section <c>DevEx:Metrics</c>). Defaults are the contract's.
+/// The configurable parts of docs/metrics.md (configuration section <c>DevEx:Metrics</c>). Defaults are the contract's.
 /// </summary>
 public sealed class MetricOptions
 {

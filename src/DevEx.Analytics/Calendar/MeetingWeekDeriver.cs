@@ -7,10 +7,10 @@ using NodaTime;
 namespace DevEx.Analytics.Calendar;
 
 /// <summary>
-/// Rebuilds d_person_weeks from calendar_occurrences (METRICS.md, calendar): one row per person with a calendar per
+/// Rebuilds d_person_weeks from calendar_occurrences (docs/metrics.md, calendar): one row per person with a calendar per
 /// ISO week their stored occurrences cover (<see cref="MeetingWeeks.CoveredWeeks"/>), in the calendar of their first
 /// team by team id (no team: the default UTC calendar), moved to the person's own zone when their catalog User sets one
-/// (METRICS.md: "a person may override").
+/// (docs/metrics.md: "a person may override").
 /// </summary>
 internal sealed class MeetingWeekDeriver(DuckDbDatabase database, MeetingOptions options)
 {

@@ -7,7 +7,7 @@ namespace DevEx.Analytics.Calendar;
 internal sealed record CalendarOccurrence(string PersonId, Instant StartAt, Instant EndAt, int AttendeeCount, string? Response,
     bool IsAllDay, bool IsTransparent, bool IsCancelled)
 {
-    /// <summary>METRICS.md: not cancelled, not transparent, not all-day, not declined (tentative counts), 2+ attendees.</summary>
+    /// <summary>docs/metrics.md: not cancelled, not transparent, not all-day, not declined (tentative counts), 2+ attendees.</summary>
     public bool IsMeeting => !IsCancelled && !IsTransparent && !IsAllDay && AttendeeCount >= 2 && EndAt > StartAt
         && !string.Equals(Response?.Trim(), "declined", StringComparison.OrdinalIgnoreCase);
 }

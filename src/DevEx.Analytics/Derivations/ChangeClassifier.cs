@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace DevEx.Analytics.Derivations;
 
-/// <summary>The rules of METRICS.md that say a change is a revert or a hotfix, and what a revert reverts.</summary>
+/// <summary>The rules of docs/metrics.md that say a change is a revert or a hotfix, and what a revert reverts.</summary>
 internal static partial class ChangeClassifier
 {
     public const string RevertTitlePrefix = "Revert \"";

@@ -4,7 +4,7 @@ using NodaTime;
 namespace DevEx.Analytics.Derivations;
 
 /// <summary>
-/// Marks failed deployments by the four rules of METRICS.md, in order (explicit, rollback, revert, window):
+/// Marks failed deployments by the four rules of docs/metrics.md, in order (explicit, rollback, revert, window):
 /// each failed deployment keeps the first method that matched and the evidence (incident, rollback deployment or
 /// revert pull request). An incident no change caused (<see cref="NotCausedByChange"/>) fails nothing. Then links each
 /// failed deployment to its recovery and marks rework deployments. Returns how each incident was read.

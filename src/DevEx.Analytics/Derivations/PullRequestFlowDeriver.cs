@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace DevEx.Analytics.Derivations;
 
-/// <summary>One merged pull request's phases (METRICS.md, pull-request flow), in hours and working hours.</summary>
+/// <summary>One merged pull request's phases (docs/metrics.md, pull-request flow), in hours and working hours.</summary>
 internal sealed record PullRequestFlowRow(
     string Repo, int Number, string AuthorPerson, bool IsBot, string? OwnerTeam, Instant? FirstCommitAt, Instant ReadyAt,
     Instant? FirstReviewAt, Instant? ApprovedAt, Instant MergedAt, Instant? DeployedAt, string? DeploymentId,

@@ -18,7 +18,7 @@ internal sealed record TicketFacts(
     bool Reopened, string CurrentStatus, string CurrentCategory, int LinkedPullRequests, (double Hours, double WorkingHours)? LeadTime);
 
 /// <summary>
-/// Rebuilds ticket_status_intervals, d_tickets and ticket_links from the transition history (METRICS.md, tickets).
+/// Rebuilds ticket_status_intervals, d_tickets and ticket_links from the transition history (docs/metrics.md, tickets).
 /// A ticket starts in its first transition's <c>from</c> status (else <c>created</c>, a backlog status) at its creation;
 /// each transition starts the next interval. Cycle time runs from the first entry to an active status to the first
 /// entry to done after it, so a reopened ticket's cycle ends at its first done.

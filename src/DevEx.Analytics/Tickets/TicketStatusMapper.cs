@@ -11,7 +11,7 @@ public sealed record StatusMapping(string Project, string Status, string Categor
 
 /// <summary>
 /// Maps (project, status) to backlog | active | wait | done: a per-project override from configuration, else the
-/// source's own category (Jira's new / indeterminate / done), else the default name rules of METRICS.md
+/// source's own category (Jira's new / indeterminate / done), else the default name rules of docs/metrics.md
 /// (case-insensitive, first match: done, backlog, wait, then everything else is active). A status only the
 /// "everything else" rule matched (not a well-known active name such as "In Progress") is reported as unmapped.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class TicketStatusMapper
 
     private static readonly string[] DoneNames = ["done", "closed", "resolved", "released"];
     private static readonly string[] BacklogNames = ["to do", "todo", "backlog", "open", "new", "selected for development"];
-    // Not in METRICS.md's rules (its active is "everything else"), but so common that flagging them as unmapped is noise.
+    // Not in docs/metrics.md's rules (its active is "everything else"), but so common that flagging them as unmapped is noise.
     private static readonly string[] ActiveNames = ["in progress", "in development", "doing", "wip"];
     private static readonly string[] WaitFragments = ["block", "wait", "review", "qa", "test", "ready for", "on hold"];
 

@@ -3,7 +3,7 @@ using NodaTime;
 namespace DevEx.Collectors.Sample;
 
 /// <summary>
-/// What happens after a bad production deployment, written so each failure method of METRICS.md has its own story:
+/// What happens after a bad production deployment, written so each failure method of docs/metrics.md has its own story:
 /// <list type="bullet">
 /// <item>Rollback: production goes back to the previous sha (sometimes an incident without cause is opened first),
 /// then the offending change is reverted and rolled out.</item>

@@ -3,7 +3,7 @@ using DevEx.Analytics.Metrics;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>
-/// The rest of METRICS.md's headline view beside the waits, per team: ticket flow efficiency, and meeting load and focus
+/// The rest of docs/metrics.md's headline view beside the waits, per team: ticket flow efficiency, and meeting load and focus
 /// hours per person (withheld below the minimum cohort), now and in the previous period. Flow efficiency links to the
 /// team's tickets, meeting figures to the team's meetings page.
 /// </summary>

@@ -4,7 +4,7 @@ using DevEx.Analytics.Metrics;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>
-/// "Where time is lost": the waits of METRICS.md (PR pickup, review, merge, CI, deploy, ticket wait and blocked) and
+/// "Where time is lost": the waits of docs/metrics.md (PR pickup, review, merge, CI, deploy, ticket wait and blocked) and
 /// meetings, in hours they account for (working hours of the team's zone), now and in the previous period. Every
 /// number links to the rows behind it: pull-request waits (CI included) to the pull requests, ticket waits to the
 /// tickets, meetings to the meetings page. A meeting total is shown only where it cannot be undone by subtraction

@@ -1,6 +1,6 @@
 namespace DevEx.Analytics.Tests.Derivations;
 
-/// <summary>Change sets by ancestry and changes by pull request, for the commit shapes METRICS.md names.</summary>
+/// <summary>Change sets by ancestry and changes by pull request, for the commit shapes docs/metrics.md names.</summary>
 public sealed class ChangeSetTests
 {
     [Fact]

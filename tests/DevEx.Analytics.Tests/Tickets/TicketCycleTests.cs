@@ -11,7 +11,7 @@ public sealed class TicketCycleTests : IDisposable
     // Mon 2026-03-09 11:00 EDT (15:00Z). Clocks spring forward Sun 03-08, so the wall-clock span is 67 h, not 68;
     // working hours Fri 15-17 (2) + Mon 09-11 (2) = 4 h.
     // RE-1 (team web, UTC): In Progress Mon 02-02 10:00, Done 14:00, reopened In Progress Tue 10:00, Done Tue 12:00.
-    // Reading: cycle ends at the FIRST done after the first active (METRICS.md), so 4 h; it is done (and counted in
+    // Reading: cycle ends at the FIRST done after the first active (docs/metrics.md), so 4 h; it is done (and counted in
     // throughput) on Mon 02-02 and flagged reopened. ST-1 goes To Do -> Done: no first active, no cycle time.
     private readonly Scenario scenario = new Scenario()
         .Team("ny", zone: "America/New_York")

@@ -2,7 +2,7 @@ using static DevEx.Collectors.Tests.Sample.SampleData;
 
 namespace DevEx.Collectors.Tests.Sample;
 
-/// <summary>The deployment and incident cases of METRICS.md (failure methods, rework), found in the small sample.</summary>
+/// <summary>The deployment and incident cases of docs/metrics.md (failure methods, rework), found in the small sample.</summary>
 public sealed class SampleDeliveryCaseTests(SampleOrganisationFixture fixture) : IClassFixture<SampleOrganisationFixture>
 {
     private SampleData Data => fixture.Data;

@@ -3,7 +3,7 @@ using static DevEx.Collectors.Tests.Sample.SampleData;
 
 namespace DevEx.Collectors.Tests.Sample;
 
-/// <summary>The git and pull-request cases METRICS.md names, each found in the small sample.</summary>
+/// <summary>The git and pull-request cases docs/metrics.md names, each found in the small sample.</summary>
 public sealed class SampleHistoryCaseTests(SampleOrganisationFixture fixture) : IClassFixture<SampleOrganisationFixture>
 {
     private SampleData Data => fixture.Data;

@@ -1,7 +1,7 @@
 namespace DevEx.Server.Tests.Api;
 
 /// <summary>
-/// The worked example of METRICS.md in the import format, with time offsets other than Z (k1 and D1 in +01:00,
+/// The worked example of docs/metrics.md in the import format, with time offsets other than Z (k1 and D1 in +01:00,
 /// r1 in -05:00): the instants are the example's.
 /// </summary>
 internal static class WorkedExampleImport

@@ -8,7 +8,7 @@ namespace DevEx.Server.Tests.Dashboards;
 
 // Queries: queries/explain_incidents.sql (/explain/incidents and GET /api/v1/incidents: I1, restored in 1.5 h).
 /// <summary>
-/// The dashboards over the worked example of METRICS.md (week of 2026-02-02): deployments D1..D4; changes k2 (24 h, in
+/// The dashboards over the worked example of docs/metrics.md (week of 2026-02-02): deployments D1..D4; changes k2 (24 h, in
 /// D2), PR #7 (23 h, from r1, in D2) and k3 (2 h, in D3), so a median lead time of 23 h; D3 failed (D4 rolls back to s7,
 /// an earlier change set; the incident window would say so too, but rollback comes first) and D4 recovered it an hour
 /// later; rework D3 (a revert) and D4 (a rollback); incident I1 restored in 1.5 h.

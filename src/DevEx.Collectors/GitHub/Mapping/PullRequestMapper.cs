@@ -59,7 +59,7 @@ public static class PullRequestMapper
     /// <summary>
     /// When the pull request left draft: the last ready_for_review event, if it was opened as a draft (its first draft
     /// event is ready_for_review, not convert_to_draft). A pull request opened ready for review is ready at creation
-    /// (null here: METRICS.md reads null as "creation"), even if it went back to draft later.
+    /// (null here: docs/metrics.md reads null as "creation"), even if it went back to draft later.
     /// </summary>
     public static Instant? ReadyAt(PullRequest pull, IReadOnlyList<IssueEvent> events)
     {
