@@ -5,11 +5,15 @@ namespace DevEx.Reports.Weekly;
 /// <summary>The week's figures, named as the API's fields flattened to camelCase (deploymentFrequency.deployments → deployments).</summary>
 public static class ReportFigures
 {
-    /// <summary>The week's DORA figures; <paramref name="before"/> is null when the previous week has no figures (before the data).</summary>
-    public static IEnumerable<ReportFigure> Dora(DoraMetrics now, DoraMetrics? before, IReadOnlyList<DoraMetrics> trend)
+    /// <summary>
+    /// The week's DORA figures; <paramref name="before"/> is null when the previous week has no figures (before the data),
+    /// and so is a week of <paramref name="trend"/> that ended before the data started ("–" in the trend, not 0).
+    /// </summary>
+    public static IEnumerable<ReportFigure> Dora(DoraMetrics now, DoraMetrics? before, IReadOnlyList<DoraMetrics?> trend)
     {
         ReportFigure Figure(string metric, string label, string unit, Func<DoraMetrics, double?> value, string? level, bool headline) =>
-            new(metric, label, unit, value(now), before is null ? null : value(before), level, headline, trend.Select(value).ToList());
+            new(metric, label, unit, value(now), before is null ? null : value(before), level, headline,
+                trend.Select(week => week is null ? null : value(week)).ToList());
 
         yield return Figure("deployments", "Deployments", "count", d => d.DeploymentFrequency.Deployments, now.DeploymentFrequency.Level, true);
         yield return Figure("deployDays", "Days with a deployment", "days", d => d.DeploymentFrequency.DeployDays, null, false);

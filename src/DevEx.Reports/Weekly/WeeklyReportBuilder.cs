@@ -40,7 +40,8 @@ public sealed class WeeklyReportBuilder(
         // A previous week that began before a figure's data started has no figure: no change against it (docs/metrics.md).
         var starts = dataStarts.For(scope, cancellationToken);
         bool Covered(DataKind kind) => starts.Covers(kind, previousWindow);
-        var figures = ReportFigures.Dora(current, Covered(DataKind.Deployments) ? previous : null, trend)
+        var trendFigures = trend.Select(w => starts.Covers(DataKind.Deployments, new MetricWindow(w.From, w.To, zone)) ? w : null).ToList();
+        var figures = ReportFigures.Dora(current, Covered(DataKind.Deployments) ? previous : null, trendFigures)
             .Concat(ReportFigures.Meetings(meetingsNow, Covered(DataKind.Calendars) ? meetingsBefore : null))
             .Concat(ReportFigures.CiWaitPerChange(ciNow.PerChange, Covered(DataKind.PullRequests) ? ciBefore : null))
             .Concat(ReportFigures.Waits(waitsNow, waitsBefore.Where(w => Covered(DataStarts.OfWait(w.Wait))).ToList()))

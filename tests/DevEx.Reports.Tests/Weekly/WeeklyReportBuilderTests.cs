@@ -43,7 +43,9 @@ public sealed class WeeklyReportBuilderTests : IDisposable
     {
         var report = Report();
         Assert.Equal(["2026-W03", "2026-W04", "2026-W05", "2026-W06"], report.TrendWeeks);
-        Assert.Equal([0.0, 0.0, 2.0, 4.0], report.Figure("deployments").Trend);
+        // The first deployment (D0) is Mon 01-26, in W05: W03 and W04 lie before the deployment data, no figure ("–"), not 0.
+        Assert.Equal([null, null, 2.0, 4.0], report.Figure("deployments").Trend);
+        Assert.Equal([null, null, 0.0, 0.25], report.Figure("changeFailRate").Trend);
         Assert.Equal([null, null, 24.0, 27.0], report.Figure("changeLeadTimeMedianHours").Trend);
     }
 

@@ -71,7 +71,7 @@ public sealed class WeeklyReportFormatTests : IDisposable
             Assert.Contains("+3 h", text);     // its change
             Assert.Contains("25%", text);      // change fail rate
             Assert.Contains("+25 pp", text);   // its change
-            Assert.Contains("0 → 0 → 2 → 4", text); // deployments, 4 weeks
+            Assert.Contains("– → – → 2 → 4", text); // deployments, 4 weeks: W03 and W04 lie before the first deployment
             Assert.Contains("acme/api#10", text);
             Assert.Contains("158 h", text);
             Assert.Contains("CORE-2", text);
