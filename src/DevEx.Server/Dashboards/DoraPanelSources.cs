@@ -66,9 +66,12 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
     private PanelData Series(DashboardFilter filter, CancellationToken ct)
     {
         var builder = SeriesLinkColumns(SeriesColumns(new PanelDataBuilder().Column("period", "Period", "date")));
+        // A period that ended before the scope's first production deployment has no DORA figures ("–", no bar), not zeros.
+        var starts = dataStarts.For(filter.Scope, ct);
         foreach (var m in dora.Series(filter.Window, filter.Scope, filter.Interval, ct))
         {
-            builder.Row([m.From, .. SeriesValues(m), .. SeriesLinks(filter.ForWindow(new MetricWindow(m.From, m.To, filter.Window.Zone)))]);
+            var period = new MetricWindow(m.From, m.To, filter.Window.Zone);
+            builder.Row([m.From, .. starts.Covers(DataKind.Deployments, period) ? SeriesValues(m) : BeforeTheData, .. SeriesLinks(filter.ForWindow(period))]);
         }
         return builder.Build();
     }
@@ -127,6 +130,9 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
         .Column("change_fail_rate", "Change fail rate", "rate")
         .Column("recovery_median_hours", "Recovery (median, wall clock)", "hours")
         .Column("rework_rate", "Rework rate", "rate");
+
+    /// <summary>The series values of a period before the data starts: no figure at all, not 0 deployments.</summary>
+    private static readonly object?[] BeforeTheData = [null, null, null, null, null];
 
     private static object?[] SeriesValues(DoraMetrics? m) =>
         [m?.DeploymentFrequency.Deployments ?? 0L, m?.ChangeLeadTime.MedianHours, m?.ChangeFailRate.Rate,

@@ -75,6 +75,17 @@ public sealed partial class DashboardPageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_series_period_before_the_first_deployment_has_no_figure()
+    {
+        // 2026-01-26 .. 2026-02-09 by week: W05 ended before D1 (Mon 02-02 09:00), the first deployment: "–", not 0;
+        // W06 holds D1..D4.
+        var weeks = Panel(await Page("/dashboards/dora?from=2026-01-26&to=2026-02-09&interval=week"), "deployments-series");
+        var rows = PageHtml.Rows(weeks);
+        Assert.Equal("–", rows.Single(r => r[0] == "2026-W05")[1]);
+        Assert.Equal("4", rows.Single(r => r[0] == "2026-W06")[1]);
+    }
+
+    [Fact]
     public async Task Dora_stats_show_the_hand_computed_values_with_levels_trends_and_links()
     {
         var html = await Page($"/dashboards/dora?{Week}");
