@@ -1,3 +1,4 @@
+using DevEx.Collectors.GitHub.Http;
 using DevEx.Collectors.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,7 @@ internal static class HttpClientRegistration
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(BackoffJitter.Shared);
+        services.AddGitHubHttpClient();
         services.AddJiraHttpClient();
         services.AddCalendarFeedHttpClient();
         return services;

@@ -41,15 +41,16 @@ public sealed class SteppingTimeProvider(DateTimeOffset start) : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        if (state is CancellationTokenSource)
+        {
+            // A timeout (CancellationTokenSource(delay, timeProvider), as Polly's timeout strategy makes, possibly
+            // created disarmed and armed with Change), not a wait:
+            // it runs in real time, or every attempt would be cancelled the moment it starts.
+            return System.CreateTimer(callback, state, dueTime, period);
+        }
         if (dueTime == Timeout.InfiniteTimeSpan)
         {
             return new FiredTimer();
-        }
-        if (state is CancellationTokenSource)
-        {
-            // A timeout (CancellationTokenSource(delay, timeProvider), as Polly's timeout strategy makes), not a wait:
-            // it runs in real time, or every attempt would be cancelled the moment it starts.
-            return System.CreateTimer(callback, state, dueTime, period);
         }
         lock (gate)
         {
