@@ -17,6 +17,9 @@ public sealed class HttpRetryOptions
     /// <summary>A longer Retry-After is cut to this (a garbled header must not stall a sync for a day).</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Whether backoffs add jitter (the webhook's documented doubling backoff is exact).</summary>
+    public bool UseJitter { get; set; } = true;
+
     /// <summary>One attempt on the wire; a slower one counts as a transient failure and is retried.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

@@ -12,7 +12,8 @@ namespace DevEx.Collectors.Http;
 /// failures and attempt timeouts are retried <see cref="HttpRetryOptions.MaxRetries"/> times, waiting what Retry-After
 /// asks (capped) or backing off exponentially with jitter; each attempt is bounded by
 /// <see cref="HttpRetryOptions.AttemptTimeout"/>. Waits run on the <see cref="TimeProvider"/> in DI, so tests never
-/// sleep. Only method and path are logged: headers hold credentials, and a webhook's query may too.
+/// sleep. Only the client, method and host are logged: headers hold credentials, and a feed's or a webhook's path or
+/// query is its secret.
 /// </summary>
 public static class TransientRetryPipeline
 {
@@ -29,10 +30,11 @@ public static class TransientRetryPipeline
                 BaseDelay = shared.BaseDelay,
                 MaxRetryAfter = shared.MaxRetryAfter,
                 AttemptTimeout = shared.AttemptTimeout,
+                UseJitter = shared.UseJitter,
             };
             configure?.Invoke(services, options);
             var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-            var jitter = services.GetService<BackoffJitter>() ?? BackoffJitter.Shared;
+            var jitter = options.UseJitter ? services.GetService<BackoffJitter>() ?? BackoffJitter.Shared : BackoffJitter.None;
             var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(TransientRetryPipeline).FullName!) ?? NullLogger.Instance;
             pipeline.TimeProvider = time;
             if (options.MaxRetries > 0)
@@ -47,8 +49,8 @@ public static class TransientRetryPipeline
                     OnRetry = args =>
                     {
                         var request = args.Context.GetRequestMessage();
-                        logger.LogWarning("{Client} {Method} {Path} failed ({Failure}); retry {Retry} of {MaxRetries} in {Delay}",
-                            client.Name, request?.Method, request?.RequestUri?.AbsolutePath, Failure(args.Outcome),
+                        logger.LogWarning("{Client} {Method} {Host} failed ({Failure}); retry {Retry} of {MaxRetries} in {Delay}",
+                            client.Name, request?.Method, request?.RequestUri?.Host, Failure(args.Outcome),
                             args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay);
                         return default;
                     },

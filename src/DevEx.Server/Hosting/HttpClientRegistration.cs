@@ -1,6 +1,8 @@
 using DevEx.Collectors.GitHub.Http;
 using DevEx.Collectors.Http;
+using DevEx.Server.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DevEx.Server.Hosting;
 
@@ -22,6 +24,27 @@ internal static class HttpClientRegistration
         services.AddGitHubHttpClient();
         services.AddJiraHttpClient();
         services.AddCalendarFeedHttpClient();
+        AddReportWebhooks(services);
         return services;
+    }
+
+    /// <summary>
+    /// The typed client of <see cref="WebhookDelivery"/>: DeliveryAttempts tries with an exact doubling DeliveryBackoff
+    /// (no jitter) or the receiver's Retry-After, 30 s per attempt, each attempt logged by <see cref="WebhookAttemptLogging"/>.
+    /// The factory's request loggers are removed: they write the URI, and a Slack webhook's secret is its path.
+    /// </summary>
+    private static void AddReportWebhooks(IServiceCollection services)
+    {
+        var client = services.AddHttpClient<WebhookDelivery>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        client.AddTransientRetry((sp, retry) =>
+        {
+            var reports = sp.GetRequiredService<IOptions<ReportOptions>>().Value;
+            retry.MaxRetries = Math.Max(1, reports.DeliveryAttempts) - 1;
+            retry.BaseDelay = reports.DeliveryBackoff;
+            retry.UseJitter = false;
+            retry.AttemptTimeout = TimeSpan.FromSeconds(30);
+        });
+        client.AddHttpMessageHandler(sp => new WebhookAttemptLogging(sp.GetRequiredService<ReportDeliveryLog>(),
+            sp.GetRequiredService<ILogger<WebhookAttemptLogging>>()));
     }
 }

@@ -76,7 +76,7 @@ public sealed class ScheduledReportTests : IDisposable
         await using var receiver = await WebhookReceiver.StartAsync(500, 502, 503, 500);
         var app = await StartAsync(receiver.Url);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => RunJob(app)); // Hangfire retries a failed job
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunJob(app)); // the job fails (Hangfire does not retry it: the next run delivers)
         var failed = app.Services.GetRequiredService<ReportDeliveryLog>().List("core").Single();
         Assert.Equal(("failed", 4, 500), (failed.Status, failed.Attempts, failed.LastStatusCode));
 
@@ -91,7 +91,7 @@ public sealed class ScheduledReportTests : IDisposable
     {
         await using var receiver = await WebhookReceiver.StartAsync(500, 502, 503, 500);
         var app = await StartAsync(receiver.Url);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => RunJob(app)); // W06: every attempt failed (say Hangfire's retries too)
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunJob(app)); // W06: every attempt of the webhook pipeline failed
 
         factory.Clock.Advance(Duration.FromDays(7)); // Monday 2026-02-16 07:00 in Auckland: the run of W07
         Assert.Equal(DeliveryOutcome.Delivered, await RunJob(app));
