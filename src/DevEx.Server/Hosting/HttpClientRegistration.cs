@@ -17,7 +17,9 @@ internal static class HttpClientRegistration
         services.AddOptions<HttpRetryOptions>().BindConfiguration(HttpRetryOptions.Section)
             .Validate(o => o.MaxRetries >= 0 && o.BaseDelay >= TimeSpan.Zero && o.MaxRetryAfter >= TimeSpan.Zero,
                 "DevEx:Http:MaxRetries, BaseDelay and MaxRetryAfter must not be negative")
-            .Validate(o => o.AttemptTimeout > TimeSpan.Zero, "DevEx:Http:AttemptTimeout must be positive")
+            // Polly's timeout strategy takes 10 ms to 24 h.
+            .Validate(o => o.AttemptTimeout >= TimeSpan.FromMilliseconds(10) && o.AttemptTimeout <= TimeSpan.FromHours(24),
+                "DevEx:Http:AttemptTimeout must be between 00:00:00.010 and 1.00:00:00")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(BackoffJitter.Shared);
