@@ -87,6 +87,20 @@ public sealed class ScheduledReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_404_is_not_a_transient_failure_and_is_not_retried_within_the_run()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(404);
+        var app = await StartAsync(receiver.Url);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunJob(app));
+
+        // One attempt (404 is not 5xx/408/429): the row is failed after 1 attempt, the receiver saw 1 call.
+        var failed = app.Services.GetRequiredService<ReportDeliveryLog>().List("core").Single();
+        Assert.Equal(("failed", 1, 404), (failed.Status, failed.Attempts, failed.LastStatusCode));
+        Assert.Single(receiver.Calls);
+    }
+
+    [Fact]
     public async Task A_week_whose_delivery_failed_for_good_is_delivered_first_by_the_next_weeks_run()
     {
         await using var receiver = await WebhookReceiver.StartAsync(500, 502, 503, 500);
