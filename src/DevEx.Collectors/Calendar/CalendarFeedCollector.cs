@@ -62,6 +62,10 @@ public sealed class CalendarFeedCollector(CalendarOptions options, HttpClient ht
             {
                 failures.Add($"{email}: {e.Message}");
             }
+            catch (Polly.Timeout.TimeoutRejectedException)
+            {
+                failures.Add($"{email}: no response within the attempt timeout, retries included");
+            }
         }
         if (failures.Count > 0 && failures.Count == options.Feeds.Count)
         {

@@ -69,6 +69,12 @@ public sealed class GitHubOptions
     /// <summary>Requests kept in hand: below this many remaining, the collector waits for the rate-limit reset.</summary>
     public int RateLimitReserve { get; set; } = 50;
 
+    /// <summary>
+    /// The longest rate-limit wait (until x-ratelimit-reset, or Retry-After) a request sits out; a longer one fails the
+    /// request at once with a message naming the reset. GitHub's primary window is an hour; the default adds the margin.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(61);
+
     /// <summary>How long raw payloads are kept in raw_payloads.</summary>
     public TimeSpan RawPayloadRetention { get; set; } = TimeSpan.FromDays(30);
 

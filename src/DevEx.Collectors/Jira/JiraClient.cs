@@ -10,7 +10,7 @@ public sealed record JiraSearchPage(IReadOnlyList<JsonElement> Issues);
 /// <summary>
 /// The few Jira REST calls the collector makes. Cloud searches with <c>/rest/api/3/search/jql</c> (nextPageToken,
 /// isLast, no total); Data Center with <c>/rest/api/2/search</c> (startAt, total). Retries and rate limits are the
-/// handler's business (<see cref="Sync.RetryingHttpHandler"/>); any other non-2xx throws.
+/// client's resilience pipeline (<see cref="Http.TransientRetryPipeline"/>); any other non-2xx throws.
 /// </summary>
 public sealed class JiraClient(HttpClient http, JiraOptions options)
 {
@@ -19,10 +19,14 @@ public sealed class JiraClient(HttpClient http, JiraOptions options)
     private static readonly string[] BaseFields =
         ["summary", "issuetype", "project", "created", "updated", "resolutiondate", "assignee", "labels", "priority", "status"];
 
-    /// <summary>An HttpClient with the site root as base address and the configured credentials.</summary>
-    public static HttpClient CreateHttpClient(JiraOptions options, HttpMessageHandler handler)
+    /// <summary>
+    /// Gives the "jira" client (<see cref="Http.CollectorHttpClients.AddJiraHttpClient"/>) the site root as base
+    /// address and the configured credentials. No overall timeout: the pipeline bounds each attempt, and a Retry-After
+    /// wait must not be cut short.
+    /// </summary>
+    public static void Configure(HttpClient http, JiraOptions options)
     {
-        var http = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(100) };
+        http.Timeout = Timeout.InfiniteTimeSpan;
         if (Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var root))
         {
             http.BaseAddress = new Uri(root.AbsoluteUri.TrimEnd('/') + "/");
@@ -38,7 +42,6 @@ public sealed class JiraClient(HttpClient http, JiraOptions options)
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Email}:{options.ApiToken}"));
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", basic);
         }
-        return http;
     }
 
     /// <summary>The fields every search asks for (plus the configured service and not-caused-by-change fields).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using DevEx.Collectors.Http;
 using DevEx.Collectors.Sync;
 using DevEx.Store;
 using DevEx.Store.Rows;
@@ -26,7 +27,7 @@ public sealed class JiraCollector(
     DuckDbDatabase database,
     SyncStateStore cursors,
     IClock clock,
-    RetryingHttpHandler? handler = null,
+    HttpRequestCount? requests = null,
     ILogger<JiraCollector>? logger = null) : ISyncSource
 {
     public const string SourceName = "jira";
@@ -58,7 +59,7 @@ public sealed class JiraCollector(
 
     public async Task<SyncOutcome> RunAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var requestsBefore = handler?.Requests ?? 0;
+        var requestsBefore = requests?.Value ?? 0;
         var scope = options.CursorScope;
         var cursor = cursors.Get(SourceName, scope, Resource) is { } text && CursorPattern.Parse(text) is { Success: true } parsed
             ? parsed.Value
@@ -80,7 +81,7 @@ public sealed class JiraCollector(
             }
             progress.Report($"jira: {issues} issues read, {batch.Rejects.Count} rejected");
         }
-        return new SyncOutcome(rows, (handler?.Requests ?? 0) - requestsBefore, 0, $"{issues} issues");
+        return new SyncOutcome(rows, (requests?.Value ?? 0) - requestsBefore, 0, $"{issues} issues");
     }
 
     private static OffsetDateTime? NewestUpdated(JsonElement issue) =>

@@ -1,4 +1,5 @@
 using DevEx.Collectors.Calendar;
+using DevEx.Collectors.Http;
 using DevEx.Collectors.Sync;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ internal static class CalendarRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CalendarOptions>>().Value);
         services.AddSingleton<CalendarImporter>();
         services.AddSingleton<ISyncSource>(sp => new CalendarFeedCollector(sp.GetRequiredService<CalendarOptions>(),
-            new HttpClient(new RetryingHttpHandler(sp.GetRequiredService<TimeProvider>())) { Timeout = TimeSpan.FromSeconds(100) },
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(CollectorHttpClients.CalendarFeeds),
             sp.GetRequiredService<CalendarImporter>(), sp.GetRequiredService<SyncStateStore>()));
         return services;
     }

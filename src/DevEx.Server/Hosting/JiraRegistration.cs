@@ -1,3 +1,4 @@
+using DevEx.Collectors.Http;
 using DevEx.Collectors.Jira;
 using DevEx.Collectors.Sync;
 using DevEx.Store;
@@ -8,29 +9,21 @@ namespace DevEx.Server.Hosting;
 
 internal static class JiraRegistration
 {
-    /// <summary>The Jira collector (section DevEx:Jira) and its HTTP client (credentials, retries, Retry-After).</summary>
+    /// <summary>The Jira collector (section DevEx:Jira) and its HTTP client (the "jira" client of <see cref="HttpClientRegistration"/>).</summary>
     public static IServiceCollection AddJiraCollection(this IServiceCollection services)
     {
         services.AddOptions<JiraOptions>().BindConfiguration(JiraOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new JiraHttp(new RetryingHttpHandler(sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<RetryingHttpHandler>>())));
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<JiraOptions>>().Value;
-            return new JiraClient(JiraClient.CreateHttpClient(options, sp.GetRequiredService<JiraHttp>().Handler), options);
-        });
+        services.AddSingleton(sp => new JiraClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(CollectorHttpClients.Jira),
+            sp.GetRequiredService<IOptions<JiraOptions>>().Value));
         services.AddSingleton<ISyncSource>(sp => new JiraCollector(
             sp.GetRequiredService<IOptions<JiraOptions>>().Value,
             sp.GetRequiredService<JiraClient>(),
             sp.GetRequiredService<DuckDbDatabase>(),
             sp.GetRequiredService<SyncStateStore>(),
             sp.GetRequiredService<NodaTime.IClock>(),
-            sp.GetRequiredService<JiraHttp>().Handler,
+            sp.GetRequiredKeyedService<HttpRequestCount>(CollectorHttpClients.Jira),
             sp.GetService<ILogger<JiraCollector>>()));
         return services;
     }
-
-    /// <summary>Jira's own handler instance, so its request count is Jira's alone.</summary>
-    private sealed record JiraHttp(RetryingHttpHandler Handler);
 }

@@ -61,6 +61,7 @@ internal static class ServiceRegistration
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section);
         services.AddSingleton(sp => new RawPayloadStore(sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GitHubOptions>>().Value));
         services.AddSingleton<GitHubWebhookProcessor>();
+        services.AddDevExHttpClients();
         services.AddGitHubCollection();
         services.AddJiraCollection();
         services.AddCalendarCollection();

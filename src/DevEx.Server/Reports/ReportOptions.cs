@@ -21,7 +21,7 @@ public sealed class ReportOptions
     /// </summary>
     public Dictionary<string, string> Webhooks { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>HTTP attempts per delivery in one run (the job's own retries come on top).</summary>
+    /// <summary>HTTP attempts per delivery in one run (the webhook client's retry pipeline; Hangfire does not retry the job).</summary>
     public int DeliveryAttempts { get; set; } = 4;
 
     /// <summary>How many weeks back a run still delivers weeks whose delivery failed for good (oldest first, before its own).</summary>

@@ -28,8 +28,6 @@ internal static class ReportRegistration
         services.AddSingleton<WeeklyReports>();
         services.AddSingleton<ReportFileWriter>();
         services.AddSingleton<ReportDeliveryLog>();
-        // The default HttpClient loggers write the request URI at Information; a Slack webhook's secret is its path.
-        services.AddHttpClient<WebhookDelivery>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddHostedService<ReportLinkCheck>();
         services.AddTransient<WeeklyReportJob>();
         return services;

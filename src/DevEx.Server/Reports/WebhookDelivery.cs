@@ -6,15 +6,17 @@ namespace DevEx.Server.Reports;
 
 /// <summary>
 /// Posts a report's summary to the team's webhook (Slack-compatible JSON: <c>text</c>, plus the link), once per team,
-/// week and target: a delivery the log already holds is skipped; failed attempts are retried with doubling backoff
-/// and every attempt is recorded. Returns false when the delivery is still owed after this run.
+/// week and target: a delivery the log already holds is skipped. One send per run: the typed client's resilience
+/// pipeline (<see cref="Hosting.HttpClientRegistration"/>) makes up to <c>DeliveryAttempts</c> attempts with doubling
+/// <c>DeliveryBackoff</c> (or the receiver's Retry-After), <see cref="WebhookAttemptLogging"/> records each. Hangfire does
+/// not retry the job; a delivery still owed is made by the next run (<see cref="OwedWeeks"/>).
 /// </summary>
-public sealed class WebhookDelivery(HttpClient http, ReportDeliveryLog log, IOptions<ReportOptions> options, TimeProvider time,
+public sealed class WebhookDelivery(HttpClient http, ReportDeliveryLog log, IOptions<ReportOptions> options,
     ILogger<WebhookDelivery> logger)
 {
     /// <summary>
     /// The weeks before <paramref name="week"/> (at most <c>OwedWeeks</c> back) whose delivery to the team's webhook
-    /// failed in every run, Hangfire's retries included, and was never made: oldest first.
+    /// failed in every run and was never made: oldest first.
     /// </summary>
     public IReadOnlyList<IsoWeek> OwedWeeks(string team, IsoWeek week)
     {
@@ -43,41 +45,36 @@ public sealed class WebhookDelivery(HttpClient http, ReportDeliveryLog log, IOpt
         {
             return DeliveryOutcome.AlreadyDelivered;
         }
-        var delay = options.Value.DeliveryBackoff;
-        for (var attempt = 1; attempt <= Math.Max(1, options.Value.DeliveryAttempts); attempt++)
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(ChatMessage.For(report)) };
+        request.Options.Set(WebhookAttemptLogging.Key, new WebhookAttempt(report.Team, report.Week, target));
+        var error = await SendAsync(request, cancellationToken);
+        if (error is null)
         {
-            if (attempt > 1)
-            {
-                await Task.Delay(delay, time, cancellationToken);
-                delay *= 2;
-            }
-            var (delivered, code, error) = await PostAsync(url, ChatMessage.For(report), cancellationToken);
-            log.RecordAttempt(report.Team, report.Week, target, delivered, code, error);
-            if (delivered)
-            {
-                return DeliveryOutcome.Delivered;
-            }
-            logger.LogWarning("Report {Team} {Week}: delivery attempt {Attempt} to {Target} failed: {Error}", report.Team, report.Week, attempt, target, error);
+            return DeliveryOutcome.Delivered;
         }
+        logger.LogWarning("Report {Team} {Week}: delivery to {Target} failed after every attempt: {Error}", report.Team, report.Week, target, error);
         return DeliveryOutcome.Failed;
     }
 
-    private async Task<(bool Delivered, int? Code, string? Error)> PostAsync(string url, ChatMessage message, CancellationToken cancellationToken)
+    /// <summary>Null when delivered, else what the last attempt ended with (never the URL: it is the secret).</summary>
+    private async Task<string?> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await http.PostAsJsonAsync(url, message, cancellationToken);
-            return response.IsSuccessStatusCode
-                ? (true, (int)response.StatusCode, null)
-                : (false, (int)response.StatusCode, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+            using var response = await http.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
         }
         catch (HttpRequestException exception)
         {
-            return (false, null, exception.Message);
+            return exception.Message;
+        }
+        catch (Polly.Timeout.TimeoutRejectedException)
+        {
+            return "timed out";
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (false, null, "timed out");
+            return "timed out";
         }
     }
 }

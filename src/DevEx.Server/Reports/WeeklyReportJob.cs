@@ -6,8 +6,9 @@ namespace DevEx.Server.Reports;
 /// <summary>
 /// The Hangfire job of a team's weekly report: builds the week (the last full week in the team's zone unless given),
 /// writes its files and delivers to the team's webhook at most once. It first delivers the weeks still owed (a
-/// delivery that failed even after Hangfire's retries, within <c>OwedWeeks</c>), oldest first. A delivery still owed
-/// fails the job, so Hangfire retries it later (files are rewritten, the delivery log keeps it to one message).
+/// delivery whose every attempt failed, within <c>OwedWeeks</c>), oldest first. A delivery still owed fails the job
+/// (visible in Hangfire), which Hangfire does not retry: the HTTP attempts are the webhook client's resilience
+/// pipeline's alone (one mechanism), and the next run delivers what is owed (the delivery log keeps it to one message).
 /// </summary>
 public sealed class WeeklyReportJob(WeeklyReports reports, ReportFileWriter files, WebhookDelivery delivery, ILogger<WeeklyReportJob> logger)
 {
@@ -18,7 +19,7 @@ public sealed class WeeklyReportJob(WeeklyReports reports, ReportFileWriter file
     public const string LockResource = "report-weekly:{0}";
 
     [DisableConcurrentExecution(LockResource, 60)]
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [300, 1800, 7200])]
+    [AutomaticRetry(Attempts = 0)]
     [JobDisplayName("Weekly report {0} {1}")]
     public async Task<DeliveryOutcome> RunAsync(string team, string? week, CancellationToken cancellationToken)
     {

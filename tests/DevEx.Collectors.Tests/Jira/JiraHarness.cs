@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DevEx.Collectors.Http;
 using DevEx.Collectors.Jira;
 using DevEx.Collectors.Sync;
 using DevEx.Collectors.Tests.GitHub;
 using DevEx.Collectors.Tests.GitHub.Fake;
 using DevEx.Store;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -24,10 +26,17 @@ internal sealed class JiraHarness : IAsyncDisposable
         Options = options;
         Directory.CreateDirectory(directory);
         Database = DuckDbDatabase.OpenAndMigrate(Path.Combine(directory, "t.duckdb"));
-        Handler = new RetryingHttpHandler(Time);
-        Client = new JiraClient(JiraClient.CreateHttpClient(options, Handler), options);
+        // The "jira" client as the server builds it, on the stepping clock and without jitter (exact waits).
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(Time)
+            .AddSingleton(BackoffJitter.None)
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        services.AddJiraHttpClient();
+        Services = services.BuildServiceProvider();
+        Requests = Services.GetRequiredKeyedService<HttpRequestCount>(CollectorHttpClients.Jira);
+        Client = new JiraClient(Services.GetRequiredService<IHttpClientFactory>().CreateClient(CollectorHttpClients.Jira), options);
         Cursors = new SyncStateStore(Database, Clock);
-        Collector = new JiraCollector(options, Client, Database, Cursors, Clock, Handler);
+        Collector = new JiraCollector(options, Client, Database, Cursors, Clock, Requests);
     }
 
     public FakeGitHubServer Server { get; }
@@ -41,7 +50,10 @@ internal sealed class JiraHarness : IAsyncDisposable
 
     public SteppingTimeProvider Time { get; } = new(new DateTimeOffset(2024, 7, 5, 0, 0, 0, TimeSpan.Zero));
 
-    public RetryingHttpHandler Handler { get; }
+    public ServiceProvider Services { get; }
+
+    /// <summary>Requests the "jira" client sent over the wire, retries included.</summary>
+    public HttpRequestCount Requests { get; }
 
     public JiraClient Client { get; }
 
@@ -80,7 +92,7 @@ internal sealed class JiraHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Handler.Dispose();
+        await Services.DisposeAsync();
         await Server.DisposeAsync();
         Database.Dispose();
         try

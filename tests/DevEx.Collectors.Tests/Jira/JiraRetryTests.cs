@@ -1,8 +1,9 @@
-using DevEx.Collectors.Sync;
-
 namespace DevEx.Collectors.Tests.Jira;
 
-/// <summary>429 and 5xx through <see cref="RetryingHttpHandler"/>, waited out on a stepping clock (no real sleeping).</summary>
+/// <summary>
+/// 429 and 5xx through the "jira" client's resilience pipeline (<see cref="DevEx.Collectors.Http.TransientRetryPipeline"/>),
+/// waited out on a stepping clock (no real sleeping) with the jitter switched off.
+/// </summary>
 public sealed class JiraRetryTests
 {
     private const string Statuses = """[ { "id": "1", "name": "To Do", "statusCategory": { "key": "new" } } ]""";
@@ -19,7 +20,7 @@ public sealed class JiraRetryTests
         Assert.Single(statuses);
         Assert.Equal([TimeSpan.FromSeconds(7)], harness.Time.Delays);
         Assert.Equal([429, 200], harness.Server.Requests.Select(r => r.Status));
-        Assert.Equal(2, harness.Handler.Requests);
+        Assert.Equal(2, harness.Requests.Value);
     }
 
     [Fact]

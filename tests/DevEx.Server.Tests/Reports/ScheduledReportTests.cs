@@ -76,7 +76,7 @@ public sealed class ScheduledReportTests : IDisposable
         await using var receiver = await WebhookReceiver.StartAsync(500, 502, 503, 500);
         var app = await StartAsync(receiver.Url);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => RunJob(app)); // Hangfire retries a failed job
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunJob(app)); // the job fails (Hangfire does not retry it: the next run delivers)
         var failed = app.Services.GetRequiredService<ReportDeliveryLog>().List("core").Single();
         Assert.Equal(("failed", 4, 500), (failed.Status, failed.Attempts, failed.LastStatusCode));
 
@@ -87,11 +87,25 @@ public sealed class ScheduledReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_404_is_not_a_transient_failure_and_is_not_retried_within_the_run()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(404);
+        var app = await StartAsync(receiver.Url);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunJob(app));
+
+        // One attempt (404 is not 5xx/408/429): the row is failed after 1 attempt, the receiver saw 1 call.
+        var failed = app.Services.GetRequiredService<ReportDeliveryLog>().List("core").Single();
+        Assert.Equal(("failed", 1, 404), (failed.Status, failed.Attempts, failed.LastStatusCode));
+        Assert.Single(receiver.Calls);
+    }
+
+    [Fact]
     public async Task A_week_whose_delivery_failed_for_good_is_delivered_first_by_the_next_weeks_run()
     {
         await using var receiver = await WebhookReceiver.StartAsync(500, 502, 503, 500);
         var app = await StartAsync(receiver.Url);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => RunJob(app)); // W06: every attempt failed (say Hangfire's retries too)
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunJob(app)); // W06: every attempt of the webhook pipeline failed
 
         factory.Clock.Advance(Duration.FromDays(7)); // Monday 2026-02-16 07:00 in Auckland: the run of W07
         Assert.Equal(DeliveryOutcome.Delivered, await RunJob(app));

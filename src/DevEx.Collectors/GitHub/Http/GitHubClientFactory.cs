@@ -3,7 +3,7 @@ using Octokit.Internal;
 
 namespace DevEx.Collectors.GitHub.Http;
 
-/// <summary>Octokit clients whose every request goes through the given handler (normally a <see cref="GitHubHttpHandler"/>).</summary>
+/// <summary>Octokit clients whose every request goes through the given handler (normally the "github" client's chain, <see cref="GitHubHttpClient"/>).</summary>
 public static class GitHubClientFactory
 {
     public static IGitHubClient Create(GitHubOptions options, HttpMessageHandler handler, ICredentialStore credentials)

@@ -25,7 +25,7 @@ public sealed class GitHubCredentialStore : ICredentialStore, IDisposable
     private readonly Lazy<RSA> privateKey;
     private InstallationToken? current;
 
-    /// <param name="handler">Sends the token exchange; normally the <see cref="GitHubHttpHandler"/> Octokit uses.</param>
+    /// <param name="handler">Sends the token exchange; normally the "github" client's handler chain Octokit uses (<see cref="GitHubHttpClient"/>).</param>
     public GitHubCredentialStore(GitHubOptions options, HttpMessageHandler handler, TimeProvider time)
     {
         this.options = options;
@@ -81,10 +81,10 @@ public sealed class GitHubCredentialStore : ICredentialStore, IDisposable
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CreateJwt(options.App.AppId!.Value, privateKey.Value, time.GetUtcNow()));
         request.Headers.Accept.ParseAdd("application/vnd.github+json");
         request.Headers.UserAgent.ParseAdd("DevEx");
-        // GitHubHttpHandler times each attempt itself and may have to wait out a rate limit first.
+        // The pipeline times each attempt itself and may have to wait out a rate limit first.
         using var client = new HttpClient(handler, disposeHandler: false)
         {
-            Timeout = handler is GitHubHttpHandler ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(100),
+            Timeout = Timeout.InfiniteTimeSpan,
         };
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();

@@ -9,9 +9,11 @@ namespace DevEx.Collectors.GitHub.Http;
 /// GitHub's rate limits as one point in time before which no request leaves. Responses move it: fewer than
 /// <see cref="GitHubOptions.RateLimitReserve"/> requests left, or a 403/429 primary limit (remaining 0), moves it to
 /// x-ratelimit-reset + 1 s; a secondary limit to now + Retry-After, or now + 60 s doubling per repeat when GitHub names
-/// no delay. The point is shared by all requests because GitHub's limits are per token, not per URL.
+/// no delay. The point is shared by all requests because GitHub's limits are per token, not per URL. The gate waits
+/// only before a request leaves (<see cref="GitHubRateLimitReserveHandler"/>); retrying a rate-limited request is the
+/// resilience pipeline's (<see cref="GitHubHttpClient"/>), which asks <see cref="RateLimitWaitAsync"/> how long.
 /// </summary>
-internal sealed class GitHubRateLimitGate(GitHubOptions options, TimeProvider time, GitHubRequestStats stats, ILogger logger)
+internal sealed class GitHubRateLimitGate(GitHubOptions options, TimeProvider time, GitHubRequestStats stats, ILogger<GitHubRateLimitGate> logger)
 {
     private static readonly TimeSpan SecondaryLimitWait = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ResetMargin = TimeSpan.FromSeconds(1);
@@ -58,18 +60,15 @@ internal sealed class GitHubRateLimitGate(GitHubOptions options, TimeProvider ti
     }
 
     /// <summary>
-    /// Whether <paramref name="response"/> is a rate limit to wait out before retrying (then the gate is moved and the
-    /// next <see cref="WaitAsync"/> waits); a plain 403 is not.
+    /// How long <paramref name="response"/> asks to wait before the request is tried again, when it is a rate limit
+    /// (403/429 with Retry-After, a spent primary limit, or a secondary limit); null for anything else, a plain 403
+    /// included. <paramref name="waitsSoFar"/> doubles the wait of a secondary limit that names no delay.
     /// </summary>
-    public async Task<bool> HoldsAsync(HttpResponseMessage response, int waitsSoFar, CancellationToken cancellationToken)
-    {
-        if (await WaitAskedForAsync(response, waitsSoFar, cancellationToken) is not { } wait)
-        {
-            return false;
-        }
-        Defer(time.GetUtcNow() + wait);
-        return true;
-    }
+    public Task<TimeSpan?> RateLimitWaitAsync(HttpResponseMessage response, int waitsSoFar, CancellationToken cancellationToken) =>
+        WaitAskedForAsync(response, waitsSoFar, cancellationToken);
+
+    /// <summary>No request leaves before now + <paramref name="wait"/> (the pipeline is about to wait that long).</summary>
+    public void Hold(TimeSpan wait) => Defer(time.GetUtcNow() + wait);
 
     private async Task<TimeSpan?> WaitAskedForAsync(HttpResponseMessage response, int waitsSoFar, CancellationToken cancellationToken)
     {

@@ -5,8 +5,8 @@ namespace DevEx.Collectors.GitHub.Http;
 
 /// <summary>
 /// Lifts Octokit's own deadline off its requests. Octokit gives every request 100 s (Request.Timeout, plus
-/// HttpClient.Timeout) covering everything below it, so a rate-limit wait in <see cref="GitHubHttpHandler"/> would be
-/// cancelled after 100 s. The handler bounds each attempt on the wire instead (<see cref="GitHubHttpHandler.AttemptTimeout"/>).
+/// HttpClient.Timeout) covering everything below it, so a rate-limit wait in the "github" client's pipeline would be
+/// cancelled after 100 s. The pipeline bounds each attempt on the wire instead (<see cref="GitHubHttpClient"/>).
 /// </summary>
 internal sealed class UnboundedOctokitHttpClient : IHttpClient
 {

@@ -2,7 +2,7 @@ namespace DevEx.Collectors.Tests.GitHub.Fake;
 
 /// <summary>
 /// A fake clock for code that waits with <c>Task.Delay(delay, timeProvider)</c>: every timer fires at once and moves
-/// the clock forward by its due time, so a test neither sleeps nor has to advance the clock from another thread, and
+/// the clock forward by its due time (timeouts excepted: they run on the real clock), so a test neither sleeps nor has to advance the clock from another thread, and
 /// <see cref="Delays"/> records what was asked for. Periodic timers fire once. <see cref="Advance"/> moves the clock
 /// by hand (token expiry).
 /// </summary>
@@ -41,6 +41,13 @@ public sealed class SteppingTimeProvider(DateTimeOffset start) : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        if (state is CancellationTokenSource)
+        {
+            // A timeout (CancellationTokenSource(delay, timeProvider), as Polly's timeout strategy makes, possibly
+            // created disarmed and armed with Change), not a wait:
+            // it runs in real time, or every attempt would be cancelled the moment it starts.
+            return System.CreateTimer(callback, state, dueTime, period);
+        }
         if (dueTime == Timeout.InfiniteTimeSpan)
         {
             return new FiredTimer();

@@ -82,9 +82,9 @@ public sealed class ConditionalRequestTests
         var cached = await github.Client.Connection.Get<PullRequest>(uri, null);
 
         Assert.Equal(200, (int)fresh.HttpResponse.StatusCode);
-        Assert.False(fresh.HttpResponse.Headers.ContainsKey(GitHubHttpHandler.CacheHeader));
+        Assert.False(fresh.HttpResponse.Headers.ContainsKey(GitHubConditionalRequestHandler.CacheHeader));
         Assert.Equal(200, (int)cached.HttpResponse.StatusCode);
-        Assert.Equal("hit", cached.HttpResponse.Headers[GitHubHttpHandler.CacheHeader]);
+        Assert.Equal("hit", cached.HttpResponse.Headers[GitHubConditionalRequestHandler.CacheHeader]);
         Assert.Equal((1347, "Amazing new feature"), (cached.Body.Number, cached.Body.Title));
         Assert.Equal([200, 304], github.Server.Requests.Select(r => r.Status));
         Assert.Equal("W/\"pr-1347\"", github.Server.Requests[1].IfNoneMatch);

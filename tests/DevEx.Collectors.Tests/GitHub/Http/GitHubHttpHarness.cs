@@ -1,14 +1,17 @@
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.GitHub.Http;
+using DevEx.Collectors.Http;
 using DevEx.Collectors.Tests.GitHub.Fake;
 using DevEx.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Octokit;
 
 namespace DevEx.Collectors.Tests.GitHub.Http;
 
 /// <summary>
-/// The GitHub HTTP layer wired as the collector wires it (Octokit client from <see cref="GitHubClientFactory"/>,
-/// <see cref="GitHubHttpHandler"/>, cache in a throw-away DuckDB file) against a <see cref="FakeGitHubServer"/>, on a
+/// The GitHub HTTP layer wired as the collector wires it (Octokit client from <see cref="GitHubClientFactory"/> on the
+/// "github" client's handlers and pipelines from <see cref="GitHubHttpClient"/>, cache in a throw-away DuckDB file) against a <see cref="FakeGitHubServer"/>, on a
 /// <see cref="SteppingTimeProvider"/> that starts at 2026-03-01 12:00 UTC.
 /// </summary>
 internal sealed class GitHubHttpHarness : IAsyncDisposable
@@ -37,11 +40,12 @@ internal sealed class GitHubHttpHarness : IAsyncDisposable
 
     public GitHubRequestStats Stats { get; } = new();
 
-    public RecordingLogger<GitHubHttpHandler> Log { get; } = new();
+    public RecordingLogger<GitHubRateLimitGate> Log { get; } = new();
 
     public DuckDbDatabase Database { get; private set; } = null!;
 
-    public GitHubHttpHandler Handler { get; private set; } = null!;
+    /// <summary>The services of one process: a restart builds new ones.</summary>
+    public ServiceProvider Services { get; private set; } = null!;
 
     public GitHubCredentialStore Credentials { get; private set; } = null!;
 
@@ -74,18 +78,24 @@ internal sealed class GitHubHttpHarness : IAsyncDisposable
     private void Open()
     {
         Database = DuckDbDatabase.OpenAndMigrate(Path.Combine(directory, "devex.duckdb"));
-        Handler = new GitHubHttpHandler(new HttpCacheStore(Database, Clock), Stats, Options, Clock, Log)
-        {
-            Jitter = new Random(20260301),
-            AttemptTimeout = attemptTimeout,
-        };
-        Credentials = new GitHubCredentialStore(Options, Handler, Clock);
-        Client = GitHubClientFactory.Create(Options, Handler, Credentials);
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton(BackoffJitter.Seeded(20260301))
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new HttpRetryOptions { AttemptTimeout = attemptTimeout }))
+            .AddSingleton(Options)
+            .AddSingleton(Stats)
+            .AddSingleton(new HttpCacheStore(Database, Clock))
+            .AddSingleton<ILogger<GitHubRateLimitGate>>(Log);
+        services.AddGitHubHttpClient();
+        Services = services.BuildServiceProvider();
+        var handler = Services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(GitHubHttpClient.Name);
+        Credentials = new GitHubCredentialStore(Options, handler, Clock);
+        Client = GitHubClientFactory.Create(Options, handler, Credentials);
     }
 
     private void Close()
     {
-        Handler.Dispose();
+        Services.Dispose();
         Credentials.Dispose();
         Database.Dispose();
     }

@@ -121,5 +121,22 @@ public sealed class RateLimitTests
         Assert.Equal(6, github.Stats.Requests);
     }
 
+    [Fact]
+    public async Task A_reset_beyond_the_longest_wait_fails_at_once_naming_the_setting()
+    {
+        await using var github = await GitHubHttpHarness.StartAsync(options => options.MaxRateLimitWait = TimeSpan.FromMinutes(5));
+        github.Server.Get(PullPath, 403, """{"message":"API rate limit exceeded for user ID 1."}""",
+            FakeResponse.RateLimitHeaders(remaining: 0, EpochSeconds("2026-03-01T12:10:00Z")));
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => github.Client.PullRequest.Get("octocat", "Hello-World", 1347));
+
+        // 12:00:00 → 12:10:01 is 10 min 1 s, more than the 5 min allowed: no wait, no retry, one request.
+        Assert.Contains("wait 00:10:01", error.Message);
+        Assert.Contains("DevEx:GitHub:MaxRateLimitWait (00:05:00)", error.Message);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, error.StatusCode);
+        Assert.Empty(github.Clock.Delays);
+        Assert.Single(github.Server.Requests);
+    }
+
     private static long EpochSeconds(string instant) => DateTimeOffset.Parse(instant).ToUnixTimeSeconds();
 }
