@@ -13,7 +13,7 @@ internal static class GitHubWebhookEndpoints
     public static RouteGroupBuilder MapGitHubWebhooks(this RouteGroupBuilder api)
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
-        webhooks.MapPost("/github", async (HttpRequest request, IOptions<GitHubOptions> options, GitHubWebhookProcessor processor, CancellationToken ct) =>
+        webhooks.MapPost("/github", async Task<IResult> (HttpRequest request, IOptions<GitHubOptions> options, GitHubWebhookProcessor processor, CancellationToken ct) =>
             {
                 using var buffer = new MemoryStream();
                 await request.Body.CopyToAsync(buffer, ct);
