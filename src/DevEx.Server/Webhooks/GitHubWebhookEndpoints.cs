@@ -15,7 +15,8 @@ internal static class GitHubWebhookEndpoints
     public static RouteGroupBuilder MapGitHubWebhooks(this RouteGroupBuilder api)
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
-        webhooks.MapPost("/github", async Task<Results<Ok<WebhookProcessed>, Ok<WebhookDuplicate>, Accepted<WebhookIgnored>, ProblemHttpResult>> (HttpRequest request, IOptions<GitHubOptions> options, GitHubWebhookProcessor processor, CancellationToken ct) =>
+        // Processed is the last Ok type: of two 200 bodies the OpenAPI document names the last, and processed is the usual answer.
+        webhooks.MapPost("/github", async Task<Results<Ok<WebhookDuplicate>, Ok<WebhookProcessed>, Accepted<WebhookIgnored>, ProblemHttpResult>> (HttpRequest request, IOptions<GitHubOptions> options, GitHubWebhookProcessor processor, CancellationToken ct) =>
             {
                 using var buffer = new MemoryStream();
                 await request.Body.CopyToAsync(buffer, ct);
@@ -52,7 +53,7 @@ internal static class GitHubWebhookEndpoints
                     WebhookDisposition.Failed => TypedResults.Problem(result.Error, statusCode: StatusCodes.Status400BadRequest,
                         title: $"Unreadable {result.Event} payload",
                         extensions: new Dictionary<string, object?> { ["delivery"] = result.Delivery, ["event"] = result.Event }),
-                    _ => (Results<Ok<WebhookProcessed>, Ok<WebhookDuplicate>, Accepted<WebhookIgnored>, ProblemHttpResult>)TypedResults.Ok(
+                    _ => (Results<Ok<WebhookDuplicate>, Ok<WebhookProcessed>, Accepted<WebhookIgnored>, ProblemHttpResult>)TypedResults.Ok(
                         new WebhookProcessed(result.Delivery, result.Event, result.Action, "processed", result.Rows)),
                 };
             })
