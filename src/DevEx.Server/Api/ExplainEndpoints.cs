@@ -1,4 +1,6 @@
 using DevEx.Analytics.Metrics;
+using DevEx.Server.Api.Contracts;
+using static DevEx.Server.Api.Contracts.Answer;
 
 namespace DevEx.Server.Api;
 
@@ -11,25 +13,36 @@ internal static class ExplainEndpoints
         // failed and rework are read as text, so that a bad value is a problem naming it rather than the binder's bare 400.
         explain.MapGet("/deployments", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, string? failed, string? rework,
                 CancellationToken ct) =>
-            BooleanParameter.TryParse(failed, "failed", out var isFailed) ?? BooleanParameter.TryParse(rework, "rework", out var isRework)
-            ?? resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Deployments(r.Window, r.Scope, isFailed, isRework, ct)))
+            {
+                var failedProblem = BooleanParameter.TryParse(failed, "failed", out var isFailed);
+                var reworkProblem = BooleanParameter.TryParse(rework, "rework", out var isRework);
+                var windowProblem = resolver.TryResolve(request, out var r);
+                return OkUnless(failedProblem ?? reworkProblem ?? windowProblem, () => service.Deployments(r.Window, r.Scope, isFailed, isRework, ct));
+            })
+            .ProducesParameterProblems()
             .WithSummary("Production deployments in the window: change set, failure method and evidence, rework, recovery (?failed=true, ?rework=true)");
         explain.MapGet("/changes", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, string? deployment, CancellationToken ct) =>
-            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Changes(r.Window, r.Scope, deployment, ct)))
+            OkUnless(resolver.TryResolve(request, out var r), () => service.Changes(r.Window, r.Scope, deployment, ct)))
+            .ProducesParameterProblems()
             .WithSummary("Changes (PRs and direct commits) deployed in the window, with their lead time");
         explain.MapGet("/pull-requests", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
-            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.PullRequests(r.Window, r.Scope, ct)))
+            OkUnless(resolver.TryResolve(request, out var r), () => service.PullRequests(r.Window, r.Scope, ct)))
+            .ProducesParameterProblems()
             .WithSummary("Pull requests merged in the window, with their phases and CI runs");
         explain.MapGet("/incidents", (ExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request, CancellationToken ct) =>
-            resolver.TryResolve(request, out var r) ?? TypedResults.Ok(service.Incidents(r.Window, r.Scope, ct)))
+            OkUnless(resolver.TryResolve(request, out var r), () => service.Incidents(r.Window, r.Scope, ct)))
+            .ProducesParameterProblems()
             .WithSummary("Incidents resolved in the window, with their time to restore and the cause they name");
         explain.MapGet("/data-quality/findings", (ExplainService service, string? category, string? kind, CancellationToken ct) =>
-            !string.IsNullOrWhiteSpace(category) && !ExplainService.DataQualityCategories.Contains(category.Trim())
-                ? Problems.BadRequest("category", $"'category' must be {string.Join(" or ", ExplainService.DataQualityCategories)}, not '{category}'.")
-                : TypedResults.Ok(service.DataQualityFindings(Blank(category), Blank(kind), ct)))
+            OkUnless(!string.IsNullOrWhiteSpace(category) && !ExplainService.DataQualityCategories.Contains(category.Trim())
+                    ? Problems.BadRequest("category", $"'category' must be {string.Join(" or ", ExplainService.DataQualityCategories)}, not '{category}'.")
+                    : null,
+                () => service.DataQualityFindings(Blank(category), Blank(kind), ct)))
+            .ProducesBadRequest()
             .WithSummary("The rows behind the data-quality counts: derivation findings (clamped spans, ...) and rejected import lines");
         explain.MapGet("/data-quality/identity-occurrences", (ExplainService service, string? identity, CancellationToken ct) =>
             TypedResults.Ok(service.IdentityOccurrences(identity, ct)))
+            .ProducesBadRequest()
             .WithSummary("The commits, pull requests and reviews of identities no catalog User claims (?identity=)");
         return explain;
     }

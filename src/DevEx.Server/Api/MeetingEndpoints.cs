@@ -1,4 +1,6 @@
 using DevEx.Analytics.Metrics;
+using DevEx.Server.Api.Contracts;
+using static DevEx.Server.Api.Contracts.Answer;
 
 namespace DevEx.Server.Api;
 
@@ -10,10 +12,12 @@ internal static class MeetingEndpoints
         var meetings = api.MapGroup("").WithTags("Meetings");
         meetings.MapGet("/metrics/meetings", (MeetingMetricsService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request,
                 CancellationToken ct) =>
-            resolver.TryResolve(request, out var r)
-            ?? (r.Interval != MetricInterval.Week
-                ? Problems.BadRequest("interval", $"Meeting figures are per week; 'interval' must be week, not '{request.Interval}'.")
-                : (IResult)TypedResults.Ok(service.Get(r.Window, r.Scope, ct))))
+            OkUnless(resolver.TryResolve(request, out var r)
+                ?? (r.Interval != MetricInterval.Week
+                    ? Problems.BadRequest("interval", $"Meeting figures are per week; 'interval' must be week, not '{request.Interval}'.")
+                    : null),
+                () => service.Get(r.Window, r.Scope, ct)))
+            .ProducesParameterProblems()
             .WithSummary("Median and p75 meeting hours, meeting load, focus and fragmented time per person per week; withheld below MinCohort");
         return meetings;
     }

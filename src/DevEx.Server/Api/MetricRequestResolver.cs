@@ -3,6 +3,7 @@ using Dapper;
 using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
 using DevEx.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Text;
 
@@ -14,7 +15,7 @@ internal sealed record ResolvedRequest(MetricWindow Window, MetricScope Scope, M
 /// <summary>Validates metric requests: 400 names the bad parameter, 404 the unknown team, service or repository.</summary>
 internal sealed class MetricRequestResolver(IClock clock, MetricOptions options, DuckDbDatabase database)
 {
-    public IResult? TryResolve(MetricRequest request, out ResolvedRequest resolved)
+    public ProblemHttpResult? TryResolve(MetricRequest request, out ResolvedRequest resolved)
     {
         resolved = null!;
         var zone = DateTimeZoneProviders.Tzdb[options.TimeZone];
@@ -78,7 +79,7 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
 
     public static readonly LocalDate Latest = new(9999, 1, 1);
 
-    private static IResult? OutOfRange(string? given, string name, LocalDate date) =>
+    private static ProblemHttpResult? OutOfRange(string? given, string name, LocalDate date) =>
         given is null || (date >= Earliest && date <= Latest) ? null
             : Problems.BadRequest(name, $"'{name}' ({date:yyyy-MM-dd}) must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
 
@@ -96,7 +97,7 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
 
     private static LocalDate Monday(LocalDate date) => date.PlusDays(-((int)date.DayOfWeek - 1));
 
-    private static bool TryDate(string? text, string name, LocalDate fallback, out LocalDate date, out IResult? problem)
+    private static bool TryDate(string? text, string name, LocalDate fallback, out LocalDate date, out ProblemHttpResult? problem)
     {
         problem = null;
         date = fallback;
@@ -124,7 +125,7 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>404 for a ticket project no ticket has (as for an unknown team), listing the projects there are.</summary>
-    public IResult? UnknownProject(string? project)
+    public ProblemHttpResult? UnknownProject(string? project)
     {
         if (Blank(project) is not { } id)
         {
@@ -137,7 +138,7 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
                 : $"No project '{id}'. Ticket projects: {string.Join(", ", projects)}.");
     }
 
-    private IResult? Unknown(MetricScope scope)
+    private ProblemHttpResult? Unknown(MetricScope scope)
     {
         if (scope.Team is null && scope.Service is null && scope.Repo is null)
         {

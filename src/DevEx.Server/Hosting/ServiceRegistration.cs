@@ -5,6 +5,7 @@ using DevEx.Analytics.Tickets;
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.Sync;
 using DevEx.Server.Api;
+using DevEx.Server.Api.Contracts;
 using DevEx.Server.Dashboards;
 using DevEx.Server.Import;
 using DevEx.Server.Reports;
@@ -70,7 +71,7 @@ internal static class ServiceRegistration
         services.AddHostedService<DerivedTablesUpgrade>();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o => o.AddDevExContract());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
         return services;
     }

@@ -1,5 +1,8 @@
 using DevEx.Reports.Weekly;
 using DevEx.Server.Api;
+using DevEx.Server.Api.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace DevEx.Server.Reports;
@@ -10,7 +13,7 @@ internal static class WeeklyReportEndpoints
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
     {
         var reports = api.MapGroup("/reports").WithTags("Reports");
-        reports.MapGet("/weekly", (WeeklyReports service, [AsParameters] WeeklyReportRequest request, HttpResponse response, CancellationToken ct) =>
+        reports.MapGet("/weekly", Results<FileContentHttpResult, ProblemHttpResult> (WeeklyReports service, [AsParameters] WeeklyReportRequest request, HttpResponse response, CancellationToken ct) =>
             {
                 var (problem, resolved) = request.Resolve(service);
                 if (problem is not null)
@@ -25,17 +28,23 @@ internal static class WeeklyReportEndpoints
                 response.Headers.ContentDisposition = disposition.ToString();
                 return TypedResults.Bytes(rendered.Content, rendered.ContentType);
             })
+            .Produces<Stream>(StatusCodes.Status200OK, "text/html", "text/markdown", "text/csv", "application/json", "application/zip")
+            .ProducesParameterProblems()
             .WithSummary("A team's weekly report: html (one self-contained page), md, csv, json or zip (Markdown with PNG charts)");
         reports.MapGet("/deliveries", (ReportDeliveryLog log, string? team) => TypedResults.Ok(log.List(team)))
+            .ProducesBadRequest()
             .WithSummary("The delivery log of scheduled reports: one row per team, week and webhook target");
         return reports;
     }
 }
 
 /// <summary>The query string of GET /api/v1/reports/weekly; team is required, week defaults to the team's last full week.</summary>
-internal sealed record WeeklyReportRequest(string? Team, string? Week, string? Format)
+internal sealed record WeeklyReportRequest(
+    [property: FromQuery(Name = "team")] string? Team,
+    [property: FromQuery(Name = "week")] string? Week,
+    [property: FromQuery(Name = "format")] string? Format)
 {
-    public (IResult? Problem, (DevEx.Analytics.Metrics.TeamSummary, IsoWeek, ReportFormat)? Value) Resolve(WeeklyReports reports)
+    public (ProblemHttpResult? Problem, (DevEx.Analytics.Metrics.TeamSummary, IsoWeek, ReportFormat)? Value) Resolve(WeeklyReports reports)
     {
         if (string.IsNullOrWhiteSpace(Team))
         {

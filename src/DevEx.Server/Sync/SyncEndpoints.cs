@@ -1,5 +1,7 @@
 using DevEx.Collectors.Sync;
+using DevEx.Server.Api.Contracts;
 using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DevEx.Server.Sync;
 
@@ -12,16 +14,11 @@ internal static class SyncEndpoints
         sync.MapGet("", (SyncRunner runner, SyncRunStore runs, SyncStateStore cursors) =>
         {
             var latest = runs.Latest();
-            return TypedResults.Ok(runner.Sources.Select(source => new
-            {
-                source = source.Name,
-                configured = source.IsConfigured,
-                schedule = source.Schedule,
-                lastRun = latest.FirstOrDefault(r => r.Source == source.Name),
-                cursors = cursors.All(source.Name).Select(c => new { c.Scope, c.Resource, c.Cursor, c.UpdatedAt }),
-            }));
+            return TypedResults.Ok(runner.Sources.Select(source => new SyncSourceStatus(source.Name, source.IsConfigured, source.Schedule,
+                latest.FirstOrDefault(r => r.Source == source.Name),
+                cursors.All(source.Name).Select(c => new SyncSourceCursor(c.Scope, c.Resource, c.Cursor, c.UpdatedAt)).ToList())).ToList());
         }).WithSummary("Each source's last run (rows written, requests spent, errors) and cursors");
-        sync.MapPost("/{source}", (string source, SyncRunner runner, IBackgroundJobClient jobs) =>
+        sync.MapPost("/{source}", Results<Accepted<SyncStarted>, ProblemHttpResult> (string source, SyncRunner runner, IBackgroundJobClient jobs) =>
         {
             var found = runner.Find(source);
             if (found is null)
@@ -34,8 +31,11 @@ internal static class SyncEndpoints
                     statusCode: StatusCodes.Status409Conflict, title: "Source not configured");
             }
             var job = jobs.Enqueue<SyncJob>(j => j.RunAsync(found.Name, CancellationToken.None));
-            return TypedResults.Accepted($"/api/v1/sync", new { source = found.Name, job });
-        }).WithSummary("Start one sync of a source now (202; GET /api/v1/sync shows the outcome)");
+            return TypedResults.Accepted($"/api/v1/sync", new SyncStarted(found.Name, job));
+        })
+            .ProducesParameterProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Start one sync of a source now (202; GET /api/v1/sync shows the outcome)");
         return sync;
     }
 }

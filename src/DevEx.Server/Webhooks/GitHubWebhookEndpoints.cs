@@ -1,5 +1,7 @@
 using System.Text;
 using DevEx.Collectors.GitHub;
+using DevEx.Server.Api.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace DevEx.Server.Webhooks;
@@ -13,7 +15,8 @@ internal static class GitHubWebhookEndpoints
     public static RouteGroupBuilder MapGitHubWebhooks(this RouteGroupBuilder api)
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
-        webhooks.MapPost("/github", async (HttpRequest request, IOptions<GitHubOptions> options, GitHubWebhookProcessor processor, CancellationToken ct) =>
+        // Processed is the last Ok type: of two 200 bodies the OpenAPI document names the last, and processed is the usual answer.
+        webhooks.MapPost("/github", async Task<Results<Ok<WebhookDuplicate>, Ok<WebhookProcessed>, Accepted<WebhookIgnored>, ProblemHttpResult>> (HttpRequest request, IOptions<GitHubOptions> options, GitHubWebhookProcessor processor, CancellationToken ct) =>
             {
                 using var buffer = new MemoryStream();
                 await request.Body.CopyToAsync(buffer, ct);
@@ -45,14 +48,18 @@ internal static class GitHubWebhookEndpoints
                 var result = processor.Process(delivery.Trim(), eventName.Trim(), Json(request, body));
                 return result.Disposition switch
                 {
-                    WebhookDisposition.Duplicate => TypedResults.Ok(new { delivery = result.Delivery, duplicate = true }),
-                    WebhookDisposition.Ignored => TypedResults.Accepted((string?)null, new { delivery = result.Delivery, @event = result.Event, outcome = "ignored" }),
+                    WebhookDisposition.Duplicate => TypedResults.Ok(new WebhookDuplicate(result.Delivery, Duplicate: true)),
+                    WebhookDisposition.Ignored => TypedResults.Accepted((string?)null, new WebhookIgnored(result.Delivery, result.Event, "ignored")),
                     WebhookDisposition.Failed => TypedResults.Problem(result.Error, statusCode: StatusCodes.Status400BadRequest,
                         title: $"Unreadable {result.Event} payload",
                         extensions: new Dictionary<string, object?> { ["delivery"] = result.Delivery, ["event"] = result.Event }),
-                    _ => TypedResults.Ok(new { delivery = result.Delivery, @event = result.Event, action = result.Action, outcome = "processed", rows = result.Rows }),
+                    _ => (Results<Ok<WebhookDuplicate>, Ok<WebhookProcessed>, Accepted<WebhookIgnored>, ProblemHttpResult>)TypedResults.Ok(
+                        new WebhookProcessed(result.Delivery, result.Event, result.Action, "processed", result.Rows)),
                 };
             })
+            .DocumentsTextBody("application/json", "application/x-www-form-urlencoded")
+            .ProducesBadRequest()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("GitHub webhook deliveries (push, pull_request, pull_request_review, workflow_run, deployment, deployment_status, issues)");
         return webhooks;
     }

@@ -1,0 +1,10 @@
+namespace DevEx.Server.Webhooks;
+
+/// <summary>200 for a delivery processed now: its event and action and the rows it wrote.</summary>
+internal sealed record WebhookProcessed(string Delivery, string Event, string? Action, string Outcome, int Rows);
+
+/// <summary>200 for a delivery already processed: nothing is written again.</summary>
+internal sealed record WebhookDuplicate(string Delivery, bool Duplicate);
+
+/// <summary>202 for an event the service does not map: acknowledged, nothing written.</summary>
+internal sealed record WebhookIgnored(string Delivery, string Event, string Outcome);
