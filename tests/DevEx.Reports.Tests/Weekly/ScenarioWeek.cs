@@ -1,6 +1,5 @@
 using DevEx.Analytics.Calendar;
 using DevEx.Analytics.Metrics;
-using DevEx.Analytics.Tests;
 using DevEx.Reports.Weekly;
 using DevEx.Store.Queries;
 using NodaTime;

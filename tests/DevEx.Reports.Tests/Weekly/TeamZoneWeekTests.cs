@@ -1,4 +1,3 @@
-using DevEx.Analytics.Tests;
 using DevEx.Reports.Weekly;
 
 namespace DevEx.Reports.Tests.Weekly;

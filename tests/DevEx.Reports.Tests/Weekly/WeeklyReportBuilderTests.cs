@@ -7,7 +7,7 @@ namespace DevEx.Reports.Tests.Weekly;
 /// <summary>The content of a report over the hand-computed week of <see cref="ScenarioWeek"/>.</summary>
 public sealed class WeeklyReportBuilderTests : IDisposable
 {
-    private readonly DevEx.Analytics.Tests.Scenario scenario = ScenarioWeek.Build();
+    private readonly Scenario scenario = ScenarioWeek.Build();
 
     private WeeklyReport Report() => ScenarioWeek.Builder(scenario).Build(ScenarioWeek.Team(), ScenarioWeek.Week, "https://devex.example/");
 
@@ -201,8 +201,8 @@ public sealed class WeeklyReportBuilderTests : IDisposable
         using var meetings = ScenarioWeek.Build();
         foreach (var person in new[] { "p1", "p2", "p3" })
         {
-            DevEx.Analytics.Tests.Calendar.CalendarRows.Member(meetings.Database, "core", person);
-            DevEx.Analytics.Tests.Calendar.CalendarRows.Occurrence(meetings.Database, person, "2026-02-02 10:00", "2026-02-02 12:00");
+            CalendarRows.Member(meetings.Database, "core", person);
+            CalendarRows.Occurrence(meetings.Database, person, "2026-02-02 10:00", "2026-02-02 12:00");
         }
         meetings.Derive();
         var report = ScenarioWeek.Builder(meetings).Build(ScenarioWeek.Team(), ScenarioWeek.Week, "https://devex.example/");
@@ -220,10 +220,10 @@ public sealed class WeeklyReportBuilderTests : IDisposable
         using var meetings = ScenarioWeek.Build();
         foreach (var person in new[] { "p1", "p2", "p3", "p4", "p5" })
         {
-            DevEx.Analytics.Tests.Calendar.CalendarRows.Member(meetings.Database, "core", person);
-            DevEx.Analytics.Tests.Calendar.CalendarRows.Occurrence(meetings.Database, person, "2026-02-02 10:00", "2026-02-02 12:00");
+            CalendarRows.Member(meetings.Database, "core", person);
+            CalendarRows.Occurrence(meetings.Database, person, "2026-02-02 10:00", "2026-02-02 12:00");
         }
-        DevEx.Analytics.Tests.Calendar.CalendarRows.Occurrence(meetings.Database, "p1", "2026-02-03 14:00", "2026-02-03 15:00");
+        CalendarRows.Occurrence(meetings.Database, "p1", "2026-02-03 14:00", "2026-02-03 15:00");
         meetings.Derive();
 
         var report = ScenarioWeek.Builder(meetings).Build(ScenarioWeek.Team(), ScenarioWeek.Week, "https://devex.example/");
@@ -242,7 +242,7 @@ public sealed class WeeklyReportBuilderTests : IDisposable
         Assert.Equal("https://devex.example/docs/metrics", report.Definitions);
         Assert.Equal("https://devex.example/api/v1/reports/weekly?team=core&week=2026-W06&format=html", report.Link);
         var deployments = Assert.Single(report.Freshness, f => f.Source == "deployments");
-        Assert.Equal(("newest record", DevEx.Analytics.Tests.Scenario.At("Fri 10:00")), (deployments.Basis, deployments.At));
+        Assert.Equal(("newest record", Scenario.At("Fri 10:00")), (deployments.Basis, deployments.At));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace DevEx.Reports.Tests.Weekly;
 /// <summary>Every format shows the same hand-computed numbers of <see cref="ScenarioWeek"/>.</summary>
 public sealed class WeeklyReportFormatTests : IDisposable
 {
-    private readonly DevEx.Analytics.Tests.Scenario scenario = ScenarioWeek.Build();
+    private readonly Scenario scenario = ScenarioWeek.Build();
 
     private WeeklyReport Report() => ScenarioWeek.Builder(scenario).Build(ScenarioWeek.Team(), ScenarioWeek.Week);
 

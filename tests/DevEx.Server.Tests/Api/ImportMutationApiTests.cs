@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using DevEx.Collectors.Import;
-using DevEx.Collectors.Tests.Import;
 using NodaTime;
 
 namespace DevEx.Server.Tests.Api;

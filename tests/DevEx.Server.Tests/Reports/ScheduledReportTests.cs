@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DevEx.Collectors.Tests.GitHub.Fake;
 using DevEx.Server.Reports;
 using Hangfire;
 using Hangfire.Storage;

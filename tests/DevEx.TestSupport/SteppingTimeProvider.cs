@@ -1,4 +1,4 @@
-namespace DevEx.Collectors.Tests.GitHub.Fake;
+namespace DevEx.TestSupport;
 
 /// <summary>
 /// A fake clock for code that waits with <c>Task.Delay(delay, timeProvider)</c>: every timer fires at once and moves

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace DevEx.Collectors.Tests.Import;
+namespace DevEx.TestSupport;
 
 /// <summary>The ways a fuzzer broke the sample organisation's files (issue 12, item 9).</summary>
 internal enum Mutation

@@ -1,4 +1,4 @@
-namespace DevEx.Server.Tests;
+namespace DevEx.TestSupport;
 
 /// <summary>The checkout the tests run from: the folder holding DevEx.sln, found by walking up from the test binaries.</summary>
 internal static class RepositoryRoot

@@ -1,3 +1,4 @@
+using DevEx.Analytics;
 using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Metrics;
 using DevEx.Store;
@@ -7,7 +8,7 @@ using DevEx.Store.Writing;
 using NodaTime;
 using NodaTime.Text;
 
-namespace DevEx.Analytics.Tests;
+namespace DevEx.TestSupport;
 
 /// <summary>
 /// A small hand-written scenario in a throw-away DuckDB file: rows are added with terse helpers, then

@@ -1,7 +1,7 @@
 using Dapper;
 using DevEx.Store;
 
-namespace DevEx.Analytics.Tests.Calendar;
+namespace DevEx.TestSupport;
 
 /// <summary>Writes calendar_occurrences and team_memberships rows straight into a test store (the collector is elsewhere).</summary>
 internal static class CalendarRows

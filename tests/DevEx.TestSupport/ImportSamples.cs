@@ -1,6 +1,6 @@
 using DevEx.Collectors.Import;
 
-namespace DevEx.Collectors.Tests.Import;
+namespace DevEx.TestSupport;
 
 /// <summary>
 /// Valid lines of every import kind, using every field of IMPORT-FORMAT.md (nested objects and arrays included), for

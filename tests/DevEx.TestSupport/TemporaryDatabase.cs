@@ -1,4 +1,6 @@
-namespace DevEx.Store.Tests;
+using DevEx.Store;
+
+namespace DevEx.TestSupport;
 
 /// <summary>A DuckDB file of its own in a fresh temporary folder, deleted with the folder on Dispose.</summary>
 internal sealed class TemporaryDatabase : IDisposable
