@@ -39,7 +39,7 @@ internal sealed class Scenario : IDisposable
     public Scenario()
     {
         Directory.CreateDirectory(directory);
-        Database = DuckDbDatabase.OpenAndMigrate(Path.Combine(directory, "test.duckdb"));
+        Database = MigratedTemplate.OpenCopy(Path.Combine(directory, "test.duckdb"));
     }
 
     public DuckDbDatabase Database { get; }
