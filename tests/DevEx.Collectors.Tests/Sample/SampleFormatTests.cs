@@ -8,6 +8,10 @@ namespace DevEx.Collectors.Tests.Sample;
 /// <summary>The sample is exactly the import format, reproducible, and inside its window.</summary>
 public sealed partial class SampleFormatTests(SampleOrganisationFixture fixture) : IClassFixture<SampleOrganisationFixture>
 {
+    private static readonly string[] DeploymentStatuses = ["success", "failure", "cancelled"];
+    private static readonly string[] ReviewStates = ["APPROVED", "CHANGES_REQUESTED", "COMMENTED"];
+    private static readonly string?[] RunConclusions = ["success", "failure", "cancelled", "skipped", null];
+
     private static readonly Dictionary<string, string[]> Required = new()
     {
         ["repositories.ndjson"] = ["repo"],
@@ -117,11 +121,11 @@ public sealed partial class SampleFormatTests(SampleOrganisationFixture fixture)
     public void Enumerated_fields_hold_known_values()
     {
         var data = fixture.Data;
-        Assert.All(data.Deployments, d => Assert.Contains(SampleData.Str(d, "status"), new[] { "success", "failure", "cancelled" }));
+        Assert.All(data.Deployments, d => Assert.Contains(SampleData.Str(d, "status"), DeploymentStatuses));
         Assert.All(data.PullRequests.SelectMany(p => p.GetProperty("reviews").EnumerateArray()),
-            r => Assert.Contains(SampleData.Str(r, "state"), new[] { "APPROVED", "CHANGES_REQUESTED", "COMMENTED" }));
+            r => Assert.Contains(SampleData.Str(r, "state"), ReviewStates));
         Assert.All(data.PipelineRuns, r => Assert.Contains(SampleData.OptionalStr(r, "conclusion"),
-            new[] { "success", "failure", "cancelled", "skipped", null }));
+            RunConclusions));
     }
 
     [Fact]

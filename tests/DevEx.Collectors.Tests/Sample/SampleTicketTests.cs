@@ -12,6 +12,8 @@ public sealed partial class SampleTicketTests(SampleOrganisationFixture fixture)
 {
     private static readonly string[] StandardStatuses = ["To Do", "In Progress", "In Review", "Ready for QA", "In QA", "Blocked", "Done"];
     private static readonly string[] KanbanStatuses = ["Backlog", "Selected for Development", "Doing", "Code Review", "Closed"];
+    private static readonly string[] TicketTypes = ["Story", "Bug", "Task"];
+    private static readonly string[] FirstStatuses = ["To Do", "Backlog"];
 
     private IReadOnlyList<JsonElement> Tickets => field ??= File.ReadAllLines(Path.Combine(fixture.Directory, "tickets.ndjson"))
         .Select(line => JsonDocument.Parse(line).RootElement).ToList();
@@ -35,7 +37,7 @@ public sealed partial class SampleTicketTests(SampleOrganisationFixture fixture)
         Assert.All(Tickets, t =>
         {
             Assert.Matches(TicketKey(), Str(t, "key"));
-            Assert.Contains(Str(t, "type"), new[] { "Story", "Bug", "Task" });
+            Assert.Contains(Str(t, "type"), TicketTypes);
             Assert.Contains($"    email: \"{Str(t, "assignee")}\"\n", Data.Users, StringComparison.Ordinal);
             Assert.Equal(JsonValueKind.Array, t.GetProperty("labels").ValueKind);
         });
@@ -61,7 +63,7 @@ public sealed partial class SampleTicketTests(SampleOrganisationFixture fixture)
                 }
                 previous = (transition.At, transition.To);
             }
-            Assert.Contains(transitions.Count > 0 ? transitions[0].From : "To Do", new[] { "To Do", "Backlog" });
+            Assert.Contains(transitions.Count > 0 ? transitions[0].From : "To Do", FirstStatuses);
             var done = transitions.Count > 0 && transitions[^1].To is "Done" or "Closed";
             DateTimeOffset? resolved = OptionalStr(ticket, "resolvedAt") is null ? null : Time(ticket, "resolvedAt");
             Assert.Equal(done ? transitions[^1].At : null, resolved);

@@ -21,6 +21,8 @@ public sealed class DashboardBrowserTests(LiveServer server, BrowserFixture brow
     // The explain listings over the last full week, so that every row is shown and the screenshots stay small.
     private const string LastWeek = "from=2027-03-01&to=2027-03-08";
 
+    private static readonly string[] Levels = ["elite", "high", "medium", "low"];
+
     public static TheoryData<string, string> Pages => new()
     {
         { "dashboard-overview", "/" },
@@ -48,7 +50,7 @@ public sealed class DashboardBrowserTests(LiveServer server, BrowserFixture brow
             // These pages always show level badges over the sample (lead time and deployment frequency at least):
             // at least one must render, and every one must meet the contrast minimum.
             var badges = await Accessibility.AssertContrastAsync(page.Page, ".level");
-            Assert.All(badges, b => Assert.Contains(b.Text, new[] { "elite", "high", "medium", "low" }));
+            Assert.All(badges, b => Assert.Contains(b.Text, Levels));
         }
         else
         {

@@ -123,7 +123,8 @@ public sealed class ImportGitCommandTests : IDisposable
         // v1.2.0 finished Thu 08:00Z: c4 (Wed 07:00Z) 25 h.
         var changes = new ExplainService(new QueryRunner(db)).Changes(Week, MetricScope.Org).ToDictionary(c => c.Ref);
         Assert.Equal(5, changes.Count);
-        Assert.Equal([6.0, 7.0, 5.0, 2.0, 25.0], new[] { "c3", "f1", "f2", "m1", "c4" }.Select(c => changes[sha[c]].LeadTimeHours));
+        string[] inFinishOrder = ["c3", "f1", "f2", "m1", "c4"];
+        Assert.Equal([6.0, 7.0, 5.0, 2.0, 25.0], inFinishOrder.Select(c => changes[sha[c]].LeadTimeHours));
         Assert.Equal("git:acme/shop:v1.2.0", changes[sha["c4"]].DeploymentId);
         var dora = new DoraMetricsService(new QueryRunner(db), new DoraLevelThresholds()).Get(Week, MetricScope.Org);
         // Deployments Mon, Tue, Thu: 3 in the week, on 3 days.
