@@ -1,5 +1,6 @@
 using NodaTime;
 using DevEx.Analytics.Time;
+using DevEx.Store.Time;
 
 namespace DevEx.Analytics.Calendar;
 
@@ -44,9 +45,9 @@ internal static class MeetingWeeks
         var weeks = new SortedSet<LocalDate>();
         foreach (var o in occurrences)
         {
-            var first = Monday(o.StartAt.InZone(zone).Date);
+            var first = IsoWeekStart.Of(o.StartAt.InZone(zone).Date);
             // The week of its last instant (an occurrence ending at Monday 00:00 does not reach that week).
-            var last = Monday((o.EndAt > o.StartAt ? o.EndAt - Duration.Epsilon : o.StartAt).InZone(zone).Date);
+            var last = IsoWeekStart.Of((o.EndAt > o.StartAt ? o.EndAt - Duration.Epsilon : o.StartAt).InZone(zone).Date);
             for (var week = first; week <= last; week = week.PlusWeeks(1))
             {
                 weeks.Add(week);
@@ -54,8 +55,6 @@ internal static class MeetingWeeks
         }
         return weeks;
     }
-
-    public static LocalDate Monday(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);
 
     /// <summary>Overlapping or touching intervals merged into disjoint busy blocks, in order.</summary>
     public static List<(Instant Start, Instant End)> Merge(IEnumerable<(Instant Start, Instant End)> intervals)

@@ -1,3 +1,4 @@
+using DevEx.Store.Time;
 using NodaTime;
 
 namespace DevEx.Analytics.Metrics;
@@ -64,7 +65,7 @@ public sealed record MetricWindow
     public static MetricWindow LastFullWeeks(Instant now, DateTimeZone zone, int weeks = DefaultWeeks)
     {
         var today = now.InZone(zone).Date;
-        var thisMonday = today.PlusDays(-((int)today.DayOfWeek - 1));
+        var thisMonday = IsoWeekStart.Of(today);
         return new MetricWindow(thisMonday.PlusWeeks(-weeks), thisMonday, zone);
     }
 
@@ -87,7 +88,7 @@ public sealed record MetricWindow
             var next = interval switch
             {
                 MetricInterval.Day => start.PlusDays(1),
-                MetricInterval.Week => start.PlusDays(7 - ((int)start.DayOfWeek - 1)),
+                MetricInterval.Week => IsoWeekStart.Of(start).PlusWeeks(1),
                 MetricInterval.Month => new LocalDate(start.Year, start.Month, 1).PlusMonths(1),
                 _ => throw new ArgumentOutOfRangeException(nameof(interval)),
             };

@@ -3,6 +3,7 @@ using Dapper;
 using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
 using DevEx.Store;
+using DevEx.Store.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Text;
@@ -91,11 +92,9 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
         {
             MetricInterval.Day => Period.Between(from, to, PeriodUnits.Days).Days,
             MetricInterval.Month => (last.Year - from.Year) * 12L + last.Month - from.Month + 1,
-            _ => Period.Between(Monday(from), Monday(last), PeriodUnits.Days).Days / 7 + 1,
+            _ => Period.Between(IsoWeekStart.Of(from), IsoWeekStart.Of(last), PeriodUnits.Days).Days / 7 + 1,
         };
     }
-
-    private static LocalDate Monday(LocalDate date) => date.PlusDays(-((int)date.DayOfWeek - 1));
 
     private static bool TryDate(string? text, string name, LocalDate fallback, out LocalDate date, out ProblemHttpResult? problem)
     {

@@ -45,7 +45,8 @@ internal static class SyncCommand
             error.WriteLine($"Source '{source.Name}' is not configured (see docs/configuration.md).");
             return 2;
         }
-        var progress = new Progress<string>(line => output.WriteLine($"{DateTime.Now:HH:mm:ss} {line}"));
+        var time = provider.GetRequiredService<TimeProvider>();
+        var progress = new Progress<string>(line => output.WriteLine($"{time.GetLocalNow():HH:mm:ss} {line}"));
         var report = await runner.RunAsync(source.Name, progress, cancellationToken);
         output.WriteLine(report.Outcome is { } outcome
             ? $"{report.Status}: {outcome.RowsWritten} rows written, {outcome.Requests} requests ({outcome.NotModified} answered 304)"

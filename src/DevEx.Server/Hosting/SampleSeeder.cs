@@ -3,6 +3,7 @@ using Dapper;
 using DevEx.Collectors.Import;
 using DevEx.Server.Import;
 using DevEx.Store;
+using DevEx.Store.Time;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
@@ -44,7 +45,7 @@ internal sealed class SampleSeeder(IOptions<DevExOptions> options, DuckDbDatabas
     {
         var until = ReadUntil(folder);
         var today = now.InUtc().Date;
-        var nextMonday = today.PlusDays(8 - (int)today.DayOfWeek);
+        var nextMonday = IsoWeekStart.Of(today).PlusWeeks(1);
         var weeks = Period.Between(until, nextMonday, PeriodUnits.Days).Days / 7;
         return new ImportTiming(Duration.FromDays(weeks * 7), now);
     }

@@ -12,6 +12,7 @@ using DevEx.Server.Reports;
 using DevEx.Server.Webhooks;
 using DevEx.Store;
 using DevEx.Store.Queries;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -33,7 +34,8 @@ internal static class ServiceRegistration
         services.AddOptions<DevEx.Analytics.Calendar.MeetingOptions>().BindConfiguration(DevEx.Analytics.Calendar.MeetingOptions.Section)
             .Validate(o => o.FocusBlock > TimeSpan.Zero && o.MinCohort >= 1, "DevEx:Meetings:FocusBlock must be positive and MinCohort at least 1")
             .ValidateOnStart();
-        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IClock>(sp => new TimeProviderClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => DuckDbDatabase.OpenAndMigrate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevExOptions>>().Value.Database));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DoraLevelThresholds>>().Value);
