@@ -14,6 +14,8 @@ namespace DevEx.Collectors.Tests.GitHub.Collector;
 /// deployment statuses, incidents) = 5 + 500 × 9 = 4,505; an unchanged re-sync = 5 + 500 × 5 lists = 2,505, every one
 /// conditional and answered 304, with no per-item request and no row written.
 /// </summary>
+// About two minutes on 2 cores: run by CI (.ci/run) and by `dotnet test --filter Category=Long`, not by a plain `dotnet test`.
+[Trait("Category", "Long")]
 public sealed class FiveHundredRepositoriesTests(ITestOutputHelper output)
 {
     private const int Repositories = 500;
