@@ -14,23 +14,6 @@ namespace DevEx.Server.Cli;
 internal static partial class DatabaseOpenFailure
 {
     /// <summary>
-    /// Opens and migrates <paramref name="database"/>; when it cannot be opened, writes the one line to
-    /// <paramref name="error"/> and returns null (the command then exits 2).
-    /// </summary>
-    public static DuckDbDatabase? OpenOrExplain(string database, string? instead, TextWriter error)
-    {
-        try
-        {
-            return DuckDbDatabase.OpenAndMigrate(database);
-        }
-        catch (Exception exception) when (Describe(exception, database, instead) is { } line)
-        {
-            error.WriteLine(line);
-            return null;
-        }
-    }
-
-    /// <summary>
     /// Resolves <typeparamref name="T"/>, which opens the configured database; when it cannot be opened, writes the one
     /// line to <paramref name="error"/> and returns null (the command then exits 2).
     /// </summary>

@@ -41,7 +41,7 @@ internal static class DevExCommandLine
     /// <summary>What the service would refuse to start with (appsettings.json, DevEx__ variables): the commands refuse it too.</summary>
     private static bool RefuseConfiguration()
     {
-        using var provider = new ServiceCollection().AddSingleton(ConfigurationSwitches.ForCommand([])).AddLogging().AddDevEx().BuildServiceProvider();
+        using var provider = CommandServices.Build([]);
         return StartupConfiguration.Refuse(provider, Console.Error);
     }
 }

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using DevEx.Analytics;
-using DevEx.Analytics.Derivations;
+using System.Globalization;
 using DevEx.Collectors.Calendar;
 using DevEx.Collectors.Import;
 using DevEx.Server.Hosting;
 using DevEx.Server.Import;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace DevEx.Server.Cli;
@@ -69,24 +68,24 @@ internal static class ImportCommand
             error.WriteLine($"--calendar-weeks-back must be 0 or more weeks, not {calendarWeeksBack}.");
             return 2;
         }
-        var configuration = ConfigurationSwitches.ForCommand([.. databasePath is null ? [] : new[] { "--db", databasePath }, .. settings ?? []]);
-        var options = configuration.GetSection(DevExOptions.Section).Get<DevExOptions>() ?? new DevExOptions();
-        var metrics = configuration.GetSection(MetricOptions.Section).Get<MetricOptions>() ?? new MetricOptions();
-        var calendars = configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions();
-        if (calendarWeeksBack is { } weeks)
+        // --calendar-weeks-back is DevEx:Calendar:WeeksBack for this run, after the configured value.
+        string[] switches = [.. CommandServices.Database(databasePath), .. settings ?? [],
+            .. calendarWeeksBack is { } weeks ? new[] { $"--{CalendarOptions.Section}:WeeksBack", weeks.ToString(CultureInfo.InvariantCulture) } : []];
+        using var provider = CommandServices.Build(switches, services =>
         {
-            calendars.WeeksBack = weeks;
-        }
-        using var db = DatabaseOpenFailure.OpenOrExplain(options.Database,
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
+        var service = DatabaseOpenFailure.ResolveOrExplain<ImportService>(provider,
             "import through it: POST /api/v1/import/{kind} with each file as the body (docs/import-format.md)", error);
-        if (db is null)
+        if (service is null)
         {
             return 2;
         }
-        var service = new ImportService(db, clock ?? SystemClock.Instance, new DerivationRunner(db, metrics, configuration.GetSection(DevEx.Analytics.Tickets.TicketOptions.Section).Get<DevEx.Analytics.Tickets.TicketOptions>(),
-            configuration.GetSection(DevEx.Analytics.Calendar.MeetingOptions.Section).Get<DevEx.Analytics.Calendar.MeetingOptions>()), calendars);
         var (summary, derivation) = service.ImportDirectory(directory);
-        Print(summary, options.Database, output, error);
+        Print(summary, provider.GetRequiredService<IOptions<DevExOptions>>().Value.Database, output, error);
         output.WriteLine($"derived: {derivation.ProductionDeployments} production deployments, {derivation.Changes} changes, "
             + $"{derivation.FailedDeployments} failed, {derivation.PullRequests} merged pull requests in {derivation.Elapsed.TotalSeconds:0.0} s");
         return summary.HasRejects || summary.NotRead.Any(f => f.Suggestion is not null) ? 1 : 0;

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using DevEx.Analytics;
 using DevEx.Analytics.Derivations;
 using DevEx.Collectors.Git;
 using DevEx.Server.Hosting;
-using Microsoft.Extensions.Configuration;
+using DevEx.Store;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace DevEx.Server.Cli;
@@ -51,27 +51,25 @@ internal static class ImportGitCommand
             error.WriteLine(e.Message);
             return 2;
         }
-        var configuration = ConfigurationSwitches.ForCommand(databasePath is null ? [] : ["--db", databasePath]);
-        var devEx = configuration.GetSection(DevExOptions.Section).Get<DevExOptions>() ?? new DevExOptions();
-        var metrics = configuration.GetSection(MetricOptions.Section).Get<MetricOptions>() ?? new MetricOptions();
-        using var db = DatabaseOpenFailure.OpenOrExplain(devEx.Database, instead: null, error);
+        using var provider = CommandServices.Build(CommandServices.Database(databasePath));
+        var db = DatabaseOpenFailure.ResolveOrExplain<DuckDbDatabase>(provider, instead: null, error);
         if (db is null)
         {
             return 2;
         }
+        var database = provider.GetRequiredService<IOptions<DevExOptions>>().Value.Database;
         GitImportSummary summary;
         try
         {
-            summary = new GitCollector().Run(db, SystemClock.Instance, options, CancellationToken.None);
+            summary = new GitCollector().Run(db, provider.GetRequiredService<IClock>(), options, CancellationToken.None);
         }
         catch (GitCollectorException e)
         {
             error.WriteLine(e.Message);
             return 2;
         }
-        var derivation = new DerivationRunner(db, metrics, configuration.GetSection(DevEx.Analytics.Tickets.TicketOptions.Section).Get<DevEx.Analytics.Tickets.TicketOptions>(),
-            configuration.GetSection(DevEx.Analytics.Calendar.MeetingOptions.Section).Get<DevEx.Analytics.Calendar.MeetingOptions>()).Run();
-        Print(summary, options, devEx.Database, output);
+        var derivation = provider.GetRequiredService<DerivationRunner>().Run();
+        Print(summary, options, database, output);
         output.WriteLine($"derived (whole database): {derivation.ProductionDeployments} production deployments, {derivation.Changes} changes, "
             + $"{derivation.FailedDeployments} failed in {derivation.Elapsed.TotalSeconds:0.0} s");
         return 0;

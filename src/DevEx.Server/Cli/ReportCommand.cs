@@ -50,8 +50,7 @@ internal static class ReportCommand
         {
             return Fail($"--out {outPath} is a file: without --team every team's report is written into a folder.");
         }
-        var configuration = ConfigurationSwitches.ForCommand(databasePath is null ? [] : ["--db", databasePath]);
-        using var provider = new ServiceCollection().AddSingleton(configuration).AddLogging().AddDevEx().BuildServiceProvider();
+        using var provider = CommandServices.Build(CommandServices.Database(databasePath));
         var instead = $"get the report from it: GET /api/v1/reports/weekly?team={teamId ?? "<team>"}{(weekText is null ? "" : $"&week={week}")}&format={format.Extension()}";
         if (DatabaseOpenFailure.ResolveOrExplain<WeeklyReports>(provider, instead, error) is not { } reports)
         {

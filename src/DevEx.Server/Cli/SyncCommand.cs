@@ -24,12 +24,7 @@ internal static class SyncCommand
     /// <summary>Runs the sync; the writers are parameters so tests can read what a person would see.</summary>
     internal static async Task<int> Run(string sourceName, string? databasePath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var configuration = ConfigurationSwitches.ForCommand(databasePath is null ? [] : ["--db", databasePath]);
-        var services = new ServiceCollection()
-            .AddSingleton(configuration)
-            .AddLogging()
-            .AddDevEx();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CommandServices.Build(CommandServices.Database(databasePath));
         if (DatabaseOpenFailure.ResolveOrExplain<SyncRunner>(provider, $"start the sync in it: POST /api/v1/sync/{sourceName}", error) is not { } runner)
         {
             return 2;
