@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using DevEx.Collectors.Sample;
+using DevEx.Store.Time;
 using NodaTime;
 
 namespace DevEx.Server.Cli;
@@ -39,7 +40,7 @@ internal static class DashboardBenchCommand
             return 2;
         }
         var today = LocalDate.FromDateTime(DateTime.UtcNow);
-        var until = db is null ? new SampleOrganisationOptions().EffectiveUntil : today.PlusDays(-((int)today.DayOfWeek - 1));
+        var until = db is null ? new SampleOrganisationOptions().EffectiveUntil : IsoWeekStart.Of(today);
         const string url = "http://127.0.0.1:5099";
         using var server = StartServer(database, url);
         using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
