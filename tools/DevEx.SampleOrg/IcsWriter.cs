@@ -7,6 +7,10 @@ namespace DevEx.SampleOrg;
 /// <summary>
 /// Writes iCalendar (RFC 5545) content lines: CRLF endings, lines folded at 75 octets, text values escaped,
 /// date-times either as IANA-zoned local times (DTSTART;TZID=Europe/Berlin:...) without VTIMEZONE blocks, or UTC.
+/// Written by hand rather than through Ical.Net's CalendarSerializer (tried, 5.2.4): that serializer sorts every
+/// component's properties by name (CALSCALE before VERSION and PRODID, ATTENDEE before UID) and writes a rule's UNTIL
+/// before its BYDAY, so the calendars would no longer read like the Google/Outlook exports they imitate, and the sample
+/// tests that check those exports' shape (VERSION then PRODID first, FREQ=WEEKLY;BYDAY=...) would change their expectation.
 /// </summary>
 internal sealed class IcsWriter
 {
