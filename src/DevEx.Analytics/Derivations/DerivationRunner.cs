@@ -92,6 +92,7 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
             TableWriter.Upsert(connection, DerivedTables.PullRequests, pulls.ToList());
             TableWriter.Upsert(connection, DerivedTables.Incidents, incidents.ToList());
             TableWriter.Upsert(connection, DerivedTables.Quality, qualityRows);
+            FailureSignalDeriver.Derive(connection, transaction);
             transaction.Commit();
         }
         finally
