@@ -16,19 +16,8 @@ public sealed class GitHubRowWriter(DuckDbDatabase database)
     /// <summary>Writes the batch; returns the rows written.</summary>
     public int Write(GitHubBatch batch)
     {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            Write(connection, batch);
-            transaction.Commit();
-            return batch.RowCount;
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        database.Write((connection, _) => Write(connection, batch));
+        return batch.RowCount;
     }
 
     /// <summary>Writes the batch on a connection whose caller holds the write lock and a transaction.</summary>

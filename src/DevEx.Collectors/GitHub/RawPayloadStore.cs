@@ -16,16 +16,7 @@ public sealed class RawPayloadStore(DuckDbDatabase database, GitHubOptions optio
     /// <param name="key">What the payload is about, e.g. a delivery id or "owner/name#12".</param>
     public void Store(string kind, string? key, string payload, Instant receivedAt)
     {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            Insert(connection, kind, key, payload, receivedAt);
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        database.Write((connection, _) => Insert(connection, kind, key, payload, receivedAt));
     }
 
     /// <summary>Inserts on a connection whose caller holds the write lock (and possibly a transaction).</summary>
@@ -38,16 +29,7 @@ public sealed class RawPayloadStore(DuckDbDatabase database, GitHubOptions optio
     public int Prune(Instant now)
     {
         var cutoff = now - Duration.FromTimeSpan(options.RawPayloadRetention);
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            return connection.Execute("DELETE FROM raw_payloads WHERE source = $source AND received_at < $cutoff",
-                new { source = GitHubMapping.Source, cutoff });
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        return database.Write((connection, _) => connection.Execute(
+            "DELETE FROM raw_payloads WHERE source = $source AND received_at < $cutoff", new { source = GitHubMapping.Source, cutoff }));
     }
 }

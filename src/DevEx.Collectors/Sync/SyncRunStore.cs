@@ -52,17 +52,6 @@ public sealed class SyncRunStore(DuckDbDatabase database, IClock clock)
             """).ToList();
     }
 
-    private void Execute(string sql, object parameters)
-    {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            connection.Execute(sql, parameters);
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
-    }
+    private void Execute(string sql, object parameters) =>
+        database.Write((connection, _) => connection.Execute(sql, parameters));
 }

@@ -31,16 +31,8 @@ public sealed class SyncStateStore(DuckDbDatabase database, IClock clock)
     /// </summary>
     public void Set(string source, string scope, string resource, string? cursor, string? etag = null)
     {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            Upsert(connection, source, scope, resource, cursor, etag, clock.GetCurrentInstant());
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        var now = clock.GetCurrentInstant();
+        database.Write((connection, _) => Upsert(connection, source, scope, resource, cursor, etag, now));
     }
 
     /// <summary>Saves a cursor on a connection whose caller holds the write lock, in the transaction of the rows it covers.</summary>

@@ -40,22 +40,13 @@ public sealed class ReportDeliveryLog(DuckDbDatabase database, IClock clock)
     public void RecordAttempt(string team, string week, string target, bool delivered, int? statusCode, string? error)
     {
         var now = clock.GetCurrentInstant().ToDateTimeUtc();
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            connection.Execute("""
+        database.Write((connection, _) => connection.Execute("""
                 INSERT INTO report_deliveries VALUES ($team, $week, $target, $status, 1, $code, $error, $now, $now, $delivered_at)
                 ON CONFLICT (team, week, target) DO UPDATE SET status = excluded.status, attempts = report_deliveries.attempts + 1,
                     last_status_code = excluded.last_status_code, last_error = excluded.last_error,
                     last_attempt_at = excluded.last_attempt_at, delivered_at = excluded.delivered_at
                 """,
-                new { team, week, target, status = delivered ? "delivered" : "failed", code = statusCode, error, now, delivered_at = delivered ? now : (DateTime?)null });
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+                new { team, week, target, status = delivered ? "delivered" : "failed", code = statusCode, error, now, delivered_at = delivered ? now : (DateTime?)null }));
     }
 
     /// <summary>The weeks in [<paramref name="from"/>, <paramref name="before"/>) whose delivery to the target failed and never succeeded, oldest first.</summary>
