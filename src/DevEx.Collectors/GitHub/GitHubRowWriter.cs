@@ -1,5 +1,6 @@
 using Dapper;
 using DevEx.Collectors.GitHub.Mapping;
+using DevEx.Store.State;
 using DevEx.Store;
 using DevEx.Store.Rows;
 using DevEx.Store.Writing;
@@ -38,7 +39,7 @@ public sealed class GitHubRowWriter(DuckDbDatabase database)
         TableWriter.Upsert(connection, Tables.TicketStatuses, batch.TicketStatuses);
         foreach (var (scope, resource, cursor, etag, at) in batch.Cursors)
         {
-            Sync.SyncStateStore.Upsert(connection, GitHubMapping.Source, scope, resource, cursor, etag, at);
+            SyncStateStore.Upsert(connection, GitHubMapping.Source, scope, resource, cursor, etag, at);
         }
         foreach (var (kind, key, payload, receivedAt) in batch.RawPayloads)
         {

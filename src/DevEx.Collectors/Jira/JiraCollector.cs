@@ -1,3 +1,4 @@
+using DevEx.Store.State;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;

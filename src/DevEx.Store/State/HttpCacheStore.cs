@@ -1,7 +1,6 @@
 using Dapper;
-using DevEx.Store;
 
-namespace DevEx.Collectors.GitHub.Http;
+namespace DevEx.Store.State;
 
 /// <summary>
 /// The validators (ETag, Last-Modified), Link header and body of every cacheable GET, in the http_cache table, keyed by

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using DevEx.Store;
 using NodaTime;
 
-namespace DevEx.Server.Reports;
+namespace DevEx.Store.State;
 
 /// <summary>One row of report_deliveries.</summary>
 public sealed class ReportDelivery
@@ -36,7 +35,10 @@ public sealed class ReportDeliveryLog(DuckDbDatabase database, IClock clock)
             new { team, week, target }) > 0;
     }
 
-    /// <summary>Records one HTTP attempt and its outcome.</summary>
+    /// <summary>
+    /// Records one HTTP attempt and its outcome: the first attempt of a key inserts, a later one counts up
+    /// (attempts + 1 in ON CONFLICT, so the count never needs reading first).
+    /// </summary>
     public void RecordAttempt(string team, string week, string target, bool delivered, int? statusCode, string? error)
     {
         var now = clock.GetCurrentInstant().ToDateTimeUtc();
