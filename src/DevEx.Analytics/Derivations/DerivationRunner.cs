@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Dapper;
 using DevEx.Analytics.Time;
 using DevEx.Store;
@@ -12,12 +13,34 @@ public sealed record DerivationSummary(int ProductionDeployments, int Changes, i
 /// <summary>
 /// Rebuilds every d_* table from the source tables: deployment streams and change sets, changes and lead time,
 /// failed, rework and recovered deployments, pull-request flow. Runs after every import or sync; it is a pure
-/// function of the source tables, so running it twice gives the same rows.
+/// function of the source tables, so running it twice gives the same rows. Never two runs at once on one database
+/// (each holds the whole org in memory): the server runs it from <c>DerivationQueueService</c>; commands and benchmarks call
+/// <see cref="Run()"/> directly, and a direct call waits for a queued run in progress.
 /// </summary>
 public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions options, Tickets.TicketOptions? ticketOptions = null,
     Calendar.MeetingOptions? meetingOptions = null)
 {
-    public DerivationSummary Run()
+    private static readonly ConditionalWeakTable<DuckDbDatabase, SemaphoreSlim> RunLocks = [];
+
+    /// <summary>A full rebuild of every derived table.</summary>
+    public DerivationSummary Run() => Run(new DerivationRequest("full"));
+
+    public DerivationSummary Run(DerivationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var runLock = RunLocks.GetValue(database, _ => new SemaphoreSlim(1, 1));
+        runLock.Wait();
+        try
+        {
+            return RunAlone();
+        }
+        finally
+        {
+            runLock.Release();
+        }
+    }
+
+    private DerivationSummary RunAlone()
     {
         var stopwatch = Stopwatch.StartNew();
         RegisterUncataloguedServices();
