@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Dapper;
 using DevEx.Analytics.Time;
 using DevEx.Store;
@@ -10,17 +11,40 @@ namespace DevEx.Analytics.Derivations;
 public sealed record DerivationSummary(int ProductionDeployments, int Changes, int FailedDeployments, int PullRequests, int DataQualityEntries, TimeSpan Elapsed);
 
 /// <summary>
-/// Rebuilds every d_* table from the source tables: deployment streams and change sets, changes and lead time,
-/// failed, rework and recovered deployments, pull-request flow. Runs after every import or sync; it is a pure
-/// function of the source tables, so running it twice gives the same rows.
+/// Rebuilds every derived table from the source tables: deployment streams and change sets, changes and lead time,
+/// failed, rework and recovered deployments, pull-request flow, tickets and meeting weeks, all written in one
+/// transaction. Runs after every import or sync; it is a pure function of the source tables (after the one source
+/// write that precedes it, <see cref="UncataloguedServices"/>), so running it twice gives the same rows. Never two runs at once on one database
+/// (each holds the whole org in memory): the server runs it from <c>DerivationQueueService</c>; commands and benchmarks call
+/// <see cref="Run()"/> directly, and a direct call waits for a queued run in progress.
 /// </summary>
 public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions options, Tickets.TicketOptions? ticketOptions = null,
     Calendar.MeetingOptions? meetingOptions = null)
 {
-    public DerivationSummary Run()
+    private static readonly ConditionalWeakTable<DuckDbDatabase, SemaphoreSlim> RunLocks = [];
+
+    /// <summary>A full rebuild of every derived table.</summary>
+    public DerivationSummary Run() => Run(new DerivationRequest("full"));
+
+    public DerivationSummary Run(DerivationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var runLock = RunLocks.GetValue(database, _ => new SemaphoreSlim(1, 1));
+        runLock.Wait();
+        try
+        {
+            return RunAlone();
+        }
+        finally
+        {
+            runLock.Release();
+        }
+    }
+
+    private DerivationSummary RunAlone()
     {
         var stopwatch = Stopwatch.StartNew();
-        RegisterUncataloguedServices();
+        UncataloguedServices.Register(database);
         var input = DerivationInput.Load(database);
         var quality = new DataQualityLog();
         var graphs = input.Commits.GroupBy(c => c.Repo)
@@ -31,10 +55,10 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         var calendars = new TeamCalendars(input.Teams.Values, options);
         var ownerTeamByRepo = OwnerTeamByRepo(input);
         var pulls = new PullRequestFlowDeriver(options, quality).Derive(input, changes, calendars, ownerTeamByRepo);
-        new Tickets.TicketDeriver(database, ticketOptions ?? new Tickets.TicketOptions(), quality).Derive(input, calendars, pulls);
-        new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions()).Derive(calendars);
+        var tickets = new Tickets.TicketDeriver(database, ticketOptions ?? new Tickets.TicketOptions(), quality).Derive(input, calendars, pulls);
+        var meetingWeeks = new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions()).Derive(calendars);
         var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
-        Write(deployments, changeRows, pulls, incidents, quality);
+        Write(deployments, changeRows, pulls, incidents, quality, tickets, meetingWeeks);
         database.Checkpoint();
         database.MarkDataChanged();
         return new DerivationSummary(deployments.Count, changeRows.Count, deployments.Count(d => d.Failed), pulls.Count,
@@ -71,8 +95,13 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         return owners;
     }
 
+    /// <summary>
+    /// Every derived table changes in this one transaction (the d_* tables, the ticket tables, d_person_weeks), so a
+    /// reader sees the old state or the new, never a mix.
+    /// </summary>
     private void Write(IReadOnlyList<DerivedDeployment> deployments, List<DerivedTables.ChangeRow> changes,
-        IReadOnlyList<PullRequestFlowRow> pulls, IReadOnlyList<IncidentReading> incidents, DataQualityLog quality)
+        IReadOnlyList<PullRequestFlowRow> pulls, IReadOnlyList<IncidentReading> incidents, DataQualityLog quality,
+        Tickets.TicketDerivation tickets, IReadOnlyList<Calendar.PersonWeek> meetingWeeks)
     {
         var commits = deployments.Where(d => d.Repo is not null)
             .SelectMany(d => d.ChangeSet.Select(sha => new DerivedTables.DeploymentCommitRow(d.Id, d.Repo!, sha))).ToList();
@@ -92,30 +121,10 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
             TableWriter.Upsert(connection, DerivedTables.PullRequests, pulls.ToList());
             TableWriter.Upsert(connection, DerivedTables.Incidents, incidents.ToList());
             TableWriter.Upsert(connection, DerivedTables.Quality, qualityRows);
+            Tickets.TicketDeriver.Write(connection, tickets);
+            Calendar.MeetingWeekDeriver.Write(connection, meetingWeeks);
+            FailureSignalDeriver.Derive(connection, transaction);
             transaction.Commit();
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
-    }
-
-    /// <summary>A service that deploys but has no catalog entry is its own service, with the repos it deploys from.</summary>
-    private void RegisterUncataloguedServices()
-    {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            connection.Execute("""
-                INSERT INTO services (id, owner_team, production_environments, golden_path, from_catalog)
-                SELECT DISTINCT service, NULL, NULL, NULL, false FROM deployments
-                WHERE service NOT IN (SELECT id FROM services);
-                INSERT INTO service_repositories (service_id, repo)
-                SELECT DISTINCT d.service, d.repo FROM deployments d JOIN services s ON s.id = d.service AND NOT s.from_catalog
-                WHERE d.repo IS NOT NULL
-                ON CONFLICT DO NOTHING;
-                """);
         }
         finally
         {

@@ -3,6 +3,7 @@ using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Time;
 using DevEx.Store;
 using DevEx.Store.Writing;
+using DuckDB.NET.Data;
 using NodaTime;
 
 namespace DevEx.Analytics.Tickets;
@@ -17,17 +18,21 @@ internal sealed record TicketFacts(
     (double Hours, double WorkingHours)? Active, (double Hours, double WorkingHours)? Wait, (double Hours, double WorkingHours)? Blocked,
     bool Reopened, string CurrentStatus, string CurrentCategory, int LinkedPullRequests, (double Hours, double WorkingHours)? LeadTime);
 
+/// <summary>What the ticket derivation produced: the rows of ticket_status_intervals, d_tickets and ticket_links.</summary>
+internal sealed record TicketDerivation(IReadOnlyList<TicketInterval> Intervals, IReadOnlyList<TicketFacts> Facts, IReadOnlyList<TicketLink> Links);
+
 /// <summary>
-/// Rebuilds ticket_status_intervals, d_tickets and ticket_links from the transition history (docs/metrics.md, tickets).
+/// Derives ticket_status_intervals, d_tickets and ticket_links from the transition history (docs/metrics.md, tickets).
 /// A ticket starts in its first transition's <c>from</c> status (else <c>created</c>, a backlog status) at its creation;
 /// each transition starts the next interval. Cycle time runs from the first entry to an active status to the first
-/// entry to done after it, so a reopened ticket's cycle ends at its first done.
+/// entry to done after it, so a reopened ticket's cycle ends at its first done. <see cref="Write"/> replaces the three
+/// tables inside the derivation's one transaction, so readers see them change together with the d_* tables.
 /// </summary>
 internal sealed class TicketDeriver(DuckDbDatabase database, TicketOptions options, DataQualityLog quality)
 {
     public const string CreatedStatus = "created";
 
-    public IReadOnlyList<TicketFacts> Derive(DerivationInput input, TeamCalendars calendars, IReadOnlyList<PullRequestFlowRow> pulls)
+    public TicketDerivation Derive(DerivationInput input, TeamCalendars calendars, IReadOnlyList<PullRequestFlowRow> pulls)
     {
         var tickets = TicketInput.Load(database);
         var mapper = new TicketStatusMapper(options, tickets.SourceCategories);
@@ -46,8 +51,7 @@ internal sealed class TicketDeriver(DuckDbDatabase database, TicketOptions optio
             intervals.AddRange(own);
             facts.Add(Facts(ticket, team, own, linked, linksByTicket[ticket.Key].Count(), calendar));
         }
-        Write(intervals, facts, links);
-        return facts;
+        return new TicketDerivation(intervals, facts, links);
     }
 
     private List<TicketInterval> Intervals(TicketInfo ticket, List<TransitionInfo> transitions, TicketStatusMapper mapper, WorkingHoursCalendar calendar)
@@ -110,25 +114,15 @@ internal sealed class TicketDeriver(DuckDbDatabase database, TicketOptions optio
         return (list.Sum(i => i.Hours ?? 0), list.Sum(i => i.WorkingHours ?? 0));
     }
 
-    private void Write(List<TicketInterval> intervals, List<TicketFacts> facts, IReadOnlyList<TicketLink> links)
+    /// <summary>Replaces the ticket tables on <paramref name="connection"/>, in the caller's transaction.</summary>
+    public static void Write(DuckDBConnection connection, TicketDerivation derived)
     {
-        database.WriteLock.Wait();
-        try
+        foreach (var table in new[] { "ticket_status_intervals", "d_tickets", "ticket_links" })
         {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            foreach (var table in new[] { "ticket_status_intervals", "d_tickets", "ticket_links" })
-            {
-                connection.Execute($"DELETE FROM {table}");
-            }
-            TableWriter.Upsert(connection, TicketTables.Intervals, intervals);
-            TableWriter.Upsert(connection, TicketTables.Tickets, facts);
-            TableWriter.Upsert(connection, TicketTables.Links, links.ToList());
-            transaction.Commit();
+            connection.Execute($"DELETE FROM {table}");
         }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        TableWriter.Upsert(connection, TicketTables.Intervals, derived.Intervals.ToList());
+        TableWriter.Upsert(connection, TicketTables.Tickets, derived.Facts.ToList());
+        TableWriter.Upsert(connection, TicketTables.Links, derived.Links.ToList());
     }
 }

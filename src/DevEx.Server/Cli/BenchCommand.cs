@@ -6,7 +6,7 @@ using DevEx.Analytics;
 using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Metrics;
 using DevEx.Collectors.Import;
-using DevEx.Collectors.Sample;
+using DevEx.SampleOrg;
 using DevEx.Store;
 using DevEx.Store.Queries;
 using NodaTime;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DevEx.Collectors.Sample;
+using DevEx.SampleOrg;
 
 namespace DevEx.Server.Cli;
 

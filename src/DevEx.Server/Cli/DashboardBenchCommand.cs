@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using DevEx.Collectors.Sample;
+using DevEx.SampleOrg;
 using DevEx.Store.Time;
 using NodaTime;
 

@@ -7,7 +7,7 @@ using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Metrics;
 using DevEx.Analytics.Time;
 using DevEx.Collectors.Import;
-using DevEx.Collectors.Sample;
+using DevEx.SampleOrg;
 using DevEx.Reports.Weekly;
 using DevEx.Server.Reports;
 using DevEx.Store;

@@ -7,6 +7,7 @@ using DevEx.Collectors.Sync;
 using DevEx.Server.Api;
 using DevEx.Server.Api.Contracts;
 using DevEx.Server.Dashboards;
+using DevEx.Server.Derivation;
 using DevEx.Server.Import;
 using DevEx.Server.Reports;
 using DevEx.Server.Webhooks;
@@ -43,6 +44,7 @@ internal static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevEx.Analytics.Calendar.MeetingOptions>>().Value);
         services.AddSingleton<QueryRunner>();
         services.AddSingleton<DerivationRunner>();
+        services.AddSingleton<DerivationQueueService>();
         services.AddSingleton<DoraMetricsService>();
         services.AddSingleton<PullRequestFlowService>();
         services.AddSingleton<CiMetricsService>();
@@ -70,6 +72,8 @@ internal static class ServiceRegistration
         services.AddCalendarCollection();
         services.AddDashboards();
         services.AddDevExReports();
+        // Before the start-up services that derive, so they find the queue's worker running.
+        services.AddHostedService(sp => sp.GetRequiredService<DerivationQueueService>());
         services.AddHostedService<DerivedTablesUpgrade>();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();

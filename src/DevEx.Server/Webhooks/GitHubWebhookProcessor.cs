@@ -1,6 +1,7 @@
 using Dapper;
 using DevEx.Analytics.Derivations;
 using DevEx.Collectors.GitHub;
+using DevEx.Server.Derivation;
 using DevEx.Store;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
@@ -22,11 +23,12 @@ internal sealed record WebhookResult(WebhookDisposition Disposition, string Deli
 /// Processes a verified delivery once: the delivery record, the rows and the raw payload are written in one
 /// transaction under the write lock, so a delivery is either wholly processed or not at all, and a redelivery of a
 /// processed one changes nothing. A delivery that failed may be redelivered (after a fix) and is processed then.
-/// Derivations are refreshed after each processed delivery, so metrics reflect it at once.
+/// A delivery that wrote rows requests a derivation from <see cref="DerivationQueueService"/> and returns: the request never
+/// waits for it (GitHub gives a delivery 10 s, a derivation of a large org takes longer), metrics follow shortly after.
 /// </summary>
 internal sealed class GitHubWebhookProcessor(
     DuckDbDatabase database,
-    DerivationRunner derivation,
+    DerivationQueueService derivations,
     RawPayloadStore rawPayloads,
     IOptions<GitHubOptions> options,
     IClock clock,
@@ -43,7 +45,7 @@ internal sealed class GitHubWebhookProcessor(
             delivery, eventName, result.Action, result.Disposition, result.Rows, result.Error is null ? "" : ": " + result.Error);
         if (result.Disposition == WebhookDisposition.Processed && result.Rows > 0)
         {
-            derivation.Run();
+            derivations.Request(new DerivationRequest($"webhook {delivery} ({eventName})"));
             PruneRawPayloads(now);
         }
         return result;

@@ -49,7 +49,8 @@ public sealed class SyncRunnerTests : IDisposable
     }
 
     private SyncRunner Runner(ISyncSource source) =>
-        new([source], runs, new DerivationRunner(database, new MetricOptions()), NullLogger<SyncRunner>.Instance);
+        new([source], runs, new DevEx.Server.Derivation.DerivationQueueService(new DerivationRunner(database, new MetricOptions()),
+            NullLogger<DevEx.Server.Derivation.DerivationQueueService>.Instance), NullLogger<SyncRunner>.Instance);
 
     public void Dispose()
     {
