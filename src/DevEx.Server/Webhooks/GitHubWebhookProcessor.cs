@@ -1,6 +1,7 @@
 using Dapper;
 using DevEx.Analytics.Derivations;
 using DevEx.Collectors.GitHub;
+using DevEx.Collectors.GitHub.Webhooks;
 using DevEx.Server.Derivation;
 using DevEx.Store;
 using DuckDB.NET.Data;
