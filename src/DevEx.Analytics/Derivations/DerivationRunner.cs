@@ -123,6 +123,7 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
             TableWriter.Upsert(connection, DerivedTables.Quality, qualityRows);
             Tickets.TicketDeriver.Write(connection, tickets);
             Calendar.MeetingWeekDeriver.Write(connection, meetingWeeks);
+            FailureSignalDeriver.Derive(connection, transaction);
             transaction.Commit();
         }
         finally

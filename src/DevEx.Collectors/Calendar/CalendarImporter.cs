@@ -62,11 +62,8 @@ public sealed class CalendarImporter(DuckDbDatabase database, IClock clock, Cale
     public IReadOnlyList<ImportFileSummary> Store(IReadOnlyList<ExpandedCalendar> calendars)
     {
         var lastPerPerson = calendars.GroupBy(c => c.PersonId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-        database.WriteLock.Wait();
-        try
+        database.Write((connection, transaction) =>
         {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
             foreach (var calendar in calendars)
             {
                 connection.Execute("DELETE FROM calendar_occurrences WHERE person_id = $personId AND start_at >= $from AND start_at < $to",
@@ -76,12 +73,7 @@ public sealed class CalendarImporter(DuckDbDatabase database, IClock clock, Cale
             }
             TableWriter.Upsert(connection, Occurrences, lastPerPerson.SelectMany(c => c.Occurrences).ToList());
             TableWriter.Upsert(connection, Tables.ImportRejects, calendars.SelectMany(c => c.Rejects).ToList());
-            transaction.Commit();
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        });
         return calendars.Select(c => new ImportFileSummary(c.FileName, c.Occurrences.Count, c.Rejects.Count,
             c.Rejects.Take(ImportFileSummary.RejectsShown).Select(r => new ImportReject(c.FileName, r.Line, r.Reason)).ToList())).ToList();
     }

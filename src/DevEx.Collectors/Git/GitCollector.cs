@@ -126,20 +126,11 @@ public sealed class GitCollector
     private static IReadOnlyList<string> Write(DuckDbDatabase database, RepositoryRow repository, IReadOnlyList<CommitRow> commits,
         IReadOnlyList<DeploymentRow>? deployments, string deploymentPrefix, CancellationToken cancellationToken)
     {
-        database.WriteLock.Wait(cancellationToken);
-        try
+        return database.Write<IReadOnlyList<string>>((connection, _) =>
         {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
             TableWriter.Upsert(connection, Tables.Repositories, [repository]);
             TableWriter.Upsert(connection, Tables.Commits, commits.ToList());
-            IReadOnlyList<string> removed = deployments is null ? [] : TableWriter.ReplaceKeyPrefix(connection, Tables.Deployments, deploymentPrefix, deployments.ToList());
-            transaction.Commit();
-            return removed;
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+            return deployments is null ? [] : TableWriter.ReplaceKeyPrefix(connection, Tables.Deployments, deploymentPrefix, deployments.ToList());
+        }, cancellationToken);
     }
 }

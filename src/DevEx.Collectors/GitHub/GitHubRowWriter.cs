@@ -1,5 +1,6 @@
 using Dapper;
 using DevEx.Collectors.GitHub.Mapping;
+using DevEx.Store.State;
 using DevEx.Store;
 using DevEx.Store.Rows;
 using DevEx.Store.Writing;
@@ -16,19 +17,8 @@ public sealed class GitHubRowWriter(DuckDbDatabase database)
     /// <summary>Writes the batch; returns the rows written.</summary>
     public int Write(GitHubBatch batch)
     {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            Write(connection, batch);
-            transaction.Commit();
-            return batch.RowCount;
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        database.Write((connection, _) => Write(connection, batch));
+        return batch.RowCount;
     }
 
     /// <summary>Writes the batch on a connection whose caller holds the write lock and a transaction.</summary>
@@ -49,7 +39,7 @@ public sealed class GitHubRowWriter(DuckDbDatabase database)
         TableWriter.Upsert(connection, Tables.TicketStatuses, batch.TicketStatuses);
         foreach (var (scope, resource, cursor, etag, at) in batch.Cursors)
         {
-            Sync.SyncStateStore.Upsert(connection, GitHubMapping.Source, scope, resource, cursor, etag, at);
+            SyncStateStore.Upsert(connection, GitHubMapping.Source, scope, resource, cursor, etag, at);
         }
         foreach (var (kind, key, payload, receivedAt) in batch.RawPayloads)
         {

@@ -96,18 +96,10 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
         {
             return;
         }
-        database.WriteLock.Wait();
-        try
+        database.Write((connection, _) =>
         {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
             rows.Write(connection);
             TableWriter.Upsert(connection, Tables.ImportRejects, rejects);
-            transaction.Commit();
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        });
     }
 }

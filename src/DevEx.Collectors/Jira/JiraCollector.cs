@@ -1,3 +1,4 @@
+using DevEx.Store.State;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
@@ -140,11 +141,8 @@ public sealed class JiraCollector(
     /// <summary>Writes a batch in one transaction under the write lock; returns the rows written.</summary>
     private int Write(JiraBatch batch)
     {
-        database.WriteLock.Wait();
-        try
+        return database.Write((connection, _) =>
         {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
             var rows = TableWriter.Upsert(connection, Tables.TicketStatuses, batch.Statuses);
             rows += TableWriter.Upsert(connection, Tables.Tickets, batch.Tickets);
             TableWriter.ReplaceChildren(connection, Tables.TicketKeys, batch.Tickets, Tables.TicketTransitions, batch.Transitions);
@@ -156,13 +154,8 @@ public sealed class JiraCollector(
                 connection.Execute("DELETE FROM incidents WHERE id = $id AND source = $source", new { id, source = JiraMapper.Source });
             }
             TableWriter.Upsert(connection, Tables.ImportRejects, batch.Rejects);
-            transaction.Commit();
             return rows;
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        });
     }
 
     private sealed record JiraBatch(

@@ -8,7 +8,7 @@ namespace DevEx.Store.Writing;
 /// repeats a record behaves like importing it twice); rows already stored under the batch's keys are deleted (their
 /// keys go through a staging table), then the batch is appended straight into the table, all in the caller's
 /// transaction. Keys are kept unique here rather than by PRIMARY KEY indexes, whose upkeep made re-imports 8x
-/// slower (see Migrations/001); callers hold <see cref="DuckDbDatabase.WriteLock"/>.
+/// slower (see Migrations/001); callers run inside <see cref="DuckDbDatabase.Write{T}"/>.
 /// </summary>
 public static class TableWriter
 {

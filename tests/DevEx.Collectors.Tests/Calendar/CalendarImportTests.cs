@@ -4,6 +4,7 @@ using DevEx.Collectors.Import;
 using DevEx.Collectors.Sync;
 using DevEx.Collectors.Tests.GitHub;
 using DevEx.Collectors.Tests.GitHub.Fake;
+using DevEx.Store.State;
 using DevEx.Store;
 using DevEx.Store.Rows;
 using DevEx.Store.Writing;

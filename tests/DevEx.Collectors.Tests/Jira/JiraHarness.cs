@@ -5,6 +5,7 @@ using DevEx.Collectors.Jira;
 using DevEx.Collectors.Sync;
 using DevEx.Collectors.Tests.GitHub;
 using DevEx.Collectors.Tests.GitHub.Fake;
+using DevEx.Store.State;
 using DevEx.Store;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

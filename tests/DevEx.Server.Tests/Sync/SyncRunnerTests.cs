@@ -2,6 +2,7 @@ using DevEx.Analytics;
 using DevEx.Analytics.Derivations;
 using DevEx.Collectors.Sync;
 using DevEx.Server.Sync;
+using DevEx.Store.State;
 using DevEx.Store;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;

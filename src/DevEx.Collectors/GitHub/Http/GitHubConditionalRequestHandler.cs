@@ -1,3 +1,4 @@
+using DevEx.Store.State;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;

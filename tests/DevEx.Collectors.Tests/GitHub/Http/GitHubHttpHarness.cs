@@ -2,6 +2,7 @@ using DevEx.Collectors.GitHub;
 using DevEx.Collectors.GitHub.Http;
 using DevEx.Collectors.Http;
 using DevEx.Collectors.Tests.GitHub.Fake;
+using DevEx.Store.State;
 using DevEx.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,6 @@
 using Dapper;
-using DevEx.Store;
 
-namespace DevEx.Collectors.GitHub.Http;
+namespace DevEx.Store.State;
 
 /// <summary>
 /// The validators (ETag, Last-Modified), Link header and body of every cacheable GET, in the http_cache table, keyed by
@@ -23,11 +22,7 @@ public sealed class HttpCacheStore(DuckDbDatabase database, TimeProvider? time =
     public void Put(string url, string? etag, string? lastModified, string? link, string body)
     {
         var storedAt = time.GetUtcNow().UtcDateTime;
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            connection.Execute(
+        database.Write((connection, _) => connection.Execute(
                 """
                 INSERT INTO http_cache (url, etag, last_modified, link, body, stored_at)
                 VALUES ($url, $etag, $lastModified, $link, $body, $storedAt)
@@ -35,12 +30,7 @@ public sealed class HttpCacheStore(DuckDbDatabase database, TimeProvider? time =
                     etag = excluded.etag, last_modified = excluded.last_modified, link = excluded.link,
                     body = excluded.body, stored_at = excluded.stored_at
                 """,
-                new { url, etag, lastModified, link, body, storedAt });
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+                new { url, etag, lastModified, link, body, storedAt }));
     }
 }
 

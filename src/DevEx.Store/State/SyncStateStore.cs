@@ -1,8 +1,8 @@
 using Dapper;
-using DevEx.Store;
+using DuckDB.NET.Data;
 using NodaTime;
 
-namespace DevEx.Collectors.Sync;
+namespace DevEx.Store.State;
 
 /// <summary>A resource's cursor: how far a source has read (e.g. the newest updated_at written).</summary>
 public sealed record SyncCursor(string Source, string Scope, string Resource, string? Cursor, Instant UpdatedAt);
@@ -31,20 +31,16 @@ public sealed class SyncStateStore(DuckDbDatabase database, IClock clock)
     /// </summary>
     public void Set(string source, string scope, string resource, string? cursor, string? etag = null)
     {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            Upsert(connection, source, scope, resource, cursor, etag, clock.GetCurrentInstant());
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        var now = clock.GetCurrentInstant();
+        database.Write((connection, _) => Upsert(connection, source, scope, resource, cursor, etag, now));
     }
 
-    /// <summary>Saves a cursor on a connection whose caller holds the write lock, in the transaction of the rows it covers.</summary>
-    public static void Upsert(DuckDB.NET.Data.DuckDBConnection connection, string source, string scope, string resource, string? cursor, string? etag, Instant now) =>
+    /// <summary>
+    /// Saves a cursor inside a caller's <see cref="DuckDbDatabase.Write{T}"/>, in the transaction of the rows it covers.
+    /// State rows are upserted with ON CONFLICT on their primary key (one row at a time, never in bulk), not through
+    /// TableWriter's delete-and-append, which exists for batches of source rows.
+    /// </summary>
+    public static void Upsert(DuckDBConnection connection, string source, string scope, string resource, string? cursor, string? etag, Instant now) =>
         connection.Execute("""
             INSERT INTO sync_state (source, scope, resource, cursor, etag, updated_at) VALUES ($source, $scope, $resource, $cursor, $etag, $now)
             ON CONFLICT (source, scope, resource) DO UPDATE SET cursor = excluded.cursor, etag = excluded.etag, updated_at = excluded.updated_at

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using DevEx.Store;
 using NodaTime;
 
-namespace DevEx.Server.Reports;
+namespace DevEx.Store.State;
 
 /// <summary>One row of report_deliveries.</summary>
 public sealed class ReportDelivery
@@ -36,26 +35,20 @@ public sealed class ReportDeliveryLog(DuckDbDatabase database, IClock clock)
             new { team, week, target }) > 0;
     }
 
-    /// <summary>Records one HTTP attempt and its outcome.</summary>
+    /// <summary>
+    /// Records one HTTP attempt and its outcome: the first attempt of a key inserts, a later one counts up
+    /// (attempts + 1 in ON CONFLICT, so the count never needs reading first).
+    /// </summary>
     public void RecordAttempt(string team, string week, string target, bool delivered, int? statusCode, string? error)
     {
         var now = clock.GetCurrentInstant().ToDateTimeUtc();
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            connection.Execute("""
+        database.Write((connection, _) => connection.Execute("""
                 INSERT INTO report_deliveries VALUES ($team, $week, $target, $status, 1, $code, $error, $now, $now, $delivered_at)
                 ON CONFLICT (team, week, target) DO UPDATE SET status = excluded.status, attempts = report_deliveries.attempts + 1,
                     last_status_code = excluded.last_status_code, last_error = excluded.last_error,
                     last_attempt_at = excluded.last_attempt_at, delivered_at = excluded.delivered_at
                 """,
-                new { team, week, target, status = delivered ? "delivered" : "failed", code = statusCode, error, now, delivered_at = delivered ? now : (DateTime?)null });
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+                new { team, week, target, status = delivered ? "delivered" : "failed", code = statusCode, error, now, delivered_at = delivered ? now : (DateTime?)null }));
     }
 
     /// <summary>The weeks in [<paramref name="from"/>, <paramref name="before"/>) whose delivery to the target failed and never succeeded, oldest first.</summary>

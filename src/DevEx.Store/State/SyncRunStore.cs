@@ -1,8 +1,7 @@
 using Dapper;
-using DevEx.Store;
 using NodaTime;
 
-namespace DevEx.Collectors.Sync;
+namespace DevEx.Store.State;
 
 /// <summary>One row of sync_runs.</summary>
 public sealed class SyncRun
@@ -29,7 +28,8 @@ public sealed class SyncRunStore(DuckDbDatabase database, IClock clock)
         return id;
     }
 
-    public void Finish(string id, string status, SyncOutcome? outcome, string? error) =>
+    /// <summary>Closes a run with its status and counts (zeros when it did not finish normally).</summary>
+    public void Finish(string id, string status, long rowsWritten, long requests, long notModified, string? error) =>
         Execute("""
             UPDATE sync_runs SET finished_at = $now, status = $status, rows_written = $rows, requests = $requests,
                    not_modified = $notModified, error = $error
@@ -37,8 +37,7 @@ public sealed class SyncRunStore(DuckDbDatabase database, IClock clock)
             """,
             new
             {
-                id, status, error, now = clock.GetCurrentInstant(), rows = outcome?.RowsWritten ?? 0,
-                requests = outcome?.Requests ?? 0, notModified = outcome?.NotModified ?? 0,
+                id, status, error, now = clock.GetCurrentInstant(), rows = rowsWritten, requests, notModified,
             });
 
     /// <summary>The latest run of every source, newest first.</summary>
@@ -52,17 +51,6 @@ public sealed class SyncRunStore(DuckDbDatabase database, IClock clock)
             """).ToList();
     }
 
-    private void Execute(string sql, object parameters)
-    {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            connection.Execute(sql, parameters);
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
-    }
+    private void Execute(string sql, object parameters) =>
+        database.Write((connection, _) => connection.Execute(sql, parameters));
 }
