@@ -56,6 +56,15 @@ public sealed class StoredGitHubRows(DuckDBConnection connection)
         return chain;
     }
 
+    /// <summary>The services stored incidents belong to: an incident an event moves or removes leaves its old service to re-derive.</summary>
+    public IReadOnlyList<string> IncidentServices(IEnumerable<string> ids)
+    {
+        var list = string.Join('\n', ids);
+        return list.Length == 0
+            ? []
+            : connection.Query<string>("SELECT DISTINCT service FROM incidents WHERE list_contains(string_split($list, chr(10)), id)", new { list }).AsList();
+    }
+
     private sealed record PullRequestReady(Instant? ReadyAt);
 
     private sealed record FirstParent(string Sha, string? Parent);
