@@ -11,7 +11,9 @@ namespace DevEx.Store.Queries;
 /// arm in the plan: every request plans and runs the team join of a grouping it did not ask for. Before a query runs,
 /// a filter whose parameter is NULL becomes <c>true</c> and one whose parameter is set keeps only its condition; the
 /// grouping parameters, whose values come from a closed set (<c>none</c>, <c>team</c>, <c>week</c>…) and never from
-/// a request's text, are written in as literals. Every value a person typed stays a bound parameter
+/// a request's text, are written in as literals, and a <c>CASE $group WHEN 'team' THEN … END</c> is replaced by the arm
+/// of the grouping asked for (<see cref="GroupingChoice"/>), so that the team lookup of a by-team arm is not planned for
+/// a request without grouping. Every value a person typed stays a bound parameter
 /// (queries/README.md, "Filter shapes"; docs/benchmarks.md, "Small questions").
 /// </summary>
 internal static partial class QueryShape
@@ -39,6 +41,10 @@ internal static partial class QueryShape
             !values.TryGetValue(m.Groups["name"].Value, out var value) ? m.Value
             : value is null ? "true"
             : $"({m.Groups["condition"].Value})");
+        if (values.TryGetValue("group", out var group) && group is string grouping && ClosedValue().IsMatch(grouping))
+        {
+            filtered = GroupingChoice.Select(filtered, grouping);
+        }
         foreach (var name in ClosedSetParameters)
         {
             if (values.TryGetValue(name, out var value) && value is string text && ClosedValue().IsMatch(text))

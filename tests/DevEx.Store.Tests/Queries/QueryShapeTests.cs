@@ -25,7 +25,7 @@ public sealed class QueryShapeTests
         parameters.Add("failed", false);
         parameters.Add("group", "team");
         Assert.Equal("""
-            SELECT CASE 'team' WHEN 'team' THEN owner_team END AS grp, count(*) FROM d_changes
+            SELECT (owner_team) AS grp, count(*) FROM d_changes
             WHERE deployed_at >= $from
               AND (owner_team = $team)
               AND true
@@ -37,7 +37,8 @@ public sealed class QueryShapeTests
     [Fact]
     public void A_filter_whose_parameter_is_not_given_is_left_as_written()
     {
-        Assert.Equal(Sql.Replace("$group", "'none'", StringComparison.Ordinal), QueryShape.Apply(Sql, new { group = "none" }));
+        Assert.Equal(Sql.Replace("CASE $group WHEN 'team' THEN owner_team END", "NULL::VARCHAR", StringComparison.Ordinal),
+            QueryShape.Apply(Sql, new { group = "none" }));
     }
 
     [Fact]
@@ -62,5 +63,15 @@ public sealed class QueryShapeTests
         long Run(string? team) => connection.ExecuteScalar<long>(QueryShape.Apply(sum, new { team }), new { team });
         // a: 1 + 2; b: 4; no filter: 1 + 2 + 4 + 8; a team no row has: 0.
         Assert.Equal((3L, 4L, 15L, 0L), (Run("a"), Run("b"), Run(null), Run("c")));
+    }
+
+    [Theory]
+    [InlineData("team", "SELECT (CASE WHEN owner_team IN (SELECT id FROM teams) THEN owner_team END) AS grp, 'x' FROM t")]
+    [InlineData("service", "SELECT (service) AS grp, 'x' FROM t")]
+    [InlineData("none", "SELECT NULL::VARCHAR AS grp, 'x' FROM t")]
+    public void A_grouping_case_becomes_the_arm_of_the_grouping_asked_for(string group, string expected)
+    {
+        const string sql = "SELECT CASE $group WHEN 'team' THEN CASE WHEN owner_team IN (SELECT id FROM teams) THEN owner_team END WHEN 'service' THEN service END AS grp, 'x' FROM t";
+        Assert.Equal(expected, QueryShape.Apply(sql, new { group }));
     }
 }
