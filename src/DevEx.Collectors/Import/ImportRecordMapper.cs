@@ -174,7 +174,7 @@ internal static class ImportRecordMapper
         var project = record.RequiredName("project");
         var type = record.RequiredName("type");
         var created = record.RequiredInstant("createdAt");
-        var written = new List<(Instant At, string? From, string To)>();
+        var written = new List<(Instant At, string? From, string To)>(record.ArrayLength("transitions"));
         var index = 0;
         foreach (var transition in record.ObjectArray("transitions"))
         {
@@ -204,17 +204,70 @@ internal static class ImportRecordMapper
         {
             throw new ImportLineException("field 'resolvedAt' is before 'createdAt'");
         }
-        var seen = new HashSet<(Instant, string?, string)>();
+        var transitions = Numbered(key, written);
+        batch.Tickets.Add(new TicketRow(key, project, type, created, resolved, record.OptionalString("title"),
+            record.OptionalName("assignee"), record.OptionalName("team"), record.StringArray("labels", pooled: true), source));
+        batch.TicketTransitions.AddRange(transitions);
+    }
+
+    /// <summary>The transitions sorted by time (stably), exact duplicates dropped (the first kept), numbered 0..n-1.</summary>
+    private static List<TicketTransitionRow> Numbered(string key, List<(Instant At, string? From, string To)> written)
+    {
         var transitions = new List<TicketTransitionRow>(written.Count);
-        foreach (var (at, from, to) in written.OrderBy(t => t.At)) // OrderBy is stable
+        if (written.Count > ManyTransitions)
         {
-            if (seen.Add((at, from, to)))
+            var seen = new HashSet<(Instant, string?, string)>();
+            foreach (var (at, from, to) in written.OrderBy(t => t.At)) // OrderBy is stable
+            {
+                if (seen.Add((at, from, to)))
+                {
+                    transitions.Add(new TicketTransitionRow(key, transitions.Count, at, from, to));
+                }
+            }
+            return transitions;
+        }
+        foreach (var (at, from, to) in SortedByTime(written))
+        {
+            if (!Contains(transitions, at, from, to))
             {
                 transitions.Add(new TicketTransitionRow(key, transitions.Count, at, from, to));
             }
         }
-        batch.Tickets.Add(new TicketRow(key, project, type, created, resolved, record.OptionalString("title"),
-            record.OptionalName("assignee"), record.OptionalName("team"), record.StringArray("labels", pooled: true), source));
-        batch.TicketTransitions.AddRange(transitions);
+        return transitions;
+    }
+
+    // Above this many, sorting and de-duplicating in place (quadratic) would cost more than the allocations it saves.
+    private const int ManyTransitions = 64;
+
+    private static bool Contains(List<TicketTransitionRow> transitions, Instant at, string? from, string to)
+    {
+        foreach (var t in transitions)
+        {
+            if (t.At == at && t.FromStatus == from && t.ToStatus == to)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Sorts by time, stably (equal times keep their written order), in place: a ticket has a handful of
+    /// transitions, written in order almost always, so an insertion sort does no work where OrderBy allocated.
+    /// </summary>
+    private static List<(Instant At, string? From, string To)> SortedByTime(List<(Instant At, string? From, string To)> written)
+    {
+        for (var i = 1; i < written.Count; i++)
+        {
+            var item = written[i];
+            var j = i - 1;
+            while (j >= 0 && written[j].At > item.At)
+            {
+                written[j + 1] = written[j];
+                j--;
+            }
+            written[j + 1] = item;
+        }
+        return written;
     }
 }

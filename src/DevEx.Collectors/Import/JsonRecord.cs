@@ -191,6 +191,10 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing, St
         return items;
     }
 
+    /// <summary>The length of an array field; 0 when absent or not an array (the readers of the field say why).</summary>
+    public int ArrayLength(string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : 0;
+
     public IEnumerable<JsonRecord> ObjectArray(string name)
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
