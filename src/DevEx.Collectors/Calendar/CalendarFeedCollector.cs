@@ -1,8 +1,8 @@
-using DevEx.Store.State;
 using System.Net;
 using System.Net.Http.Headers;
 using DevEx.Collectors.Import;
 using DevEx.Collectors.Sync;
+using DevEx.Store.State;
 
 namespace DevEx.Collectors.Calendar;
 

@@ -126,11 +126,15 @@ public sealed class GitCollector
     private static IReadOnlyList<string> Write(DuckDbDatabase database, RepositoryRow repository, IReadOnlyList<CommitRow> commits,
         IReadOnlyList<DeploymentRow>? deployments, string deploymentPrefix, CancellationToken cancellationToken)
     {
-        return database.Write<IReadOnlyList<string>>((connection, _) =>
+        var batch = new SourceBatch();
+        batch.Repositories.Add(repository);
+        batch.Commits.AddRange(commits);
+        if (deployments is not null)
         {
-            TableWriter.Upsert(connection, Tables.Repositories, [repository]);
-            TableWriter.Upsert(connection, Tables.Commits, commits.ToList());
-            return deployments is null ? [] : TableWriter.ReplaceKeyPrefix(connection, Tables.Deployments, deploymentPrefix, deployments.ToList());
-        }, cancellationToken);
+            batch.Deployments.AddRange(deployments);
+            batch.DeploymentsOwnedByPrefix = deploymentPrefix;
+        }
+        batch.Write(database, cancellationToken);
+        return batch.DeletedDeployments;
     }
 }

@@ -1,5 +1,6 @@
 using DevEx.Store;
 using DevEx.Store.Rows;
+using DevEx.Store.Writing;
 using NodaTime;
 
 namespace DevEx.Collectors.Import;
@@ -17,7 +18,7 @@ internal static class ImportRecordMapper
     /// <summary>How far before its ticket's creation a transition may lie and still be taken as clock skew.</summary>
     internal static readonly Duration TransitionSkew = Duration.FromHours(24);
 
-    public static void Map(ImportKind kind, JsonRecord record, ImportBatch batch, string source)
+    public static void Map(ImportKind kind, JsonRecord record, SourceBatch batch, string source)
     {
         switch (kind)
         {
@@ -67,7 +68,7 @@ internal static class ImportRecordMapper
             record.OptionalInstant("committedAt"), record.OptionalString("message"), source);
     }
 
-    private static void PullRequest(JsonRecord record, ImportBatch batch, string source)
+    private static void PullRequest(JsonRecord record, SourceBatch batch, string source)
     {
         var repo = Repo(record);
         var number = record.RequiredInt("number");
@@ -167,7 +168,7 @@ internal static class ImportRecordMapper
     /// kept as written: the derivation reads only <c>to</c>.</item>
     /// </list>
     /// </summary>
-    private static void Ticket(JsonRecord record, ImportBatch batch, string source)
+    private static void Ticket(JsonRecord record, SourceBatch batch, string source)
     {
         var key = record.RequiredString("key");
         var project = record.RequiredString("project");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DevEx.Store.Rows;
+using DevEx.Store.Writing;
 using NodaTime;
 
 namespace DevEx.Collectors.Import;
@@ -20,7 +21,7 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
     /// <summary>What a chunk produced.</summary>
     public sealed class Result
     {
-        public ImportBatch Rows { get; } = new();
+        public SourceBatch Rows { get; } = new();
         public List<ImportRejectRow> Rejects { get; } = [];
         public int Imported { get; set; }
         public int Skipped { get; set; }

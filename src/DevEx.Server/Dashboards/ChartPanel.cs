@@ -1,6 +1,6 @@
-using System.Text;
 using DevEx.Analytics.Metrics;
 using DevEx.Reports.Charts;
+using DevEx.Server.Dashboards.Views;
 using NodaTime;
 
 namespace DevEx.Server.Dashboards;
@@ -13,37 +13,13 @@ namespace DevEx.Server.Dashboards;
 /// </summary>
 internal static class ChartPanel
 {
-    public static void Render(StringBuilder html, PanelDefinition panel, PanelData data, DashboardFilter filter)
+    /// <summary>The chart drawn (the costly part, hence cached with the panel) and its table view.</summary>
+    public static ChartPanelModel Model(PanelDefinition panel, PanelData data, DashboardFilter filter)
     {
         var (spec, table) = Build(panel, data, filter);
         var chart = ChartRenderer.Svg(spec);
-        html.Append("<figure class=\"chart\">").Append(chart.Svg)
-            .Append("<figcaption class=\"muted\">").Append(Format.Html(chart.TextAlternative)).Append("</figcaption></figure>");
-        if (table.PartialNote is not null)
-        {
-            html.Append("<p class=\"note partial\">").Append(Format.Html(table.PartialNote)).Append("</p>");
-        }
-        html.Append("<details><summary>Table view</summary><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Scrollable table\"><table><thead><tr>");
-        foreach (var header in table.Headers)
-        {
-            html.Append("<th scope=\"col\">").Append(Format.Html(header)).Append("</th>");
-        }
-        html.Append("</tr></thead><tbody>");
-        foreach (var row in table.Rows)
-        {
-            html.Append("<tr><th scope=\"row\">").Append(Format.Html(row.Label)).Append("</th>");
-            foreach (var (text, link) in row.Cells)
-            {
-                TablePanel.Cell(html, text, "number", link);
-            }
-            html.Append("</tr>");
-        }
-        html.Append("</tbody></table></div>");
-        if (table.Note is not null)
-        {
-            html.Append("<p class=\"muted\">").Append(Format.Html(table.Note)).Append("</p>");
-        }
-        html.Append("</details>");
+        var rows = table.Rows.Select(r => new ChartRowModel(r.Label, r.Cells.Select(c => TablePanel.Cell(c.Text, "number", c.Link)).ToList())).ToList();
+        return new ChartPanelModel(chart.Svg, chart.TextAlternative, table.PartialNote, table.Headers, rows, table.Note);
     }
 
     internal sealed record TableRow(string Label, IReadOnlyList<(string Text, string? Link)> Cells);

@@ -18,14 +18,14 @@ internal sealed class DashboardWarmer(DuckDbDatabase database, DashboardCatalog 
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
     private long warmed = -1;
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.WarmDashboards)
         {
             warmed = database.DataGeneration;
-            Warm("before serving", cancellationToken);
+            await Warm("before serving", cancellationToken).ConfigureAwait(false);
         }
-        return base.StartAsync(cancellationToken);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,18 +43,18 @@ internal sealed class DashboardWarmer(DuckDbDatabase database, DashboardCatalog 
                 continue;
             }
             warmed = generation;
-            Warm("after new data", stoppingToken);
+            await Warm("after new data", stoppingToken).ConfigureAwait(false);
         }
     }
 
-    private void Warm(string when, CancellationToken cancellationToken)
+    private async Task Warm(string when, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         foreach (var dashboard in catalog.Current.Dashboards)
         {
             try
             {
-                pages.Page(dashboard.Id, new MetricRequest(null, null, null, null, null, null), cancellationToken);
+                await pages.Page(dashboard.Id, new MetricRequest(null, null, null, null, null, null), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

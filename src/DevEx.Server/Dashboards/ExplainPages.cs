@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text;
 using DevEx.Analytics.Metrics;
 using DevEx.Server.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
+using DevEx.Server.Dashboards.Views;
 
 namespace DevEx.Server.Dashboards;
 
@@ -21,14 +20,14 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
 
     private sealed record Cell(string Text, string? Link = null, bool Numeric = false);
 
-    public IResult Page(string listing, MetricRequest request, ExplainFilters filters, CancellationToken ct)
+    public async Task<IResult> Page(string listing, MetricRequest request, ExplainFilters filters, CancellationToken ct)
     {
         var ok = pages.TryFilter(request, out var filter, out var problem);
         var set = catalog.Current;
-        var context = new PageLayout.Context(set, null, filter, org.Teams(), org.Services(), null);
+        var context = new PageContext(set, null, filter, org.Teams(), org.Services(), null);
         if (!ok || problem is not null)
         {
-            return Html(PageLayout.Render(context, "Cannot show these rows", problem, "", withFilters: false), ok ? 404 : 400);
+            return await pages.Message(PageFrames.For(context, "Cannot show these rows", problem, withFilters: false), ok ? 404 : 400);
         }
         Listing? found = listing switch
         {
@@ -43,40 +42,20 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
         };
         if (found is null)
         {
-            return Html(PageLayout.Render(context, "No such listing",
-                "Listings: deployments, changes, pull-requests, tickets, incidents, data-quality, identities.", "", withFilters: false), 404);
+            return await pages.Message(PageFrames.For(context, "No such listing",
+                "Listings: deployments, changes, pull-requests, tickets, incidents, data-quality, identities.", withFilters: false), 404);
         }
-        return Html(PageLayout.Render(context, found.Title, found.Intro, Table(found, filter)));
+        return await ComponentPages.PageAsync<ExplainPageView>(new Dictionary<string, object?>
+        {
+            [nameof(ExplainPageView.Frame)] = PageFrames.For(context, found.Title, found.Intro),
+            [nameof(ExplainPageView.Listing)] = Model(found, filter),
+        });
     }
 
-    private static string Table(Listing listing, DashboardFilter filter)
-    {
-        var html = new StringBuilder("<section class=\"panel full\" aria-labelledby=\"rows-h\"><h2 id=\"rows-h\">");
-        html.Append(CultureInfo.InvariantCulture, $"{listing.Total:#,0} rows</h2><p class=\"help\">The same rows as JSON: <a href=\"")
-            .Append(Format.Html(PanelLinks.WithFilters(listing.Api, filter))).Append("\">").Append(Format.Html(listing.Api.Split('?')[0])).Append("</a>.");
-        if (listing.Total > MaxRows)
-        {
-            html.Append(CultureInfo.InvariantCulture, $" Showing the first {MaxRows}; narrow the filters or use the JSON for all.");
-        }
-        html.Append("</p><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Scrollable table\"><table><thead><tr>");
-        foreach (var header in listing.Headers)
-        {
-            html.Append("<th scope=\"col\">").Append(Format.Html(header)).Append("</th>");
-        }
-        html.Append("</tr></thead><tbody>");
-        foreach (var (id, cells) in listing.Rows)
-        {
-            html.Append("<tr id=\"").Append(Format.Html(id)).Append("\">");
-            foreach (var cell in cells)
-            {
-                html.Append(cell.Numeric ? "<td class=\"num\">" : "<td>");
-                html.Append(cell.Link is null ? Format.Html(cell.Text) : $"<a href=\"{Format.Html(cell.Link)}\">{Format.Html(cell.Text)}</a>");
-                html.Append("</td>");
-            }
-            html.Append("</tr>");
-        }
-        return html.Append("</tbody></table></div></section>").ToString();
-    }
+    private static ExplainListingModel Model(Listing listing, DashboardFilter filter) => new(listing.Total, Math.Min(listing.Total, MaxRows),
+        PanelLinks.WithFilters(listing.Api, filter), listing.Api.Split('?')[0], listing.Headers,
+        listing.Rows.Select(r => new ExplainRowModel(r.Id,
+            r.Cells.Select(c => new TableCellModel(c.Text, c.Link, c.Numeric ? CellStyle.Numeric : CellStyle.Plain)).ToList())).ToList());
 
     private static Cell Hours(double? hours) => new(hours is { } h ? Format.Hours(h) : Format.Missing, Numeric: true);
 
@@ -253,7 +232,4 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
             identity is null ? "/api/v1/data-quality/identity-occurrences" : $"/api/v1/data-quality/identity-occurrences?identity={Uri.EscapeDataString(identity)}",
             ["Identity", "Seen in", "Repository", "Commit or pull request", "When"], found.Count, rows);
     }
-
-    private static ContentHttpResult Html(string html, int status = StatusCodes.Status200OK) =>
-        TypedResults.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using DevEx.Server.Dashboards.Views;
 
 namespace DevEx.Server.Dashboards;
 
@@ -11,12 +11,11 @@ namespace DevEx.Server.Dashboards;
 /// </summary>
 internal static class PivotPanel
 {
-    public static void Render(StringBuilder html, PanelDefinition panel, PanelData data, DashboardFilter filter)
+    public static PivotPanelModel Build(PanelDefinition panel, PanelData data, DashboardFilter filter)
     {
         if (data.Rows.Count == 0)
         {
-            html.Append("<p class=\"muted\">No rows in this window.</p>");
-            return;
+            return new PivotPanelModel("", [], []);
         }
         var valueColumn = data.Column(panel.Value!)!;
         var unit = panel.Unit ?? valueColumn.Unit;
@@ -30,39 +29,21 @@ internal static class PivotPanel
         var rows = data.Rows.GroupBy(r => Key(data, r, rowKey))
             .Select(g => (g.Key, Label: Key(data, g.First(), panel.Rows!), Total: RowTotal(g), Link: PanelLinks.For(data, g.First(), panel.Rows!, null, filter)))
             .OrderByDescending(r => r.Total).ThenBy(r => r.Label, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-        html.Append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Scrollable table\"><table class=\"pivot\"><thead><tr><th scope=\"col\">")
-            .Append(Format.Html(data.Column(panel.Rows!)!.Label)).Append("</th>");
-        foreach (var column in columns)
+        var shown = rows.Select(r => new PivotRowModel(r.Label, r.Link, columns.Select(column =>
         {
-            html.Append("<th scope=\"col\">").Append(Format.Html(column)).Append("</th>");
-        }
-        html.Append("</tr></thead><tbody>");
-        foreach (var (key, label, _, link) in rows)
-        {
-            html.Append("<tr><th scope=\"row\">").Append(link is null ? Format.Html(label) : $"<a href=\"{Format.Html(link)}\">{Format.Html(label)}</a>").Append("</th>");
-            foreach (var column in columns)
+            if (!cells.TryGetValue((r.Key, column), out var row))
             {
-                if (!cells.TryGetValue((key, column), out var row))
-                {
-                    html.Append("<td class=\"num\">").Append(Format.Missing).Append("</td>");
-                    continue;
-                }
-                var now = PanelData.Number(data.Value(row, valueColumn.Name));
-                var before = PanelData.Number(data.Value(row, valueColumn.Name + PanelData.PreviousSuffix));
-                var cellLink = PanelLinks.For(data, row, valueColumn.Name, panel.Link, filter);
-                var text = Format.Html(Format.Value(now, unit));
-                html.Append("<td class=\"num\">").Append(cellLink is null ? text : $"<a href=\"{Format.Html(cellLink)}\">{text}</a>");
-                if (now is { } a && before is { } b && Math.Abs(a - b) >= 0.05)
-                {
-                    var delta = a - b;
-                    html.Append(" <span class=\"delta\" title=\"").Append(Format.Html(Format.Trend(a, b, unit))).Append("\">(")
-                        .Append(delta > 0 ? "+" : "−").Append(Format.Html(Format.Value(Math.Abs(delta), unit))).Append(")</span>");
-                }
-                html.Append("</td>");
+                return new PivotCellModel(Format.Missing, null, null, null);
             }
-            html.Append("</tr>");
-        }
-        html.Append("</tbody></table></div>");
+            var now = PanelData.Number(data.Value(row, valueColumn.Name));
+            var before = PanelData.Number(data.Value(row, valueColumn.Name + PanelData.PreviousSuffix));
+            var cellLink = PanelLinks.For(data, row, valueColumn.Name, panel.Link, filter);
+            var (delta, title) = now is { } a && before is { } b && Math.Abs(a - b) >= 0.05
+                ? ((a - b > 0 ? "+" : "−") + Format.Value(Math.Abs(a - b), unit), Format.Trend(a, b, unit))
+                : (null, null);
+            return new PivotCellModel(Format.Value(now, unit), cellLink, delta, title);
+        }).ToList())).ToList();
+        return new PivotPanelModel(data.Column(panel.Rows!)!.Label, columns, shown);
     }
 
     private static string Key(PanelData data, IReadOnlyList<object?> row, string column) => Format.Raw(data.Value(row, column));

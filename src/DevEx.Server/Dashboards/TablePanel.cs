@@ -1,4 +1,4 @@
-using System.Text;
+using DevEx.Server.Dashboards.Views;
 
 namespace DevEx.Server.Dashboards;
 
@@ -10,64 +10,35 @@ namespace DevEx.Server.Dashboards;
 /// </summary>
 internal static class TablePanel
 {
-    public static void Render(StringBuilder html, PanelDefinition panel, PanelData data, DashboardFilter filter)
+    public static TablePanelModel Build(PanelDefinition panel, PanelData data, DashboardFilter filter)
     {
         var columns = panel.Table.Count > 0
             ? panel.Table.Select(c => (Definition: c, Column: data.Column(c.Name)!)).ToList()
             : data.VisibleColumns.Where(c => !c.Name.EndsWith(PanelData.PreviousSuffix, StringComparison.Ordinal))
                 .Select(c => (Definition: new PanelColumnDefinition(c.Name, null, null, null), Column: c)).ToList();
-        if (data.Rows.Count == 0)
+        var headers = columns.Select(c => Header(c.Definition.Label ?? c.Column.Label)).ToList();
+        var rows = data.Rows.Take(panel.Limit ?? 100).Select(row => (IReadOnlyList<TableCellModel>)columns.Select(c =>
         {
-            html.Append("<p class=\"muted\">No rows in this window.</p>");
-            return;
-        }
-        html.Append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Scrollable table\"><table><thead><tr>");
-        foreach (var (definition, column) in columns)
-        {
-            html.Append("<th scope=\"col\">").Append(Header(definition.Label ?? column.Label)).Append("</th>");
-        }
-        html.Append("</tr></thead><tbody>");
-        foreach (var row in data.Rows.Take(panel.Limit ?? 100))
-        {
-            html.Append("<tr>");
-            foreach (var (definition, column) in columns)
-            {
-                var unit = definition.Unit ?? column.Unit;
-                var value = data.Value(row, column.Name);
-                Cell(html, Format.Value(value, unit), unit, PanelLinks.For(data, row, column.Name, definition.Link, filter), clip: column.Name == TitleColumn);
-            }
-            html.Append("</tr>");
-        }
-        html.Append("</tbody></table></div>");
+            var unit = c.Definition.Unit ?? c.Column.Unit;
+            var value = data.Value(row, c.Column.Name);
+            return Cell(Format.Value(value, unit), unit, PanelLinks.For(data, row, c.Column.Name, c.Definition.Link, filter), clip: c.Column.Name == TitleColumn);
+        }).ToList()).ToList();
+        return new TablePanelModel(headers, rows);
     }
 
     private const string TitleColumn = "title";
 
     /// <summary>"Pickup (working hours)": the unit on a line of its own in small type, so it does not set the column's width.</summary>
-    private static string Header(string label)
+    private static ColumnHeader Header(string label)
     {
         var open = label.IndexOf(" (", StringComparison.Ordinal);
-        return open > 0 && label.EndsWith(')')
-            ? $"{Format.Html(label[..open])} <span class=\"unit\">{Format.Html(label[(open + 1)..])}</span>"
-            : Format.Html(label);
+        return open > 0 && label.EndsWith(')') ? new ColumnHeader(label[..open], label[(open + 1)..]) : new ColumnHeader(label, null);
     }
 
-    public static void Cell(StringBuilder html, string text, string unit, string? link, bool clip = false)
+    /// <summary>A cell of a value in <paramref name="unit"/>: numbers right-aligned, a level as its badge, a title clipped.</summary>
+    public static TableCellModel Cell(string text, string unit, string? link, bool clip = false)
     {
-        var numeric = unit is "hours" or "rate" or "count" or "number";
-        html.Append(numeric ? "<td class=\"num\">" : clip ? $"<td class=\"clip\" title=\"{Format.Html(text)}\">" : "<td>");
-        if (unit == "level" && text != Format.Missing)
-        {
-            html.Append(StatPanel.Level(text));
-        }
-        else if (link is not null && text != Format.Missing)
-        {
-            html.Append("<a href=\"").Append(Format.Html(link)).Append("\">").Append(Format.Html(text)).Append("</a>");
-        }
-        else
-        {
-            html.Append(Format.Html(text));
-        }
-        html.Append("</td>");
+        var style = unit is "hours" or "rate" or "count" or "number" ? CellStyle.Numeric : clip ? CellStyle.Clip : CellStyle.Plain;
+        return new TableCellModel(text, link, style, IsLevel: unit == "level");
     }
 }

@@ -1,4 +1,5 @@
 using DevEx.Server.Dashboards;
+using DevEx.Server.Dashboards.Views;
 using DevEx.Server.Tests.Api;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -18,16 +19,16 @@ public sealed class DashboardWarmerTests : IDisposable
         // The default window on 2026-02-11: the 12 full ISO weeks before Monday 2026-02-09.
         var cache = factory.Services.GetRequiredService<PanelCache>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        var panel = "";
-        // html:<dashboard>/<panel>#<definition fingerprint>|<data key>
-        string? Key() => cache.Keys.FirstOrDefault(k => k.StartsWith("html:dora/deployment-frequency#", StringComparison.Ordinal)
+        PanelModel? panel = null;
+        // panel:<dashboard>/<panel>#<definition fingerprint>|<data key>
+        string? Key() => cache.Keys.FirstOrDefault(k => k.StartsWith("panel:dora/deployment-frequency#", StringComparison.Ordinal)
             && k.EndsWith("|dora?from=2025-11-17&to=2026-02-09", StringComparison.Ordinal));
-        while (DateTime.UtcNow < deadline && !(Key() is { } key && cache.TryGet<string>(key, out panel)))
+        while (DateTime.UtcNow < deadline && !(Key() is { } key && cache.TryGet<PanelModel>(key, out panel!)))
         {
             await Task.Delay(200);
         }
-        Assert.NotEqual("", panel);
-        Assert.Contains(">4</a>", panel); // the worked example's four deployments
+        var stat = Assert.IsType<StatPanelModel>(panel?.Body);
+        Assert.Equal(("4", "/explain/deployments?from=2025-11-17&to=2026-02-09"), (stat.Value, stat.Link)); // the worked example's four deployments
     }
 
     public void Dispose() => factory.Dispose();
