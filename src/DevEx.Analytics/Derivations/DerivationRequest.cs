@@ -23,12 +23,23 @@ public sealed record DerivationRequest(string Reason)
         Services = (services ?? []).ToHashSet(StringComparer.Ordinal),
     };
 
+    /// <summary>How many requests this one stands for.</summary>
+    public int Merged { get; private init; } = 1;
+
     public DerivationRequest Merge(DerivationRequest other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var reason = Reason == other.Reason ? Reason : Reason + "; " + other.Reason;
-        return IsFull || other.IsFull
+        // Under a stream of webhooks hundreds of requests can wait together: the reason names the first few only.
+        var merged = Merged + other.Merged;
+        var reason = Reason == other.Reason ? Reason
+            : merged <= MaxReasons ? Reason + "; " + other.Reason
+            : merged == MaxReasons + 1 ? Reason + "; ..."
+            : Reason;
+        var request = IsFull || other.IsFull
             ? new DerivationRequest(reason)
             : For(reason, Repos!.Concat(other.Repos!), Services!.Concat(other.Services!));
+        return request with { Merged = merged };
     }
+
+    private const int MaxReasons = 5;
 }

@@ -6,7 +6,14 @@ using DevEx.Store;
 namespace DevEx.Analytics.Derivations;
 
 /// <summary>What one derivation run produced and how long it took.</summary>
-public sealed record DerivationSummary(int ProductionDeployments, int Changes, int FailedDeployments, int PullRequests, int DataQualityEntries, TimeSpan Elapsed);
+public sealed record DerivationSummary(int ProductionDeployments, int Changes, int FailedDeployments, int PullRequests, int DataQualityEntries, TimeSpan Elapsed)
+{
+    /// <summary>Of <see cref="Elapsed"/>, the time spent holding the write lock (readers and writers wait for it).</summary>
+    public TimeSpan WriteElapsed { get; init; }
+
+    /// <summary>True when the run re-derived only the rows depending on some repositories and services.</summary>
+    public bool Incremental { get; init; }
+}
 
 /// <summary>
 /// Derives every derived table from the source tables: deployment streams and change sets, changes and lead time,
@@ -65,14 +72,16 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
             ? new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions()).Derive(calendars)
             : null;
         var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
+        var writing = Stopwatch.StartNew();
         DerivedTablesWriter.Write(database, scope, new DerivedRows(deployments, changeRows, pulls, incidents, quality, tickets, meetingWeeks));
+        var written = writing.Elapsed;
         if (scope is null)
         {
             database.Checkpoint(); // a full run rewrites every table; an incremental one leaves little write-ahead log
         }
         database.MarkDataChanged();
         return new DerivationSummary(deployments.Count, changeRows.Count, deployments.Count(d => d.Failed), pulls.Count,
-            quality.Entries.Count, stopwatch.Elapsed);
+            quality.Entries.Count, stopwatch.Elapsed) { WriteElapsed = written, Incremental = scope is not null };
     }
 
     private static DerivedTables.ChangeRow ChangeRow(DerivedChange change, TeamCalendars calendars, DerivationInput input, DataQualityLog quality)

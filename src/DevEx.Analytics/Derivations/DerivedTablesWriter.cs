@@ -70,7 +70,7 @@ internal static class DerivedTablesWriter
             {
                 Calendar.MeetingWeekDeriver.Write(connection, weeks);
             }
-            FailureSignalDeriver.Derive(connection, transaction);
+            FailureSignalDeriver.Derive(connection, transaction, scope);
         });
     }
 }

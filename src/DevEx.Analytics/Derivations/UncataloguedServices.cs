@@ -13,10 +13,21 @@ internal static class UncataloguedServices
 {
     public static void Register(DuckDbDatabase database)
     {
-        database.WriteLock.Wait();
-        try
+        // Looked for first without the write lock: almost every run finds nothing to add, and a webhook waiting for the
+        // lock should not wait for this.
+        using (var reader = database.Open())
         {
-            using var connection = database.Open();
+            if (!reader.ExecuteScalar<bool>("""
+                    SELECT EXISTS (SELECT 1 FROM deployments WHERE service NOT IN (SELECT id FROM services))
+                        OR EXISTS (SELECT 1 FROM deployments d JOIN services s ON s.id = d.service AND NOT s.from_catalog
+                                   WHERE d.repo IS NOT NULL AND NOT EXISTS (SELECT 1 FROM service_repositories r
+                                                                            WHERE r.service_id = d.service AND r.repo = d.repo))
+                    """))
+            {
+                return;
+            }
+        }
+        database.Write((connection, transaction) =>
             connection.Execute("""
                 INSERT INTO services (id, owner_team, production_environments, golden_path, from_catalog)
                 SELECT DISTINCT service, NULL, NULL, NULL, false FROM deployments
@@ -25,11 +36,6 @@ internal static class UncataloguedServices
                 SELECT DISTINCT d.service, d.repo FROM deployments d JOIN services s ON s.id = d.service AND NOT s.from_catalog
                 WHERE d.repo IS NOT NULL
                 ON CONFLICT DO NOTHING;
-                """);
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+                """, transaction: transaction));
     }
 }

@@ -133,8 +133,9 @@ public sealed class DerivationQueueService : BackgroundService
             try
             {
                 var summary = derive(run.Request);
-                logger.LogInformation("Derived ({Reason}) in {Elapsed}: {Deployments} production deployments, {PullRequests} pull requests",
-                    run.Request.Reason, summary.Elapsed, summary.ProductionDeployments, summary.PullRequests);
+                logger.LogInformation("Derived {Kind} ({Reason}) in {Elapsed} ms, {Write} ms of it writing: {Deployments} production deployments, {PullRequests} pull requests",
+                    summary.Incremental ? "incrementally" : "in full", run.Request.Reason, (long)summary.Elapsed.TotalMilliseconds,
+                    (long)summary.WriteElapsed.TotalMilliseconds, summary.ProductionDeployments, summary.PullRequests);
                 Finish(() => run.Completion.TrySetResult(summary));
             }
             catch (Exception e)

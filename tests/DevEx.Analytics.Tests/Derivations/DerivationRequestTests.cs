@@ -24,4 +24,12 @@ public sealed class DerivationRequestTests
         Assert.True(scoped.Merge(new DerivationRequest("sync github")).IsFull);
         Assert.True(new DerivationRequest("import").Merge(scoped).IsFull);
     }
+
+    [Fact]
+    public void Eight_requests_waiting_together_name_the_first_five()
+    {
+        var merged = Enumerable.Range(2, 7).Aggregate(DerivationRequest.For("r1", ["acme/api"]), (m, i) => m.Merge(DerivationRequest.For($"r{i}", ["acme/api"])));
+
+        Assert.Equal((8, "r1; r2; r3; r4; r5; ..."), (merged.Merged, merged.Reason));
+    }
 }
