@@ -1,6 +1,5 @@
 using DevEx.Collectors.GitHub.Mapping;
 using DevEx.Store;
-using DuckDB.NET.Data;
 
 namespace DevEx.Collectors.GitHub;
 
@@ -16,10 +15,4 @@ public sealed class GitHubRowWriter(DuckDbDatabase database)
         batch.ToSourceBatch().Write(database);
         return batch.RowCount;
     }
-
-    /// <summary>
-    /// Writes the batch inside a caller's write; kept for the webhook processor, whose write moves onto
-    /// <see cref="Store.Writing.SourceBatch"/> with the derivation queue (on the architecture test's allow-list until then).
-    /// </summary>
-    public static void Write(DuckDBConnection connection, GitHubBatch batch) => batch.ToSourceBatch().Write(connection);
 }

@@ -1,9 +1,11 @@
 using Dapper;
 using DevEx.Analytics.Derivations;
 using DevEx.Collectors.GitHub;
+using DevEx.Collectors.GitHub.Mapping;
 using DevEx.Collectors.GitHub.Webhooks;
 using DevEx.Server.Derivation;
 using DevEx.Store;
+using DevEx.Store.Writing;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -23,7 +25,7 @@ internal sealed record WebhookResult(WebhookDisposition Disposition, string Deli
 
 /// <summary>
 /// Processes a verified delivery once: the delivery record, the rows and the raw payload are written in one
-/// transaction under the write lock, so a delivery is either wholly processed or not at all, and a redelivery of a
+/// transaction (<see cref="DuckDbDatabase.Write{T}"/>), so a delivery is either wholly processed or not at all, and a redelivery of a
 /// processed one changes nothing. A delivery that failed may be redelivered (after a fix) and is processed then.
 /// A delivery that wrote rows requests a derivation from <see cref="DerivationQueueService"/> and returns: the request never
 /// waits for it (GitHub gives a delivery 10 s, a derivation of a large org takes longer), metrics follow shortly after.
@@ -53,12 +55,10 @@ internal sealed class GitHubWebhookProcessor(
         return result;
     }
 
-    private WebhookResult Record(string delivery, string eventName, string body, Instant now)
-    {
-        database.WriteLock.Wait();
-        try
+    // One write: the delivery record, its rows and its raw payload commit together or not at all.
+    private WebhookResult Record(string delivery, string eventName, string body, Instant now) =>
+        database.Write((connection, _) =>
         {
-            using var connection = database.Open();
             var seen = connection.QueryFirstOrDefault<string>("SELECT outcome FROM webhook_deliveries WHERE delivery_id = $delivery", new { delivery });
             if (seen is not null && !seen.StartsWith("failed", StringComparison.Ordinal))
             {
@@ -74,37 +74,31 @@ internal sealed class GitHubWebhookProcessor(
                 SaveOutcome(connection, delivery, eventName, now, "ignored");
                 return new WebhookResult(WebhookDisposition.Ignored, delivery, eventName);
             }
-            using var transaction = connection.BeginTransaction();
-            Collectors.GitHub.Mapping.GitHubBatch batch;
+            GitHubBatch batch;
             string? action;
             try
             {
+                // Mapping only reads: a payload it rejects has written nothing, so the failure is recorded in the same write.
                 (batch, action) = WebhookEventMapper.Map(eventName, body, new StoredGitHubRows(connection), options.Value);
             }
             catch (WebhookPayloadException e)
             {
-                transaction.Rollback();
                 SaveOutcome(connection, delivery, eventName, now, "failed: " + e.Message);
                 return new WebhookResult(WebhookDisposition.Failed, delivery, eventName, Error: e.Message);
             }
             var derivation = Derivation($"webhook {delivery} ({eventName})", batch, new StoredGitHubRows(connection));
-            GitHubRowWriter.Write(connection, batch);
-            RawPayloadStore.Insert(connection, eventName, delivery, body, now);
+            var rows = batch.ToSourceBatch();
+            rows.RawPayloads.Add(new RawPayload(GitHubMapping.Source, eventName, delivery, body, now));
+            rows.Write(connection);
             SaveOutcome(connection, delivery, eventName, now, "processed");
-            transaction.Commit();
             return new WebhookResult(WebhookDisposition.Processed, delivery, eventName, action, batch.RowCount, Derivation: derivation);
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
-    }
+        });
 
     /// <summary>
     /// What the delivery calls for: re-deriving its repository and the services its deployments and incidents belong
     /// to (before and after, for an incident it moves or removes). Read before the rows are written.
     /// </summary>
-    private static DerivationRequest Derivation(string reason, Collectors.GitHub.Mapping.GitHubBatch batch, StoredGitHubRows stored)
+    private static DerivationRequest Derivation(string reason, GitHubBatch batch, StoredGitHubRows stored)
     {
         if (batch.Tickets.Count > 0 || batch.TicketTransitions.Count > 0)
         {

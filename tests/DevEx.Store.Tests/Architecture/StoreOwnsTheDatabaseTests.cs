@@ -25,9 +25,6 @@ public sealed partial class StoreOwnsTheDatabaseTests
         // Webhooks (the derivation-queue work owns them): the delivery record and its batch write through SourceBatch.
         ["src/DevEx.Server/Webhooks/GitHubWebhookProcessor.cs"] = "webhook deliveries to Store/State, batch through SourceBatch",
         ["src/DevEx.Server/Webhooks/StoredGitHubRows.cs"] = "webhook lookups to a Store reader",
-        // Kept only for GitHubWebhookProcessor: they take its connection until it writes a SourceBatch itself.
-        ["src/DevEx.Collectors/GitHub/GitHubRowWriter.cs"] = "removed with the webhook processor's own write",
-        ["src/DevEx.Collectors/GitHub/RawPayloadStore.cs"] = "Insert(connection) removed with the webhook processor's own write",
         // Metric services (the coordinator's Metrics/ and Store/Queries): every query through the one runner.
         ["src/DevEx.Analytics/Metrics/DoraMetricsService.cs"] = "queries through the query runner",
         ["src/DevEx.Analytics/Metrics/MetricQuery.cs"] = "queries through the query runner",
