@@ -23,6 +23,7 @@ public sealed class DerivationQueueService : BackgroundService
     private PendingRun? pending;
     private PendingRun? current;
     private volatile bool hosted;
+    private bool stopped; // under gate: once stopping, nothing new is parked where no one would run it
     private long runs;
 
     public DerivationQueueService(DerivationRunner runner, ILogger<DerivationQueueService> logger)
@@ -47,8 +48,10 @@ public sealed class DerivationQueueService : BackgroundService
     public Task<DerivationSummary> RequestAndWaitAsync(DerivationRequest request, CancellationToken cancellationToken = default) =>
         Enqueue(request).WaitAsync(cancellationToken);
 
-    /// <summary>For synchronous callers (the import command, start-up hosted services): blocks until the run is done.</summary>
-    public DerivationSummary RequestAndWait(DerivationRequest request) => Enqueue(request).GetAwaiter().GetResult();
+    /// <summary>For synchronous callers (the import command, start-up hosted services): blocks until the run is done.
+    /// Completes cancelled when the queue stops before the run, or when <paramref name="cancellationToken"/> fires.</summary>
+    public DerivationSummary RequestAndWait(DerivationRequest request, CancellationToken cancellationToken = default) =>
+        Enqueue(request).WaitAsync(cancellationToken).GetAwaiter().GetResult();
 
     /// <summary>Completes when nothing is pending or running (tests, and whoever wants "metrics reflect what I wrote").</summary>
     public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
@@ -74,9 +77,28 @@ public sealed class DerivationQueueService : BackgroundService
         return base.StartAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Stops accepting, lets a run in progress finish (it is never cancelled inside its write) and completes the
+    /// waiters of what is still pending as cancelled, so no caller waits for a run that will not happen.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        lock (gate)
+        {
+            stopped = true;
+        }
         await base.StopAsync(cancellationToken);
+        PendingRun? left;
+        lock (gate)
+        {
+            left = pending;
+            pending = null;
+        }
+        if (left is not null)
+        {
+            logger.LogWarning("Stopping with a derivation pending ({Reason}): not run", left.Request.Reason);
+            left.Completion.TrySetCanceled(CancellationToken.None);
+        }
         hosted = false;
     }
 
@@ -86,12 +108,12 @@ public sealed class DerivationQueueService : BackgroundService
         {
             await foreach (var _ in signal.Reader.ReadAllAsync(stoppingToken))
             {
-                Drain();
+                Drain(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: a run in progress has finished (Drain is synchronous); what is pending runs at the next start.
+            // Stopping: a run in progress has finished (Drain is synchronous); StopAsync cancels what is still pending.
         }
     }
 
@@ -101,26 +123,34 @@ public sealed class DerivationQueueService : BackgroundService
         Task<DerivationSummary> completion;
         lock (gate)
         {
+            if (stopped)
+            {
+                return Task.FromCanceled<DerivationSummary>(new CancellationToken(canceled: true));
+            }
             pending = pending is null ? new PendingRun(request) : pending with { Request = pending.Request.Merge(request) };
             completion = pending.Completion.Task;
         }
         signal.Writer.TryWrite(true);
         if (!hosted)
         {
-            Drain();
+            Drain(CancellationToken.None);
         }
         return completion;
     }
 
     /// <summary>Runs what is pending, if anything; the pending run is taken only once the previous run is over.</summary>
-    private void Drain()
+    private void Drain(CancellationToken stoppingToken)
     {
-        oneRunAtATime.Wait();
+        oneRunAtATime.Wait(CancellationToken.None);
         try
         {
             PendingRun? run;
             lock (gate)
             {
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    return; // stopping: no new run starts, StopAsync completes what is pending
+                }
                 run = pending;
                 pending = null;
                 current = run;

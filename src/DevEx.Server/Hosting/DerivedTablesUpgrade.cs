@@ -15,7 +15,7 @@ internal sealed class DerivedTablesUpgrade(DuckDbDatabase database, DerivationQu
     {
         if (database.DerivedTablesOutdated)
         {
-            var summary = derivations.RequestAndWait(new DerivationRequest("database upgraded"));
+            var summary = derivations.RequestAndWait(new DerivationRequest("database upgraded"), cancellationToken);
             logger.LogInformation("Database upgraded: derived tables rebuilt in {Elapsed} ({PullRequests} pull requests, {Deployments} production deployments)",
                 summary.Elapsed, summary.PullRequests, summary.ProductionDeployments);
         }

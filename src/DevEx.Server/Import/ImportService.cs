@@ -18,7 +18,7 @@ internal sealed class ImportService(DuckDbDatabase database, IClock clock, Deriv
     public (ImportSummary Import, DerivationSummary Derivation) ImportDirectory(string directory, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {
         var summary = new DirectoryImporter(database, clock, calendars).Import(directory, timing, cancellationToken);
-        return (summary, derivations.RequestAndWait(new DerivationRequest($"import {directory}")));
+        return (summary, derivations.RequestAndWait(new DerivationRequest($"import {directory}"), cancellationToken));
     }
 
     /// <summary>

@@ -115,4 +115,27 @@ public sealed class DerivationQueueServiceTests
         Assert.Equal("disk full", failed.Message);
         Assert.Equal(2, next.ProductionDeployments);
     }
+
+    [Fact]
+    public async Task Stopping_with_a_request_pending_cancels_its_waiter_and_lets_the_running_one_finish()
+    {
+        using var derivation = new CountingDerivation { Hold = true };
+        var queue = new DerivationQueueService(derivation.Run, NullLogger.Instance);
+        await queue.StartAsync(CancellationToken.None);
+
+        var running = queue.RequestAndWaitAsync(new DerivationRequest("webhook 1"));
+        Assert.True(await derivation.Started.WaitAsync(Patience));
+        var pending = queue.RequestAndWaitAsync(new DerivationRequest("webhook 2"));
+        var stopping = queue.StopAsync(CancellationToken.None);
+        derivation.Release();
+        await stopping.WaitAsync(Patience);
+
+        // The run in progress finished (the first run: 1); the pending one never ran, and its waiter does not hang.
+        Assert.Equal(1, (await running.WaitAsync(Patience)).ProductionDeployments);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(Patience));
+        // After the stop a request is refused at once rather than parked.
+        Assert.Throws<TaskCanceledException>(() => queue.RequestAndWait(new DerivationRequest("late")));
+        Assert.Equal(["webhook 1"], derivation.Reasons);
+        Assert.Equal(1, queue.Runs);
+    }
 }
