@@ -34,11 +34,13 @@ public sealed class SyncRunner(IEnumerable<ISyncSource> sources, SyncRunStore ru
             try
             {
                 var outcome = await source.RunAsync(progress ?? new Progress<string>(), cancellationToken);
+                // Recorded before the derivation is awaited: the rows are written and the derivation queued, so a
+                // cancellation while waiting for it does not make the run "cancelled".
+                runs.Finish(id, "succeeded", outcome, null);
                 if (outcome.RowsWritten > 0)
                 {
-                    await derivations.RequestAndWaitAsync(new DerivationRequest($"sync {source.Name}"), cancellationToken);
+                    await WaitForDerivation(new DerivationRequest($"sync {source.Name}"), cancellationToken);
                 }
-                runs.Finish(id, "succeeded", outcome, null);
                 return new SyncReport(source.Name, id, "succeeded", outcome, null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -51,13 +53,26 @@ public sealed class SyncRunner(IEnumerable<ISyncSource> sources, SyncRunStore ru
                 logger.LogError(e, "Sync of {Source} failed", source.Name);
                 runs.Finish(id, "failed", null, e.Message);
                 // What was written before the failure stays: cursors only move past written rows.
-                await derivations.RequestAndWaitAsync(new DerivationRequest($"sync {source.Name} (failed part-way)"), CancellationToken.None);
+                await WaitForDerivation(new DerivationRequest($"sync {source.Name} (failed part-way)"), CancellationToken.None);
                 return new SyncReport(source.Name, id, "failed", null, e.Message);
             }
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    // The queue completes waiters cancelled when it stops (or the caller gives up): the sync's result stands either way.
+    private async Task WaitForDerivation(DerivationRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await derivations.RequestAndWaitAsync(request, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("Not waiting for the derivation ({Reason}): cancelled or stopping", request.Reason);
         }
     }
 }
