@@ -1,5 +1,8 @@
 using System.Threading.Channels;
+using System.Collections.Immutable;
 using DevEx.Analytics.Derivations;
+using DevEx.Store;
+using DevEx.Store.State;
 
 namespace DevEx.Server.Derivation;
 
@@ -16,6 +19,7 @@ public sealed class DerivationQueueService : BackgroundService
 {
     private readonly Func<DerivationRequest, DerivationSummary> derive;
     private readonly ILogger logger;
+    private readonly OwedDerivationStore? owed;
     private readonly Channel<bool> signal = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly Lock gate = new();
@@ -26,32 +30,37 @@ public sealed class DerivationQueueService : BackgroundService
     private bool stopped; // under gate: once stopping, nothing new is parked where no one would run it
     private long runs;
 
-    public DerivationQueueService(DerivationRunner runner, ILogger<DerivationQueueService> logger)
-        : this(runner.Run, logger)
+    public DerivationQueueService(DerivationRunner runner, DuckDbDatabase database, ILogger<DerivationQueueService> logger)
+        : this(runner.Run, logger, new OwedDerivationStore(database))
     {
     }
 
     /// <param name="derive">What a run does; tests pass a function they can hold and count.</param>
-    internal DerivationQueueService(Func<DerivationRequest, DerivationSummary> derive, ILogger logger)
+    /// <param name="owed">Where owed derivations (derivation_requests) are kept: re-requested at start, cleared after a run.</param>
+    internal DerivationQueueService(Func<DerivationRequest, DerivationSummary> derive, ILogger logger, OwedDerivationStore? owed = null)
     {
         this.derive = derive;
         this.logger = logger;
+        this.owed = owed;
     }
 
     /// <summary>How many runs this queue has made (each merged batch of requests counts once).</summary>
     public long Runs => Interlocked.Read(ref runs);
 
     /// <summary>Asks for a derivation and returns at once; the result is logged.</summary>
-    public void Request(DerivationRequest request) => _ = Enqueue(request);
+    public void Request(DerivationRequest request) => _ = Enqueue(request, []);
+
+    /// <summary>Asks for a derivation recorded as owed (<see cref="OwedDerivationStore.Insert"/>): its row is deleted once a run covering it commits.</summary>
+    public void Request(DerivationRequest request, string owedId) => _ = Enqueue(request, [owedId]);
 
     /// <summary>Asks for a derivation and completes with the run that included it.</summary>
     public Task<DerivationSummary> RequestAndWaitAsync(DerivationRequest request, CancellationToken cancellationToken = default) =>
-        Enqueue(request).WaitAsync(cancellationToken);
+        Enqueue(request, []).WaitAsync(cancellationToken);
 
     /// <summary>For synchronous callers (the import command, start-up hosted services): blocks until the run is done.
     /// Completes cancelled when the queue stops before the run, or when <paramref name="cancellationToken"/> fires.</summary>
     public DerivationSummary RequestAndWait(DerivationRequest request, CancellationToken cancellationToken = default) =>
-        Enqueue(request).WaitAsync(cancellationToken).GetAwaiter().GetResult();
+        Enqueue(request, []).WaitAsync(cancellationToken).GetAwaiter().GetResult();
 
     /// <summary>Completes when nothing is pending or running (tests, and whoever wants "metrics reflect what I wrote").</summary>
     public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
@@ -74,6 +83,12 @@ public sealed class DerivationQueueService : BackgroundService
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         hosted = true;
+        // What a previous process accepted but did not derive (it stopped, crashed or its run failed) runs first.
+        foreach (var o in owed?.All() ?? [])
+        {
+            var request = o.Repos is null ? new DerivationRequest(o.Reason) : DerivationRequest.For(o.Reason, o.Repos, o.Services);
+            _ = Enqueue(request, [o.Id]);
+        }
         return base.StartAsync(cancellationToken);
     }
 
@@ -96,7 +111,7 @@ public sealed class DerivationQueueService : BackgroundService
         }
         if (left is not null)
         {
-            logger.LogWarning("Stopping with a derivation pending ({Reason}): not run", left.Request.Reason);
+            logger.LogWarning("Stopping with a derivation pending ({Reason}): not run; what webhooks are owed runs at the next start", left.Request.Reason);
             left.Completion.TrySetCanceled(CancellationToken.None);
         }
         hosted = false;
@@ -117,7 +132,7 @@ public sealed class DerivationQueueService : BackgroundService
         }
     }
 
-    private Task<DerivationSummary> Enqueue(DerivationRequest request)
+    private Task<DerivationSummary> Enqueue(DerivationRequest request, ImmutableList<string> owedIds)
     {
         ArgumentNullException.ThrowIfNull(request);
         Task<DerivationSummary> completion;
@@ -127,7 +142,8 @@ public sealed class DerivationQueueService : BackgroundService
             {
                 return Task.FromCanceled<DerivationSummary>(new CancellationToken(canceled: true));
             }
-            pending = pending is null ? new PendingRun(request) : pending with { Request = pending.Request.Merge(request) };
+            pending = pending is null ? new PendingRun(request) { Owed = owedIds }
+                : pending with { Request = pending.Request.Merge(request), Owed = pending.Owed.AddRange(owedIds) };
             completion = pending.Completion.Task;
         }
         signal.Writer.TryWrite(true);
@@ -163,6 +179,7 @@ public sealed class DerivationQueueService : BackgroundService
             try
             {
                 var summary = derive(run.Request);
+                owed?.Clear(run.Owed); // after the run committed: a crash in between only derives once more
                 logger.LogInformation("Derived {Kind} ({Reason}) in {Elapsed} ms, {Write} ms of it writing: {Deployments} production deployments, {PullRequests} pull requests",
                     summary.Incremental ? "incrementally" : "in full", run.Request.Reason, (long)summary.Elapsed.TotalMilliseconds,
                     (long)summary.WriteElapsed.TotalMilliseconds, summary.ProductionDeployments, summary.PullRequests);
@@ -194,5 +211,8 @@ public sealed class DerivationQueueService : BackgroundService
     private sealed record PendingRun(DerivationRequest Request)
     {
         public TaskCompletionSource<DerivationSummary> Completion { get; init; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The derivation_requests rows this run covers.</summary>
+        public ImmutableList<string> Owed { get; init; } = [];
     }
 }

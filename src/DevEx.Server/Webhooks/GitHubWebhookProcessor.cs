@@ -5,6 +5,7 @@ using DevEx.Collectors.GitHub.Mapping;
 using DevEx.Collectors.GitHub.Webhooks;
 using DevEx.Server.Derivation;
 using DevEx.Store;
+using DevEx.Store.State;
 using DevEx.Store.Writing;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ internal enum WebhookDisposition
 }
 
 internal sealed record WebhookResult(WebhookDisposition Disposition, string Delivery, string Event, string? Action = null, int Rows = 0, string? Error = null,
-    DerivationRequest? Derivation = null);
+    DerivationRequest? Derivation = null, string? OwedDerivation = null);
 
 /// <summary>
 /// Processes a verified delivery once: the delivery record, the rows and the raw payload are written in one
@@ -47,9 +48,9 @@ internal sealed class GitHubWebhookProcessor(
         var result = Record(delivery, eventName, body, now);
         logger.LogInformation("GitHub webhook {Delivery} ({Event} {Action}): {Disposition}, {Rows} rows{Error}",
             delivery, eventName, result.Action, result.Disposition, result.Rows, result.Error is null ? "" : ": " + result.Error);
-        if (result is { Disposition: WebhookDisposition.Processed, Rows: > 0, Derivation: { } derivation })
+        if (result is { Disposition: WebhookDisposition.Processed, Rows: > 0, Derivation: { } derivation, OwedDerivation: { } owedId })
         {
-            derivations.Request(derivation);
+            derivations.Request(derivation, owedId);
             PruneRawPayloads(now);
         }
         return result;
@@ -91,7 +92,12 @@ internal sealed class GitHubWebhookProcessor(
             rows.RawPayloads.Add(new RawPayload(GitHubMapping.Source, eventName, delivery, body, now));
             rows.Write(connection);
             SaveOutcome(connection, delivery, eventName, now, "processed");
-            return new WebhookResult(WebhookDisposition.Processed, delivery, eventName, action, batch.RowCount, Derivation: derivation);
+            // The derivation the 202 promises, recorded with the rows: it survives a stop, a crash or a failed run.
+            var owedId = batch.RowCount > 0
+                ? OwedDerivationStore.Insert(connection, derivation.Reason, derivation.Repos, derivation.Services, now)
+                : null;
+            return new WebhookResult(WebhookDisposition.Processed, delivery, eventName, action, batch.RowCount, Derivation: derivation,
+                OwedDerivation: owedId);
         });
 
     /// <summary>

@@ -1,5 +1,7 @@
 using DevEx.Analytics.Derivations;
 using DevEx.Server.Derivation;
+using DevEx.Store.State;
+using DevEx.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DevEx.Server.Tests.Derivation;
@@ -137,5 +139,40 @@ public sealed class DerivationQueueServiceTests
         Assert.Throws<TaskCanceledException>(() => queue.RequestAndWait(new DerivationRequest("late")));
         Assert.Equal(["webhook 1"], derivation.Reasons);
         Assert.Equal(1, queue.Runs);
+    }
+
+    [Fact]
+    public async Task An_owed_derivation_left_at_a_stop_stays_in_the_table_and_runs_at_the_next_start()
+    {
+        using var temporary = TemporaryDatabase.Migrated();
+        var store = new OwedDerivationStore(temporary.Database);
+        using var derivation = new CountingDerivation { Hold = true };
+        var queue = new DerivationQueueService(derivation.Run, NullLogger.Instance, store);
+        await queue.StartAsync(CancellationToken.None);
+
+        var running = queue.RequestAndWaitAsync(new DerivationRequest("sync github"));
+        Assert.True(await derivation.Started.WaitAsync(Patience));
+        // A webhook's rows and its owed derivation commit together, then it asks; the queue stops before the run.
+        var id = temporary.Database.Write((connection, _) =>
+            OwedDerivationStore.Insert(connection, "webhook d1 (push)", ["acme/api"], ["api"], NodaTime.Instant.FromUtc(2026, 12, 7, 11, 0)));
+        queue.Request(DerivationRequest.For("webhook d1 (push)", ["acme/api"], ["api"]), id);
+        var stopping = queue.StopAsync(CancellationToken.None);
+        derivation.Release();
+        await stopping.WaitAsync(Patience);
+        await running.WaitAsync(Patience);
+
+        var left = Assert.Single(store.All());
+        Assert.Equal((id, "webhook d1 (push)", "acme/api", "api"), (left.Id, left.Reason, Assert.Single(left.Repos!), Assert.Single(left.Services)));
+
+        // The next process: the owed request runs at start, and once it has, nothing is owed any more.
+        derivation.Hold = false;
+        var restarted = new DerivationQueueService(derivation.Run, NullLogger.Instance, store);
+        await restarted.StartAsync(CancellationToken.None);
+        Assert.True(await derivation.Started.WaitAsync(Patience));
+        await restarted.WhenIdleAsync().WaitAsync(Patience);
+        await restarted.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["sync github", "webhook d1 (push)"], derivation.Reasons);
+        Assert.Empty(store.All());
     }
 }

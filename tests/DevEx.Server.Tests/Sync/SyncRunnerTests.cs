@@ -49,7 +49,7 @@ public sealed class SyncRunnerTests : IDisposable
     }
 
     private SyncRunner Runner(ISyncSource source) =>
-        new([source], runs, new DevEx.Server.Derivation.DerivationQueueService(new DerivationRunner(database, new MetricOptions()),
+        new([source], runs, new DevEx.Server.Derivation.DerivationQueueService(new DerivationRunner(database, new MetricOptions()), database,
             NullLogger<DevEx.Server.Derivation.DerivationQueueService>.Instance), NullLogger<SyncRunner>.Instance);
 
     public void Dispose()
