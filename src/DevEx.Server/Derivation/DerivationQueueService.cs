@@ -20,6 +20,10 @@ public sealed class DerivationQueueService : BackgroundService
     private readonly Func<DerivationRequest, DerivationSummary> derive;
     private readonly ILogger logger;
     private readonly OwedDerivationStore? owed;
+    private readonly TimeSpan retryDelay;
+
+    /// <summary>A failed run is tried this often in all (a locked file, a full disk that clears) before its waiters fail.</summary>
+    internal const int Attempts = 3;
     private readonly Channel<bool> signal = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly Lock gate = new();
@@ -37,8 +41,11 @@ public sealed class DerivationQueueService : BackgroundService
 
     /// <param name="derive">What a run does; tests pass a function they can hold and count.</param>
     /// <param name="owed">Where owed derivations (derivation_requests) are kept: re-requested at start, cleared after a run.</param>
-    internal DerivationQueueService(Func<DerivationRequest, DerivationSummary> derive, ILogger logger, OwedDerivationStore? owed = null)
+    /// <param name="retryDelay">Wait before the second attempt, doubled before each further one (default 2 s).</param>
+    internal DerivationQueueService(Func<DerivationRequest, DerivationSummary> derive, ILogger logger, OwedDerivationStore? owed = null,
+        TimeSpan? retryDelay = null)
     {
+        this.retryDelay = retryDelay ?? TimeSpan.FromSeconds(2);
         this.derive = derive;
         this.logger = logger;
         this.owed = owed;
@@ -178,7 +185,7 @@ public sealed class DerivationQueueService : BackgroundService
             Interlocked.Increment(ref runs);
             try
             {
-                var summary = derive(run.Request);
+                var summary = DeriveWithRetries(run.Request, stoppingToken);
                 owed?.Clear(run.Owed); // after the run committed: a crash in between only derives once more
                 logger.LogInformation("Derived {Kind} ({Reason}) in {Elapsed} ms, {Write} ms of it writing: {Deployments} production deployments, {PullRequests} pull requests",
                     summary.Incremental ? "incrementally" : "in full", run.Request.Reason, (long)summary.Elapsed.TotalMilliseconds,
@@ -194,6 +201,27 @@ public sealed class DerivationQueueService : BackgroundService
         finally
         {
             oneRunAtATime.Release();
+        }
+    }
+
+    // Bounded: after the last attempt the waiters fail, and what webhooks are owed stays in derivation_requests.
+    private DerivationSummary DeriveWithRetries(DerivationRequest request, CancellationToken stoppingToken)
+    {
+        var delay = retryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return derive(request);
+            }
+            catch (Exception e) when (attempt < Attempts && !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Derivation ({Reason}) failed, attempt {Attempt} of {Attempts}; retrying in {Delay} ms",
+                    request.Reason, attempt, Attempts, (long)delay.TotalMilliseconds);
+            }
+            stoppingToken.WaitHandle.WaitOne(delay);
+            stoppingToken.ThrowIfCancellationRequested();
+            delay *= 2;
         }
     }
 

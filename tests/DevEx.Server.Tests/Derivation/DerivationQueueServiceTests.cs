@@ -103,11 +103,11 @@ public sealed class DerivationQueueServiceTests
     }
 
     [Fact]
-    public async Task A_failed_run_fails_its_waiters_and_the_next_request_runs_again()
+    public async Task A_run_that_fails_every_attempt_fails_its_waiters_and_the_next_request_runs_again()
     {
         var calls = 0;
-        var queue = new DerivationQueueService(_ => ++calls == 1 ? throw new InvalidOperationException("disk full")
-            : new DerivationSummary(calls, 0, 0, 0, 0, TimeSpan.Zero), NullLogger.Instance);
+        var queue = new DerivationQueueService(_ => ++calls <= DerivationQueueService.Attempts ? throw new InvalidOperationException("disk full")
+            : new DerivationSummary(calls, 0, 0, 0, 0, TimeSpan.Zero), NullLogger.Instance, retryDelay: TimeSpan.FromMilliseconds(1));
         await queue.StartAsync(CancellationToken.None);
 
         var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => queue.RequestAndWaitAsync(new DerivationRequest("a")).WaitAsync(Patience));
@@ -115,7 +115,30 @@ public sealed class DerivationQueueServiceTests
         await queue.StopAsync(CancellationToken.None);
 
         Assert.Equal("disk full", failed.Message);
-        Assert.Equal(2, next.ProductionDeployments);
+        // Three failed attempts, then the next request's run is call 4.
+        Assert.Equal(4, next.ProductionDeployments);
+    }
+
+    [Fact]
+    public async Task A_run_that_throws_once_is_retried_and_its_owed_row_cleared()
+    {
+        using var temporary = TemporaryDatabase.Migrated();
+        var store = new OwedDerivationStore(temporary.Database);
+        var calls = 0;
+        var queue = new DerivationQueueService(_ => ++calls == 1 ? throw new InvalidOperationException("file locked")
+            : new DerivationSummary(calls, 0, 0, 0, 0, TimeSpan.Zero), NullLogger.Instance, store, TimeSpan.FromMilliseconds(1));
+        await queue.StartAsync(CancellationToken.None);
+
+        var id = temporary.Database.Write((connection, _) =>
+            OwedDerivationStore.Insert(connection, "webhook d2 (push)", ["acme/api"], [], NodaTime.Instant.FromUtc(2026, 12, 7, 11, 0)));
+        queue.Request(DerivationRequest.For("webhook d2 (push)", ["acme/api"]), id);
+        await queue.WhenIdleAsync().WaitAsync(Patience);
+        await queue.StopAsync(CancellationToken.None);
+
+        // Call 1 threw, call 2 (the retry) succeeded and cleared the row.
+        Assert.Equal(2, calls);
+        Assert.Equal(1, queue.Runs);
+        Assert.Empty(store.All());
     }
 
     [Fact]
