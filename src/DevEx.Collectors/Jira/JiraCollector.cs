@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Dapper;
 using DevEx.Collectors.Http;
 using DevEx.Collectors.Sync;
 using DevEx.Store;

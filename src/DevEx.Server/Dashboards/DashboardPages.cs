@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>Builds dashboard pages: filters from the URL, panels computed side by side (cached), the page components.</summary>
-internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer renderer, MetricRequestResolver resolver, OrgService org, WeeklyReports reports)
+internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer renderer, PanelGate gate, MetricRequestResolver resolver, OrgService org,
+    WeeklyReports reports)
 {
     private static readonly MetricRequest NoFilters = new(null, null, null, null, null, null);
 
@@ -28,7 +29,7 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
             return await Message(PageFrames.For(Context(set, null, filter), "No such dashboard",
                 $"There is no dashboard '{id}'. The menu lists the dashboards of {set.Folder ?? "dashboards/"}.", withFilters: false), StatusCodes.Status404NotFound);
         }
-        var panels = Panels(dashboard, filter, cancellationToken);
+        var panels = await Panels(dashboard, filter, cancellationToken);
         return await ComponentPages.PageAsync<DashboardPageView>(new Dictionary<string, object?>
         {
             [nameof(DashboardPageView.Frame)] = PageFrames.For(Context(set, dashboard.Id, filter), dashboard.Title, dashboard.Description),
@@ -36,10 +37,13 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
         });
     }
 
-    /// <summary>Every panel of the dashboard for the view, in the definition's order.</summary>
-    public IReadOnlyList<PanelModel> Panels(DashboardDefinition dashboard, DashboardFilter filter, CancellationToken cancellationToken) =>
-        dashboard.Panels.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(2, Environment.ProcessorCount))
-            .Select(p => renderer.Render(dashboard, p, filter, cancellationToken)).ToList();
+    /// <summary>
+    /// Every panel of the dashboard for the view, in the definition's order: computed side by side, as many at once as
+    /// the shared <see cref="PanelGate"/> lets through (over all requests), without blocking the request's thread.
+    /// </summary>
+    public async Task<IReadOnlyList<PanelModel>> Panels(DashboardDefinition dashboard, DashboardFilter filter, CancellationToken cancellationToken) =>
+        await Task.WhenAll(dashboard.Panels.Select(p => gate.RunAsync(() => renderer.Render(dashboard, p, filter, cancellationToken), cancellationToken)))
+            .ConfigureAwait(false);
 
     public async Task<IResult> Index()
     {

@@ -19,6 +19,10 @@ internal static class DashboardRegistration
         services.AddSingleton<MeetingTotals>();
         services.AddSingleton<PanelLoader>();
         services.AddSingleton<PanelRenderer>();
+        services.AddOptions<PanelConcurrencyOptions>().BindConfiguration(PanelConcurrencyOptions.Section)
+            .Validate(o => o.Concurrency >= 1, "DevEx:DashboardPanels:Concurrency must be at least 1")
+            .ValidateOnStart();
+        services.AddSingleton<PanelGate>();
         services.AddSingleton<SourceLinks>();
         services.AddSingleton<DashboardPages>();
         services.AddSingleton<ExplainPages>();

@@ -179,6 +179,7 @@ public sealed class SourceBatch
     /// webhook carries only the one review or commit it is about.
     /// </summary>
     private void ReplaceOrAdd<TChild>(DuckDBConnection connection, TableSpec<TChild> spec, List<TChild> children)
+        where TChild : notnull
     {
         if (PullRequests.Count > 0)
         {
