@@ -33,10 +33,6 @@ public sealed partial class StoreOwnsTheDatabaseTests
         ["src/DevEx.Analytics/Metrics/MetricQuery.cs"] = "queries through the query runner",
         ["src/DevEx.Analytics/Metrics/TicketMetricsService.cs"] = "queries through the query runner",
         ["src/DevEx.Server/Dashboards/PanelLoader.cs"] = "panel queries through the query runner",
-        // Readers that wait for the query runner to take named lookups (scope checks, people of calendars, seeding).
-        ["src/DevEx.Server/Api/MetricRequestResolver.cs"] = "scope lookups as named queries",
-        ["src/DevEx.Collectors/Calendar/CalendarPeople.cs"] = "identities and zones as a named query",
-        ["src/DevEx.Server/Hosting/SampleSeeder.cs"] = "'is the database empty' as a Store question",
         ["src/DevEx.Server/Cli/BenchCommand.cs"] = "bench moves to tests/DevEx.Benchmarks",
         // Recognises DuckDB's lock error; Store should raise its own exception for a file held by another process.
         ["src/DevEx.Server/Cli/DatabaseOpenFailure.cs"] = "a Store exception for a held database file",
