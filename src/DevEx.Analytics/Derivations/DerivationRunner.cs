@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using Dapper;
 using DevEx.Analytics.Time;
 using DevEx.Store;
-using DevEx.Store.Writing;
 
 namespace DevEx.Analytics.Derivations;
 
@@ -11,7 +9,7 @@ namespace DevEx.Analytics.Derivations;
 public sealed record DerivationSummary(int ProductionDeployments, int Changes, int FailedDeployments, int PullRequests, int DataQualityEntries, TimeSpan Elapsed);
 
 /// <summary>
-/// Rebuilds every derived table from the source tables: deployment streams and change sets, changes and lead time,
+/// Derives every derived table from the source tables: deployment streams and change sets, changes and lead time,
 /// failed, rework and recovered deployments, pull-request flow, tickets and meeting weeks, all written in one
 /// transaction. Runs after every import or sync; it is a pure function of the source tables (after the one source
 /// write that precedes it, <see cref="UncataloguedServices"/>), so running it twice gives the same rows. Never two runs at once on one database
@@ -26,6 +24,10 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
     /// <summary>A full rebuild of every derived table.</summary>
     public DerivationSummary Run() => Run(new DerivationRequest("full"));
 
+    /// <summary>
+    /// A full rebuild, or for a request naming repositories and services an incremental one: only the rows that depend
+    /// on them (<see cref="DerivationScope"/>) are derived, deleted and written again, with the full rebuild's result.
+    /// </summary>
     public DerivationSummary Run(DerivationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,7 +35,7 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         runLock.Wait();
         try
         {
-            return RunAlone();
+            return RunAlone(request);
         }
         finally
         {
@@ -41,11 +43,12 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         }
     }
 
-    private DerivationSummary RunAlone()
+    private DerivationSummary RunAlone(DerivationRequest request)
     {
         var stopwatch = Stopwatch.StartNew();
         UncataloguedServices.Register(database);
-        var input = DerivationInput.Load(database);
+        var scope = request.IsFull ? null : DerivationScope.Resolve(database, request);
+        var input = DerivationInput.Load(database, scope);
         var quality = new DataQualityLog();
         var graphs = input.Commits.GroupBy(c => c.Repo)
             .ToDictionary(g => g.Key, g => new CommitGraph(g.Select(c => (c.Sha, c.Parents))), StringComparer.Ordinal);
@@ -55,11 +58,18 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         var calendars = new TeamCalendars(input.Teams.Values, options);
         var ownerTeamByRepo = OwnerTeamByRepo(input);
         var pulls = new PullRequestFlowDeriver(options, quality).Derive(input, changes, calendars, ownerTeamByRepo);
-        var tickets = new Tickets.TicketDeriver(database, ticketOptions ?? new Tickets.TicketOptions(), quality).Derive(input, calendars, pulls);
-        var meetingWeeks = new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions()).Derive(calendars);
+        var ticketDeriver = new Tickets.TicketDeriver(database, ticketOptions ?? new Tickets.TicketOptions(), quality);
+        var tickets = scope is null ? ticketDeriver.Derive(input, calendars, pulls) : ticketDeriver.DeriveLinkedTo(scope, input, calendars, pulls);
+        // Meeting weeks read calendars and teams only, never a repository: an incremental run leaves them as they are.
+        var meetingWeeks = scope is null
+            ? new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions()).Derive(calendars)
+            : null;
         var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
-        Write(deployments, changeRows, pulls, incidents, quality, tickets, meetingWeeks);
-        database.Checkpoint();
+        DerivedTablesWriter.Write(database, scope, new DerivedRows(deployments, changeRows, pulls, incidents, quality, tickets, meetingWeeks));
+        if (scope is null)
+        {
+            database.Checkpoint(); // a full run rewrites every table; an incremental one leaves little write-ahead log
+        }
         database.MarkDataChanged();
         return new DerivationSummary(deployments.Count, changeRows.Count, deployments.Count(d => d.Failed), pulls.Count,
             quality.Entries.Count, stopwatch.Elapsed);
@@ -93,42 +103,5 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
             }
         }
         return owners;
-    }
-
-    /// <summary>
-    /// Every derived table changes in this one transaction (the d_* tables, the ticket tables, d_person_weeks), so a
-    /// reader sees the old state or the new, never a mix.
-    /// </summary>
-    private void Write(IReadOnlyList<DerivedDeployment> deployments, List<DerivedTables.ChangeRow> changes,
-        IReadOnlyList<PullRequestFlowRow> pulls, IReadOnlyList<IncidentReading> incidents, DataQualityLog quality,
-        Tickets.TicketDerivation tickets, IReadOnlyList<Calendar.PersonWeek> meetingWeeks)
-    {
-        var commits = deployments.Where(d => d.Repo is not null)
-            .SelectMany(d => d.ChangeSet.Select(sha => new DerivedTables.DeploymentCommitRow(d.Id, d.Repo!, sha))).ToList();
-        var qualityRows = quality.Entries.Select(e => new DerivedTables.QualityRow(e.Kind, e.Subject, e.Detail)).Distinct().ToList();
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            foreach (var table in new[] { "d_deployments", "d_deployment_commits", "d_changes", "d_pull_requests", "d_incidents", "d_data_quality" })
-            {
-                connection.Execute($"DELETE FROM {table}");
-            }
-            TableWriter.Upsert(connection, DerivedTables.Deployments, deployments.ToList());
-            TableWriter.Upsert(connection, DerivedTables.DeploymentCommits, commits);
-            TableWriter.Upsert(connection, DerivedTables.Changes, changes);
-            TableWriter.Upsert(connection, DerivedTables.PullRequests, pulls.ToList());
-            TableWriter.Upsert(connection, DerivedTables.Incidents, incidents.ToList());
-            TableWriter.Upsert(connection, DerivedTables.Quality, qualityRows);
-            Tickets.TicketDeriver.Write(connection, tickets);
-            Calendar.MeetingWeekDeriver.Write(connection, meetingWeeks);
-            FailureSignalDeriver.Derive(connection, transaction);
-            transaction.Commit();
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
     }
 }

@@ -7,8 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>Builds dashboard pages: filters from the URL, panels computed side by side (cached), the page components.</summary>
-internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer renderer, MetricRequestResolver resolver, OrgService org, WeeklyReports reports,
-    ComponentPages components)
+internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer renderer, MetricRequestResolver resolver, OrgService org, WeeklyReports reports)
 {
     private static readonly MetricRequest NoFilters = new(null, null, null, null, null, null);
 
@@ -30,7 +29,7 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
                 $"There is no dashboard '{id}'. The menu lists the dashboards of {set.Folder ?? "dashboards/"}.", withFilters: false), StatusCodes.Status404NotFound);
         }
         var panels = Panels(dashboard, filter, cancellationToken);
-        return await components.PageAsync<DashboardPageView>(new Dictionary<string, object?>
+        return await ComponentPages.PageAsync<DashboardPageView>(new Dictionary<string, object?>
         {
             [nameof(DashboardPageView.Frame)] = PageFrames.For(Context(set, dashboard.Id, filter), dashboard.Title, dashboard.Description),
             [nameof(DashboardPageView.Panels)] = panels,
@@ -46,7 +45,7 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
     {
         var set = catalog.Current;
         TryFilter(NoFilters, out var filter, out _);
-        return await components.PageAsync<DashboardIndexView>(new Dictionary<string, object?>
+        return await ComponentPages.PageAsync<DashboardIndexView>(new Dictionary<string, object?>
         {
             [nameof(DashboardIndexView.Frame)] = PageFrames.For(Context(set, null, filter), "All dashboards", null, withFilters: false),
             [nameof(DashboardIndexView.Dashboards)] = set.Dashboards.Select(d => new DashboardListItem(d.Id, d.Title, d.Description, d.Panels.Count)).ToList(),
@@ -58,7 +57,7 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
     {
         var set = catalog.Current;
         TryFilter(NoFilters, out var filter, out _);
-        return await components.PageAsync<DocumentPageView>(new Dictionary<string, object?>
+        return await ComponentPages.PageAsync<DocumentPageView>(new Dictionary<string, object?>
         {
             [nameof(DocumentPageView.Frame)] = PageFrames.For(Context(set, null, filter), title, intro, withFilters: false),
             [nameof(DocumentPageView.BodyHtml)] = bodyHtml,
@@ -67,7 +66,7 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
 
     /// <summary>A page that says why it shows nothing (the frame's intro), with a link back to the overview when <paramref name="backLink"/>.</summary>
     public Task<IResult> Message(PageFrame frame, int status, bool backLink = false) =>
-        components.PageAsync<MessagePageView>(new Dictionary<string, object?>
+        ComponentPages.PageAsync<MessagePageView>(new Dictionary<string, object?>
         {
             [nameof(MessagePageView.Frame)] = frame,
             [nameof(MessagePageView.BackLink)] = backLink,

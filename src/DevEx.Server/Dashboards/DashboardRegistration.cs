@@ -21,7 +21,6 @@ internal static class DashboardRegistration
         services.AddSingleton<PanelRenderer>();
         services.AddSingleton<SourceLinks>();
         services.AddSingleton<DashboardPages>();
-        services.AddSingleton<Views.ComponentPages>();
         services.AddSingleton<ExplainPages>();
         services.AddHostedService<DashboardStartupCheck>();
         services.AddHostedService<DashboardWarmer>();

@@ -11,7 +11,7 @@ namespace DevEx.Server.Dashboards;
 /// ticket) where known, and the page to the JSON of the same listing.
 /// </summary>
 internal sealed class ExplainPages(ExplainService explain, TicketExplainService tickets, DashboardPages pages, DashboardCatalog catalog,
-    OrgService org, SourceLinks links, ComponentPages components)
+    OrgService org, SourceLinks links)
 {
     private const int MaxRows = 500;
 
@@ -45,7 +45,7 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
             return await pages.Message(PageFrames.For(context, "No such listing",
                 "Listings: deployments, changes, pull-requests, tickets, incidents, data-quality, identities.", withFilters: false), 404);
         }
-        return await components.PageAsync<ExplainPageView>(new Dictionary<string, object?>
+        return await ComponentPages.PageAsync<ExplainPageView>(new Dictionary<string, object?>
         {
             [nameof(ExplainPageView.Frame)] = PageFrames.For(context, found.Title, found.Intro),
             [nameof(ExplainPageView.Listing)] = Model(found, filter),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using DevEx.Analytics.Metrics;
 using DevEx.Reports;
 using NodaTime;
@@ -12,8 +11,6 @@ namespace DevEx.Server.Dashboards;
 internal static class Format
 {
     public static readonly string Missing = "–";
-
-    public static string Html(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 
     public static string Value(object? value, string unit)
     {

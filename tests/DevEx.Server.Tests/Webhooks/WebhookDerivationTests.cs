@@ -16,6 +16,7 @@ public sealed class WebhookDerivationTests : IDisposable
     private const string Repository = """{"full_name": "acme/checkout", "name": "checkout", "default_branch": "main"}""";
 
     private readonly SemaphoreSlim released = new(0);
+    private DerivationRequest? requested;
     private readonly DevExAppFactory root = new(Instant.FromUtc(2026, 3, 2, 12, 0));
     private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app;
     private readonly HttpClient client;
@@ -27,6 +28,7 @@ public sealed class WebhookDerivationTests : IDisposable
             services.AddSingleton(sp => new DerivationQueueService(request =>
             {
                 released.Wait(TimeSpan.FromSeconds(30));
+                requested = request;
                 return sp.GetRequiredService<DerivationRunner>().Run(request);
             }, NullLogger.Instance))));
         client = app.CreateClient();
@@ -68,6 +70,10 @@ public sealed class WebhookDerivationTests : IDisposable
         Assert.Equal((1L, 0L), (Count("deployments"), Count("d_deployments")));
         released.Release();
         await app.Services.GetRequiredService<DerivationQueueService>().WhenIdleAsync();
+        // Incremental: the delivery's repository and its deployment's service, not the whole organisation.
+        Assert.False(requested!.IsFull);
+        Assert.Equal(["acme/checkout"], requested.Repos!.Order());
+        Assert.Equal(["checkout"], requested.Services!.Order());
         // One successful production deployment, the first of its stream.
         Assert.Equal((1L, 1L), (Count("d_deployments"), Count("d_deployments WHERE is_first AND id = 'github:acme/checkout:901'")));
     }

@@ -2,37 +2,36 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using DevEx.Analytics;
 using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Metrics;
 using DevEx.Collectors.Import;
 using DevEx.Store;
-using DevEx.Store.Queries;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-namespace DevEx.Server.Cli;
+namespace DevEx.Benchmarks.Org;
 
 /// <summary>
-/// <c>devex bench tickets</c>: the tickets benchmark of docs/benchmarks.md. Writes N synthetic tickets of 50 teams
+/// <c>tickets</c>: the tickets benchmark of docs/benchmarks.md. Writes N synthetic tickets of 50 teams
 /// with T transitions each (a realistic back-and-forth workflow spread over a year), imports them into a fresh
 /// database, derives, and times the ticket metrics for one team over 4 weeks and org-wide over a year.
 /// </summary>
-internal static class TicketBenchCommand
+internal static class TicketBench
 {
     private static readonly string[] Workflow =
         ["To Do", "In Progress", "In Review", "In Progress", "In Review", "Ready for QA", "In QA", "Blocked", "In QA", "Done"];
 
-    public static Command Create()
+    public static Command Create(IClock clock)
     {
         var tickets = new Option<int>("--tickets") { DefaultValueFactory = _ => 200_000 };
         var transitions = new Option<int>("--transitions") { Description = "Transitions per ticket (at most 10)", DefaultValueFactory = _ => 10 };
         var work = new Option<string?>("--work") { Description = "Working folder (default: under the system temp folder)" };
         var command = new Command("tickets", "Measure ticket import, derivation and metric latency") { tickets, transitions, work };
-        command.SetAction(parse => Run(parse.GetValue(tickets), Math.Clamp(parse.GetValue(transitions), 1, Workflow.Length), parse.GetValue(work)));
+        command.SetAction(parse => Run(parse.GetValue(tickets), Math.Clamp(parse.GetValue(transitions), 1, Workflow.Length), parse.GetValue(work), clock));
         return command;
     }
 
-    private static int Run(int count, int transitions, string? work)
+    private static int Run(int count, int transitions, string? work, IClock clock)
     {
         work ??= Path.Combine(Path.GetTempPath(), $"devex-bench-tickets-{count}x{transitions}");
         var data = Path.Combine(work, "org");
@@ -40,31 +39,29 @@ internal static class TicketBenchCommand
         var stopwatch = Stopwatch.StartNew();
         Write(data, count, transitions, until);
         var generate = stopwatch.Elapsed;
-        var dbPath = Path.Combine(work, "bench.duckdb");
-        File.Delete(dbPath);
-        File.Delete(dbPath + ".wal");
-        using var database = DuckDbDatabase.OpenAndMigrate(dbPath);
+        using var services = BenchDatabase.Fresh(Path.Combine(work, "bench.duckdb"));
         stopwatch.Restart();
-        var summary = new DirectoryImporter(database, SystemClock.Instance).Import(data);
+        var summary = new DirectoryImporter(services.GetRequiredService<DuckDbDatabase>(), clock).Import(data);
         var import = stopwatch.Elapsed;
         stopwatch.Restart();
-        new DerivationRunner(database, new MetricOptions()).Run();
+        services.GetRequiredService<DerivationRunner>().Run();
         var derive = stopwatch.Elapsed;
-        var service = new TicketMetricsService(new QueryRunner(database));
+        var service = services.GetRequiredService<TicketMetricsService>();
         var year = new MetricWindow(until.PlusWeeks(-52), until, DateTimeZone.Utc);
         var month = new MetricWindow(until.PlusWeeks(-4), until, DateTimeZone.Utc);
         var rows = count + (long)count * transitions;
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
-        Console.WriteLine($"Tickets: {count:N0} of 50 teams, {transitions} transitions each ({(long)count * transitions:N0} transitions)");
-        Console.WriteLine();
-        Console.WriteLine("| measure | result |");
-        Console.WriteLine("| --- | --- |");
-        Console.WriteLine($"| generate | {generate.TotalSeconds:0.0} s |");
-        Console.WriteLine($"| import | {import.TotalSeconds:0.00} s: {summary.Imported:N0} tickets, {rows:N0} rows ({rows / import.TotalSeconds:N0} rows/s), {summary.Rejected} rejected |");
-        Console.WriteLine($"| derivation (tickets and everything else) | {derive.TotalSeconds:0.00} s |");
-        Console.WriteLine($"| metrics/tickets, one team, 4 weeks | {Time(() => service.Get(month, new MetricScope(Team: "team-00")))} |");
-        Console.WriteLine($"| metrics/tickets, org-wide, 52 weeks | {Time(() => service.Get(year, MetricScope.Org))} |");
-        Console.WriteLine($"| peak RSS | {BenchCommand.PeakRssMegabytes():N0} MB |");
+        var report = new BenchReport(Console.Out);
+        report.Machine(clock);
+        report.Line($"Tickets: {count:N0} of 50 teams, {transitions} transitions each ({(long)count * transitions:N0} transitions)");
+        report.Table(
+        [
+            ("generate", $"{generate.TotalSeconds:0.0} s"),
+            ("import", $"{import.TotalSeconds:0.00} s: {summary.Imported:N0} tickets, {rows:N0} rows ({rows / import.TotalSeconds:N0} rows/s), {summary.Rejected} rejected"),
+            ("derivation (tickets and everything else)", $"{derive.TotalSeconds:0.00} s"),
+            ("metrics/tickets, one team, 4 weeks", BenchTiming.Warm(() => service.Get(month, new MetricScope(Team: "team-00")))),
+            ("metrics/tickets, org-wide, 52 weeks", BenchTiming.Warm(() => service.Get(year, MetricScope.Org))),
+            ("peak RSS", $"{BenchTiming.PeakRssMegabytes():N0} MB"),
+        ]);
         return 0;
     }
 
@@ -99,22 +96,5 @@ internal static class TicketBenchCommand
             line.Append("]}");
             writer.WriteLine(line.ToString());
         }
-    }
-
-    private static string Time(Action action)
-    {
-        for (var i = 0; i < 3; i++)
-        {
-            action();
-        }
-        var times = new List<double>();
-        for (var i = 0; i < 20; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            action();
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return string.Create(CultureInfo.InvariantCulture, $"median {times[10]:0.0} ms, p95 {times[18]:0.0} ms (warm, n=20)");
     }
 }

@@ -4,14 +4,14 @@ using DevEx.Store.Rows;
 using NodaTime;
 using Octokit;
 
-namespace DevEx.Server.Webhooks;
+namespace DevEx.Collectors.GitHub.Webhooks;
 
 /// <summary>
 /// One webhook event → the rows it tells us about, through the same mappers as the REST collector. A webhook
 /// carries one object and knows nothing of what was stored before, so where an event cannot know a value it keeps
 /// the stored one (a pull request's ready time, its commits and reviews) rather than blanking it.
 /// </summary>
-internal static class WebhookEventMapper
+public static class WebhookEventMapper
 {
     public static IReadOnlySet<string> Events { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -2,13 +2,13 @@ using Dapper;
 using DuckDB.NET.Data;
 using NodaTime;
 
-namespace DevEx.Server.Webhooks;
+namespace DevEx.Collectors.GitHub.Webhooks;
 
 /// <summary>
 /// What a webhook needs to know of the stored rows, read on the connection (and under the write lock) it writes
 /// with, so the read and the write see the same state.
 /// </summary>
-internal sealed class StoredGitHubRows(DuckDBConnection connection)
+public sealed class StoredGitHubRows(DuckDBConnection connection)
 {
     /// <summary>The stored ready time of a pull request: webhooks other than ready_for_review cannot know it.</summary>
     public Instant? ReadyAt(string repo, int number) =>
@@ -54,6 +54,15 @@ internal sealed class StoredGitHubRows(DuckDBConnection connection)
             sha = row.Parent;
         }
         return chain;
+    }
+
+    /// <summary>The services stored incidents belong to: an incident an event moves or removes leaves its old service to re-derive.</summary>
+    public IReadOnlyList<string> IncidentServices(IEnumerable<string> ids)
+    {
+        var list = string.Join('\n', ids);
+        return list.Length == 0
+            ? []
+            : connection.Query<string>("SELECT DISTINCT service FROM incidents WHERE list_contains(string_split($list, chr(10)), id)", new { list }).AsList();
     }
 
     private sealed record PullRequestReady(Instant? ReadyAt);

@@ -5,42 +5,41 @@ using DevEx.SampleOrg;
 using DevEx.Store.Time;
 using NodaTime;
 
-namespace DevEx.Server.Cli;
+namespace DevEx.Benchmarks.Org;
 
 /// <summary>
-/// <c>devex bench dashboards</c>: server time of every dashboard page over the benchmark org's database (made by
-/// <c>devex bench</c>). Starts the service on it, then requests each page uncached (a window no request used
+/// <c>dashboards</c>: server time of every dashboard page over the benchmark org's database (made by <c>org</c>).
+/// Starts the service (the DevEx.Server build beside this program) on it, then requests each page uncached (a window no request used
 /// before, so every panel is computed and every chart drawn) and cached (the same URL again), org-wide and for one
 /// team. Times are taken at the client over loopback: request sent to body read. Prints a Markdown table, the first
 /// request after start on its own line, and the machine's load average before and after.
 /// </summary>
-internal static class DashboardBenchCommand
+internal static class DashboardBench
 {
     private static readonly string[] Pages = ["/", "/dashboards/dora", "/dashboards/pull-requests", "/dashboards/tickets", "/dashboards/meetings",
         "/dashboards/data-quality", "/explain/deployments", "/explain/changes", "/explain/pull-requests", "/explain/tickets", "/explain/incidents",
         "/explain/data-quality", "/explain/identities"];
 
-    public static Command Create()
+    public static Command Create(IClock clock)
     {
-        var work = new Option<string?>("--work") { Description = "The folder of `devex bench` (default: its folder under the system temp folder)" };
+        var work = new Option<string?>("--work") { Description = "The folder of `org` (default: its folder under the system temp folder)" };
         var repetitions = new Option<int>("--repetitions") { Description = "Uncached and cached requests per page", DefaultValueFactory = _ => 5 };
         var db = new Option<string?>("--db") { Description = "Measure this database instead (e.g. data/devex.duckdb with the bundled sample); the window ends this week" };
-        var command = new Command("dashboards", "Measure dashboard page times on the benchmark org (run `devex bench` first)") { work, repetitions, db };
-        command.SetAction((parse, ct) => Run(parse.GetValue(work), parse.GetValue(repetitions), parse.GetValue(db), ct));
+        var command = new Command("dashboards", "Measure dashboard page times on the benchmark org (run `org` first)") { work, repetitions, db };
+        command.SetAction((parse, ct) => Run(parse.GetValue(work), parse.GetValue(repetitions), parse.GetValue(db), clock, ct));
         return command;
     }
 
-    private static async Task<int> Run(string? work, int repetitions, string? db, CancellationToken ct)
+    private static async Task<int> Run(string? work, int repetitions, string? db, IClock clock, CancellationToken ct)
     {
         work ??= Path.Combine(Path.GetTempPath(), "devex-bench-50x52x20");
         var database = Path.GetFullPath(db ?? Path.Combine(work, "bench.duckdb"));
         if (!File.Exists(database))
         {
-            Console.Error.WriteLine($"No database at {database}: run `devex bench` first (or the service, for the sample).");
+            Console.Error.WriteLine($"No database at {database}: run `org` first (or the service, for the sample).");
             return 2;
         }
-        var today = LocalDate.FromDateTime(DateTime.UtcNow);
-        var until = db is null ? new SampleOrganisationOptions().EffectiveUntil : IsoWeekStart.Of(today);
+        var until = db is null ? new SampleOrganisationOptions().EffectiveUntil : IsoWeekStart.Of(clock.GetCurrentInstant().InUtc().Date);
         const string url = "http://127.0.0.1:5099";
         using var server = StartServer(database, url);
         using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
@@ -48,7 +47,7 @@ internal static class DashboardBenchCommand
         // The first page request after start, before anything else asks the service: JIT and first loads show here.
         var first = await Time(client, $"/?from={until.PlusWeeks(-12).PlusDays(-100):yyyy-MM-dd}&to={until.PlusDays(-100):yyyy-MM-dd}", ct);
         var team = (await client.GetStringAsync("/api/v1/teams", ct)).Split("\"id\":\"")[1].Split('"')[0];
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        new BenchReport(Console.Out).Machine(clock, withTime: true);
         Console.WriteLine($"Load average (1, 5, 15 min) before: {LoadAverage()}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"First request after start (/, a window no one asked for): {first:0} ms"));
         Console.WriteLine($"Database: {database}; window: 12 weeks before {until:yyyy-MM-dd}, shifted a day per uncached request");
@@ -84,14 +83,19 @@ internal static class DashboardBenchCommand
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown (no /proc/loadavg)";
 
+    /// <summary>
+    /// The server as its own process (as it runs in production): DevEx.Server.dll, which the project reference puts
+    /// beside this program with its runtimeconfig and deps files, started by the dotnet host that runs this program.
+    /// </summary>
     private static Process StartServer(string database, string url)
     {
-        var self = typeof(DashboardBenchCommand).Assembly.Location;
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        var server = typeof(DevEx.Server.Hosting.ServiceRegistration).Assembly.Location;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            start.ArgumentList.Add(self);
-        }
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(server);
         start.Environment["DevEx__Database"] = database;
         start.Environment["DevEx__SeedSampleData"] = "false";
         start.Environment["ASPNETCORE_URLS"] = url;

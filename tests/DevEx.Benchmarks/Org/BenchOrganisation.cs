@@ -1,11 +1,11 @@
 using System.CommandLine;
 using DevEx.SampleOrg;
 
-namespace DevEx.Server.Cli;
+namespace DevEx.Benchmarks.Org;
 
 /// <summary>
-/// The generated organisation the benchmarks share: its size options, and its work folder (default
-/// <c>devex-bench-TxWxE</c> under the system temp folder), where it is generated once and reused by every bench command.
+/// The generated organisation the org benches share: its size options, and its work folder (default
+/// <c>devex-bench-TxWxE</c> under the system temp folder), where it is generated once and reused by every org bench (org, calendars, reports; dashboards reads its database).
 /// </summary>
 internal sealed class BenchOrganisation
 {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Octokit;
 using Octokit.Internal;
 
-namespace DevEx.Server.Webhooks;
+namespace DevEx.Collectors.GitHub.Webhooks;
 
 // Webhook envelopes: the event's objects as Octokit's models (the REST collector maps the same models), for events
 // Octokit has no payload class for, or whose class drops a field we need (requested_reviewer, workflow.name).
@@ -34,7 +34,7 @@ internal sealed class DeploymentWebhook
 }
 
 /// <summary>A payload that cannot be read or lacks a field the mapping needs; the message names what was wrong.</summary>
-internal sealed class WebhookPayloadException(string message) : Exception(message);
+public sealed class WebhookPayloadException(string message) : Exception(message);
 
 /// <summary>
 /// Reads a webhook body into Octokit's models through <see cref="OctokitJson"/>, the same reader as the REST collector.
