@@ -17,14 +17,16 @@ public sealed partial class StoreOwnsTheDatabaseTests
         // Derivations (the derivation-queue work owns them): loaders and the derived-table writes move behind Store.
         ["src/DevEx.Analytics/Calendar/MeetingWeekDeriver.cs"] = "derivation queue",
         ["src/DevEx.Analytics/Derivations/DerivationInputLoader.cs"] = "derivation queue",
-        ["src/DevEx.Analytics/Derivations/DerivationRunner.cs"] = "derivation queue",
+        ["src/DevEx.Analytics/Derivations/DerivationScope.cs"] = "derivation queue",
+        ["src/DevEx.Analytics/Derivations/DerivedTablesWriter.cs"] = "derivation queue",
         ["src/DevEx.Analytics/Derivations/FailureSignalDeriver.cs"] = "derivation queue",
+        ["src/DevEx.Analytics/Tickets/StoredTicketLinks.cs"] = "derivation queue",
         ["src/DevEx.Analytics/Derivations/UncataloguedServices.cs"] = "derivation queue",
         ["src/DevEx.Analytics/Tickets/TicketDeriver.cs"] = "derivation queue",
         ["src/DevEx.Analytics/Tickets/TicketInput.cs"] = "derivation queue: the ticket loader goes with the derivation's input",
         // Webhooks (the derivation-queue work owns them): the delivery record and its batch write through SourceBatch.
         ["src/DevEx.Server/Webhooks/GitHubWebhookProcessor.cs"] = "webhook deliveries to Store/State, batch through SourceBatch",
-        ["src/DevEx.Server/Webhooks/StoredGitHubRows.cs"] = "webhook lookups to a Store reader",
+        ["src/DevEx.Collectors/GitHub/Webhooks/StoredGitHubRows.cs"] = "webhook lookups to a Store reader",
         // Kept only for GitHubWebhookProcessor: they take its connection until it writes a SourceBatch itself.
         ["src/DevEx.Collectors/GitHub/GitHubRowWriter.cs"] = "removed with the webhook processor's own write",
         ["src/DevEx.Collectors/GitHub/RawPayloadStore.cs"] = "Insert(connection) removed with the webhook processor's own write",
@@ -33,7 +35,6 @@ public sealed partial class StoreOwnsTheDatabaseTests
         ["src/DevEx.Analytics/Metrics/MetricQuery.cs"] = "queries through the query runner",
         ["src/DevEx.Analytics/Metrics/TicketMetricsService.cs"] = "queries through the query runner",
         ["src/DevEx.Server/Dashboards/PanelLoader.cs"] = "panel queries through the query runner",
-        ["src/DevEx.Server/Cli/BenchCommand.cs"] = "bench moves to tests/DevEx.Benchmarks",
         // Recognises DuckDB's lock error; Store should raise its own exception for a file held by another process.
         ["src/DevEx.Server/Cli/DatabaseOpenFailure.cs"] = "a Store exception for a held database file",
     };
