@@ -16,6 +16,7 @@ COPY src/DevEx.Collectors/DevEx.Collectors.csproj src/DevEx.Collectors/
 COPY src/DevEx.Analytics/DevEx.Analytics.csproj   src/DevEx.Analytics/
 COPY src/DevEx.Reports/DevEx.Reports.csproj       src/DevEx.Reports/
 COPY src/DevEx.Server/DevEx.Server.csproj         src/DevEx.Server/
+COPY tools/DevEx.SampleOrg/DevEx.SampleOrg.csproj tools/DevEx.SampleOrg/
 RUN dotnet restore src/DevEx.Server/DevEx.Server.csproj
 
 # Everything else: sources, queries/ (embedded into DevEx.Store), dashboards/, sample-data/.

@@ -6,7 +6,8 @@ namespace DevEx.Store;
 /// <summary>
 /// The one DuckDB database file of a DevEx process. DuckDB allows one process to own a file; inside the process
 /// every connection shares the same database instance, so connections are cheap and opened per unit of work.
-/// Writes are serialised through <see cref="WriteLock"/> because DuckDB resolves concurrent writers by aborting one.
+/// Writes are serialised through <see cref="WriteLock"/> because DuckDB resolves concurrent writers by aborting one;
+/// every writer goes through <see cref="Write{T}"/>, which takes it, so no caller repeats the lock-open-begin-commit block.
 /// One connection stays open for the object's lifetime: it keeps the database instance alive, so every further
 /// connection attaches to it in microseconds instead of re-opening the file (about 20 ms on a 150 MB database).
 /// </summary>
@@ -54,6 +55,54 @@ public sealed class DuckDbDatabase : IDisposable
     }
 
     public void Dispose() => keepAlive.Dispose();
+
+    /// <summary>
+    /// The one way to write: takes the write lock, opens a connection, begins a transaction, runs <paramref name="work"/>
+    /// and commits. An exception rolls the transaction back (disposing it uncommitted) and releases the lock.
+    /// </summary>
+    public void Write(Action<DuckDBConnection, DuckDBTransaction> work, CancellationToken cancellationToken = default) =>
+        Write<object?>((connection, transaction) =>
+        {
+            work(connection, transaction);
+            return null;
+        }, cancellationToken);
+
+    /// <inheritdoc cref="Write(Action{DuckDBConnection, DuckDBTransaction}, CancellationToken)"/>
+    public T Write<T>(Func<DuckDBConnection, DuckDBTransaction, T> work, CancellationToken cancellationToken = default)
+    {
+        WriteLock.Wait(cancellationToken);
+        try
+        {
+            return InTransaction(work);
+        }
+        finally
+        {
+            WriteLock.Release();
+        }
+    }
+
+    /// <summary>As <see cref="Write{T}"/>, waiting for the write lock without blocking a thread.</summary>
+    public async Task<T> WriteAsync<T>(Func<DuckDBConnection, DuckDBTransaction, T> work, CancellationToken cancellationToken = default)
+    {
+        await WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return InTransaction(work);
+        }
+        finally
+        {
+            WriteLock.Release();
+        }
+    }
+
+    private T InTransaction<T>(Func<DuckDBConnection, DuckDBTransaction, T> work)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var result = work(connection, transaction);
+        transaction.Commit();
+        return result;
+    }
 
     /// <summary>Folds the write-ahead log into the database file, so a restart has little to replay.</summary>
     public void Checkpoint()

@@ -2,15 +2,16 @@ using Dapper;
 using DevEx.Analytics.Time;
 using DevEx.Store;
 using DevEx.Store.Writing;
+using DuckDB.NET.Data;
 using NodaTime;
 
 namespace DevEx.Analytics.Calendar;
 
 /// <summary>
-/// Rebuilds d_person_weeks from calendar_occurrences (docs/metrics.md, calendar): one row per person with a calendar per
+/// Derives d_person_weeks from calendar_occurrences (docs/metrics.md, calendar): one row per person with a calendar per
 /// ISO week their stored occurrences cover (<see cref="MeetingWeeks.CoveredWeeks"/>), in the calendar of their first
 /// team by team id (no team: the default UTC calendar), moved to the person's own zone when their catalog User sets one
-/// (docs/metrics.md: "a person may override").
+/// (docs/metrics.md: "a person may override"). <see cref="Write"/> replaces the table inside the derivation's one transaction.
 /// </summary>
 internal sealed class MeetingWeekDeriver(DuckDbDatabase database, MeetingOptions options)
 {
@@ -53,24 +54,13 @@ internal sealed class MeetingWeekDeriver(DuckDbDatabase database, MeetingOptions
                 return MeetingWeeks.For(g.Key, team, g.ToList(), calendar, focusBlock);
             })
             .ToList();
-        Write(weeks);
         return weeks;
     }
 
-    private void Write(List<PersonWeek> weeks)
+    /// <summary>Replaces d_person_weeks on <paramref name="connection"/>, in the caller's transaction.</summary>
+    public static void Write(DuckDBConnection connection, IReadOnlyList<PersonWeek> weeks)
     {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            connection.Execute("DELETE FROM d_person_weeks", transaction: transaction);
-            TableWriter.Upsert(connection, PersonWeeks, weeks);
-            transaction.Commit();
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        connection.Execute("DELETE FROM d_person_weeks");
+        TableWriter.Upsert(connection, PersonWeeks, weeks.ToList());
     }
 }

@@ -1,27 +1,67 @@
 using System.Diagnostics;
-using Dapper;
+using System.Runtime.CompilerServices;
 using DevEx.Analytics.Time;
 using DevEx.Store;
-using DevEx.Store.Writing;
 
 namespace DevEx.Analytics.Derivations;
 
 /// <summary>What one derivation run produced and how long it took.</summary>
-public sealed record DerivationSummary(int ProductionDeployments, int Changes, int FailedDeployments, int PullRequests, int DataQualityEntries, TimeSpan Elapsed);
+public sealed record DerivationSummary(int ProductionDeployments, int Changes, int FailedDeployments, int PullRequests, int DataQualityEntries, TimeSpan Elapsed)
+{
+    /// <summary>Of <see cref="Elapsed"/>, the time spent holding the write lock (readers and writers wait for it).</summary>
+    public TimeSpan WriteElapsed { get; init; }
+
+    /// <summary>True when the run re-derived only the rows depending on some repositories and services.</summary>
+    public bool Incremental { get; init; }
+}
 
 /// <summary>
-/// Rebuilds every d_* table from the source tables: deployment streams and change sets, changes and lead time,
-/// failed, rework and recovered deployments, pull-request flow. Runs after every import or sync; it is a pure
-/// function of the source tables, so running it twice gives the same rows.
+/// Derives every derived table from the source tables: deployment streams and change sets, changes and lead time,
+/// failed, rework and recovered deployments, pull-request flow, tickets and meeting weeks, all written in one
+/// transaction. Runs after every import or sync; it is a pure function of the source tables (after the one source
+/// write that precedes it, <see cref="UncataloguedServices"/>), so running it twice gives the same rows. Never two runs at once on one database
+/// (each holds the whole org in memory): the server runs it from <c>DerivationQueueService</c>; commands and benchmarks call
+/// <see cref="Run()"/> directly, and a direct call waits for a queued run in progress.
 /// </summary>
 public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions options, Tickets.TicketOptions? ticketOptions = null,
     Calendar.MeetingOptions? meetingOptions = null)
 {
-    public DerivationSummary Run()
+    private static readonly ConditionalWeakTable<DuckDbDatabase, SemaphoreSlim> RunLocks = [];
+
+    /// <summary>A full rebuild of every derived table.</summary>
+    public DerivationSummary Run() => Run(new DerivationRequest("full"));
+
+    /// <summary>
+    /// A full rebuild, or for a request naming repositories and services an incremental one: only the rows that depend
+    /// on them (<see cref="DerivationScope"/>) are derived, deleted and written again, with the full rebuild's result.
+    /// </summary>
+    public DerivationSummary Run(DerivationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var runLock = RunLocks.GetValue(database, _ => new SemaphoreSlim(1, 1));
+        runLock.Wait();
+        try
+        {
+            return RunAlone(request);
+        }
+        finally
+        {
+            runLock.Release();
+        }
+    }
+
+    private DerivationSummary RunAlone(DerivationRequest request)
     {
         var stopwatch = Stopwatch.StartNew();
-        RegisterUncataloguedServices();
-        var input = DerivationInput.Load(database);
+        UncataloguedServices.Register(database);
+        var scope = request.IsFull ? null : DerivationScope.Resolve(database, request);
+        // Meeting weeks read calendars and teams only, never a repository: an incremental run leaves them as they are.
+        // A full run derives them first, so the calendar occurrences are garbage before the org's input is loaded.
+        var meetingWeeks = scope is null
+            ? new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions())
+                .Derive(new TeamCalendars(DerivationInput.LoadTeams(database).Values, options))
+            : null;
+        var input = DerivationInput.Load(database, scope);
         var quality = new DataQualityLog();
         var graphs = input.Commits.GroupBy(c => c.Repo)
             .ToDictionary(g => g.Key, g => new CommitGraph(g.Select(c => (c.Sha, c.Parents))), StringComparer.Ordinal);
@@ -31,14 +71,19 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         var calendars = new TeamCalendars(input.Teams.Values, options);
         var ownerTeamByRepo = OwnerTeamByRepo(input);
         var pulls = new PullRequestFlowDeriver(options, quality).Derive(input, changes, calendars, ownerTeamByRepo);
-        new Tickets.TicketDeriver(database, ticketOptions ?? new Tickets.TicketOptions(), quality).Derive(input, calendars, pulls);
-        new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions()).Derive(calendars);
+        var ticketDeriver = new Tickets.TicketDeriver(database, ticketOptions ?? new Tickets.TicketOptions(), quality);
+        var tickets = scope is null ? ticketDeriver.Derive(input, calendars, pulls) : ticketDeriver.DeriveLinkedTo(scope, input, calendars, pulls);
         var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
-        Write(deployments, changeRows, pulls, incidents, quality);
-        database.Checkpoint();
+        var writing = Stopwatch.StartNew();
+        DerivedTablesWriter.Write(database, scope, new DerivedRows(deployments, changeRows, pulls, incidents, quality, tickets, meetingWeeks));
+        var written = writing.Elapsed;
+        if (scope is null)
+        {
+            database.Checkpoint(); // a full run rewrites every table; an incremental one leaves little write-ahead log
+        }
         database.MarkDataChanged();
         return new DerivationSummary(deployments.Count, changeRows.Count, deployments.Count(d => d.Failed), pulls.Count,
-            quality.Entries.Count, stopwatch.Elapsed);
+            quality.Entries.Count, stopwatch.Elapsed) { WriteElapsed = written, Incremental = scope is not null };
     }
 
     private static DerivedTables.ChangeRow ChangeRow(DerivedChange change, TeamCalendars calendars, DerivationInput input, DataQualityLog quality)
@@ -69,57 +114,5 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
             }
         }
         return owners;
-    }
-
-    private void Write(IReadOnlyList<DerivedDeployment> deployments, List<DerivedTables.ChangeRow> changes,
-        IReadOnlyList<PullRequestFlowRow> pulls, IReadOnlyList<IncidentReading> incidents, DataQualityLog quality)
-    {
-        var commits = deployments.Where(d => d.Repo is not null)
-            .SelectMany(d => d.ChangeSet.Select(sha => new DerivedTables.DeploymentCommitRow(d.Id, d.Repo!, sha))).ToList();
-        var qualityRows = quality.Entries.Select(e => new DerivedTables.QualityRow(e.Kind, e.Subject, e.Detail)).Distinct().ToList();
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            foreach (var table in new[] { "d_deployments", "d_deployment_commits", "d_changes", "d_pull_requests", "d_incidents", "d_data_quality" })
-            {
-                connection.Execute($"DELETE FROM {table}");
-            }
-            TableWriter.Upsert(connection, DerivedTables.Deployments, deployments.ToList());
-            TableWriter.Upsert(connection, DerivedTables.DeploymentCommits, commits);
-            TableWriter.Upsert(connection, DerivedTables.Changes, changes);
-            TableWriter.Upsert(connection, DerivedTables.PullRequests, pulls.ToList());
-            TableWriter.Upsert(connection, DerivedTables.Incidents, incidents.ToList());
-            TableWriter.Upsert(connection, DerivedTables.Quality, qualityRows);
-            transaction.Commit();
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
-    }
-
-    /// <summary>A service that deploys but has no catalog entry is its own service, with the repos it deploys from.</summary>
-    private void RegisterUncataloguedServices()
-    {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            connection.Execute("""
-                INSERT INTO services (id, owner_team, production_environments, golden_path, from_catalog)
-                SELECT DISTINCT service, NULL, NULL, NULL, false FROM deployments
-                WHERE service NOT IN (SELECT id FROM services);
-                INSERT INTO service_repositories (service_id, repo)
-                SELECT DISTINCT d.service, d.repo FROM deployments d JOIN services s ON s.id = d.service AND NOT s.from_catalog
-                WHERE d.repo IS NOT NULL
-                ON CONFLICT DO NOTHING;
-                """);
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
     }
 }

@@ -3,6 +3,7 @@ using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Time;
 using DevEx.Store;
 using DevEx.Store.Writing;
+using DuckDB.NET.Data;
 using NodaTime;
 
 namespace DevEx.Analytics.Tickets;
@@ -18,36 +19,69 @@ internal sealed record TicketFacts(
     bool Reopened, string CurrentStatus, string CurrentCategory, int LinkedPullRequests, (double Hours, double WorkingHours)? LeadTime);
 
 /// <summary>
-/// Rebuilds ticket_status_intervals, d_tickets and ticket_links from the transition history (docs/metrics.md, tickets).
+/// What the ticket derivation produced: the rows of ticket_status_intervals, d_tickets and ticket_links, for every
+/// ticket or, when <paramref name="Keys"/> is set, for those tickets only (an incremental derivation).
+/// </summary>
+internal sealed record TicketDerivation(IReadOnlyList<TicketInterval> Intervals, IReadOnlyList<TicketFacts> Facts, IReadOnlyList<TicketLink> Links,
+    IReadOnlyList<string>? Keys = null);
+
+/// <summary>What a ticket reads of a linked pull request: its owner team, and when it was merged and deployed.</summary>
+internal sealed record LinkedPull(string Repo, int Number, string? OwnerTeam, Instant MergedAt, Instant? DeployedAt)
+{
+    public static LinkedPull Of(PullRequestFlowRow row) => new(row.Repo, row.Number, row.OwnerTeam, row.MergedAt, row.DeployedAt);
+}
+
+/// <summary>
+/// Derives ticket_status_intervals, d_tickets and ticket_links from the transition history (docs/metrics.md, tickets).
 /// A ticket starts in its first transition's <c>from</c> status (else <c>created</c>, a backlog status) at its creation;
 /// each transition starts the next interval. Cycle time runs from the first entry to an active status to the first
-/// entry to done after it, so a reopened ticket's cycle ends at its first done.
+/// entry to done after it, so a reopened ticket's cycle ends at its first done. <see cref="Write"/> replaces the three
+/// tables inside the derivation's one transaction, so readers see them change together with the d_* tables.
 /// </summary>
 internal sealed class TicketDeriver(DuckDbDatabase database, TicketOptions options, DataQualityLog quality)
 {
     public const string CreatedStatus = "created";
 
-    public IReadOnlyList<TicketFacts> Derive(DerivationInput input, TeamCalendars calendars, IReadOnlyList<PullRequestFlowRow> pulls)
+    public TicketDerivation Derive(DerivationInput input, TeamCalendars calendars, IReadOnlyList<PullRequestFlowRow> pulls)
     {
         var tickets = TicketInput.Load(database);
-        var mapper = new TicketStatusMapper(options, tickets.SourceCategories);
         var links = TicketLinker.Link(input, tickets.Tickets.Select(t => t.Key).ToHashSet(StringComparer.Ordinal));
+        return Derive(tickets, links, pulls.Select(LinkedPull.Of), calendars, keys: null);
+    }
+
+    /// <summary>
+    /// An incremental derivation's tickets: those linked to a pull request of the scope's repositories, before or now.
+    /// Their links to other repositories, and those pull requests' rows, are read from what the last derivation wrote
+    /// (unchanged, being outside the scope). The statuses of tickets are not changed by a repository, so the
+    /// "unmapped-status" entries stay as they are.
+    /// </summary>
+    public TicketDerivation DeriveLinkedTo(DerivationScope scope, DerivationInput input, TeamCalendars calendars, IReadOnlyList<PullRequestFlowRow> pulls)
+    {
+        var stored = StoredTicketLinks.Load(database, scope, input, out var fresh);
+        var tickets = TicketInput.Load(database, stored.Keys);
+        return Derive(tickets, [.. fresh, .. stored.OtherLinks], pulls.Select(LinkedPull.Of).Concat(stored.OtherPulls), calendars, stored.Keys);
+    }
+
+    private TicketDerivation Derive(TicketInput tickets, IReadOnlyList<TicketLink> links, IEnumerable<LinkedPull> pulls, TeamCalendars calendars,
+        IReadOnlyList<string>? keys)
+    {
+        var mapper = new TicketStatusMapper(options, tickets.SourceCategories);
         var pullByRef = pulls.ToDictionary(p => (p.Repo, p.Number));
         var linksByTicket = links.ToLookup(l => l.TicketKey, StringComparer.Ordinal);
         var intervals = new List<TicketInterval>();
         var facts = new List<TicketFacts>();
         foreach (var ticket in tickets.Tickets)
         {
-            var linked = linksByTicket[ticket.Key].Select(l => pullByRef.GetValueOrDefault((l.Repo, l.Number))).OfType<PullRequestFlowRow>()
-                .OrderBy(p => p.MergedAt).ToList();
+            // Ties in merge time go by repository and number, so the first owner team does not depend on load order.
+            var linked = linksByTicket[ticket.Key].Select(l => pullByRef.GetValueOrDefault((l.Repo, l.Number))).OfType<LinkedPull>()
+                .OrderBy(p => p.MergedAt).ThenBy(p => p.Repo, StringComparer.Ordinal).ThenBy(p => p.Number).ToList();
             var team = ticket.Team ?? linked.Select(p => p.OwnerTeam).FirstOrDefault(t => t is not null);
             var calendar = calendars.For(team);
             var own = Intervals(ticket, tickets.Transitions[ticket.Key].ToList(), mapper, calendar);
             intervals.AddRange(own);
             facts.Add(Facts(ticket, team, own, linked, linksByTicket[ticket.Key].Count(), calendar));
         }
-        Write(intervals, facts, links);
-        return facts;
+        return new TicketDerivation(intervals, facts, links, keys);
     }
 
     private List<TicketInterval> Intervals(TicketInfo ticket, List<TransitionInfo> transitions, TicketStatusMapper mapper, WorkingHoursCalendar calendar)
@@ -77,7 +111,7 @@ internal sealed class TicketDeriver(DuckDbDatabase database, TicketOptions optio
         return mapping.Category;
     }
 
-    private static TicketFacts Facts(TicketInfo ticket, string? team, List<TicketInterval> intervals, List<PullRequestFlowRow> linked,
+    private static TicketFacts Facts(TicketInfo ticket, string? team, List<TicketInterval> intervals, List<LinkedPull> linked,
         int linkCount, WorkingHoursCalendar calendar)
     {
         var firstActive = intervals.FindIndex(i => i.Category == "active");
@@ -110,25 +144,16 @@ internal sealed class TicketDeriver(DuckDbDatabase database, TicketOptions optio
         return (list.Sum(i => i.Hours ?? 0), list.Sum(i => i.WorkingHours ?? 0));
     }
 
-    private void Write(List<TicketInterval> intervals, List<TicketFacts> facts, IReadOnlyList<TicketLink> links)
+    /// <summary>Replaces the ticket tables on <paramref name="connection"/>, in the caller's transaction.</summary>
+    public static void Write(DuckDBConnection connection, TicketDerivation derived)
     {
-        database.WriteLock.Wait();
-        try
+        foreach (var (table, key) in new[] { ("ticket_status_intervals", "key"), ("d_tickets", "key"), ("ticket_links", "ticket_key") })
         {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            foreach (var table in new[] { "ticket_status_intervals", "d_tickets", "ticket_links" })
-            {
-                connection.Execute($"DELETE FROM {table}");
-            }
-            TableWriter.Upsert(connection, TicketTables.Intervals, intervals);
-            TableWriter.Upsert(connection, TicketTables.Tickets, facts);
-            TableWriter.Upsert(connection, TicketTables.Links, links.ToList());
-            transaction.Commit();
+            connection.Execute(derived.Keys is null ? $"DELETE FROM {table}" : $"DELETE FROM {table} WHERE {key} {StoredTicketLinks.InKeys}",
+                new { keys = string.Join('\n', derived.Keys ?? []) });
         }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        TableWriter.Upsert(connection, TicketTables.Intervals, derived.Intervals.ToList());
+        TableWriter.Upsert(connection, TicketTables.Tickets, derived.Facts.ToList());
+        TableWriter.Upsert(connection, TicketTables.Links, derived.Links.ToList());
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using DevEx.Collectors.Import;
 using DevEx.Collectors.Sync;
+using DevEx.Store.State;
 
 namespace DevEx.Collectors.Calendar;
 

@@ -1,4 +1,3 @@
-using Dapper;
 using DevEx.Collectors.Import;
 using DevEx.Store;
 using DevEx.Store.Rows;
@@ -62,26 +61,17 @@ public sealed class CalendarImporter(DuckDbDatabase database, IClock clock, Cale
     public IReadOnlyList<ImportFileSummary> Store(IReadOnlyList<ExpandedCalendar> calendars)
     {
         var lastPerPerson = calendars.GroupBy(c => c.PersonId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-        database.WriteLock.Wait();
-        try
+        database.Write((connection, _) =>
         {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
             foreach (var calendar in calendars)
             {
-                connection.Execute("DELETE FROM calendar_occurrences WHERE person_id = $personId AND start_at >= $from AND start_at < $to",
-                    new { personId = calendar.PersonId, from = calendar.WindowStart, to = calendar.WindowEnd }, transaction);
+                WholeTruthDeletes.CalendarWindow(connection, calendar.PersonId, calendar.WindowStart, calendar.WindowEnd);
                 // The file (or feed) is the whole truth: a reject it no longer has is gone.
-                connection.Execute("DELETE FROM import_rejects WHERE source_file = $file", new { file = calendar.FileName }, transaction);
+                WholeTruthDeletes.RejectsOf(connection, calendar.FileName);
             }
             TableWriter.Upsert(connection, Occurrences, lastPerPerson.SelectMany(c => c.Occurrences).ToList());
             TableWriter.Upsert(connection, Tables.ImportRejects, calendars.SelectMany(c => c.Rejects).ToList());
-            transaction.Commit();
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        });
         return calendars.Select(c => new ImportFileSummary(c.FileName, c.Occurrences.Count, c.Rejects.Count,
             c.Rejects.Take(ImportFileSummary.RejectsShown).Select(r => new ImportReject(c.FileName, r.Line, r.Reason)).ToList())).ToList();
     }

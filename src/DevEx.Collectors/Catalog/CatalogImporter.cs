@@ -18,11 +18,9 @@ public sealed class CatalogImporter(DuckDbDatabase database, IClock clock)
             CatalogMapper.Map(entity, rows);
         }
         var rejects = read.Rejects.Concat(rows.Rejects).ToList();
-        database.WriteLock.Wait();
-        try
+        var now = clock.GetCurrentInstant();
+        database.Write((connection, _) =>
         {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
             TableWriter.Upsert(connection, Tables.Teams, rows.Teams);
             TableWriter.Upsert(connection, Tables.People, rows.People);
             // Weaker identity claims first so that an explicit email, login or alias of another person wins.
@@ -31,13 +29,8 @@ public sealed class CatalogImporter(DuckDbDatabase database, IClock clock)
             TableWriter.Upsert(connection, Tables.Services, rows.Services);
             TableWriter.Upsert(connection, Tables.ServiceRepositories, rows.ServiceRepositories);
             TableWriter.Upsert(connection, Tables.ImportRejects, rejects
-                .Select(r => new ImportRejectRow(r.File, r.Line, r.Reason, r.Content, clock.GetCurrentInstant())).ToList());
-            transaction.Commit();
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+                .Select(r => new ImportRejectRow(r.File, r.Line, r.Reason, r.Content, now)).ToList());
+        });
         var imported = rows.Teams.Count + rows.People.Count + rows.Services.Count;
         var shown = rejects.Take(ImportFileSummary.RejectsShown).Select(r => new ImportReject(r.File, r.Line, r.Reason)).ToList();
         return new ImportFileSummary(fileName, imported, rejects.Count, shown);

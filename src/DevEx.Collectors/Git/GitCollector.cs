@@ -126,20 +126,15 @@ public sealed class GitCollector
     private static IReadOnlyList<string> Write(DuckDbDatabase database, RepositoryRow repository, IReadOnlyList<CommitRow> commits,
         IReadOnlyList<DeploymentRow>? deployments, string deploymentPrefix, CancellationToken cancellationToken)
     {
-        database.WriteLock.Wait(cancellationToken);
-        try
+        var batch = new SourceBatch();
+        batch.Repositories.Add(repository);
+        batch.Commits.AddRange(commits);
+        if (deployments is not null)
         {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            TableWriter.Upsert(connection, Tables.Repositories, [repository]);
-            TableWriter.Upsert(connection, Tables.Commits, commits.ToList());
-            IReadOnlyList<string> removed = deployments is null ? [] : TableWriter.ReplaceKeyPrefix(connection, Tables.Deployments, deploymentPrefix, deployments.ToList());
-            transaction.Commit();
-            return removed;
+            batch.Deployments.AddRange(deployments);
+            batch.DeploymentsOwnedByPrefix = deploymentPrefix;
         }
-        finally
-        {
-            database.WriteLock.Release();
-        }
+        batch.Write(database, cancellationToken);
+        return batch.DeletedDeployments;
     }
 }

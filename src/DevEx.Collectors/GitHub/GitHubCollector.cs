@@ -1,6 +1,7 @@
 using DevEx.Collectors.GitHub.Http;
 using DevEx.Collectors.GitHub.Mapping;
 using DevEx.Collectors.Sync;
+using DevEx.Store.State;
 using Octokit;
 
 namespace DevEx.Collectors.GitHub;

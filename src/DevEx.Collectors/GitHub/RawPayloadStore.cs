@@ -1,53 +1,31 @@
-using Dapper;
 using DevEx.Collectors.GitHub.Mapping;
 using DevEx.Store;
+using DevEx.Store.State;
 using DuckDB.NET.Data;
 using NodaTime;
 
 namespace DevEx.Collectors.GitHub;
 
 /// <summary>
-/// Keeps what GitHub sent (webhook bodies, REST responses) in raw_payloads for <see cref="GitHubOptions.RawPayloadRetention"/>,
-/// so a mapping bug can be fixed and the data re-mapped without asking GitHub again.
+/// GitHub's payloads in the <see cref="RawPayloadArchive"/>, kept for <see cref="GitHubOptions.RawPayloadRetention"/>.
 /// </summary>
 public sealed class RawPayloadStore(DuckDbDatabase database, GitHubOptions options)
 {
+    private readonly RawPayloadArchive archive = new(database);
+
     /// <param name="kind">The webhook event (push, pull_request...) or the REST resource (pulls, deployments...).</param>
     /// <param name="key">What the payload is about, e.g. a delivery id or "owner/name#12".</param>
-    public void Store(string kind, string? key, string payload, Instant receivedAt)
-    {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            Insert(connection, kind, key, payload, receivedAt);
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
-    }
+    public void Store(string kind, string? key, string payload, Instant receivedAt) =>
+        archive.Keep(GitHubMapping.Source, kind, key, payload, receivedAt);
 
-    /// <summary>Inserts on a connection whose caller holds the write lock (and possibly a transaction).</summary>
+    /// <summary>
+    /// Inserts inside a caller's write; kept for the webhook processor, whose write moves onto
+    /// <c>SourceBatch</c> with the derivation queue (it is on the architecture test's allow-list until then).
+    /// </summary>
     public static void Insert(DuckDBConnection connection, string kind, string? key, string payload, Instant receivedAt) =>
-        connection.Execute(
-            "INSERT INTO raw_payloads (source, kind, key, received_at, payload) VALUES ($source, $kind, $key, $receivedAt, $payload)",
-            new { source = GitHubMapping.Source, kind, key, receivedAt, payload });
+        RawPayloadArchive.Insert(connection, GitHubMapping.Source, kind, key, payload, receivedAt);
 
     /// <summary>Deletes GitHub payloads received before <paramref name="now"/> minus the retention; returns how many.</summary>
-    public int Prune(Instant now)
-    {
-        var cutoff = now - Duration.FromTimeSpan(options.RawPayloadRetention);
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            return connection.Execute("DELETE FROM raw_payloads WHERE source = $source AND received_at < $cutoff",
-                new { source = GitHubMapping.Source, cutoff });
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
-    }
+    public int Prune(Instant now) =>
+        archive.Prune(GitHubMapping.Source, now - Duration.FromTimeSpan(options.RawPayloadRetention));
 }

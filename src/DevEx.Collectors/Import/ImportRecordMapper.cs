@@ -1,5 +1,6 @@
 using DevEx.Store;
 using DevEx.Store.Rows;
+using DevEx.Store.Writing;
 using NodaTime;
 
 namespace DevEx.Collectors.Import;
@@ -17,7 +18,7 @@ internal static class ImportRecordMapper
     /// <summary>How far before its ticket's creation a transition may lie and still be taken as clock skew.</summary>
     internal static readonly Duration TransitionSkew = Duration.FromHours(24);
 
-    public static void Map(ImportKind kind, JsonRecord record, ImportBatch batch, string source)
+    public static void Map(ImportKind kind, JsonRecord record, SourceBatch batch, string source)
     {
         switch (kind)
         {
@@ -49,7 +50,7 @@ internal static class ImportRecordMapper
 
     private static string Repo(JsonRecord record)
     {
-        var repo = record.RequiredString("repo");
+        var repo = record.RequiredName("repo");
         var slash = repo.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0 || slash == repo.Length - 1 || repo.IndexOf('/', slash + 1) >= 0)
         {
@@ -63,11 +64,11 @@ internal static class ImportRecordMapper
         var repo = Repo(record);
         var sha = record.RequiredString("sha");
         var parents = record.StringArray("parents", required: true);
-        return new CommitRow(repo, sha, parents, record.RequiredString("author"), record.RequiredInstant("authoredAt"),
+        return new CommitRow(repo, sha, parents, record.RequiredName("author"), record.RequiredInstant("authoredAt"),
             record.OptionalInstant("committedAt"), record.OptionalString("message"), source);
     }
 
-    private static void PullRequest(JsonRecord record, ImportBatch batch, string source)
+    private static void PullRequest(JsonRecord record, SourceBatch batch, string source)
     {
         var repo = Repo(record);
         var number = record.RequiredInt("number");
@@ -75,10 +76,10 @@ internal static class ImportRecordMapper
         {
             throw new ImportLineException($"field 'number' must be positive, got {number}");
         }
-        var row = new PullRequestRow(repo, number, record.RequiredString("author"), record.RequiredInstant("createdAt"),
+        var row = new PullRequestRow(repo, number, record.RequiredName("author"), record.RequiredInstant("createdAt"),
             record.OptionalInstant("readyAt"), record.OptionalInstant("mergedAt"), record.OptionalInstant("closedAt"),
-            record.OptionalString("mergeCommitSha"), record.OptionalString("headBranch"), record.OptionalString("baseBranch"),
-            record.OptionalString("title"), record.StringArray("labels"), record.OptionalInt("additions"),
+            record.OptionalString("mergeCommitSha"), record.OptionalName("headBranch"), record.OptionalName("baseBranch"),
+            record.OptionalString("title"), record.StringArray("labels", pooled: true), record.OptionalInt("additions"),
             record.OptionalInt("deletions"), record.OptionalString("url"), source,
             // Seeding cuts off what has not happened yet: a pull request that leaves draft after now is a draft now.
             record.OptionalBool("draft") ?? record.IsCutOff("readyAt"));
@@ -86,11 +87,11 @@ internal static class ImportRecordMapper
             .Select(sha => new PullRequestCommitRow(repo, number, sha)).ToList();
         var requests = record.ObjectArray("reviewRequests")
             .Where(r => !r.IsCutOff("requestedAt"))
-            .Select(r => new ReviewRequestRow(repo, number, r.RequiredString("reviewer"), r.OptionalInstant("requestedAt") ?? row.CreatedAt))
+            .Select(r => new ReviewRequestRow(repo, number, r.RequiredName("reviewer"), r.OptionalInstant("requestedAt") ?? row.CreatedAt))
             .ToList();
         var reviews = record.ObjectArray("reviews")
             .Where(r => !r.IsCutOff("submittedAt"))
-            .Select(r => new ReviewRow(repo, number, r.RequiredString("reviewer"),
+            .Select(r => new ReviewRow(repo, number, r.RequiredName("reviewer"),
                 r.RequiredEnum("state", ReviewStates), r.RequiredInstant("submittedAt")))
             .ToList();
         batch.PullRequests.Add(row);
@@ -106,17 +107,17 @@ internal static class ImportRecordMapper
         {
             throw new ImportLineException($"field 'attempt' must be 1 or more, got {attempt}");
         }
-        return new PipelineRunRow(Repo(record), record.RequiredString("id"), record.RequiredString("workflow"),
-            record.RequiredString("sha"), record.OptionalString("branch"), record.OptionalString("event"),
+        return new PipelineRunRow(Repo(record), record.RequiredString("id"), record.RequiredName("workflow"),
+            record.RequiredString("sha"), record.OptionalName("branch"), record.OptionalName("event"),
             record.RequiredInstant("createdAt"), record.OptionalInstant("startedAt"), record.OptionalInstant("completedAt"),
             record.IsCutOff("completedAt") ? null : record.OptionalEnum("conclusion", Conclusions), attempt, source);
     }
 
     private static DeploymentRow Deployment(JsonRecord record, string source)
     {
-        var repo = record.OptionalString("repo") is null ? null : Repo(record);
-        return new DeploymentRow(record.RequiredString("id"), record.RequiredString("service"), repo,
-            record.RequiredString("environment"), record.RequiredString("sha"), record.OptionalInstant("createdAt"),
+        var repo = record.OptionalName("repo") is null ? null : Repo(record);
+        return new DeploymentRow(record.RequiredString("id"), record.RequiredName("service"), repo,
+            record.RequiredName("environment"), record.RequiredString("sha"), record.OptionalInstant("createdAt"),
             record.RequiredInstant("finishedAt"), record.RequiredEnum("status", DeploymentStatuses), source,
             record.OptionalString("ref"), record.OptionalString("releaseName"));
     }
@@ -140,7 +141,7 @@ internal static class ImportRecordMapper
         {
             throw new ImportLineException("field 'causedByChange' is false but 'causedBy' names a cause");
         }
-        return new IncidentRow(record.RequiredString("id"), record.RequiredString("service"), opened, resolved,
+        return new IncidentRow(record.RequiredString("id"), record.RequiredName("service"), opened, resolved,
             record.OptionalString("title"), record.OptionalString("severity"), causedBy?.OptionalString("deployment"),
             causedBy?.OptionalString("sha"), pr, source, causedByChange, CausedByChangeReason(causedByChange, record));
     }
@@ -167,25 +168,23 @@ internal static class ImportRecordMapper
     /// kept as written: the derivation reads only <c>to</c>.</item>
     /// </list>
     /// </summary>
-    private static void Ticket(JsonRecord record, ImportBatch batch, string source)
+    private static void Ticket(JsonRecord record, SourceBatch batch, string source)
     {
         var key = record.RequiredString("key");
-        var project = record.RequiredString("project");
-        var type = record.RequiredString("type");
+        var project = record.RequiredName("project");
+        var type = record.RequiredName("type");
         var created = record.RequiredInstant("createdAt");
-        var written = new List<(Instant At, string? From, string To)>();
+        var written = new List<(Instant At, string? From, string To)>(record.ArrayLength("transitions"));
         var index = 0;
         foreach (var transition in record.ObjectArray("transitions"))
         {
-            var name = $"transitions[{index}]";
-            var text = transition.OptionalString("at") ?? throw new ImportLineException($"required field '{name}.at' is missing or empty");
-            JsonRecord.ParseInstant(text, $"{name}.at");
-            var to = transition.OptionalString("to") is { Length: > 0 } status
+            var stamped = transition.RequiredItemInstant("at", "transitions", index);
+            var to = transition.OptionalName("to") is { Length: > 0 } status
                 ? status
-                : throw new ImportLineException($"required field '{name}.to' is missing or empty");
-            var from = transition.OptionalString("from");
+                : throw new ImportLineException($"required field 'transitions[{index}].to' is missing or empty");
+            var from = transition.OptionalName("from");
             index++;
-            if (transition.OptionalInstant("at") is not { } at)
+            if (stamped is not { } at)
             {
                 continue; // after the seeding cut-off: not happened yet
             }
@@ -194,7 +193,7 @@ internal static class ImportRecordMapper
                 if (created - at > TransitionSkew)
                 {
                     throw new ImportLineException(
-                        $"field '{name}.at' is {(created - at).TotalHours:0.#} h before 'createdAt' (at most 24 h is taken as clock skew)");
+                        $"field 'transitions[{index - 1}].at' is {(created - at).TotalHours:0.#} h before 'createdAt' (at most 24 h is taken as clock skew)");
                 }
                 at = created; // clock skew: clamped
             }
@@ -205,17 +204,70 @@ internal static class ImportRecordMapper
         {
             throw new ImportLineException("field 'resolvedAt' is before 'createdAt'");
         }
-        var seen = new HashSet<(Instant, string?, string)>();
+        var transitions = Numbered(key, written);
+        batch.Tickets.Add(new TicketRow(key, project, type, created, resolved, record.OptionalString("title"),
+            record.OptionalName("assignee"), record.OptionalName("team"), record.StringArray("labels", pooled: true), source));
+        batch.TicketTransitions.AddRange(transitions);
+    }
+
+    /// <summary>The transitions sorted by time (stably), exact duplicates dropped (the first kept), numbered 0..n-1.</summary>
+    private static List<TicketTransitionRow> Numbered(string key, List<(Instant At, string? From, string To)> written)
+    {
         var transitions = new List<TicketTransitionRow>(written.Count);
-        foreach (var (at, from, to) in written.OrderBy(t => t.At)) // OrderBy is stable
+        if (written.Count > ManyTransitions)
         {
-            if (seen.Add((at, from, to)))
+            var seen = new HashSet<(Instant, string?, string)>();
+            foreach (var (at, from, to) in written.OrderBy(t => t.At)) // OrderBy is stable
+            {
+                if (seen.Add((at, from, to)))
+                {
+                    transitions.Add(new TicketTransitionRow(key, transitions.Count, at, from, to));
+                }
+            }
+            return transitions;
+        }
+        foreach (var (at, from, to) in SortedByTime(written))
+        {
+            if (!Contains(transitions, at, from, to))
             {
                 transitions.Add(new TicketTransitionRow(key, transitions.Count, at, from, to));
             }
         }
-        batch.Tickets.Add(new TicketRow(key, project, type, created, resolved, record.OptionalString("title"),
-            record.OptionalString("assignee"), record.OptionalString("team"), record.StringArray("labels"), source));
-        batch.TicketTransitions.AddRange(transitions);
+        return transitions;
+    }
+
+    // Above this many, sorting and de-duplicating in place (quadratic) would cost more than the allocations it saves.
+    private const int ManyTransitions = 64;
+
+    private static bool Contains(List<TicketTransitionRow> transitions, Instant at, string? from, string to)
+    {
+        foreach (var t in transitions)
+        {
+            if (t.At == at && t.FromStatus == from && t.ToStatus == to)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Sorts by time, stably (equal times keep their written order), in place: a ticket has a handful of
+    /// transitions, written in order almost always, so an insertion sort does no work where OrderBy allocated.
+    /// </summary>
+    private static List<(Instant At, string? From, string To)> SortedByTime(List<(Instant At, string? From, string To)> written)
+    {
+        for (var i = 1; i < written.Count; i++)
+        {
+            var item = written[i];
+            var j = i - 1;
+            while (j >= 0 && written[j].At > item.At)
+            {
+                written[j + 1] = written[j];
+                j--;
+            }
+            written[j + 1] = item;
+        }
+        return written;
     }
 }

@@ -7,19 +7,6 @@ namespace DevEx.Collectors.Import;
 /// <summary>Stores rejects that no importer's own transaction carries: a file that failed as a whole.</summary>
 internal static class ImportRejectWriter
 {
-    public static void Write(DuckDbDatabase database, IReadOnlyList<ImportRejectRow> rejects)
-    {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            TableWriter.Upsert(connection, Tables.ImportRejects, rejects);
-            transaction.Commit();
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
-    }
+    public static void Write(DuckDbDatabase database, IReadOnlyList<ImportRejectRow> rejects) =>
+        database.Write((connection, _) => TableWriter.Upsert(connection, Tables.ImportRejects, rejects));
 }

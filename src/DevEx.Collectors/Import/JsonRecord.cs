@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -10,7 +11,7 @@ namespace DevEx.Collectors.Import;
 /// says what was wrong and where. Timestamps must carry an offset or Z; the timing's shift moves every instant
 /// and <see cref="ImportTiming.NotAfter"/> cuts off the future (both used only when the bundled sample is seeded).
 /// </summary>
-internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
+internal readonly struct JsonRecord(JsonElement element, ImportTiming timing, StringPool? pool = null)
 {
     private static readonly OffsetDateTimePattern Pattern = OffsetDateTimePattern.ExtendedIso;
 
@@ -29,6 +30,21 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
             JsonValueKind.Number => value.GetRawText(),
             _ => throw new ImportLineException($"field '{name}' must be a string"),
         };
+    }
+
+    /// <summary>A value records repeat (a repository, an author, a status): one string per distinct value of a chunk.</summary>
+    public string RequiredName(string name) =>
+        OptionalName(name) is { Length: > 0 } value ? value : throw Missing(name);
+
+    /// <inheritdoc cref="RequiredName"/>
+    public string? OptionalName(string name)
+    {
+        if (pool is null || !element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return OptionalString(name);
+        }
+        var raw = JsonMarshal.GetRawUtf8Value(value)[1..^1];
+        return raw.Contains((byte)'\\') ? Text(value, name) : pool.Get(raw);
     }
 
     public int RequiredInt(string name) => OptionalInt(name) ?? throw Missing(name);
@@ -74,11 +90,34 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
     /// <summary>An optional time; past the cut-off it reads as not (yet) happened.</summary>
     public Instant? OptionalInstant(string name) => ShiftedInstant(name) is { } instant && !timing.IsFuture(instant) ? instant : null;
 
+    /// <summary>
+    /// A required time of an item of an array (<paramref name="array"/>[<paramref name="index"/>]), named so in a
+    /// reject; past the cut-off it reads as null (not happened yet). The item's path is built only for a reject.
+    /// </summary>
+    public Instant? RequiredItemInstant(string name, string array, int index)
+    {
+        if (element.TryGetProperty(name, out var raw) && raw.ValueKind == JsonValueKind.String
+            && Utf8Timestamp.TryParse(JsonMarshal.GetRawUtf8Value(raw)[1..^1], out var parsed))
+        {
+            var instant = parsed.ToInstant() + timing.Shift;
+            return timing.IsFuture(instant) ? null : instant;
+        }
+        var path = $"{array}[{index}].{name}";
+        var text = OptionalString(name) ?? throw new ImportLineException($"required field '{path}' is missing or empty");
+        ParseInstant(text, path);
+        return OptionalInstant(name);
+    }
+
     /// <summary>True when the field holds a time that the cut-off removed.</summary>
     public bool IsCutOff(string name) => ShiftedInstant(name) is { } instant && timing.IsFuture(instant);
 
     private Instant? ShiftedInstant(string name)
     {
+        if (element.TryGetProperty(name, out var raw) && raw.ValueKind == JsonValueKind.String
+            && Utf8Timestamp.TryParse(JsonMarshal.GetRawUtf8Value(raw)[1..^1], out var parsed))
+        {
+            return parsed.ToInstant() + timing.Shift;
+        }
         var text = OptionalString(name);
         return text is null ? null : ParseInstant(text, name) + timing.Shift;
     }
@@ -97,20 +136,39 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         throw new ImportLineException($"field '{name}' has invalid timestamp '{text}' (expected ISO-8601 with offset, e.g. 2026-02-02T09:00:00Z)");
     }
 
-    public string? OptionalEnum(string name, params string[] allowed)
+    public string? OptionalEnum(string name, params ReadOnlySpan<string> allowed)
     {
+        if (element.TryGetProperty(name, out var raw) && raw.ValueKind == JsonValueKind.String)
+        {
+            // The value as written, compared without decoding it into a string; any other casing takes the path below.
+            foreach (var candidate in allowed)
+            {
+                if (raw.ValueEquals(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
         var value = OptionalString(name);
         if (value is null)
         {
             return null;
         }
-        var match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
-        return match ?? throw new ImportLineException($"field '{name}' has unknown value '{value}' (expected one of {string.Join(", ", allowed)})");
+        // A loop, not FirstOrDefault with a lambda: that allocated a closure for every field of every record.
+        foreach (var candidate in allowed)
+        {
+            if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+        throw new ImportLineException($"field '{name}' has unknown value '{value}' (expected one of {string.Join(", ", allowed)})");
     }
 
-    public string RequiredEnum(string name, params string[] allowed) => OptionalEnum(name, allowed) ?? throw Missing(name);
+    public string RequiredEnum(string name, params ReadOnlySpan<string> allowed) => OptionalEnum(name, allowed) ?? throw Missing(name);
 
-    public IReadOnlyList<string> StringArray(string name, bool required = false)
+    /// <param name="pooled">True for values records repeat (labels), as <see cref="OptionalName"/>.</param>
+    public IReadOnlyList<string> StringArray(string name, bool required = false, bool pooled = false)
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -123,12 +181,19 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         var items = new List<string>(value.GetArrayLength());
         foreach (var item in value.EnumerateArray())
         {
-            items.Add(item.ValueKind == JsonValueKind.String
-                ? Text(item, name)
-                : throw new ImportLineException($"field '{name}' must hold strings"));
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                throw new ImportLineException($"field '{name}' must hold strings");
+            }
+            var raw = JsonMarshal.GetRawUtf8Value(item)[1..^1];
+            items.Add(pooled && pool is not null && !raw.Contains((byte)'\\') ? pool.Get(raw) : Text(item, name));
         }
         return items;
     }
+
+    /// <summary>The length of an array field; 0 when absent or not an array (the readers of the field say why).</summary>
+    public int ArrayLength(string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : 0;
 
     public IEnumerable<JsonRecord> ObjectArray(string name)
     {
@@ -140,9 +205,9 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
         {
             throw new ImportLineException($"field '{name}' must be an array");
         }
-        var timingCopy = timing;
+        var (timingCopy, poolCopy) = (timing, pool);
         return value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Object
-            ? new JsonRecord(item, timingCopy)
+            ? new JsonRecord(item, timingCopy, poolCopy)
             : throw new ImportLineException($"field '{name}' must hold objects")).ToList();
     }
 
@@ -153,7 +218,7 @@ internal readonly struct JsonRecord(JsonElement element, ImportTiming timing)
             return null;
         }
         return value.ValueKind == JsonValueKind.Object
-            ? new JsonRecord(value, timing)
+            ? new JsonRecord(value, timing, pool)
             : throw new ImportLineException($"field '{name}' must be an object");
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DevEx.Store.Rows;
+using DevEx.Store.Writing;
 using NodaTime;
 
 namespace DevEx.Collectors.Import;
@@ -20,7 +21,7 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
     /// <summary>What a chunk produced.</summary>
     public sealed class Result
     {
-        public ImportBatch Rows { get; } = new();
+        public SourceBatch Rows { get; } = new();
         public List<ImportRejectRow> Rejects { get; } = [];
         public int Imported { get; set; }
         public int Skipped { get; set; }
@@ -29,14 +30,16 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
     public Result Map(Utf8LineChunk chunk)
     {
         var result = new Result();
+        var pool = new StringPool();
         for (var i = 0; i < chunk.Lines.Count; i++)
         {
-            Accept(chunk.Line(i), chunk.FirstLineNumber + i, result);
+            Accept(chunk.Line(i), chunk.FirstLineNumber + i, result, pool);
         }
+        chunk.Release();
         return result;
     }
 
-    private void Accept(ReadOnlyMemory<byte> line, int lineNumber, Result result)
+    private void Accept(ReadOnlyMemory<byte> line, int lineNumber, Result result, StringPool pool)
     {
         if (IsBlank(line.Span))
         {
@@ -59,7 +62,7 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
                 Reject(result, line, lineNumber, "line is not a JSON object");
                 return;
             }
-            ImportRecordMapper.Map(kind, new JsonRecord(document.RootElement, timing), rows, source);
+            ImportRecordMapper.Map(kind, new JsonRecord(document.RootElement, timing, pool), rows, source);
             result.Imported++;
         }
         catch (JsonException e)

@@ -30,15 +30,15 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
     {
         var chunk = new NdjsonChunk(kind, fileName, timing ?? ImportTiming.AsWritten, clock);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var pending = new BlockingCollection<(ImportBatch Rows, List<ImportRejectRow> Rejects)>(boundedCapacity: 1);
+        using var pending = new BlockingCollection<SourceBatch>(boundedCapacity: 1);
         Exception? failure = null;
         var writer = Task.Run(() =>
         {
             try
             {
-                foreach (var (rows, rejects) in pending.GetConsumingEnumerable())
+                foreach (var rows in pending.GetConsumingEnumerable())
                 {
-                    Write(rows, rejects);
+                    Write(rows);
                 }
             }
             catch (Exception e)
@@ -50,8 +50,7 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
 
         var (imported, skipped, rejected) = (0, 0, 0);
         var shown = new List<ImportReject>();
-        var batch = new ImportBatch();
-        var batchRejects = new List<ImportRejectRow>();
+        var batch = new SourceBatch();
         try
         {
             var results = Utf8LineChunks.Read(stream, ChunkLines)
@@ -62,14 +61,14 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
                 (imported, skipped, rejected) = (imported + result.Imported, skipped + result.Skipped, rejected + result.Rejects.Count);
                 shown.AddRange(result.Rejects.Take(ImportFileSummary.RejectsShown - shown.Count).Select(r => new ImportReject(r.SourceFile, r.Line, r.Reason)));
                 batch.Append(result.Rows);
-                batchRejects.AddRange(result.Rejects);
-                if (batch.Count + batchRejects.Count >= BatchRecords)
+                batch.ImportRejects.AddRange(result.Rejects);
+                if (batch.RecordCount + batch.ImportRejects.Count >= BatchRecords)
                 {
-                    pending.Add((batch, batchRejects), stop.Token);
-                    (batch, batchRejects) = (new ImportBatch(), []);
+                    pending.Add(batch, stop.Token);
+                    batch = new SourceBatch();
                 }
             }
-            pending.Add((batch, batchRejects), stop.Token);
+            pending.Add(batch, stop.Token);
         }
         catch (OperationCanceledException) when (failure is not null)
         {
@@ -90,24 +89,11 @@ public sealed class NdjsonImporter(DuckDbDatabase database, IClock clock)
         };
     }
 
-    private void Write(ImportBatch rows, List<ImportRejectRow> rejects)
+    private void Write(SourceBatch rows)
     {
-        if (rows.RowCount == 0 && rejects.Count == 0)
+        if (rows.RowCount > 0 || rows.ImportRejects.Count > 0)
         {
-            return;
-        }
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            rows.Write(connection);
-            TableWriter.Upsert(connection, Tables.ImportRejects, rejects);
-            transaction.Commit();
-        }
-        finally
-        {
-            database.WriteLock.Release();
+            rows.Write(database);
         }
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Dapper;
 using DevEx.Collectors.Http;
 using DevEx.Collectors.Sync;
 using DevEx.Store;
 using DevEx.Store.Rows;
+using DevEx.Store.State;
 using DevEx.Store.Writing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -79,7 +79,7 @@ public sealed class JiraCollector(
                 cursor = moved;
                 cursors.Set(SourceName, scope, Resource, CursorPattern.Format(cursor));
             }
-            progress.Report($"jira: {issues} issues read, {batch.Rejects.Count} rejected");
+            progress.Report($"jira: {issues} issues read, {batch.ImportRejects.Count} rejected");
         }
         return new SyncOutcome(rows, (requests?.Value ?? 0) - requestsBefore, 0, $"{issues} issues");
     }
@@ -90,7 +90,7 @@ public sealed class JiraCollector(
             ? JiraTimestamp.ParseOffset(updated.GetString())
             : null;
 
-    private async Task<JiraBatch> MapAsync(JiraSearchPage page, IReadOnlyList<JiraStatus> statuses, CancellationToken cancellationToken)
+    private async Task<SourceBatch> MapAsync(JiraSearchPage page, IReadOnlyList<JiraStatus> statuses, CancellationToken cancellationToken)
     {
         var mapped = new Dictionary<string, JiraIssueRows>(StringComparer.Ordinal);
         var rejects = new List<ImportRejectRow>();
@@ -126,53 +126,25 @@ public sealed class JiraCollector(
             }
         }
         var all = mapped.Values.ToList();
-        return new JiraBatch(
-            all.Select(r => r.Ticket).ToList(),
-            all.SelectMany(r => r.Transitions).ToList(),
-            all.Where(r => r.Incident is not null).Select(r => r.Incident!).ToList(),
-            rejects,
-            // Every status a page's project can use, under its key: ticket metrics look categories up by project key.
-            all.Select(r => (r.Ticket.Project, r.ProjectId)).Distinct()
-                .SelectMany(p => statuses.Where(s => s.AppliesTo(p.ProjectId)).Select(s => s.Row(p.Project))).ToList(),
-            all.Where(r => r.Incident is null).Select(r => $"jira:{r.Ticket.Key}").ToList());
+        var batch = new SourceBatch();
+        batch.Tickets.AddRange(all.Select(r => r.Ticket));
+        batch.TicketTransitions.AddRange(all.SelectMany(r => r.Transitions));
+        batch.Incidents.AddRange(all.Where(r => r.Incident is not null).Select(r => r.Incident!));
+        // An issue whose type or labels no longer make it an incident takes its incident row with it.
+        batch.RemovedIncidents.AddRange(all.Where(r => r.Incident is null).Select(r => new IncidentRemoval($"jira:{r.Ticket.Key}", JiraMapper.Source)));
+        batch.ImportRejects.AddRange(rejects);
+        // Every status a page's project can use, under its key: ticket metrics look categories up by project key.
+        batch.TicketStatuses.AddRange(all.Select(r => (r.Ticket.Project, r.ProjectId)).Distinct()
+            .SelectMany(p => statuses.Where(s => s.AppliesTo(p.ProjectId)).Select(s => s.Row(p.Project))));
+        return batch;
     }
 
-    /// <summary>Writes a batch in one transaction under the write lock; returns the rows written.</summary>
-    private int Write(JiraBatch batch)
+    /// <summary>Writes a batch in one transaction; returns the rows written (statuses, tickets, transitions, incidents).</summary>
+    private int Write(SourceBatch batch)
     {
-        database.WriteLock.Wait();
-        try
-        {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            var rows = TableWriter.Upsert(connection, Tables.TicketStatuses, batch.Statuses);
-            rows += TableWriter.Upsert(connection, Tables.Tickets, batch.Tickets);
-            TableWriter.ReplaceChildren(connection, Tables.TicketKeys, batch.Tickets, Tables.TicketTransitions, batch.Transitions);
-            rows += batch.Transitions.Count;
-            rows += TableWriter.Upsert(connection, Tables.Incidents, batch.Incidents);
-            // An issue whose type or labels no longer make it an incident takes its incident row with it.
-            foreach (var id in batch.NotIncidents)
-            {
-                connection.Execute("DELETE FROM incidents WHERE id = $id AND source = $source", new { id, source = JiraMapper.Source });
-            }
-            TableWriter.Upsert(connection, Tables.ImportRejects, batch.Rejects);
-            transaction.Commit();
-            return rows;
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
-    }
-
-    private sealed record JiraBatch(
-        List<TicketRow> Tickets,
-        List<TicketTransitionRow> Transitions,
-        List<IncidentRow> Incidents,
-        List<ImportRejectRow> Rejects,
-        List<TicketStatusRow> Statuses,
-        List<string>? NotIncidentIds = null)
-    {
-        public IReadOnlyList<string> NotIncidents => NotIncidentIds ?? [];
+        batch.Write(database);
+        // Counted by key, as stored: two statuses of one name in a project are one row.
+        return batch.TicketStatuses.DistinctBy(s => (s.Project, s.Status)).Count() + batch.Tickets.Count
+            + batch.TicketTransitions.Count + batch.Incidents.DistinctBy(i => i.Id).Count();
     }
 }

@@ -5,12 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DevEx.Server.Cli;
 
 /// <summary>
-/// The <c>devex</c> command line: <c>serve</c> (the default), <c>import</c>, <c>import-git</c>, <c>sync</c>, <c>sample</c>, <c>bench</c> and <c>report</c>.
+/// The <c>devex</c> command line: <c>serve</c> (the default), <c>import</c>, <c>import-git</c>, <c>sync</c>, <c>sample</c> and <c>report</c>.
+/// The benchmarks are a program of their own, tests/DevEx.Benchmarks (docs/benchmarks.md).
 /// Run through <c>dotnet run --project src/DevEx.Server -- VERB ...</c>, or the published DevEx.Server binary.
 /// </summary>
 internal static class DevExCommandLine
 {
-    private static readonly string[] Verbs = ["import", "sync", "import-git", "sample", "bench", "report", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["import", "sync", "import-git", "sample", "report", "--help", "-h", "-?"];
 
     /// <summary>The verbs that read the configured metrics (zone, holidays, patterns) and so refuse a bad configuration.</summary>
     private static readonly string[] Configured = ["import", "sync", "import-git", "report"];
@@ -32,7 +33,6 @@ internal static class DevExCommandLine
             ImportGitCommand.Create(),
             SyncCommand.Create(),
             SampleCommand.Create(),
-            BenchCommand.Create(),
             ReportCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DevEx.Collectors.Sample;
+using DevEx.SampleOrg;
 using NodaTime.Text;
 
 namespace DevEx.Server.Cli;

@@ -7,6 +7,7 @@ using DevEx.Collectors.Sync;
 using DevEx.Server.Api;
 using DevEx.Server.Api.Contracts;
 using DevEx.Server.Dashboards;
+using DevEx.Server.Derivation;
 using DevEx.Server.Import;
 using DevEx.Server.Reports;
 using DevEx.Server.Webhooks;
@@ -43,6 +44,7 @@ internal static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevEx.Analytics.Calendar.MeetingOptions>>().Value);
         services.AddSingleton<QueryRunner>();
         services.AddSingleton<DerivationRunner>();
+        services.AddSingleton<DerivationQueueService>();
         services.AddSingleton<DoraMetricsService>();
         services.AddSingleton<PullRequestFlowService>();
         services.AddSingleton<CiMetricsService>();
@@ -70,11 +72,19 @@ internal static class ServiceRegistration
         services.AddCalendarCollection();
         services.AddDashboards();
         services.AddDevExReports();
+        // Before the start-up services that derive, so they find the queue's worker running.
+        services.AddHostedService(sp => sp.GetRequiredService<DerivationQueueService>());
         services.AddHostedService<DerivedTablesUpgrade>();
         services.AddHostedService<SampleSeeder>();
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDevExContract());
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+            // Numbers are numbers: the web default also reads them from strings, which types every number in the OpenAPI
+            // document (and so every MCP tool schema and generated client) as "integer or string".
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         return services;
     }
 }

@@ -1,13 +1,14 @@
 using DevEx.Analytics.Derivations;
 using DevEx.Collectors.Catalog;
 using DevEx.Collectors.Import;
+using DevEx.Server.Derivation;
 using DevEx.Store;
 using NodaTime;
 
 namespace DevEx.Server.Import;
 
-/// <summary>Imports (a folder, or one posted body) and then re-derives, so metrics reflect the import at once.</summary>
-internal sealed class ImportService(DuckDbDatabase database, IClock clock, DerivationRunner derivation, DevEx.Collectors.Calendar.CalendarOptions? calendars = null)
+/// <summary>Imports (a folder, or one posted body), then requests a derivation and waits for it, so the answer carries its figures.</summary>
+internal sealed class ImportService(DuckDbDatabase database, IClock clock, DerivationQueueService derivations, DevEx.Collectors.Calendar.CalendarOptions? calendars = null)
 {
     public const string CatalogKind = "catalog";
 
@@ -17,7 +18,7 @@ internal sealed class ImportService(DuckDbDatabase database, IClock clock, Deriv
     public (ImportSummary Import, DerivationSummary Derivation) ImportDirectory(string directory, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {
         var summary = new DirectoryImporter(database, clock, calendars).Import(directory, timing, cancellationToken);
-        return (summary, derivation.Run());
+        return (summary, derivations.RequestAndWait(new DerivationRequest($"import {directory}")));
     }
 
     /// <summary>
@@ -46,7 +47,7 @@ internal sealed class ImportService(DuckDbDatabase database, IClock clock, Deriv
                 using var stream = File.OpenRead(spool);
                 summary = new NdjsonImporter(database, clock).Import(importKind, stream, name, cancellationToken: cancellationToken);
             }
-            return (summary, derivation.Run());
+            return (summary, await derivations.RequestAndWaitAsync(new DerivationRequest($"import {kind}"), cancellationToken));
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DevEx.Analytics.Derivations;
 using DevEx.Collectors.Sync;
+using DevEx.Server.Derivation;
 
 namespace DevEx.Server.Sync;
 
@@ -9,9 +10,9 @@ public sealed record SyncReport(string Source, string RunId, string Status, Sync
 
 /// <summary>
 /// Runs one source's sync: never two at once for the same source, every run recorded in sync_runs, derivations
-/// refreshed after a run that wrote rows. Used by the Hangfire job, POST /api/v1/sync/{source} and `devex sync`.
+/// requested (and awaited) after a run that wrote rows. Used by the Hangfire job, POST /api/v1/sync/{source} and `devex sync`.
 /// </summary>
-public sealed class SyncRunner(IEnumerable<ISyncSource> sources, SyncRunStore runs, DerivationRunner derivation, ILogger<SyncRunner> logger)
+public sealed class SyncRunner(IEnumerable<ISyncSource> sources, SyncRunStore runs, DerivationQueueService derivations, ILogger<SyncRunner> logger)
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
@@ -35,7 +36,7 @@ public sealed class SyncRunner(IEnumerable<ISyncSource> sources, SyncRunStore ru
                 var outcome = await source.RunAsync(progress ?? new Progress<string>(), cancellationToken);
                 if (outcome.RowsWritten > 0)
                 {
-                    derivation.Run();
+                    await derivations.RequestAndWaitAsync(new DerivationRequest($"sync {source.Name}"), cancellationToken);
                 }
                 runs.Finish(id, "succeeded", outcome, null);
                 return new SyncReport(source.Name, id, "succeeded", outcome, null);
@@ -50,7 +51,7 @@ public sealed class SyncRunner(IEnumerable<ISyncSource> sources, SyncRunStore ru
                 logger.LogError(e, "Sync of {Source} failed", source.Name);
                 runs.Finish(id, "failed", null, e.Message);
                 // What was written before the failure stays: cursors only move past written rows.
-                derivation.Run();
+                await derivations.RequestAndWaitAsync(new DerivationRequest($"sync {source.Name} (failed part-way)"), CancellationToken.None);
                 return new SyncReport(source.Name, id, "failed", null, e.Message);
             }
         }

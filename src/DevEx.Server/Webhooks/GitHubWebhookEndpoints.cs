@@ -9,14 +9,17 @@ namespace DevEx.Server.Webhooks;
 /// <summary>
 /// POST /api/v1/webhooks/github: GitHub's deliveries, signed with the configured secret. Mapped events are written
 /// with the same keys as the REST collector, so a webhook and a later poll of the same object end in one row.
+/// A delivery that wrote rows is answered 202: its rows are stored, the derivation they call for is queued
+/// (<see cref="Derivation.DerivationQueueService"/>) and runs after the answer.
 /// </summary>
 internal static class GitHubWebhookEndpoints
 {
     public static RouteGroupBuilder MapGitHubWebhooks(this RouteGroupBuilder api)
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
-        // Processed is the last Ok type: of two 200 bodies the OpenAPI document names the last, and processed is the usual answer.
-        webhooks.MapPost("/github", async Task<Results<Ok<WebhookDuplicate>, Ok<WebhookProcessed>, Accepted<WebhookIgnored>, ProblemHttpResult>> (HttpRequest request, IOptions<GitHubOptions> options, GitHubWebhookProcessor processor, CancellationToken ct) =>
+        // Processed is the last Ok and the last Accepted type: of two bodies of one status the OpenAPI document names the
+        // last, and processed is the usual answer.
+        webhooks.MapPost("/github", async Task<Results<Ok<WebhookDuplicate>, Ok<WebhookProcessed>, Accepted<WebhookIgnored>, Accepted<WebhookProcessed>, ProblemHttpResult>> (HttpRequest request, IOptions<GitHubOptions> options, GitHubWebhookProcessor processor, CancellationToken ct) =>
             {
                 using var buffer = new MemoryStream();
                 await request.Body.CopyToAsync(buffer, ct);
@@ -53,7 +56,9 @@ internal static class GitHubWebhookEndpoints
                     WebhookDisposition.Failed => TypedResults.Problem(result.Error, statusCode: StatusCodes.Status400BadRequest,
                         title: $"Unreadable {result.Event} payload",
                         extensions: new Dictionary<string, object?> { ["delivery"] = result.Delivery, ["event"] = result.Event }),
-                    _ => (Results<Ok<WebhookDuplicate>, Ok<WebhookProcessed>, Accepted<WebhookIgnored>, ProblemHttpResult>)TypedResults.Ok(
+                    _ when result.Rows > 0 => TypedResults.Accepted((string?)null,
+                        new WebhookProcessed(result.Delivery, result.Event, result.Action, "processed", result.Rows, Derivation: "queued")),
+                    _ => (Results<Ok<WebhookDuplicate>, Ok<WebhookProcessed>, Accepted<WebhookIgnored>, Accepted<WebhookProcessed>, ProblemHttpResult>)TypedResults.Ok(
                         new WebhookProcessed(result.Delivery, result.Event, result.Action, "processed", result.Rows)),
                 };
             })

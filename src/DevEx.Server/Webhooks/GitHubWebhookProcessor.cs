@@ -1,6 +1,8 @@
 using Dapper;
 using DevEx.Analytics.Derivations;
 using DevEx.Collectors.GitHub;
+using DevEx.Collectors.GitHub.Webhooks;
+using DevEx.Server.Derivation;
 using DevEx.Store;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
@@ -16,17 +18,19 @@ internal enum WebhookDisposition
     Failed,
 }
 
-internal sealed record WebhookResult(WebhookDisposition Disposition, string Delivery, string Event, string? Action = null, int Rows = 0, string? Error = null);
+internal sealed record WebhookResult(WebhookDisposition Disposition, string Delivery, string Event, string? Action = null, int Rows = 0, string? Error = null,
+    DerivationRequest? Derivation = null);
 
 /// <summary>
 /// Processes a verified delivery once: the delivery record, the rows and the raw payload are written in one
 /// transaction under the write lock, so a delivery is either wholly processed or not at all, and a redelivery of a
 /// processed one changes nothing. A delivery that failed may be redelivered (after a fix) and is processed then.
-/// Derivations are refreshed after each processed delivery, so metrics reflect it at once.
+/// A delivery that wrote rows requests a derivation from <see cref="DerivationQueueService"/> and returns: the request never
+/// waits for it (GitHub gives a delivery 10 s, a derivation of a large org takes longer), metrics follow shortly after.
 /// </summary>
 internal sealed class GitHubWebhookProcessor(
     DuckDbDatabase database,
-    DerivationRunner derivation,
+    DerivationQueueService derivations,
     RawPayloadStore rawPayloads,
     IOptions<GitHubOptions> options,
     IClock clock,
@@ -41,9 +45,9 @@ internal sealed class GitHubWebhookProcessor(
         var result = Record(delivery, eventName, body, now);
         logger.LogInformation("GitHub webhook {Delivery} ({Event} {Action}): {Disposition}, {Rows} rows{Error}",
             delivery, eventName, result.Action, result.Disposition, result.Rows, result.Error is null ? "" : ": " + result.Error);
-        if (result.Disposition == WebhookDisposition.Processed && result.Rows > 0)
+        if (result is { Disposition: WebhookDisposition.Processed, Rows: > 0, Derivation: { } derivation })
         {
-            derivation.Run();
+            derivations.Request(derivation);
             PruneRawPayloads(now);
         }
         return result;
@@ -83,16 +87,33 @@ internal sealed class GitHubWebhookProcessor(
                 SaveOutcome(connection, delivery, eventName, now, "failed: " + e.Message);
                 return new WebhookResult(WebhookDisposition.Failed, delivery, eventName, Error: e.Message);
             }
+            var derivation = Derivation($"webhook {delivery} ({eventName})", batch, new StoredGitHubRows(connection));
             GitHubRowWriter.Write(connection, batch);
             RawPayloadStore.Insert(connection, eventName, delivery, body, now);
             SaveOutcome(connection, delivery, eventName, now, "processed");
             transaction.Commit();
-            return new WebhookResult(WebhookDisposition.Processed, delivery, eventName, action, batch.RowCount);
+            return new WebhookResult(WebhookDisposition.Processed, delivery, eventName, action, batch.RowCount, Derivation: derivation);
         }
         finally
         {
             database.WriteLock.Release();
         }
+    }
+
+    /// <summary>
+    /// What the delivery calls for: re-deriving its repository and the services its deployments and incidents belong
+    /// to (before and after, for an incident it moves or removes). Read before the rows are written.
+    /// </summary>
+    private static DerivationRequest Derivation(string reason, Collectors.GitHub.Mapping.GitHubBatch batch, StoredGitHubRows stored)
+    {
+        if (batch.Tickets.Count > 0 || batch.TicketTransitions.Count > 0)
+        {
+            return new DerivationRequest(reason); // ticket statuses feed every ticket's figures: derive them all
+        }
+        var repos = batch.Repositories.Select(r => r.Repo).Concat(batch.Deployments.Select(d => d.Repo).OfType<string>());
+        var services = batch.Deployments.Select(d => d.Service).Concat(batch.Incidents.Select(i => i.Service))
+            .Concat(stored.IncidentServices(batch.Incidents.Select(i => i.Id).Concat(batch.RemovedIncidents)));
+        return DerivationRequest.For(reason, repos, services);
     }
 
     private static void SaveOutcome(DuckDBConnection connection, string delivery, string eventName, Instant now, string outcome) =>

@@ -8,7 +8,7 @@ public sealed class QueryRunner(DuckDbDatabase database)
     public IReadOnlyList<T> Run<T>(string queryName, object parameters, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        var command = new CommandDefinition(QueryCatalog.Get(queryName), parameters, cancellationToken: cancellationToken);
+        var command = new CommandDefinition(QueryShape.Apply(QueryCatalog.Get(queryName), parameters), parameters, cancellationToken: cancellationToken);
         return connection.Query<T>(command).ToList();
     }
 
@@ -16,6 +16,6 @@ public sealed class QueryRunner(DuckDbDatabase database)
     public IReadOnlyList<T> RunSql<T>(string sql, object parameters, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        return connection.Query<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ToList();
+        return connection.Query<T>(new CommandDefinition(QueryShape.Apply(sql, parameters), parameters, cancellationToken: cancellationToken)).ToList();
     }
 }

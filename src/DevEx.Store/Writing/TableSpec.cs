@@ -9,41 +9,42 @@ namespace DevEx.Store.Writing;
 /// </summary>
 public sealed class Column<T>
 {
-    private Column(string name, Func<T, object?> value, Action<IDuckDBAppenderRow, T> append) =>
-        (Name, Value, Append) = (name, value, append);
+    private Column(string name, Func<T, object?> value, Action<IDuckDBAppenderRow, T> append, Func<T, T, bool> equal, Func<T, int> hash) =>
+        (Name, Value, Append, KeyEquals, KeyHash) = (name, value, append, equal, hash);
 
     public Column(string name, Func<T, string?> value)
-        : this(name, r => value(r), (row, r) => Nullable(row, value(r))) { }
+        : this(name, r => value(r), (row, r) => Nullable(row, value(r)), (a, b) => string.Equals(value(a), value(b), StringComparison.Ordinal),
+            r => value(r)?.GetHashCode(StringComparison.Ordinal) ?? 0) { }
 
     public Column(string name, Func<T, int> value)
-        : this(name, r => value(r), (row, r) => row.AppendValue(value(r))) { }
+        : this(name, r => value(r), (row, r) => row.AppendValue(value(r)), (a, b) => value(a) == value(b), r => value(r)) { }
 
     public Column(string name, Func<T, int?> value)
-        : this(name, r => value(r), (row, r) => row.AppendValue(value(r))) { }
+        : this(name, r => value(r), (row, r) => row.AppendValue(value(r)), (a, b) => value(a) == value(b), r => value(r) ?? 0) { }
 
     public Column(string name, Func<T, double> value)
-        : this(name, r => value(r), (row, r) => row.AppendValue(value(r))) { }
+        : this(name, r => value(r), (row, r) => row.AppendValue(value(r)), (a, b) => value(a).Equals(value(b)), r => value(r).GetHashCode()) { }
 
     public Column(string name, Func<T, double?> value)
-        : this(name, r => value(r), (row, r) => row.AppendValue(value(r))) { }
+        : this(name, r => value(r), (row, r) => row.AppendValue(value(r)), (a, b) => System.Nullable.Equals(value(a), value(b)), r => value(r).GetHashCode()) { }
 
     public Column(string name, Func<T, bool> value)
-        : this(name, r => value(r), (row, r) => row.AppendValue(value(r))) { }
+        : this(name, r => value(r), (row, r) => row.AppendValue(value(r)), (a, b) => value(a) == value(b), r => value(r) ? 1 : 0) { }
 
     public Column(string name, Func<T, bool?> value)
-        : this(name, r => value(r), (row, r) => row.AppendValue(value(r))) { }
+        : this(name, r => value(r), (row, r) => row.AppendValue(value(r)), (a, b) => value(a) == value(b), r => value(r).GetHashCode()) { }
 
     public Column(string name, Func<T, Instant> value)
-        : this(name, r => value(r), (row, r) => row.AppendValue(value(r).ToDateTimeUtc())) { }
+        : this(name, r => value(r), (row, r) => row.AppendValue(value(r).ToDateTimeUtc()), (a, b) => value(a) == value(b), r => value(r).GetHashCode()) { }
 
     public Column(string name, Func<T, Instant?> value)
-        : this(name, r => value(r), (row, r) => row.AppendValue(value(r)?.ToDateTimeUtc())) { }
+        : this(name, r => value(r), (row, r) => row.AppendValue(value(r)?.ToDateTimeUtc()), (a, b) => value(a) == value(b), r => value(r).GetHashCode()) { }
 
     public Column(string name, Func<T, LocalDate> value)
-        : this(name, r => value(r), (row, r) => row.AppendValue((DateOnly?)value(r).ToDateOnly())) { }
+        : this(name, r => value(r), (row, r) => row.AppendValue((DateOnly?)value(r).ToDateOnly()), (a, b) => value(a) == value(b), r => value(r).GetHashCode()) { }
 
     public Column(string name, Func<T, IReadOnlyList<string>?> value)
-        : this(name, r => value(r), (row, r) => List(row, value(r))) { }
+        : this(name, r => value(r), (row, r) => List(row, value(r)), (a, b) => ReferenceEquals(value(a), value(b)), r => 0) { }
 
     public string Name { get; }
 
@@ -51,6 +52,11 @@ public sealed class Column<T>
     public Func<T, object?> Value { get; }
 
     internal Action<IDuckDBAppenderRow, T> Append { get; }
+
+    /// <summary>Whether two rows hold the same value here, without boxing it: how keys are kept unique in bulk.</summary>
+    internal Func<T, T, bool> KeyEquals { get; }
+
+    internal Func<T, int> KeyHash { get; }
 
     private static void Nullable(IDuckDBAppenderRow row, string? value)
     {
@@ -74,6 +80,32 @@ public sealed class Column<T>
         {
             row.AppendValue(value as List<string> ?? value.ToList());
         }
+    }
+}
+
+/// <summary>Rows are equal when their key columns are: the last row of a key wins within a batch.</summary>
+internal sealed class KeyComparer<T>(IReadOnlyList<Column<T>> keys) : IEqualityComparer<T>
+{
+    public bool Equals(T? x, T? y)
+    {
+        foreach (var key in keys)
+        {
+            if (!key.KeyEquals(x!, y!))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public int GetHashCode(T obj)
+    {
+        var hash = new HashCode();
+        foreach (var key in keys)
+        {
+            hash.Add(key.KeyHash(obj));
+        }
+        return hash.ToHashCode();
     }
 }
 

@@ -8,11 +8,12 @@ namespace DevEx.Store.Writing;
 /// repeats a record behaves like importing it twice); rows already stored under the batch's keys are deleted (their
 /// keys go through a staging table), then the batch is appended straight into the table, all in the caller's
 /// transaction. Keys are kept unique here rather than by PRIMARY KEY indexes, whose upkeep made re-imports 8x
-/// slower (see Migrations/001); callers hold <see cref="DuckDbDatabase.WriteLock"/>.
+/// slower (see Migrations/001); callers run inside <see cref="DuckDbDatabase.Write{T}"/>.
 /// </summary>
 public static class TableWriter
 {
     public static int Upsert<T>(DuckDBConnection connection, TableSpec<T> spec, IReadOnlyCollection<T> rows)
+        where T : notnull
     {
         if (rows.Count == 0)
         {
@@ -37,6 +38,7 @@ public static class TableWriter
         IReadOnlyCollection<TParent> parents,
         TableSpec<TChild> childSpec,
         IReadOnlyCollection<TChild> children)
+        where TChild : notnull
     {
         if (parents.Count == 0)
         {
@@ -55,6 +57,7 @@ public static class TableWriter
     /// Returns the keys deleted, in key order; in the caller's transaction.
     /// </summary>
     public static IReadOnlyList<string> ReplaceKeyPrefix<T>(DuckDBConnection connection, TableSpec<T> spec, string keyPrefix, IReadOnlyCollection<T> rows)
+        where T : notnull
     {
         if (spec.Keys.Count != 1)
         {
@@ -75,19 +78,19 @@ public static class TableWriter
     }
 
     private static List<T> LastPerKey<T>(TableSpec<T> spec, IReadOnlyCollection<T> rows)
+        where T : notnull
     {
         var keyColumns = spec.Columns.Where(c => spec.Keys.Contains(c.Name)).ToArray();
         if (keyColumns.Length is 0 or > 4)
         {
             throw new InvalidOperationException($"{spec.Table}: a key has 1 to 4 columns.");
         }
-        object? KeyPart(T row, int index) => index < keyColumns.Length ? keyColumns[index].Value(row) : null;
-        var last = new Dictionary<(object?, object?, object?, object?), int>(rows.Count);
+        // Rows compared by their typed key columns: a tuple of boxed values cost two objects per row of every import.
+        var last = new Dictionary<T, int>(rows.Count, new KeyComparer<T>(keyColumns));
         var list = rows as IReadOnlyList<T> ?? rows.ToList();
         for (var i = 0; i < list.Count; i++)
         {
-            var row = list[i];
-            last[(KeyPart(row, 0), KeyPart(row, 1), KeyPart(row, 2), KeyPart(row, 3))] = i;
+            last[list[i]] = i;
         }
         if (last.Count == list.Count)
         {

@@ -6,6 +6,7 @@ using DevEx.Collectors.Tests.GitHub;
 using DevEx.Collectors.Tests.GitHub.Fake;
 using DevEx.Store;
 using DevEx.Store.Rows;
+using DevEx.Store.State;
 using DevEx.Store.Writing;
 using NodaTime;
 using NodaTime.Testing;

@@ -6,6 +6,7 @@ using DevEx.Collectors.Sync;
 using DevEx.Collectors.Tests.GitHub;
 using DevEx.Collectors.Tests.GitHub.Fake;
 using DevEx.Store;
+using DevEx.Store.State;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;

@@ -30,6 +30,48 @@ public sealed partial class OpenApiContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Numbers_are_typed_as_numbers_only()
+    {
+        // A web-default serializer reads numbers from strings too, and the document then types every count and hour as
+        // ["integer", "string"]: MCP tool schemas and generated clients would accept "12" for a count.
+        using var client = factory.CreateClient();
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var mixed = new List<string>();
+        CollectMixedNumberTypes(document, "#", mixed);
+        Assert.Empty(mixed);
+        // The walk must reach numbers at all: the DORA figures' deployment count is one.
+        Assert.Equal("integer", document.GetProperty("components").GetProperty("schemas").GetProperty("DeploymentFrequency")
+            .GetProperty("properties").GetProperty("deployments").GetProperty("type").GetString());
+    }
+
+    private static void CollectMixedNumberTypes(JsonElement element, string path, List<string> mixed)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array)
+            {
+                var types = type.EnumerateArray().Select(t => t.GetString()).ToList();
+                if (types.Contains("string") && (types.Contains("integer") || types.Contains("number")))
+                {
+                    mixed.Add(path);
+                }
+            }
+            foreach (var property in element.EnumerateObject())
+            {
+                CollectMixedNumberTypes(property.Value, $"{path}/{property.Name}", mixed);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                CollectMixedNumberTypes(item, $"{path}/{index++}", mixed);
+            }
+        }
+    }
+
+    [Fact]
     public async Task No_schema_is_named_after_an_anonymous_type()
     {
         var operations = await OperationsAsync();

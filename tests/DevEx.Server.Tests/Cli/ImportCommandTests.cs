@@ -1,4 +1,4 @@
-using DevEx.Collectors.Sample;
+using DevEx.SampleOrg;
 using DevEx.Server.Cli;
 using DevEx.Store;
 using DevEx.Store.Queries;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DevEx.Collectors.Sample;
+using DevEx.SampleOrg;
 using DevEx.Server.Hosting;
 using NodaTime;
 

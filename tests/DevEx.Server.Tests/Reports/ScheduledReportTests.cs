@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DevEx.Server.Reports;
+using DevEx.Store.State;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Hosting;

@@ -3,6 +3,7 @@ using DevEx.Analytics.Derivations;
 using DevEx.Collectors.Sync;
 using DevEx.Server.Sync;
 using DevEx.Store;
+using DevEx.Store.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
@@ -48,7 +49,8 @@ public sealed class SyncRunnerTests : IDisposable
     }
 
     private SyncRunner Runner(ISyncSource source) =>
-        new([source], runs, new DerivationRunner(database, new MetricOptions()), NullLogger<SyncRunner>.Instance);
+        new([source], runs, new DevEx.Server.Derivation.DerivationQueueService(new DerivationRunner(database, new MetricOptions()),
+            NullLogger<DevEx.Server.Derivation.DerivationQueueService>.Instance), NullLogger<SyncRunner>.Instance);
 
     public void Dispose()
     {

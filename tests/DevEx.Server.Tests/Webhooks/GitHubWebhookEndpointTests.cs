@@ -39,9 +39,11 @@ public sealed class GitHubWebhookEndpointTests : IDisposable
     {
         var response = await poster.Post("pull_request_review", WebhookPoster.Fixture(ReviewPath), "review-1");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // 202: the rows are stored, the derivation they call for is queued.
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await Json(response);
-        Assert.Equal(("processed", "submitted"), (body.GetProperty("outcome").GetString(), body.GetProperty("action").GetString()));
+        Assert.Equal(("processed", "submitted", "queued"),
+            (body.GetProperty("outcome").GetString(), body.GetProperty("action").GetString(), body.GetProperty("derivation").GetString()));
         // The payload says "state": "commented"; reviews are stored as the REST API writes them.
         Assert.Equal([("Codertocat/Hello-World", 2, "Codertocat", "COMMENTED")],
             poster.Query<(string, int, string, string)>("SELECT repo, number, reviewer, state FROM reviews"));
@@ -65,7 +67,7 @@ public sealed class GitHubWebhookEndpointTests : IDisposable
 
         var response = await app.Client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(["COMMENTED"], poster.Query<string>("SELECT state FROM reviews"));
     }
 
@@ -130,7 +132,7 @@ public sealed class GitHubWebhookEndpointTests : IDisposable
         var first = await poster.Post("pull_request_review", body, "same-delivery");
         var second = await poster.Post("pull_request_review", body, "same-delivery");
 
-        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
         Assert.True((await Json(second)).GetProperty("duplicate").GetBoolean());
         Assert.Equal(1, poster.Count("reviews"));
         Assert.Equal(1, poster.Count("raw_payloads"));
@@ -179,7 +181,7 @@ public sealed class GitHubWebhookEndpointTests : IDisposable
 
         var again = await poster.Post("pull_request_review", WebhookPoster.Fixture(ReviewPath), "retried");
 
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(1, poster.Count("reviews"));
         Assert.Equal(["processed"], poster.Query<string>("SELECT outcome FROM webhook_deliveries"));
     }

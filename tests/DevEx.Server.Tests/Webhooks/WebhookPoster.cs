@@ -71,6 +71,9 @@ internal sealed class WebhookApp : IDisposable
 
     public DuckDbDatabase Database => app.Services.GetRequiredService<DuckDbDatabase>();
 
+    /// <summary>Completes once every derivation the deliveries queued has run.</summary>
+    public Task DerivationsDone() => app.Services.GetRequiredService<DevEx.Server.Derivation.DerivationQueueService>().WhenIdleAsync();
+
     public void Dispose()
     {
         Client.Dispose();

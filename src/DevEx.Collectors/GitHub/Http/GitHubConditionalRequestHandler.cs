@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using DevEx.Store.State;
 
 namespace DevEx.Collectors.GitHub.Http;
 

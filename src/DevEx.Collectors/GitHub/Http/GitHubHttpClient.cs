@@ -1,5 +1,6 @@
 using System.Net;
 using DevEx.Collectors.Http;
+using DevEx.Store.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;

@@ -1,9 +1,11 @@
 using DevEx.Store.Rows;
+using DevEx.Store.Writing;
 
 namespace DevEx.Collectors.GitHub.Mapping;
 
 /// <summary>
-/// Rows mapped from GitHub, written together by <see cref="GitHubRowWriter"/>. Two kinds of pull request: complete
+/// Rows mapped from GitHub, in the mapping's terms (cursors and payloads are GitHub's), written as one
+/// <see cref="SourceBatch"/> (<see cref="ToSourceBatch"/>) by <see cref="GitHubRowWriter"/>. Two kinds of pull request: complete
 /// ones (REST: the pull request with all its commits, reviews and requests, which replace the stored children) and
 /// updates (webhooks: the pull request alone, plus any children the event carried, added to the stored ones).
 /// </summary>
@@ -51,6 +53,31 @@ public sealed class GitHubBatch
         Repositories.Count + Commits.Count + ProvisionalCommits.Count + PullRequests.Count + PullRequestUpdates.Count
         + PullRequestCommits.Count + Reviews.Count + ReviewRequests.Count + PipelineRuns.Count + Deployments.Count
         + Incidents.Count + RemovedIncidents.Count + Tickets.Count + TicketTransitions.Count;
+
+    /// <summary>The batch as the Store writes it: GitHub's cursors, payloads and incident removals under its source name.</summary>
+    public SourceBatch ToSourceBatch()
+    {
+        var rows = new SourceBatch();
+        rows.Repositories.AddRange(Repositories);
+        rows.Commits.AddRange(Commits);
+        rows.ProvisionalCommits.AddRange(ProvisionalCommits);
+        rows.PullRequests.AddRange(PullRequests);
+        rows.PullRequestUpdates.AddRange(PullRequestUpdates);
+        rows.PullRequestCommits.AddRange(PullRequestCommits);
+        rows.Reviews.AddRange(Reviews);
+        rows.ReviewRequests.AddRange(ReviewRequests);
+        rows.PipelineRuns.AddRange(PipelineRuns);
+        rows.Deployments.AddRange(Deployments);
+        rows.Incidents.AddRange(Incidents);
+        rows.Tickets.AddRange(Tickets);
+        rows.TicketTransitions.AddRange(TicketTransitions);
+        rows.TicketStatuses.AddRange(TicketStatuses);
+        rows.Cursors.AddRange(Cursors.Select(c => new SourceCursor(GitHubMapping.Source, c.Scope, c.Resource, c.Cursor, c.ETag, c.At)));
+        rows.RawPayloads.AddRange(RawPayloads.Select(p => new RawPayload(GitHubMapping.Source, p.Kind, p.Key, p.Payload, p.ReceivedAt)));
+        // Any source's incident of that id: an issue's incident is GitHub's, but the id is what the issue names.
+        rows.RemovedIncidents.AddRange(RemovedIncidents.Select(id => new IncidentRemoval(id)));
+        return rows;
+    }
 
     /// <summary>Adds a complete pull request with its children.</summary>
     public void Add(PullRequestRows rows)

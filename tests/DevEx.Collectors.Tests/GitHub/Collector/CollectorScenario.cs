@@ -1,6 +1,7 @@
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.Sync;
 using DevEx.Collectors.Tests.GitHub.Http;
+using DevEx.Store.State;
 using NodaTime;
 using NodaTime.Testing;
 

@@ -1,5 +1,6 @@
 using DevEx.Collectors.GitHub.Http;
 using DevEx.Collectors.Tests.GitHub.Fake;
+using DevEx.Store.State;
 using Octokit;
 
 namespace DevEx.Collectors.Tests.GitHub.Http;

@@ -3,6 +3,7 @@ using DevEx.Collectors.GitHub.Http;
 using DevEx.Collectors.Http;
 using DevEx.Collectors.Tests.GitHub.Fake;
 using DevEx.Store;
+using DevEx.Store.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Octokit;
