@@ -65,6 +65,10 @@ internal static partial class QueryShape
 
     private static Dictionary<string, object?> Values(object parameters)
     {
+        if (parameters is QueryParameters named)
+        {
+            return named.Values.ToDictionary(v => v.Key, v => Unwrap(v.Value), StringComparer.Ordinal);
+        }
         if (parameters is DynamicParameters dynamic)
         {
             return dynamic.ParameterNames.ToDictionary(n => n, n => Unwrap(dynamic.Get<object?>(n)), StringComparer.Ordinal);

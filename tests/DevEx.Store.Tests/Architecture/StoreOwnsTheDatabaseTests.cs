@@ -31,9 +31,6 @@ public sealed partial class StoreOwnsTheDatabaseTests
         ["src/DevEx.Collectors/GitHub/GitHubRowWriter.cs"] = "removed with the webhook processor's own write",
         ["src/DevEx.Collectors/GitHub/RawPayloadStore.cs"] = "Insert(connection) removed with the webhook processor's own write",
         // Metric services (the coordinator's Metrics/ and Store/Queries): every query through the one runner.
-        ["src/DevEx.Analytics/Metrics/DoraMetricsService.cs"] = "queries through the query runner",
-        ["src/DevEx.Analytics/Metrics/MetricQuery.cs"] = "queries through the query runner",
-        ["src/DevEx.Analytics/Metrics/TicketMetricsService.cs"] = "queries through the query runner",
         ["src/DevEx.Server/Dashboards/PanelLoader.cs"] = "panel queries through the query runner",
         // Recognises DuckDB's lock error; Store should raise its own exception for a file held by another process.
         ["src/DevEx.Server/Cli/DatabaseOpenFailure.cs"] = "a Store exception for a held database file",
