@@ -14,6 +14,7 @@ micro.SetAction(parse => MicroBenchmarks.Run([.. parse.UnmatchedTokens]));
 var root = new RootCommand("DevEx benchmarks (docs/benchmarks.md). Run in Release: dotnet run -c Release --project tests/DevEx.Benchmarks -- VERB")
 {
     OrgBench.Create(),
+    ImportBench.Create(clock),
     TicketBench.Create(clock),
     CalendarBench.Create(clock),
     DashboardBench.Create(clock),

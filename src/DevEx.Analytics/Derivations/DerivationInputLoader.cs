@@ -26,6 +26,14 @@ internal sealed class DerivationInput
     public string Person(string identity) =>
         PersonByIdentity.TryGetValue(identity.Trim().ToLowerInvariant(), out var person) ? person : "unmapped:" + identity.Trim().ToLowerInvariant();
 
+    /// <summary>The teams (their zones and working hours), on their own: meeting weeks need nothing else.</summary>
+    public static IReadOnlyDictionary<string, TeamInfo> LoadTeams(DuckDbDatabase database)
+    {
+        using var connection = database.Open();
+        return connection.Query<TeamInfo>("SELECT id, timezone AS TimeZone, working_hours AS WorkingHours FROM teams")
+            .ToDictionary(t => t.Id, StringComparer.Ordinal);
+    }
+
     public static DerivationInput Load(DuckDbDatabase database, DerivationScope? scope = null)
     {
         using var connection = database.Open();
@@ -63,8 +71,7 @@ internal sealed class DerivationInput
         var services = connection.Query<(string Id, string? OwnerTeam, string? ProductionEnvironments)>(
                 "SELECT id, owner_team, production_environments FROM services")
             .ToDictionary(s => s.Id, s => new ServiceInfo(s.Id, s.OwnerTeam, s.ProductionEnvironments, serviceRepos[s.Id].ToList()), StringComparer.Ordinal);
-        var teams = connection.Query<TeamInfo>("SELECT id, timezone AS TimeZone, working_hours AS WorkingHours FROM teams")
-            .ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var teams = LoadTeams(database);
         var identities = connection.Query<(string Identity, string PersonId)>("SELECT identity, person_id FROM identities")
             .ToDictionary(i => i.Identity, i => i.PersonId, StringComparer.Ordinal);
         var runs = connection.Query<PipelineRunInfo>($"""

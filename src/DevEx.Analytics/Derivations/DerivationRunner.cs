@@ -55,6 +55,12 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         var stopwatch = Stopwatch.StartNew();
         UncataloguedServices.Register(database);
         var scope = request.IsFull ? null : DerivationScope.Resolve(database, request);
+        // Meeting weeks read calendars and teams only, never a repository: an incremental run leaves them as they are.
+        // A full run derives them first, so the calendar occurrences are garbage before the org's input is loaded.
+        var meetingWeeks = scope is null
+            ? new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions())
+                .Derive(new TeamCalendars(DerivationInput.LoadTeams(database).Values, options))
+            : null;
         var input = DerivationInput.Load(database, scope);
         var quality = new DataQualityLog();
         var graphs = input.Commits.GroupBy(c => c.Repo)
@@ -67,10 +73,6 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         var pulls = new PullRequestFlowDeriver(options, quality).Derive(input, changes, calendars, ownerTeamByRepo);
         var ticketDeriver = new Tickets.TicketDeriver(database, ticketOptions ?? new Tickets.TicketOptions(), quality);
         var tickets = scope is null ? ticketDeriver.Derive(input, calendars, pulls) : ticketDeriver.DeriveLinkedTo(scope, input, calendars, pulls);
-        // Meeting weeks read calendars and teams only, never a repository: an incremental run leaves them as they are.
-        var meetingWeeks = scope is null
-            ? new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions()).Derive(calendars)
-            : null;
         var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
         var writing = Stopwatch.StartNew();
         DerivedTablesWriter.Write(database, scope, new DerivedRows(deployments, changeRows, pulls, incidents, quality, tickets, meetingWeeks));

@@ -39,33 +39,35 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
     private Dictionary<string, List<DoraMetrics>> Compute(MetricWindow window, MetricScope scope, MetricInterval? interval,
         MetricGrouping grouping, CancellationToken cancellationToken)
     {
-        // One parameter object per query: Dapper records the command on the parameters it binds, so they are not shared
-        // between queries running at once.
-        Dapper.DynamicParameters Parameters()
-        {
-            var parameters = MetricParameters.For(window, scope, interval);
-            parameters.Add("group", grouping.ToString().ToLowerInvariant());
-            return parameters;
-        }
+        // Shared by the queries running at once: the runner binds its own Dapper parameters from it per query.
+        var parameters = MetricParameters.For(window, scope, interval);
+        parameters.Add("group", grouping.ToString().ToLowerInvariant());
         var periods = interval is { } i ? window.Periods(i) : [window];
         var nullGroup = grouping == MetricGrouping.Team ? MetricScope.Unowned : NoGroup;
         (string, LocalDate) Key(string? group, LocalDate period) => (group ?? nullGroup, periods.Last(p => p.From <= Max(period, window.From)).From);
-        // The seven queries are independent and each costs more in DuckDB's planning than in reading rows (one team's month
-        // is a few hundred rows): run side by side, on their own connections, a request takes about the longest of them
-        // rather than their sum (docs/benchmarks.md, "Small questions").
+        // The seven queries are independent, and each costs 1-5 ms of DuckDB's per-operator work although one team's month
+        // is a few hundred rows: run side by side on their own connections (docs/benchmarks.md, "Small questions").
         IReadOnlyList<FrequencyRow> frequencyRows = [];
         IReadOnlyList<DurationRow> leadTimeRows = [], recoveryRows = [], restoreRows = [];
         IReadOnlyList<FailRateRow> failRateRows = [];
         IReadOnlyList<ReworkRow> reworkRows = [];
         IReadOnlyList<FailureSignalRow> signalRows = [];
-        Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken },
-            () => frequencyRows = queries.Run<FrequencyRow>("dora_deployment_frequency", Parameters(), cancellationToken),
-            () => leadTimeRows = queries.Run<DurationRow>("dora_change_lead_time", Parameters(), cancellationToken),
-            () => failRateRows = queries.Run<FailRateRow>("dora_change_fail_rate", Parameters(), cancellationToken),
-            () => recoveryRows = queries.Run<DurationRow>("dora_failed_deployment_recovery_time", Parameters(), cancellationToken),
-            () => reworkRows = queries.Run<ReworkRow>("dora_deployment_rework_rate", Parameters(), cancellationToken),
-            () => restoreRows = queries.Run<DurationRow>("incident_time_to_restore", Parameters(), cancellationToken),
-            () => signalRows = queries.Run<FailureSignalRow>("dora_failure_signal", Parameters(), cancellationToken));
+        try
+        {
+            Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken },
+                () => frequencyRows = queries.Run<FrequencyRow>("dora_deployment_frequency", parameters, cancellationToken),
+                () => leadTimeRows = queries.Run<DurationRow>("dora_change_lead_time", parameters, cancellationToken),
+                () => failRateRows = queries.Run<FailRateRow>("dora_change_fail_rate", parameters, cancellationToken),
+                () => recoveryRows = queries.Run<DurationRow>("dora_failed_deployment_recovery_time", parameters, cancellationToken),
+                () => reworkRows = queries.Run<ReworkRow>("dora_deployment_rework_rate", parameters, cancellationToken),
+                () => restoreRows = queries.Run<DurationRow>("incident_time_to_restore", parameters, cancellationToken),
+                () => signalRows = queries.Run<FailureSignalRow>("dora_failure_signal", parameters, cancellationToken));
+        }
+        catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
+        {
+            // A query's own error (a DuckDB message naming the query), not "One or more errors occurred".
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failed.InnerExceptions[0]).Throw();
+        }
         var frequency = frequencyRows.ToLookup(r => Key(r.Grp, r.Period));
         var leadTime = leadTimeRows.ToDictionary(r => Key(r.Grp, r.Period));
         var failRate = failRateRows.ToDictionary(r => Key(r.Grp, r.Period));

@@ -111,9 +111,9 @@ public sealed record PeriodCoverage(int Days, int PeriodDays)
 /// <summary>Binds a window, a scope and an interval to the common parameters of queries/*.sql.</summary>
 public static class MetricParameters
 {
-    public static Dapper.DynamicParameters For(MetricWindow window, MetricScope scope, MetricInterval? interval = null)
+    public static DevEx.Store.Queries.QueryParameters For(MetricWindow window, MetricScope scope, MetricInterval? interval = null)
     {
-        var parameters = new Dapper.DynamicParameters();
+        var parameters = new DevEx.Store.Queries.QueryParameters();
         parameters.Add("from", window.Start.ToDateTimeUtc());
         parameters.Add("to", window.End.ToDateTimeUtc());
         parameters.Add("from_date", window.From.ToDateTimeUnspecified());

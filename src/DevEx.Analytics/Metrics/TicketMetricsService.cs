@@ -52,7 +52,7 @@ public sealed class TicketMetricsService(QueryRunner queries)
 /// <summary>The common query parameters plus <c>$project</c> (NULL = every project).</summary>
 internal static class TicketParameters
 {
-    public static Dapper.DynamicParameters For(MetricWindow window, MetricScope scope, string? project, MetricInterval? interval = null)
+    public static DevEx.Store.Queries.QueryParameters For(MetricWindow window, MetricScope scope, string? project, MetricInterval? interval = null)
     {
         var parameters = MetricParameters.For(window, scope, interval);
         parameters.Add("project", string.IsNullOrWhiteSpace(project) ? null : project.Trim());

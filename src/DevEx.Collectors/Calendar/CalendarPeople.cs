@@ -1,5 +1,5 @@
-using Dapper;
 using DevEx.Store;
+using DevEx.Store.Reading;
 using NodaTime;
 
 namespace DevEx.Collectors.Calendar;
@@ -22,13 +22,8 @@ public sealed class CalendarPeople
     /// <param name="fallbackZone">DevEx:Calendar:FallbackTimeZone: when set, the zone of every floating time.</param>
     public static CalendarPeople Load(DuckDbDatabase database, string? fallbackZone)
     {
-        using var connection = database.Open();
-        var identities = connection.Query<(string Identity, string PersonId)>("SELECT identity, person_id FROM identities").ToList();
-        var zones = connection.Query<(string PersonId, string? Zone)>("""
-            SELECT p.id, coalesce(p.timezone, (SELECT t.timezone FROM team_memberships m JOIN teams t ON t.id = m.team_id
-                                               WHERE m.person_id = p.id ORDER BY t.id LIMIT 1))
-            FROM people p
-            """);
+        var identities = PeopleLookups.Identities(database);
+        var zones = PeopleLookups.Zones(database);
         return new CalendarPeople(
             identities.GroupBy(i => i.Identity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().PersonId, StringComparer.Ordinal),
             identities.Where(i => i.Identity.Contains('@', StringComparison.Ordinal)).ToLookup(i => i.PersonId, i => i.Identity, StringComparer.Ordinal),

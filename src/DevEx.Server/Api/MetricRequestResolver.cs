@@ -1,8 +1,8 @@
 using System.Globalization;
-using Dapper;
 using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
 using DevEx.Store;
+using DevEx.Store.Reading;
 using DevEx.Store.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -130,8 +130,7 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
         {
             return null;
         }
-        using var connection = database.Open();
-        var projects = connection.Query<string>("SELECT DISTINCT project FROM tickets ORDER BY project").AsList();
+        var projects = ScopeLookups.TicketProjects(database);
         return projects.Contains(id, StringComparer.Ordinal) ? null
             : Problems.NotFound("project", projects.Count == 0 ? $"No project '{id}': there are no tickets."
                 : $"No project '{id}'. Ticket projects: {string.Join(", ", projects)}.");
@@ -143,8 +142,7 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
         {
             return null;
         }
-        using var connection = database.Open();
-        if (scope.Team is not null && connection.ExecuteScalar<long>("SELECT count(*) FROM teams WHERE id = $id", new { id = scope.Team }) == 0)
+        if (scope.Team is not null && !ScopeLookups.TeamExists(database, scope.Team))
         {
             if (scope.Team == MetricScope.Unowned)
             {
@@ -153,13 +151,12 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
             }
             return Problems.NotFound("team", $"No team '{scope.Team}'. GET /api/v1/teams lists the teams.");
         }
-        if (scope.Service is not null && connection.ExecuteScalar<long>("SELECT count(*) FROM services WHERE id = $id", new { id = scope.Service }) == 0)
+        if (scope.Service is not null && !ScopeLookups.ServiceExists(database, scope.Service))
         {
             return Problems.NotFound("service", $"No service '{scope.Service}'. GET /api/v1/services lists the services.");
         }
         if (scope is { Team: not null, Service: not null }
-            && connection.ExecuteScalar<string?>(
-                "SELECT t.id FROM services s LEFT JOIN teams t ON t.id = s.owner_team WHERE s.id = $id", new { id = scope.Service }) is var owner
+            && ScopeLookups.OwnerTeam(database, scope.Service) is var owner
             && owner != scope.Team)
         {
             // A service outside the team has nothing in the team's scope: say so rather than answer zeros. An owner that is no
@@ -167,10 +164,7 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
             return Problems.BadRequest("service", $"Service '{scope.Service}' is {(owner is null ? "owned by no team" : $"owned by team '{owner}'")}, not by '{scope.Team}': "
                 + $"leave out 'team' or choose one of its services (GET /api/v1/teams/{scope.Team}).");
         }
-        if (scope.Repo is not null && connection.ExecuteScalar<long>("""
-                SELECT (SELECT count(*) FROM repositories WHERE repo = $id) + (SELECT count(*) FROM service_repositories WHERE repo = $id)
-                     + (SELECT count(*) FROM (SELECT 1 FROM commits WHERE repo = $id LIMIT 1))
-                """, new { id = scope.Repo }) == 0)
+        if (scope.Repo is not null && !ScopeLookups.RepositoryKnown(database, scope.Repo))
         {
             return Problems.NotFound("repo", $"No repository '{scope.Repo}' (write it as owner/name).");
         }

@@ -34,6 +34,9 @@ internal sealed record PanelDefinition
     public PanelKind Kind { get; init; }
     public string? Source { get; init; }
     public string? Query { get; init; }
+
+    /// <summary>A query panel's grouping, bound to the query's <c>$group</c>: none (default), team or service.</summary>
+    public string? Group { get; init; }
     public string? X { get; init; }
     public IReadOnlyList<string> Y { get; init; } = [];
     public string? Series { get; init; }

@@ -82,6 +82,10 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
         {
             yield return $"{where}: no query '{panel.Query}' (looked for a built-in query and {queries.Folder ?? "queries"}/{panel.Query}.sql)";
         }
+        if (panel.Group is not null && (panel.Query is null || panel.Group is not ("none" or "team" or "service")))
+        {
+            yield return $"{where}: group is none, team or service, and only for a query panel (not '{panel.Group}')";
+        }
         if (panel.Y.Any(string.IsNullOrWhiteSpace))
         {
             yield return $"{where}: y must list column names (found an empty or null entry)";

@@ -20,7 +20,7 @@ internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles querie
             return source.Live ? source.Load(filter, cancellationToken) : cache.GetOrAdd(SourceKey(name, filter), () => source.Load(filter, cancellationToken));
         }
         var sql = Sql(panel.Query!);
-        return cache.GetOrAdd(QueryKey(panel.Query!, sql, filter), () => RunQuery(sql, filter, cancellationToken));
+        return cache.GetOrAdd(QueryKey(panel, sql, filter), () => RunQuery(sql, panel.Group ?? "none", filter, cancellationToken));
     }
 
     /// <summary>Whether the panel shows a live source, whose data and HTML are never cached.</summary>
@@ -28,20 +28,22 @@ internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles querie
 
     /// <summary>What a panel's data depends on: its source (or its query and that query's text) and the filters.</summary>
     public string DataKey(PanelDefinition panel, DashboardFilter filter) =>
-        panel.Source is { } name ? SourceKey(name, filter) : QueryKey(panel.Query!, Sql(panel.Query!), filter);
+        panel.Source is { } name ? SourceKey(name, filter) : QueryKey(panel, Sql(panel.Query!), filter);
 
     /// <summary>The cache key of a built-in source's data, shared with sources that reuse another's result.</summary>
     public static string SourceKey(string source, DashboardFilter filter) => $"{source}?{filter.Key}";
 
-    private static string QueryKey(string query, string sql, DashboardFilter filter) => $"query:{query}#{ContentFingerprint.Of(sql)}?{filter.Key}";
+    private static string QueryKey(PanelDefinition panel, string sql, DashboardFilter filter) =>
+        $"query:{panel.Query}#{ContentFingerprint.Of(sql)}?{filter.Key}&group={panel.Group ?? "none"}";
 
     // A built-in query is embedded at build time; any other is read from disk each time, so an edit counts at once.
     private string Sql(string name) => queries.IsBuiltIn(name) ? QueryCatalog.Get(name) : queries.ReadFromDisk(name);
 
-    private PanelData RunQuery(string sql, DashboardFilter filter, CancellationToken cancellationToken)
+    /// <summary>Runs a query with the view's parameters ($from, $to, $team, $service, $repo, $interval… and $group).</summary>
+    private PanelData RunQuery(string sql, string group, DashboardFilter filter, CancellationToken cancellationToken)
     {
         var parameters = MetricParameters.For(filter.Window, filter.Scope, filter.Interval);
-        parameters.Add("group", "none");
+        parameters.Add("group", group);
         parameters.Add("project", null);
         using var connection = database.Open();
         using var reader = connection.ExecuteReader(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));

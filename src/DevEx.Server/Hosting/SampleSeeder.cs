@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Dapper;
 using DevEx.Collectors.Import;
 using DevEx.Server.Import;
 using DevEx.Store;
+using DevEx.Store.Reading;
 using DevEx.Store.Time;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -64,9 +64,5 @@ internal sealed class SampleSeeder(IOptions<DevExOptions> options, DuckDbDatabas
         throw new InvalidOperationException($"{settings} does not say until when the sample runs (\"until\": \"yyyy-MM-dd\").");
     }
 
-    private bool HasData()
-    {
-        using var connection = database.Open();
-        return connection.ExecuteScalar<long>("SELECT (SELECT count(*) FROM commits) + (SELECT count(*) FROM deployments) + (SELECT count(*) FROM teams)") > 0;
-    }
+    private bool HasData() => ScopeLookups.HasSourceData(database);
 }

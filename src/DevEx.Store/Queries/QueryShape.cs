@@ -23,6 +23,9 @@ internal static partial class QueryShape
 
     private static readonly ConcurrentDictionary<(string Sql, string Shape), string> Shaped = new();
 
+    /// <summary>Far above the shapes of the shipped queries (about 40 files × a few shapes each).</summary>
+    private const int MaxShapes = 2000;
+
     public static string Apply(string sql, object? parameters)
     {
         if (parameters is null)
@@ -32,6 +35,11 @@ internal static partial class QueryShape
         var values = Values(parameters);
         var shape = string.Join('|', values.OrderBy(v => v.Key, StringComparer.Ordinal)
             .Select(v => ClosedSetParameters.Contains(v.Key) ? $"{v.Key}={v.Value}" : $"{v.Key}:{(v.Value is null ? "null" : "set")}"));
+        if (Shaped.Count > MaxShapes)
+        {
+            // Dashboard SQL can be edited while the service runs: old texts must not pile up.
+            Shaped.Clear();
+        }
         return Shaped.GetOrAdd((sql, shape), key => Rewrite(key.Sql, values));
     }
 
@@ -57,6 +65,10 @@ internal static partial class QueryShape
 
     private static Dictionary<string, object?> Values(object parameters)
     {
+        if (parameters is QueryParameters named)
+        {
+            return named.Values.ToDictionary(v => v.Key, v => Unwrap(v.Value), StringComparer.Ordinal);
+        }
         if (parameters is DynamicParameters dynamic)
         {
             return dynamic.ParameterNames.ToDictionary(n => n, n => Unwrap(dynamic.Get<object?>(n)), StringComparer.Ordinal);

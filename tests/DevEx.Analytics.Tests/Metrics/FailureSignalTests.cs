@@ -81,4 +81,18 @@ public sealed class FailureSignalTests
         Assert.All(dora.Series(window, new MetricScope(Team: "b"), MetricInterval.Day).Where(p => p.ChangeFailRate.Deployments > 0),
             p => Assert.Equal(ChangeFailRate.NoFailureSignalReason, p.ChangeFailRate.NoFailureSignal));
     }
+
+    [Fact]
+    public void A_failing_query_reports_its_own_error_not_an_aggregate()
+    {
+        // The DORA queries run side by side; a failure must still name what failed.
+        using var scenario = Tags().Derive();
+        using (var connection = scenario.Database.Open())
+        {
+            Dapper.SqlMapper.Execute(connection, "DROP TABLE d_failure_signals");
+        }
+        var error = Assert.ThrowsAny<Exception>(() => scenario.Dora());
+        Assert.IsNotType<AggregateException>(error);
+        Assert.Contains("d_failure_signals", error.Message, StringComparison.Ordinal);
+    }
 }

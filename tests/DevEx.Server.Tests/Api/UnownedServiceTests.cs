@@ -212,7 +212,11 @@ public sealed class UnownedServiceTests : IAsyncLifetime, IDisposable
     public async Task Data_quality_page_lists_unowned_services_and_bots()
     {
         var html = await client.GetStringAsync("/dashboards/data-quality");
-        Assert.Equal(["reports", "billing"], PageHtml.Rows(PageHtml.Panel(html, "unowned-services")).Select(r => r[0]));
+        var unowned = PageHtml.Panel(html, "unowned-services");
+        Assert.Equal(["reports", "billing"], PageHtml.Rows(unowned).Select(r => r[0]));
+        // A query panel now (queries/panel_unowned_services.sql): the columns and the link to the service's DORA page as before.
+        Assert.Equal(["Service", "Owner named (no such team)", "Production deployments", "Incidents", "Repositories"], PageHtml.Headers(unowned));
+        Assert.StartsWith("/dashboards/dora?service=reports&from=", PageHtml.Links(unowned)[0][0]);
         Assert.Equal(["49699333+dependabot[bot]@users.noreply.github.com", "renovate[bot]"], PageHtml.Rows(PageHtml.Panel(html, "bots")).Select(r => r[0]));
         Assert.DoesNotContain("renovate[bot]", PageHtml.Panel(html, "unmapped"));
     }

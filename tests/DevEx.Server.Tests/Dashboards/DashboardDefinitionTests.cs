@@ -200,6 +200,42 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_panel_added_at_run_time_over_a_new_query_is_grouped_as_its_definition_says()
+    {
+        // Written while the service runs: a query over $group and the view's scope, and a dashboard with the same query
+        // grouped by service and by team. The worked example: D1..D4, all of service api, owned by team core.
+        await File.WriteAllTextAsync(Path.Combine(folder, "queries", "deploys_by_group.sql"), """
+            SELECT CASE $group WHEN 'service' THEN service WHEN 'team' THEN owner_team ELSE 'all' END AS grp, count(*) AS deployments
+            FROM d_deployments
+            WHERE finished_at >= $from AND finished_at < $to AND ($team::VARCHAR IS NULL OR owner_team = $team)
+              AND ($service::VARCHAR IS NULL OR service = $service)
+            GROUP BY grp ORDER BY grp
+            """);
+        Write("grouped", """
+            { "title": "Grouped", "order": 4, "panels": [
+              { "id": "by-service", "title": "By service", "kind": "table", "query": "deploys_by_group", "group": "service" },
+              { "id": "by-team", "title": "By team", "kind": "table", "query": "deploys_by_group", "group": "team" },
+              { "id": "all", "title": "All", "kind": "stat", "query": "deploys_by_group", "value": "deployments" } ] }
+            """);
+        var html = await client.GetStringAsync("/dashboards/grouped?from=2026-02-02&to=2026-02-09");
+        Assert.Equal([["api", "4"]], PageHtml.Rows(PageHtml.Panel(html, "by-service")));
+        Assert.Equal([["core", "4"]], PageHtml.Rows(PageHtml.Panel(html, "by-team")));
+        Assert.Equal("4", PageHtml.Stat(PageHtml.Panel(html, "all"))); // group none
+        // The week before holds no deployment: the same panels, no rows.
+        var before = await client.GetStringAsync("/dashboards/grouped?from=2026-01-26&to=2026-02-02");
+        Assert.Equal(["No rows in this window."], PageHtml.Texts(PageHtml.Panel(before, "by-service"), "p.muted"));
+    }
+
+    [Fact]
+    public async Task A_group_other_than_none_team_or_service_is_a_definition_problem()
+    {
+        Write("bad-group", """{ "title": "G", "order": 9, "panels": [ { "id": "a", "title": "A", "kind": "table", "query": "deploys_per_service", "group": "repo" } ] }""");
+        using var document = PageHtml.Parse(await client.GetStringAsync("/dashboards"));
+        Assert.Contains(document.QuerySelectorAll(".problems li"), li => li.TextContent.StartsWith("dashboards/bad-group.json: ", StringComparison.Ordinal)
+            && li.TextContent.Contains("group is none, team or service, and only for a query panel (not 'repo')", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_edited_definition_counts_on_the_next_request()
     {
         Write("typo", """{ "title": "Fixed", "order": 3, "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "value": "deployments" } ] }""");

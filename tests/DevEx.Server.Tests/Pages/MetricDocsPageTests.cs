@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
+using DevEx.Server.Tests.Dashboards;
 using NodaTime;
 
 namespace DevEx.Server.Tests.Pages;
 
 /// <summary>GET /docs/metrics: docs/metrics.md as an HTML page in the site's layout, with ids on its headings.</summary>
-public sealed partial class MetricDocsPageTests : IDisposable
+public sealed class MetricDocsPageTests : IDisposable
 {
     private readonly DevExAppFactory factory = new(Instant.FromUtc(2026, 2, 11, 12, 0));
 
@@ -21,12 +21,13 @@ public sealed partial class MetricDocsPageTests : IDisposable
         var html = await PageAsync();
 
         // "## DORA metrics" → GitHub's id: lower case, spaces to hyphens; "## Working hours" → working-hours.
-        Assert.Contains("<h2 id=\"dora-metrics\">DORA metrics</h2>", html);
-        Assert.Contains("<h2 id=\"working-hours\">Working hours</h2>", html);
+        using var document = PageHtml.Parse(html);
+        Assert.Equal("DORA metrics", document.QuerySelector("h2#dora-metrics")?.TextContent);
+        Assert.Equal("Working hours", document.QuerySelector("h2#working-hours")?.TextContent);
         // The common rules link to "[Working hours](#working-hours)": the link is there and its target above.
-        Assert.Contains("<a href=\"#working-hours\">Working hours</a>", html);
-        var ids = Ids().Matches(html).Select(m => m.Groups[1].Value).ToHashSet();
-        var anchors = Anchors().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(("Working hours", "#working-hours"), PageHtml.Anchors(html));
+        var ids = Ids(html);
+        var anchors = document.QuerySelectorAll("a[href^='#']").Select(a => a.GetAttribute("href")![1..]).ToList();
         Assert.NotEmpty(anchors);
         Assert.All(anchors, a => Assert.Contains(a, ids));
     }
@@ -34,7 +35,7 @@ public sealed partial class MetricDocsPageTests : IDisposable
     [Fact]
     public async Task The_definition_links_of_metric_responses_land_on_a_heading()
     {
-        var ids = Ids().Matches(await PageAsync()).Select(m => m.Groups[1].Value).ToHashSet();
+        var ids = Ids(await PageAsync());
 
         // The anchors metric responses carry (Definition properties) and configuration.md cites.
         foreach (var id in new[] { "dora-metrics", "dora-levels", "pull-request-flow", "ci-wait", "tickets", "wait-states", "meetings-and-focus",
@@ -49,18 +50,18 @@ public sealed partial class MetricDocsPageTests : IDisposable
     {
         var html = await PageAsync();
 
-        Assert.Single(Regex.Matches(html, "<h1>"));
-        Assert.Contains("<h1>Metric definitions</h1>", html); // the document's own heading, as the page's title
-        Assert.Contains("<nav aria-label=\"Dashboards\">", html);
-        Assert.Contains("<table>", html); // pipe tables render as tables
-        Assert.DoesNotContain("## ", html);
+        using var document = PageHtml.Parse(html);
+        Assert.Equal(["Metric definitions"], document.QuerySelectorAll("h1").Select(h => h.TextContent)); // the document's own heading, as the page's title
+        Assert.Single(document.QuerySelectorAll("nav[aria-label=Dashboards]"));
+        Assert.NotEmpty(document.QuerySelectorAll("article.doc table")); // pipe tables render as tables
+        Assert.DoesNotContain("## ", document.Body!.TextContent);
     }
 
-    [GeneratedRegex("id=\"([^\"]+)\"")]
-    private static partial Regex Ids();
-
-    [GeneratedRegex("href=\"#([^\"]+)\"")]
-    private static partial Regex Anchors();
+    private static HashSet<string> Ids(string html)
+    {
+        using var document = PageHtml.Parse(html);
+        return document.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet();
+    }
 
     public void Dispose() => factory.Dispose();
 }

@@ -17,24 +17,18 @@ public sealed partial class StoreOwnsTheDatabaseTests
         // Derivations (the derivation-queue work owns them): loaders and the derived-table writes move behind Store.
         ["src/DevEx.Analytics/Calendar/MeetingWeekDeriver.cs"] = "derivation queue",
         ["src/DevEx.Analytics/Derivations/DerivationInputLoader.cs"] = "derivation queue",
-        ["src/DevEx.Analytics/Derivations/DerivationRunner.cs"] = "derivation queue",
+        ["src/DevEx.Analytics/Derivations/DerivationScope.cs"] = "derivation queue",
+        ["src/DevEx.Analytics/Derivations/DerivedTablesWriter.cs"] = "derivation queue",
         ["src/DevEx.Analytics/Derivations/FailureSignalDeriver.cs"] = "derivation queue",
+        ["src/DevEx.Analytics/Tickets/StoredTicketLinks.cs"] = "derivation queue",
         ["src/DevEx.Analytics/Derivations/UncataloguedServices.cs"] = "derivation queue",
         ["src/DevEx.Analytics/Tickets/TicketDeriver.cs"] = "derivation queue",
         ["src/DevEx.Analytics/Tickets/TicketInput.cs"] = "derivation queue: the ticket loader goes with the derivation's input",
         // Webhooks (the derivation-queue work owns them): the delivery record and its batch write through SourceBatch.
         ["src/DevEx.Server/Webhooks/GitHubWebhookProcessor.cs"] = "webhook deliveries to Store/State, batch through SourceBatch",
-        ["src/DevEx.Server/Webhooks/StoredGitHubRows.cs"] = "webhook lookups to a Store reader",
+        ["src/DevEx.Collectors/GitHub/Webhooks/StoredGitHubRows.cs"] = "webhook lookups to a Store reader",
         // Metric services (the coordinator's Metrics/ and Store/Queries): every query through the one runner.
-        ["src/DevEx.Analytics/Metrics/DoraMetricsService.cs"] = "queries through the query runner",
-        ["src/DevEx.Analytics/Metrics/MetricQuery.cs"] = "queries through the query runner",
-        ["src/DevEx.Analytics/Metrics/TicketMetricsService.cs"] = "queries through the query runner",
         ["src/DevEx.Server/Dashboards/PanelLoader.cs"] = "panel queries through the query runner",
-        // Readers that wait for the query runner to take named lookups (scope checks, people of calendars, seeding).
-        ["src/DevEx.Server/Api/MetricRequestResolver.cs"] = "scope lookups as named queries",
-        ["src/DevEx.Collectors/Calendar/CalendarPeople.cs"] = "identities and zones as a named query",
-        ["src/DevEx.Server/Hosting/SampleSeeder.cs"] = "'is the database empty' as a Store question",
-        ["src/DevEx.Server/Cli/BenchCommand.cs"] = "bench moves to tests/DevEx.Benchmarks",
         // Recognises DuckDB's lock error; Store should raise its own exception for a file held by another process.
         ["src/DevEx.Server/Cli/DatabaseOpenFailure.cs"] = "a Store exception for a held database file",
     };

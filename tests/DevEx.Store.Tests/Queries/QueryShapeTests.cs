@@ -74,4 +74,12 @@ public sealed class QueryShapeTests
         const string sql = "SELECT CASE $group WHEN 'team' THEN CASE WHEN owner_team IN (SELECT id FROM teams) THEN owner_team END WHEN 'service' THEN service END AS grp, 'x' FROM t";
         Assert.Equal(expected, QueryShape.Apply(sql, new { group }));
     }
+
+    [Theory]
+    [InlineData("team", "SELECT (owner_team) AS grp")]
+    [InlineData("service", "SELECT ('all') AS grp")]
+    public void A_grouping_case_with_an_else_gives_the_else_to_a_grouping_no_arm_names(string group, string expected)
+    {
+        Assert.Equal(expected, QueryShape.Apply("SELECT CASE $group WHEN 'team' THEN owner_team ELSE 'all' END AS grp", new { group }));
+    }
 }
