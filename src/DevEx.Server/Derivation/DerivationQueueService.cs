@@ -14,6 +14,9 @@ namespace DevEx.Server.Derivation;
 /// signal "something is pending" (capacity 1, further signals dropped): the pending run itself holds the merge.
 /// Callers that need the result (the import command and endpoint, seeding, tests) await it.
 /// Without a running host (a command line), the caller's own thread drains the queue.
+/// A webhook's derivation is also kept in derivation_requests (written with its rows): re-requested at start, deleted
+/// once a run covering it has committed. A failed run is retried (<see cref="Attempts"/>, doubling delay); on stop no
+/// new run starts and pending waiters complete cancelled.
 /// </summary>
 public sealed class DerivationQueueService : BackgroundService
 {
