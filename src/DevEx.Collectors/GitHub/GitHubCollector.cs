@@ -1,3 +1,4 @@
+using DevEx.Store.Writing;
 using DevEx.Collectors.GitHub.Http;
 using DevEx.Collectors.GitHub.Mapping;
 using DevEx.Collectors.Sync;
@@ -55,7 +56,7 @@ public sealed class GitHubCollector(
     {
         var filter = new GitHubRepositoryFilter(options);
         var found = new Dictionary<string, DiscoveredRepository>(StringComparer.OrdinalIgnoreCase);
-        var batch = new GitHubBatch();
+        var batch = new SourceBatch();
         foreach (var organisation in options.Organizations)
         {
             var count = 0;

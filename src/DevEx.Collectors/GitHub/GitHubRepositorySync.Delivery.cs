@@ -1,3 +1,4 @@
+using DevEx.Store.Writing;
 using DevEx.Collectors.GitHub.Mapping;
 using NodaTime;
 using Octokit;
@@ -14,7 +15,7 @@ internal sealed partial class GitHubRepositorySync
     private async Task<long> WorkflowRunsAsync(CancellationToken cancellationToken)
     {
         var (floor, writtenETag) = State("runs");
-        var batch = new GitHubBatch();
+        var batch = new SourceBatch();
         var newest = floor;
         Instant? oldestOpen = null;
         Uri? next = new($"repos/{Repo}/actions/runs", UriKind.Relative);
@@ -36,7 +37,7 @@ internal sealed partial class GitHubRepositorySync
             parameters = null; // the next link carries them
             if (!unchanged)
             {
-                batch.RawPayloads.Add(("runs", Repo, json, now));
+                batch.AddRawPayload("runs", Repo, json, now);
             }
             var runs = response.WorkflowRuns.Where(r => Instant.FromDateTimeOffset(r.CreatedAt) > floor).ToList();
             foreach (var run in runs)
@@ -70,7 +71,7 @@ internal sealed partial class GitHubRepositorySync
     {
         var (floor, writtenETag) = State("deployments");
         var pendingBefore = context.Cursors.Get(GitHubCollector.SourceName, Repo, "deployments-pending") is not null;
-        var batch = new GitHubBatch();
+        var batch = new SourceBatch();
         var newest = floor;
         Instant? oldestOpen = null;
         string? firstETag = null;
@@ -89,7 +90,7 @@ internal sealed partial class GitHubRepositorySync
             var fresh = page.Items.Where(d => Instant.FromDateTimeOffset(d.CreatedAt) > floor).ToList();
             if (!page.Unchanged)
             {
-                batch.RawPayloads.Add(("deployments", Repo, page.Json, now));
+                batch.AddRawPayload("deployments", Repo, page.Json, now);
             }
             foreach (var deployment in fresh)
             {
@@ -110,7 +111,7 @@ internal sealed partial class GitHubRepositorySync
                 break;
             }
         }
-        batch.Cursors.Add((Repo, "deployments-pending", oldestOpen is { } pending ? Format(pending) : null, null, now));
+        batch.AddCursor(Repo, "deployments-pending", oldestOpen is { } pending ? Format(pending) : null, null, now);
         return WriteWithCursor(batch, "deployments", oldestOpen is { } open2 ? open2 - Duration.Epsilon : newest, firstETag);
     }
 
@@ -123,7 +124,7 @@ internal sealed partial class GitHubRepositorySync
             return 0;
         }
         var tags = await All<RepositoryTag>($"repos/{Repo}/tags", cancellationToken);
-        var batch = new GitHubBatch();
+        var batch = new SourceBatch();
         if (string.Equals(rule.Source, "tags", StringComparison.OrdinalIgnoreCase))
         {
             foreach (var tag in tags)

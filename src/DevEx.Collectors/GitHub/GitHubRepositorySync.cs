@@ -1,3 +1,4 @@
+using DevEx.Store.Writing;
 using DevEx.Collectors.GitHub.Mapping;
 using NodaTime;
 using NodaTime.Text;
@@ -46,14 +47,14 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
     /// writes them; then saves the newest key as the cursor with the first page's ETag.
     /// </summary>
     private async Task<long> ListAsync<T>(string resource, string path, Dictionary<string, string> parameters, Func<T, Instant> key,
-        Func<IReadOnlyList<T>, GitHubBatch, CancellationToken, Task> map, CancellationToken cancellationToken)
+        Func<IReadOnlyList<T>, SourceBatch, CancellationToken, Task> map, CancellationToken cancellationToken)
     {
         var (floor, writtenETag) = State(resource);
         var newest = floor;
         var written = 0L;
         string? firstETag = null;
         var first = true;
-        GitHubBatch? held = null; // the last page's rows are written with the cursor, in one transaction
+        SourceBatch? held = null; // the last page's rows are written with the cursor, in one transaction
         await foreach (var page in GitHubPages.Read<T>(Connection, path, parameters, cancellationToken))
         {
             if (first)
@@ -70,10 +71,10 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
                 written += context.Writer.Write(held);
             }
             var fresh = page.Items.Where(item => key(item) > floor).ToList();
-            held = new GitHubBatch();
+            held = new SourceBatch();
             if (!page.Unchanged)
             {
-                held.RawPayloads.Add((resource, Repo, page.Json, now));
+                held.AddRawPayload(resource, Repo, page.Json, now);
             }
             await map(fresh, held, cancellationToken);
             newest = fresh.Select(key).Append(newest).Max();
@@ -82,18 +83,18 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
                 break; // the rest is older than the cursor
             }
         }
-        held ??= new GitHubBatch();
-        held.Cursors.Add((Repo, resource, Format(newest), firstETag, now));
+        held ??= new SourceBatch();
+        held.AddCursor(Repo, resource, Format(newest), firstETag, now);
         return written + context.Writer.Write(held);
     }
 
-    private Task MapCommits(IReadOnlyList<GitHubCommit> commits, GitHubBatch batch, CancellationToken cancellationToken)
+    private Task MapCommits(IReadOnlyList<GitHubCommit> commits, SourceBatch batch, CancellationToken cancellationToken)
     {
         batch.Commits.AddRange(commits.Select(c => CommitMapper.Map(Repo, c)));
         return Task.CompletedTask;
     }
 
-    private async Task MapPullRequests(IReadOnlyList<PullRequest> pulls, GitHubBatch batch, CancellationToken cancellationToken)
+    private async Task MapPullRequests(IReadOnlyList<PullRequest> pulls, SourceBatch batch, CancellationToken cancellationToken)
     {
         foreach (var pull in pulls)
         {
@@ -104,13 +105,13 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
         }
     }
 
-    private Task MapIncidents(IReadOnlyList<Issue> issues, GitHubBatch batch, CancellationToken cancellationToken)
+    private Task MapIncidents(IReadOnlyList<Issue> issues, SourceBatch batch, CancellationToken cancellationToken)
     {
         batch.Incidents.AddRange(issues.Select(i => IncidentMapper.Map(Repo, i, context.Options)).OfType<Store.Rows.IncidentRow>());
         return Task.CompletedTask;
     }
 
-    private async Task MapTickets(IReadOnlyList<Issue> issues, GitHubBatch batch, CancellationToken cancellationToken)
+    private async Task MapTickets(IReadOnlyList<Issue> issues, SourceBatch batch, CancellationToken cancellationToken)
     {
         foreach (var issue in issues.Where(i => i.PullRequest is null))
         {
@@ -142,9 +143,9 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
     }
 
     /// <summary>Writes the batch with the resource's new cursor in one transaction.</summary>
-    private long WriteWithCursor(GitHubBatch batch, string resource, Instant cursor, string? etag)
+    private long WriteWithCursor(SourceBatch batch, string resource, Instant cursor, string? etag)
     {
-        batch.Cursors.Add((Repo, resource, Format(cursor), etag, now));
+        batch.AddCursor(Repo, resource, Format(cursor), etag, now);
         return context.Writer.Write(batch);
     }
 

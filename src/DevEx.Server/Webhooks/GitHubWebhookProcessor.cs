@@ -75,7 +75,7 @@ internal sealed class GitHubWebhookProcessor(
                 SaveOutcome(connection, delivery, eventName, now, "ignored");
                 return new WebhookResult(WebhookDisposition.Ignored, delivery, eventName);
             }
-            GitHubBatch batch;
+            SourceBatch batch;
             string? action;
             try
             {
@@ -88,9 +88,8 @@ internal sealed class GitHubWebhookProcessor(
                 return new WebhookResult(WebhookDisposition.Failed, delivery, eventName, Error: e.Message);
             }
             var derivation = Derivation($"webhook {delivery} ({eventName})", batch, new StoredGitHubRows(connection));
-            var rows = batch.ToSourceBatch();
-            rows.RawPayloads.Add(new RawPayload(GitHubMapping.Source, eventName, delivery, body, now));
-            rows.Write(connection);
+            batch.AddRawPayload(eventName, delivery, body, now);
+            batch.Write(connection);
             SaveOutcome(connection, delivery, eventName, now, "processed");
             // The derivation the 202 promises, recorded with the rows: it survives a stop, a crash or a failed run.
             var owedId = batch.RowCount > 0
@@ -104,7 +103,7 @@ internal sealed class GitHubWebhookProcessor(
     /// What the delivery calls for: re-deriving its repository and the services its deployments and incidents belong
     /// to (before and after, for an incident it moves or removes). Read before the rows are written.
     /// </summary>
-    private static DerivationRequest Derivation(string reason, GitHubBatch batch, StoredGitHubRows stored)
+    private static DerivationRequest Derivation(string reason, SourceBatch batch, StoredGitHubRows stored)
     {
         if (batch.Tickets.Count > 0 || batch.TicketTransitions.Count > 0)
         {
@@ -112,7 +111,7 @@ internal sealed class GitHubWebhookProcessor(
         }
         var repos = batch.Repositories.Select(r => r.Repo).Concat(batch.Deployments.Select(d => d.Repo).OfType<string>());
         var services = batch.Deployments.Select(d => d.Service).Concat(batch.Incidents.Select(i => i.Service))
-            .Concat(stored.IncidentServices(batch.Incidents.Select(i => i.Id).Concat(batch.RemovedIncidents)));
+            .Concat(stored.IncidentServices(batch.Incidents.Select(i => i.Id).Concat(batch.RemovedIncidents.Select(r => r.Id))));
         return DerivationRequest.For(reason, repos, services);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using NodaTime;
+using DevEx.Collectors.GitHub.Mapping;
 
 namespace DevEx.Server.Tests.Webhooks;
 
@@ -180,7 +181,7 @@ public sealed class ReallyFastCiLeadTimeTests : IDisposable
         var pull = serializer.Deserialize<Octokit.PullRequest>(prClose.RootElement.GetProperty("pull_request").GetRawText());
         var deployment = serializer.Deserialize<Octokit.Deployment>(Deployment(1001, FirstCommit, "2019-11-04T11:55:00Z"));
         var status = serializer.Deserialize<Octokit.DeploymentStatus>("""{"id": 6001, "state": "success", "created_at": "2019-11-04T12:00:00Z"}""");
-        var batch = new DevEx.Collectors.GitHub.Mapping.GitHubBatch();
+        var batch = new DevEx.Store.Writing.SourceBatch();
         batch.Add(DevEx.Collectors.GitHub.Mapping.PullRequestMapper.Map(Repo, pull, [], [], []));
         batch.Deployments.Add(DevEx.Collectors.GitHub.Mapping.DeploymentMapper.Map(Repo, deployment, [status])!);
         new DevEx.Collectors.GitHub.GitHubRowWriter(app.Database).Write(batch);

@@ -1,3 +1,4 @@
+using DevEx.Store.Writing;
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.GitHub.Mapping;
 using DevEx.Store.Rows;
@@ -19,9 +20,9 @@ public static class WebhookEventMapper
     };
 
     /// <summary>The rows, and the event's action (null for push).</summary>
-    public static (GitHubBatch Batch, string? Action) Map(string eventName, string body, StoredGitHubRows stored, GitHubOptions options)
+    public static (SourceBatch Batch, string? Action) Map(string eventName, string body, StoredGitHubRows stored, GitHubOptions options)
     {
-        var batch = new GitHubBatch();
+        var batch = new SourceBatch();
         string? action = eventName switch
         {
             "push" => Push(body, stored, batch),
@@ -35,7 +36,7 @@ public static class WebhookEventMapper
         return (batch, action);
     }
 
-    private static string? Push(string body, StoredGitHubRows stored, GitHubBatch batch)
+    private static string? Push(string body, StoredGitHubRows stored, SourceBatch batch)
     {
         var push = WebhookPayloadReader.Read<PushWebhookPayload>("push", body);
         var repo = WebhookPayloadReader.Repo(push.Repository);
@@ -62,7 +63,7 @@ public static class WebhookEventMapper
         return null;
     }
 
-    private static string? PullRequest(string body, StoredGitHubRows stored, GitHubBatch batch)
+    private static string? PullRequest(string body, StoredGitHubRows stored, SourceBatch batch)
     {
         var payload = WebhookPayloadReader.Read<PullRequestWebhook>("pull_request", body);
         var repo = WebhookPayloadReader.Repo(payload.Repository);
@@ -95,7 +96,7 @@ public static class WebhookEventMapper
         return payload.Action;
     }
 
-    private static string? Review(string body, GitHubBatch batch)
+    private static string? Review(string body, SourceBatch batch)
     {
         var payload = WebhookPayloadReader.Read<PullRequestReviewEventPayload>("pull_request_review", body);
         var repo = WebhookPayloadReader.Repo(payload.Repository);
@@ -110,7 +111,7 @@ public static class WebhookEventMapper
         return payload.Action;
     }
 
-    private static string? WorkflowRun(string body, GitHubBatch batch)
+    private static string? WorkflowRun(string body, SourceBatch batch)
     {
         var payload = WebhookPayloadReader.Read<WorkflowRunWebhook>("workflow_run", body);
         var repo = WebhookPayloadReader.Repo(payload.Repository);
@@ -128,7 +129,7 @@ public static class WebhookEventMapper
     /// deployment (created: no outcome yet, nothing to write) and deployment_status. A status alone decides the row;
     /// an inactive status maps to nothing, which keeps the stored outcome (a superseded success stays a success).
     /// </summary>
-    private static string? Deployment(string eventName, string body, GitHubBatch batch)
+    private static string? Deployment(string eventName, string body, SourceBatch batch)
     {
         var payload = WebhookPayloadReader.Read<DeploymentWebhook>(eventName, body);
         var repo = WebhookPayloadReader.Repo(payload.Repository);
@@ -153,7 +154,7 @@ public static class WebhookEventMapper
         return payload.Action;
     }
 
-    private static string? Issue(string body, GitHubOptions options, GitHubBatch batch)
+    private static string? Issue(string body, GitHubOptions options, SourceBatch batch)
     {
         var payload = WebhookPayloadReader.Read<IssueEventPayload>("issues", body);
         var repo = WebhookPayloadReader.Repo(payload.Repository);
@@ -167,7 +168,7 @@ public static class WebhookEventMapper
         if (row is null)
         {
             // Unlabelled, deleted or moved away: no longer an incident here (a no-op if it never was one).
-            batch.RemovedIncidents.Add(IncidentMapper.Id(repo, issue.Number));
+            batch.RemoveIncident(IncidentMapper.Id(repo, issue.Number));
         }
         else
         {

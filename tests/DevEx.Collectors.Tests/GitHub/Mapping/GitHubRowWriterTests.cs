@@ -1,3 +1,4 @@
+using DevEx.Store.Writing;
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.GitHub.Mapping;
 using DevEx.Collectors.Tests.Import;
@@ -24,14 +25,14 @@ public sealed class GitHubRowWriterTests : IDisposable
     public void A_complete_pull_request_replaces_its_children_and_a_webhook_update_keeps_them()
     {
         var approved = Assert.Single(Read<List<PullRequestReview>>("github/pulls.list-reviews.json"));
-        var first = new GitHubBatch();
+        var first = new SourceBatch();
         first.Add(CompletePullRequest(approved));
         first.Reviews.Add(new ReviewRow(Repo, 1347, "hubot", "COMMENTED", At("2019-11-16T10:00:00Z")));
         Writer.Write(first);
         Assert.Equal(2, db.Count("reviews"));
 
         // A webhook brings the pull request row and one new review: both stored reviews stay.
-        var update = new GitHubBatch();
+        var update = new SourceBatch();
         update.PullRequestUpdates.Add(PullRequestMapper.Map(Repo, Read<PullRequest>("github/pulls.get.json"), readyAt: null) with { Title = "Renamed" });
         update.Reviews.Add(new ReviewRow(Repo, 1347, "monalisa", "CHANGES_REQUESTED", At("2019-11-18T08:00:00Z")));
         Writer.Write(update);
@@ -39,7 +40,7 @@ public sealed class GitHubRowWriterTests : IDisposable
         Assert.Equal("Renamed", db.Scalar<string>("SELECT title FROM pull_requests"));
 
         // A later poll brings the complete list (only the approval): it replaces the stored reviews.
-        var poll = new GitHubBatch();
+        var poll = new SourceBatch();
         poll.Add(CompletePullRequest(approved));
         Writer.Write(poll);
         Assert.Equal([("octocat", "APPROVED")], db.Query<(string, string)>("SELECT reviewer, state FROM reviews"));
@@ -51,11 +52,11 @@ public sealed class GitHubRowWriterTests : IDisposable
     public void A_provisional_commit_never_overwrites_a_stored_one()
     {
         var known = new CommitRow(Repo, "c2", ["c1", "m1"], "octocat", At("2024-01-01T10:00:00Z"), null, "Merge", "github");
-        var batch = new GitHubBatch();
+        var batch = new SourceBatch();
         batch.Commits.Add(known);
         Writer.Write(batch);
 
-        var push = new GitHubBatch();
+        var push = new SourceBatch();
         push.ProvisionalCommits.Add(known with { Parents = ["m1"] });
         push.ProvisionalCommits.Add(new CommitRow(Repo, "c3", ["c2"], "octocat", At("2024-01-01T11:00:00Z"), null, "Next", "github"));
         Writer.Write(push);
@@ -67,13 +68,13 @@ public sealed class GitHubRowWriterTests : IDisposable
     public void An_issue_that_stops_being_an_incident_is_removed()
     {
         var incident = new IncidentRow("github:acme/shop#42", "shop", At("2024-05-01T10:00:00Z"), null, "Down", null, null, null, null, "github");
-        var batch = new GitHubBatch();
+        var batch = new SourceBatch();
         batch.Incidents.Add(incident);
         Writer.Write(batch);
         Assert.Equal(1, db.Count("incidents"));
 
-        var unlabeled = new GitHubBatch();
-        unlabeled.RemovedIncidents.Add(incident.Id);
+        var unlabeled = new SourceBatch();
+        unlabeled.RemoveIncident(incident.Id);
         Writer.Write(unlabeled);
 
         Assert.Equal(0, db.Count("incidents"));
