@@ -1,7 +1,4 @@
-using System.Data;
-using Dapper;
 using DevEx.Analytics.Metrics;
-using DevEx.Store;
 using DevEx.Store.Queries;
 
 namespace DevEx.Server.Dashboards;
@@ -10,7 +7,7 @@ namespace DevEx.Server.Dashboards;
 /// Loads a panel's table from its built-in source or its queries/ file, through the cache (live sources excepted).
 /// A query's cache key holds a fingerprint of its SQL, so an edited queries/ file counts at the next request.
 /// </summary>
-internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles queries, DuckDbDatabase database, PanelCache cache)
+internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles queries, QueryRunner runner, PanelCache cache)
 {
     public PanelData Load(PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken)
     {
@@ -45,26 +42,13 @@ internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles querie
         var parameters = MetricParameters.For(filter.Window, filter.Scope, filter.Interval);
         parameters.Add("group", group);
         parameters.Add("project", null);
-        using var connection = database.Open();
-        using var reader = connection.ExecuteReader(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(i => Column(reader, i)).ToList();
-        var rows = new List<IReadOnlyList<object?>>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return new PanelData(columns, rows);
+        var table = runner.TableSql(sql, parameters, cancellationToken);
+        return new PanelData(table.Columns.Select(Column).ToList(), table.Rows);
     }
 
-    private static PanelColumn Column(IDataReader reader, int i)
+    private static PanelColumn Column(QueryColumn column)
     {
-        var name = reader.GetName(i);
-        var type = reader.GetFieldType(i);
+        var (name, type) = (column.Name, column.Type);
         var unit = name.EndsWith("_hours", StringComparison.Ordinal) ? "hours"
             : name.EndsWith("_rate", StringComparison.Ordinal) || name == "rate" ? "rate"
             : name == "period" || type == typeof(DateOnly) ? "date"
