@@ -1,3 +1,4 @@
+using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
 using DevEx.Store.Queries;
 
@@ -7,7 +8,7 @@ namespace DevEx.Server.Dashboards;
 /// Loads a panel's table from its built-in source or its queries/ file, through the cache (live sources excepted).
 /// A query's cache key holds a fingerprint of its SQL, so an edited queries/ file counts at the next request.
 /// </summary>
-internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles queries, QueryRunner runner, PanelCache cache)
+internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles queries, QueryRunner runner, MetricOptions options, PanelCache cache)
 {
     public PanelData Load(PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken)
     {
@@ -36,14 +37,19 @@ internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles querie
     // A built-in query is embedded at build time; any other is read from disk each time, so an edit counts at once.
     private string Sql(string name) => queries.IsBuiltIn(name) ? QueryCatalog.Get(name) : queries.ReadFromDisk(name);
 
-    /// <summary>Runs a query with the view's parameters ($from, $to, $team, $service, $repo, $interval… and $group).</summary>
+    /// <summary>
+    /// Runs a query with the view's parameters ($from, $to, $team, $service, $repo, $interval…, $group, and $bot_pattern, the
+    /// configured bot pattern); a local link it returns in a <c>…__link</c> column gets the view's filters (<see cref="QueryLinks"/>).
+    /// </summary>
     private PanelData RunQuery(string sql, string group, DashboardFilter filter, CancellationToken cancellationToken)
     {
         var parameters = MetricParameters.For(filter.Window, filter.Scope, filter.Interval);
         parameters.Add("group", group);
         parameters.Add("project", null);
+        parameters.Add("bot_pattern", options.BotPattern);
         var table = runner.TableSql(sql, parameters, cancellationToken);
-        return new PanelData(table.Columns.Select(Column).ToList(), table.Rows);
+        var columns = table.Columns.Select(Column).ToList();
+        return new PanelData(columns, QueryLinks.WithFilters(columns, table.Rows, filter));
     }
 
     private static PanelColumn Column(QueryColumn column)
