@@ -3,10 +3,10 @@ using DevEx.Analytics.Metrics;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>
-/// DORA panels: the five metrics with levels and their previous period, series, per team and service. Lead time, recovery
+/// DORA panels: the five metrics with levels and their previous period, series, per team and service (failed deployments: queries/panel_failed_deployments.sql). Lead time, recovery
 /// and time to restore are wall-clock hours (DORA's definition), and their labels say so: the page's default is working hours.
 /// </summary>
-internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, ExplainService explain, DataStartService dataStarts) : IPanelSourceGroup
+internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, DataStartService dataStarts) : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
     [
@@ -14,7 +14,6 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
         new("dora-series", "DORA metrics per period", Series),
         new("dora-by-team", "DORA metrics of each team", (f, ct) => ByGroup(f, MetricGrouping.Team, ct)),
         new("dora-by-service", "DORA metrics of each service", (f, ct) => ByGroup(f, MetricGrouping.Service, ct)),
-        new("failed-deployments", "Failed production deployments with the method that found them", FailedDeployments),
     ];
 
     private PanelData Summary(DashboardFilter filter, CancellationToken ct)
@@ -137,19 +136,4 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
     private static object?[] SeriesValues(DoraMetrics? m) =>
         [m?.DeploymentFrequency.Deployments ?? 0L, m?.ChangeLeadTime.MedianHours, m?.ChangeFailRate.Rate,
             m?.FailedDeploymentRecoveryTime.MedianHours, m?.DeploymentReworkRate.Rate];
-
-    private PanelData FailedDeployments(DashboardFilter filter, CancellationToken ct)
-    {
-        var builder = new PanelDataBuilder()
-            .Column("finished_at", "Finished", "instant").Column("service", "Service", "text").Column("environment", "Environment", "text")
-            .Column("sha", "Commit", "text").Column("failure_method", "Method", "text").Column("failure_evidence", "Evidence", "text")
-            .Column("recovery_hours", "Recovered after (wall clock)", "hours")
-            .Column("sha" + PanelData.LinkSuffix, "", "text");
-        foreach (var d in explain.Deployments(filter.Window, filter.Scope, failed: true, cancellationToken: ct).OrderByDescending(d => d.FinishedAt))
-        {
-            builder.Row(d.FinishedAt, d.Service, d.Environment, d.Sha.Length > 10 ? d.Sha[..10] : d.Sha, d.FailureMethod, d.FailureEvidence,
-                d.RecoveryHours, Links.Explain("deployments", filter, $"failed=true#{Uri.EscapeDataString(d.Id)}"));
-        }
-        return builder.Build();
-    }
 }

@@ -4,11 +4,12 @@ using NodaTime;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>
-/// Pull-request and CI panels: phase breakdown, PRs waiting for review now, slowest PRs, CI waits and flaky workflows.
+/// Pull-request and CI panels: phase breakdown, PRs waiting for review now and CI waits (the slowest pull requests and the
+/// flaky workflows: queries/panel_slowest_pull_requests.sql, queries/panel_ci_workflows.sql).
 /// Phases are working hours, as everywhere on the pages; a figure in wall-clock hours (time since ready, ready to
 /// merged, CI runners that work at night too) says so in its label.
 /// </summary>
-internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsService ci, OpenPullRequestService open, ExplainService explain, IClock clock)
+internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsService ci, OpenPullRequestService open, IClock clock)
     : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
@@ -16,9 +17,7 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
         new("pr-flow", "Median of each pull-request phase in working hours, now and in the previous period", Flow),
         new("pr-flow-series", "Median of each pull-request phase per period, in working hours", FlowSeries),
         new("open-pull-requests", "Open pull requests waiting longest for a first review, now", OpenPullRequests),
-        new("slowest-pull-requests", "Pull requests merged in the window that took longest from ready to merged", Slowest),
         new("ci-wait", "CI queue and run time per change, now and in the previous period", CiWait),
-        new("ci-workflows", "Workflows by re-run rate (flakiness), with queue and run times", Workflows),
     ];
 
     private static PanelDataBuilder PhaseColumns(PanelDataBuilder builder, bool previous)
@@ -75,21 +74,6 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
         return builder.Build("The state now, whatever the window.");
     }
 
-    private PanelData Slowest(DashboardFilter filter, CancellationToken ct)
-    {
-        var builder = new PanelDataBuilder()
-            .Column("pull_request", "Pull request", "text").Column("pull_request" + PanelData.LinkSuffix, "", "text")
-            .Column("title", "Title", "text").Column("team", "Team", "text")
-            .Column("ready_to_merge_hours", "Ready to merged (wall clock)", "hours").Column("pickup_working_hours", "Pickup (working hours)", "hours")
-            .Column("review_working_hours", "Review (working hours)", "hours").Column("merge_wait_working_hours", "Merge wait (working hours)", "hours");
-        foreach (var p in explain.SlowestPullRequests(filter.Window, filter.Scope, 10, ct))
-        {
-            builder.Row($"{p.Repo}#{p.Number}", p.Url ?? Links.Explain("pull-requests", filter) + $"#{Uri.EscapeDataString($"{p.Repo}#{p.Number}")}",
-                p.Title, p.OwnerTeam, p.ReadyToMergedHours, p.PickupWorkingHours, p.ReviewWorkingHours, p.MergeWaitWorkingHours);
-        }
-        return builder.Build();
-    }
-
     private PanelData CiWait(DashboardFilter filter, CancellationToken ct)
     {
         var now = ci.PerChange(filter.Window, filter.Scope, ct);
@@ -105,22 +89,5 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
             .Row(now.MedianHours, before.MedianHours, Links.Explain("pull-requests", filter), now.MedianQueueHours, before.MedianQueueHours,
                 now.MedianRunHours, before.MedianRunHours, now.MedianWorkingHours, before.MedianWorkingHours, now.SampleSize)
             .Build();
-    }
-
-    private PanelData Workflows(DashboardFilter filter, CancellationToken ct)
-    {
-        var builder = new PanelDataBuilder()
-            .Column("workflow", "Workflow", "text").Column("repo", "Repository", "text").Column("runs", "Runs", "count")
-            .Column("rerun_rate", "Re-run rate", "rate").Column("failure_rate", "Failure rate", "rate")
-            .Column("median_queue_hours", "Queue (median, wall clock)", "hours").Column("median_run_hours", "Run (median, wall clock)", "hours");
-        var flakiest = ci.Workflows(filter.Window, filter.Scope, ct)
-            .OrderByDescending(w => w.RerunRate ?? 0).ThenByDescending(w => w.FailureRate ?? 0).ThenBy(w => w.Repo, StringComparer.Ordinal)
-            .ThenBy(w => w.Workflow, StringComparer.Ordinal)
-            .Take(15);
-        foreach (var w in flakiest)
-        {
-            builder.Row(w.Workflow, w.Repo, w.Runs, w.RerunRate, w.FailureRate, w.MedianQueueHours, w.MedianRunHours);
-        }
-        return builder.Build();
     }
 }
