@@ -38,8 +38,9 @@ internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles querie
     private string Sql(string name) => queries.IsBuiltIn(name) ? QueryCatalog.Get(name) : queries.ReadFromDisk(name);
 
     /// <summary>
-    /// Runs a query with the view's parameters ($from, $to, $team, $service, $repo, $interval…, $group, and $bot_pattern, the
-    /// configured bot pattern); a local link it returns in a <c>…__link</c> column gets the view's filters (<see cref="QueryLinks"/>).
+    /// Runs a query with the view's parameters ($from, $to, $team, $service, $repo, $interval…, $group), the configured bot
+    /// pattern ($bot_pattern) and the start of the period before ($previous_from, $previous_from_date); a local link it
+    /// returns in a <c>…__link</c> column gets the view's filters (<see cref="QueryLinks"/>).
     /// </summary>
     private PanelData RunQuery(string sql, string group, DashboardFilter filter, CancellationToken cancellationToken)
     {
@@ -47,6 +48,9 @@ internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles querie
         parameters.Add("group", group);
         parameters.Add("project", null);
         parameters.Add("bot_pattern", options.BotPattern);
+        // The period of the same length just before the window, for a figure's _previous: [$previous_from, $from).
+        parameters.Add("previous_from", filter.Previous.Start.ToDateTimeUtc());
+        parameters.Add("previous_from_date", filter.Previous.From.ToDateTimeUnspecified());
         var table = runner.TableSql(sql, parameters, cancellationToken);
         var columns = table.Columns.Select(Column).ToList();
         return new PanelData(columns, QueryLinks.WithFilters(columns, table.Rows, filter));

@@ -3,7 +3,7 @@ using static DevEx.Server.Tests.Dashboards.PanelQueries;
 
 namespace DevEx.Server.Tests.Dashboards;
 
-// Queries: queries/panel_ci_workflows.sql, panel_slowest_pull_requests.sql, panel_ticket_time_by_status.sql,
+// Queries: queries/panel_pr_flow.sql, panel_ci_wait.sql, panel_ci_workflows.sql, panel_slowest_pull_requests.sql, panel_ticket_time_by_status.sql,
 // panel_data_quality_items.sql, panel_unmapped_identities.sql and panel_unmapped_bots.sql.
 /// <summary>
 /// The built-in panel queries of the pull-requests, tickets and data-quality pages over <see cref="FlowScenario"/>'s week W07
@@ -13,6 +13,36 @@ public sealed class FlowPanelQueryTests(FlowScenarioFixture scenario) : IClassFi
 {
     private static readonly LocalDate From = new(2026, 2, 9);
     private static readonly LocalDate To = new(2026, 2, 16);
+
+    [Fact]
+    public void Pull_request_flow_medians_now_and_in_the_previous_period()
+    {
+        var phases = new[] { "pull_requests", "coding", "coding_previous", "pickup", "pickup_previous", "review", "review_previous",
+            "merge_wait", "merge_wait_previous", "deploy_wait", "deploy_wait_previous", "pull_requests__link" };
+
+        // W07: alpha#1 (coding 1, pickup 3, review 2, merge wait 1), alpha#2 (1, 5, 1, 1), beta#1 (1, 1, 1, 1): medians 1, 3, 1, 1.
+        // W06 before it: alpha#3 (1, 1, 1, 1). No deployments: no deploy wait in either.
+        Assert.Equal([["3", "1", "1", "3", "1", "1", "1", "1", "1", "", "", "/explain/pull-requests?from=2026-02-09&to=2026-02-16"]],
+            Cells(Run(scenario.Factory, "panel_pr_flow", From, To), phases));
+        // Alpha alone: alpha#1 and alpha#2, pickup (3 + 5) / 2 = 4, review (2 + 1) / 2 = 1.5.
+        Assert.Equal([["2", "1", "1", "4", "1", "1.5", "1", "1", "1", "", "", "/explain/pull-requests?from=2026-02-09&to=2026-02-16&team=alpha"]],
+            Cells(Run(scenario.Factory, "panel_pr_flow", From, To, team: "alpha"), phases));
+    }
+
+    [Fact]
+    public void Ci_time_per_change_now_and_in_the_previous_period()
+    {
+        var data = Run(scenario.Factory, "panel_ci_wait", From, To);
+
+        // Per pull request of W07: alpha#1 queue 0.1 + run 0.4 = 0.5 h, alpha#2 0.3 + 1.1 = 1.4 h, beta#1 0.1 + 0.2 = 0.3 h:
+        // medians 0.5 (queue + run), 0.1 (queue), 0.4 (run); all in working hours, so 0.5 there too. W06's alpha#3 had no CI run.
+        Assert.Equal([["0.5", "", "0.1", "", "0.4", "", "0.5", "", "3", "/explain/pull-requests?from=2026-02-09&to=2026-02-16"]],
+            Cells(data, "median_hours", "median_hours_previous", "median_queue_hours", "median_queue_hours_previous", "median_run_hours",
+                "median_run_hours_previous", "median_working_hours", "median_working_hours_previous", "sample_size", "median_hours__link"));
+        // The week after: the window has no merged pull request with CI, the previous period (W07) has the three.
+        var next = Run(scenario.Factory, "panel_ci_wait", To, To.PlusWeeks(1));
+        Assert.Equal([["", "0.5", "0"]], Cells(next, "median_hours", "median_hours_previous", "sample_size"));
+    }
 
     [Fact]
     public void Ci_workflows_by_rerun_rate_with_failure_rate_and_medians()
