@@ -20,22 +20,22 @@ public sealed class SqlPanelsMatchSourcesCheck
         var teams = factory.Services.GetRequiredService<OrgService>().Teams();
         var pairs = new[]
         {
-            ("pr-flow", "panel_pr_flow"), ("ci-wait", "panel_ci_wait"),
+            ("dora-series", "panel_dora_series"),
         };
         var failures = new List<string>();
         var compared = 0;
         foreach (var scope in new[] { MetricScope.Org, new MetricScope(Team: teams[0].Id), new MetricScope(Team: teams[^1].Id) })
         {
-            foreach (var weeks in new[] { 12, 4, 26 })
+            foreach (var (weeks, interval) in new[] { (12, MetricInterval.Week), (4, MetricInterval.Day), (26, MetricInterval.Month), (9, MetricInterval.Week) })
             {
-                var filter = new DashboardFilter(new MetricWindow(new LocalDate(2026, 11, 23).PlusWeeks(-weeks), new LocalDate(2026, 11, 23), DateTimeZone.Utc),
-                    scope, MetricInterval.Week);
+                var filter = new DashboardFilter(new MetricWindow(new LocalDate(2026, 11, 23).PlusWeeks(-weeks), new LocalDate(2026, 11, 23).PlusDays(weeks == 9 ? -3 : 0), DateTimeZone.Utc),
+                    scope, interval);
                 foreach (var (source, query) in pairs)
                 {
                     var expected = sources.Find(source)!.Load(filter, default);
                     var actual = loader.Load(new PanelDefinition { Id = "x", Title = "x", Query = query }, filter, default);
                     compared += expected.Rows.Count;
-                    var where = $"{source} {scope} {weeks}w";
+                    var where = $"{source} {scope} {weeks}w {interval}";
                     if (expected.Rows.Count != actual.Rows.Count)
                     {
                         failures.Add($"{where}: {expected.Rows.Count} rows, query {actual.Rows.Count}");
