@@ -3,7 +3,8 @@ using DevEx.Analytics.Metrics;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>
-/// DORA panels: the five metrics with levels and their previous period, series, per team and service (failed deployments: queries/panel_failed_deployments.sql). Lead time, recovery
+/// DORA panels: the five metrics with levels and their previous period, series, per team and service (per period and
+/// failed deployments: queries/panel_dora_series.sql, queries/panel_failed_deployments.sql). Lead time, recovery
 /// and time to restore are wall-clock hours (DORA's definition), and their labels say so: the page's default is working hours.
 /// </summary>
 internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, DataStartService dataStarts) : IPanelSourceGroup
@@ -11,7 +12,6 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
     public IEnumerable<PanelSource> Sources() =>
     [
         new("dora", "The five DORA metrics with levels, and each over the previous period", Summary),
-        new("dora-series", "DORA metrics per period", Series),
         new("dora-by-team", "DORA metrics of each team", (f, ct) => ByGroup(f, MetricGrouping.Team, ct)),
         new("dora-by-service", "DORA metrics of each service", (f, ct) => ByGroup(f, MetricGrouping.Service, ct)),
     ];
@@ -60,19 +60,6 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
         Add("incident_restore_median_hours", "Incident time to restore (median, wall clock)", "hours", m => m.IncidentTimeToRestore.MedianHours);
         Link("incident_restore_median_hours", Links.Explain("incidents", filter));
         return builder.Row([.. values]).Build();
-    }
-
-    private PanelData Series(DashboardFilter filter, CancellationToken ct)
-    {
-        var builder = SeriesLinkColumns(SeriesColumns(new PanelDataBuilder().Column("period", "Period", "date")));
-        // A period that ended before the scope's first production deployment has no DORA figures ("–", no bar), not zeros.
-        var starts = dataStarts.For(filter.Scope, ct);
-        foreach (var m in dora.Series(filter.Window, filter.Scope, filter.Interval, ct))
-        {
-            var period = new MetricWindow(m.From, m.To, filter.Window.Zone);
-            builder.Row([m.From, .. starts.Covers(DataKind.Deployments, period) ? SeriesValues(m) : BeforeTheData, .. SeriesLinks(filter.ForWindow(period))]);
-        }
-        return builder.Build();
     }
 
     private PanelData ByGroup(DashboardFilter filter, MetricGrouping grouping, CancellationToken ct)
@@ -129,9 +116,6 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
         .Column("change_fail_rate", "Change fail rate", "rate")
         .Column("recovery_median_hours", "Recovery (median, wall clock)", "hours")
         .Column("rework_rate", "Rework rate", "rate");
-
-    /// <summary>The series values of a period before the data starts: no figure at all, not 0 deployments.</summary>
-    private static readonly object?[] BeforeTheData = [null, null, null, null, null];
 
     private static object?[] SeriesValues(DoraMetrics? m) =>
         [m?.DeploymentFrequency.Deployments ?? 0L, m?.ChangeLeadTime.MedianHours, m?.ChangeFailRate.Rate,

@@ -38,7 +38,7 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
         Write("broken-json", """{ "title": "Oops", "panels": [ """);
         Write("unknown-kind", """{ "title": "K", "panels": [ { "id": "a", "title": "A", "kind": "pie", "source": "dora" } ] }""");
         Write("numeric-kind", """{ "title": "N", "panels": [ { "id": "a", "title": "A", "kind": 3, "source": "dora" } ] }""");
-        Write("any-case-kind", """{ "title": "C", "order": 9, "panels": [ { "id": "a", "title": "A", "kind": "StackedBar", "source": "dora-series", "y": ["deployments"] } ] }""");
+        Write("any-case-kind", """{ "title": "C", "order": 9, "panels": [ { "id": "a", "title": "A", "kind": "StackedBar", "query": "panel_dora_series", "y": ["deployments"] } ] }""");
         Write("unknown-source", """{ "title": "S", "panels": [ { "id": "a", "title": "A", "kind": "table", "source": "dorra" } ] }""");
         Write("unknown-query", """{ "title": "Q", "panels": [ { "id": "a", "title": "A", "kind": "table", "query": "../secrets" } ] }""");
         Write("typo", """{ "title": "T", "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "valeu": "deployments" } ] }""");
@@ -141,8 +141,8 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
         Write("null-panel", """{ "title": "N", "panels": [ null ] }""");
         Write("null-panels", """{ "title": "P", "panels": null }""");
         Write("null-title", """{ "title": null, "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "value": "deployments" } ] }""");
-        Write("null-y", """{ "title": "Y", "panels": [ { "id": "a", "title": "A", "kind": "line", "source": "dora-series", "y": null } ] }""");
-        Write("null-in-y", """{ "title": "Y2", "panels": [ { "id": "a", "title": "A", "kind": "line", "source": "dora-series", "y": [ null ] } ] }""");
+        Write("null-y", """{ "title": "Y", "panels": [ { "id": "a", "title": "A", "kind": "line", "query": "panel_dora_series", "y": null } ] }""");
+        Write("null-in-y", """{ "title": "Y2", "panels": [ { "id": "a", "title": "A", "kind": "line", "query": "panel_dora_series", "y": [ null ] } ] }""");
         Write("null-table", """{ "title": "T", "panels": [ { "id": "a", "title": "A", "kind": "table", "source": "dora", "table": null } ] }""");
         Write("null-in-table", """{ "title": "T2", "panels": [ { "id": "a", "title": "A", "kind": "table", "source": "dora", "table": [ null, { "label": "no name" } ] } ] }""");
         Write("wrong-types", """{ "title": "W", "order": "first", "panels": [ ] }""");
