@@ -25,8 +25,6 @@ public sealed partial class StoreOwnsTheDatabaseTests
         ["src/DevEx.Collectors/GitHub/Webhooks/StoredGitHubRows.cs"] = "webhook lookups to a Store reader",
         // Metric services (the coordinator's Metrics/ and Store/Queries): every query through the one runner.
         ["src/DevEx.Server/Dashboards/PanelLoader.cs"] = "panel queries through the query runner",
-        // Recognises DuckDB's lock error; Store should raise its own exception for a file held by another process.
-        ["src/DevEx.Server/Cli/DatabaseOpenFailure.cs"] = "a Store exception for a held database file",
     };
 
     /// <summary>Where product code lives; tests may open the database to check what was written.</summary>
