@@ -10,7 +10,7 @@ internal static class CalendarRegistration
     /// <summary>Calendar files and feeds: the importer (also used by folder imports) and the scheduled feed fetch.</summary>
     public static IServiceCollection AddCalendarCollection(this IServiceCollection services)
     {
-        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
+        services.AddOptions<CalendarOptions>().BindConfigurationReplacingLists(CalendarOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CalendarOptions>>().Value);
         services.AddSingleton<CalendarImporter>();
         services.AddSingleton<ISyncSource>(sp => new CalendarFeedCollector(sp.GetRequiredService<CalendarOptions>(),

@@ -12,7 +12,7 @@ internal static class JiraRegistration
     /// <summary>The Jira collector (section DevEx:Jira) and its HTTP client (the "jira" client of <see cref="HttpClientRegistration"/>).</summary>
     public static IServiceCollection AddJiraCollection(this IServiceCollection services)
     {
-        services.AddOptions<JiraOptions>().BindConfiguration(JiraOptions.Section);
+        services.AddOptions<JiraOptions>().BindConfigurationReplacingLists(JiraOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new JiraClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(CollectorHttpClients.Jira),
             sp.GetRequiredService<IOptions<JiraOptions>>().Value));
