@@ -136,13 +136,27 @@ public sealed class DuckDbDatabase : IDisposable
     public bool DerivedTablesOutdated { get; private set; }
 
     /// <summary>Opens the file and applies pending migrations.</summary>
+    /// <exception cref="DatabaseOpenException">The file cannot be opened, or a newer DevEx wrote its schema (the file is released).</exception>
     public static DuckDbDatabase OpenAndMigrate(string path)
     {
         var database = new DuckDbDatabase(path);
-        using var connection = database.Open();
-        var existing = SchemaMigrator.CurrentVersion(connection) > 0;
-        var applied = SchemaMigrator.Migrate(connection);
-        database.DerivedTablesOutdated = existing && SchemaMigrator.Embedded.Any(m => m.Rederives && applied.Contains(m.Version));
-        return database;
+        try
+        {
+            using var connection = database.Open();
+            var existing = SchemaMigrator.CurrentVersion(connection) > 0;
+            var applied = SchemaMigrator.Migrate(connection);
+            database.DerivedTablesOutdated = existing && SchemaMigrator.Embedded.Any(m => m.Rederives && applied.Contains(m.Version));
+            return database;
+        }
+        catch (DatabaseOpenException e) when (e.Path.Length == 0)
+        {
+            database.Dispose();
+            throw new DatabaseOpenException(path, e.Reason, e);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
     }
 }
