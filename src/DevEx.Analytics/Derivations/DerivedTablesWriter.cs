@@ -65,10 +65,10 @@ internal static class DerivedTablesWriter
             TableWriter.Upsert(connection, DerivedTables.PullRequests, rows.PullRequests.ToList());
             TableWriter.Upsert(connection, DerivedTables.Incidents, rows.Incidents.ToList());
             TableWriter.Upsert(connection, DerivedTables.Quality, qualityRows);
-            Tickets.TicketDeriver.Write(connection, rows.Tickets);
+            Tickets.TicketDeriver.Replacements(rows.Tickets).Apply(connection);
             if (rows.MeetingWeeks is { } weeks)
             {
-                Calendar.MeetingWeekDeriver.Write(connection, weeks);
+                Calendar.MeetingWeekDeriver.Replacements(weeks).Apply(connection);
             }
             FailureSignalDeriver.Derive(connection, transaction, scope);
         });
