@@ -46,7 +46,8 @@ internal static class DerivedTablesWriter
         var commits = rows.Deployments.Where(d => d.Repo is not null)
             .SelectMany(d => d.ChangeSet.Select(sha => new DerivedTables.DeploymentCommitRow(d.Id, d.Repo!, sha))).ToList();
         var qualityRows = rows.Quality.Entries.Select(e => new DerivedTables.QualityRow(e.Kind, e.Subject, e.Detail)).Distinct().ToList();
-        database.Write((connection, transaction) =>
+        // Under the derived tables' own lock: a webhook's source write does not wait for this one.
+        database.WriteDerived((connection, transaction) =>
         {
             if (scope is null)
             {
