@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using DevEx.Analytics.Time;
 using DevEx.Store;
+using DevEx.Store.Writing;
 
 namespace DevEx.Analytics.Derivations;
 

@@ -1,4 +1,3 @@
-using Dapper;
 using DevEx.Store;
 using DevEx.Store.Writing;
 
@@ -13,34 +12,11 @@ internal sealed record DerivedRows(
 /// Writes a derivation's rows in one transaction (the d_* tables, the ticket tables, d_person_weeks, d_failure_signals),
 /// so a reader sees the old state or the new, never a mix. A full run replaces the tables; an incremental run deletes
 /// the rows of its scope (its services' deployments, their commits, changes and incidents, its repositories' pull
-/// requests, the data-quality entries about them, the tickets it re-derived) and writes them again.
+/// requests, the data-quality entries about them, the tickets it re-derived: <see cref="DerivedTableDeletes"/>) and writes
+/// them again. A further derived table (rollups, say) is one more line in the transaction below.
 /// </summary>
 internal static class DerivedTablesWriter
 {
-    private static readonly string[] Tables = ["d_deployments", "d_deployment_commits", "d_changes", "d_pull_requests", "d_incidents", "d_data_quality"];
-
-    // Data-quality entries are keyed by subject, not by service: each kind's subject says whose it is. The lead-time
-    // entry of a change names its deployment in the detail; a pull request's phase entry has the ref "repo#number".
-    private static readonly string DeleteScope = $"""
-        DELETE FROM d_data_quality WHERE
-            (kind IN ('deployment-sha-unknown', 'previous-deployment-sha-unknown')
-                AND (subject IN (SELECT id FROM d_deployments WHERE service {DerivationScope.InServices})
-                     OR subject IN (SELECT id FROM deployments WHERE service {DerivationScope.InServices})))
-            OR (kind = 'clamped-span' AND detail LIKE 'change starts %'
-                AND regexp_extract(detail, 'after deployment (.+) finished; lead time counted as 0$', 1)
-                    IN (SELECT id FROM d_deployments WHERE service {DerivationScope.InServices}))
-            OR (kind = 'clamped-span' AND detail LIKE 'a phase ends %'
-                AND regexp_extract(subject, '^(.+)#[0-9]+$', 1) {DerivationScope.InRepos})
-            OR (kind = 'incident-cause-unresolved'
-                AND (subject IN (SELECT id FROM incidents WHERE service {DerivationScope.InServices})
-                     OR subject IN (SELECT id FROM d_incidents WHERE service {DerivationScope.InServices})));
-        DELETE FROM d_deployment_commits WHERE deployment_id IN (SELECT id FROM d_deployments WHERE service {DerivationScope.InServices});
-        DELETE FROM d_deployments WHERE service {DerivationScope.InServices};
-        DELETE FROM d_changes WHERE service {DerivationScope.InServices};
-        DELETE FROM d_pull_requests WHERE repo {DerivationScope.InRepos};
-        DELETE FROM d_incidents WHERE service {DerivationScope.InServices};
-        """;
-
     public static void Write(DuckDbDatabase database, DerivationScope? scope, DerivedRows rows)
     {
         var commits = rows.Deployments.Where(d => d.Repo is not null)
@@ -49,17 +25,7 @@ internal static class DerivedTablesWriter
         // Under the derived tables' own lock: a webhook's source write does not wait for this one.
         database.WriteDerived((connection, transaction) =>
         {
-            if (scope is null)
-            {
-                foreach (var table in Tables)
-                {
-                    connection.Execute($"DELETE FROM {table}", transaction: transaction);
-                }
-            }
-            else
-            {
-                connection.Execute(DeleteScope, scope.Parameters, transaction);
-            }
+            DerivedTableDeletes.Delete(connection, transaction, scope?.Filter);
             TableWriter.Upsert(connection, DerivedTables.Deployments, rows.Deployments.ToList());
             TableWriter.Upsert(connection, DerivedTables.DeploymentCommits, commits);
             TableWriter.Upsert(connection, DerivedTables.Changes, rows.Changes.ToList());
@@ -71,7 +37,7 @@ internal static class DerivedTablesWriter
             {
                 Calendar.MeetingWeekDeriver.Write(connection, weeks);
             }
-            FailureSignalDeriver.Derive(connection, transaction, scope);
+            FailureSignals.Rebuild(connection, transaction, scope?.Filter);
         });
     }
 }
