@@ -36,14 +36,21 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
     /// A full rebuild, or for a request naming repositories and services an incremental one: only the rows that depend
     /// on them (<see cref="DerivationScope"/>) are derived, deleted and written again, with the full rebuild's result.
     /// </summary>
-    public DerivationSummary Run(DerivationRequest request)
+    public DerivationSummary Run(DerivationRequest request) => Run(request, CancellationToken.None);
+
+    /// <summary>
+    /// As <see cref="Run(DerivationRequest)"/>, giving up with <see cref="OperationCanceledException"/> when
+    /// <paramref name="cancellationToken"/> fires before its write begins: checked between the stages (they only read),
+    /// never inside the one write transaction, so a stop leaves the derived tables whole, old or new.
+    /// </summary>
+    public DerivationSummary Run(DerivationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var runLock = RunLocks.GetValue(database, _ => new SemaphoreSlim(1, 1));
-        runLock.Wait();
+        runLock.Wait(cancellationToken);
         try
         {
-            return RunAlone(request);
+            return RunAlone(request, cancellationToken);
         }
         finally
         {
@@ -51,7 +58,7 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         }
     }
 
-    private DerivationSummary RunAlone(DerivationRequest request)
+    private DerivationSummary RunAlone(DerivationRequest request, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         UncataloguedServices.Register(database);
@@ -62,7 +69,9 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
             ? new Calendar.MeetingWeekDeriver(database, meetingOptions ?? new Calendar.MeetingOptions())
                 .Derive(new TeamCalendars(DerivationInput.LoadTeams(database).Values, options))
             : null;
+        cancellationToken.ThrowIfCancellationRequested();
         var input = DerivationInput.Load(database, scope);
+        cancellationToken.ThrowIfCancellationRequested();
         var quality = new DataQualityLog();
         var graphs = input.Commits.GroupBy(c => c.Repo)
             .ToDictionary(g => g.Key, g => new CommitGraph(g.Select(c => (c.Sha, c.Parents))), StringComparer.Ordinal);
@@ -72,11 +81,13 @@ public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions opti
         var calendars = new TeamCalendars(input.Teams.Values, options);
         var ownerTeamByRepo = OwnerTeamByRepo(input);
         var pulls = new PullRequestFlowDeriver(options, quality).Derive(input, changes, calendars, ownerTeamByRepo);
+        cancellationToken.ThrowIfCancellationRequested();
         var ticketDeriver = new Tickets.TicketDeriver(database, ticketOptions ?? new Tickets.TicketOptions(), quality);
         var tickets = scope is null ? ticketDeriver.Derive(input, calendars, pulls) : ticketDeriver.DeriveLinkedTo(scope, input, calendars, pulls);
         var changeRows = changes.All.Where(c => c.Deployment is not null).Select(c => ChangeRow(c, calendars, input, quality)).ToList();
+        cancellationToken.ThrowIfCancellationRequested();
         var writing = Stopwatch.StartNew();
-        DerivedTablesWriter.Write(database, scope, new DerivedRows(deployments, changeRows, pulls, incidents, quality, tickets, meetingWeeks));
+        DerivedTablesWriter.Write(database, scope, new DerivedRows(deployments, changeRows, pulls, incidents, quality, tickets, meetingWeeks), cancellationToken);
         var written = writing.Elapsed;
         if (scope is null)
         {

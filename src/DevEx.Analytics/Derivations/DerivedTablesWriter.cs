@@ -17,7 +17,8 @@ internal sealed record DerivedRows(
 /// </summary>
 internal static class DerivedTablesWriter
 {
-    public static void Write(DuckDbDatabase database, DerivationScope? scope, DerivedRows rows)
+    /// <param name="cancellationToken">Gives up while waiting for the derived tables' lock; never inside the transaction.</param>
+    public static void Write(DuckDbDatabase database, DerivationScope? scope, DerivedRows rows, CancellationToken cancellationToken = default)
     {
         var commits = rows.Deployments.Where(d => d.Repo is not null)
             .SelectMany(d => d.ChangeSet.Select(sha => new DerivedTables.DeploymentCommitRow(d.Id, d.Repo!, sha))).ToList();
@@ -38,6 +39,6 @@ internal static class DerivedTablesWriter
                 Calendar.MeetingWeekDeriver.Write(connection, weeks);
             }
             FailureSignals.Rebuild(connection, transaction, scope?.Filter);
-        });
+        }, cancellationToken);
     }
 }
