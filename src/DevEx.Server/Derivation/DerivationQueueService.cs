@@ -77,6 +77,10 @@ public sealed class DerivationQueueService : BackgroundService
     public Task<DerivationSummary> RequestAndWaitAsync(DerivationRequest request, CancellationToken cancellationToken = default) =>
         Enqueue(request, []).WaitAsync(cancellationToken);
 
+    /// <summary>As <see cref="RequestAndWaitAsync(DerivationRequest, CancellationToken)"/> for a derivation recorded as owed (a sync's).</summary>
+    public Task<DerivationSummary> RequestAndWaitAsync(DerivationRequest request, string owedId, CancellationToken cancellationToken = default) =>
+        Enqueue(request, [owedId]).WaitAsync(cancellationToken);
+
     /// <summary>For synchronous callers (the import command, start-up hosted services): blocks until the run is done.
     /// Completes cancelled when the queue stops before the run, or when <paramref name="cancellationToken"/> fires.</summary>
     public DerivationSummary RequestAndWait(DerivationRequest request, CancellationToken cancellationToken = default) =>
