@@ -54,4 +54,22 @@ internal sealed class DerivationInput
             PersonByIdentity = DerivationSourceReader.PersonByIdentity(database), PipelineRuns = runs,
         };
     }
+
+    /// <summary>
+    /// What ticket links read of the whole org, after a full derivation by connected sets: every pull request, its
+    /// commits and their messages; nothing else (no graph, deployments or CI runs).
+    /// </summary>
+    public static DerivationInput LoadForTicketLinks(DuckDbDatabase database)
+    {
+        var pool = new StringPool();
+        return new DerivationInput
+        {
+            Commits = DerivationSourceReader.PullRequestCommitMessages(database).Select(c => c with { Repo = pool.Get(c.Repo), Sha = pool.Get(c.Sha) }).ToList(),
+            PullRequests = DerivationSourceReader.PullRequests(database, null).Select(p => p with { Repo = pool.Get(p.Repo), Author = pool.Get(p.Author) }).ToList(),
+            PullRequestCommits = DerivationSourceReader.PullRequestCommits(database, null).ToLookup(r => (pool.Get(r.Repo), r.Number), r => pool.Get(r.Sha)),
+            Reviews = Array.Empty<ReviewInfo>().ToLookup(r => (r.Repo, r.Number)),
+            Deployments = [], Incidents = [], Services = DerivationSourceReader.Services(database), Teams = LoadTeams(database),
+            PersonByIdentity = new Dictionary<string, string>(), PipelineRuns = Array.Empty<PipelineRunInfo>().ToLookup(r => (r.Repo, r.Sha)),
+        };
+    }
 }

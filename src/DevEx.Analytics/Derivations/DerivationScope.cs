@@ -33,6 +33,43 @@ internal sealed record DerivationScope(IReadOnlyList<string> Repos, IReadOnlyLis
 
     public static DerivationScope Resolve(DuckDbDatabase database, DerivationRequest request)
     {
+        var reached = Reach(Links(database), request.Repos!.Select(RepoNode).Concat(request.Services!.Select(ServiceNode)));
+        return Of(reached);
+    }
+
+    /// <summary>
+    /// The whole org as connected sets, packed into at most <paramref name="parts"/> scopes of similar size (largest
+    /// sets first, each into the smallest part so far): a full derivation derives them one at a time, so it never holds
+    /// the whole org's input at once. Every repository and service a source row names is in exactly one part.
+    /// </summary>
+    public static IReadOnlyList<DerivationScope> Partition(DuckDbDatabase database, int parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        var links = Links(database);
+        var nodes = DerivationLinkReader.Repos(database).Select(RepoNode).Concat(DerivationLinkReader.Services(database).Select(ServiceNode))
+            .Concat(links.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var sets = new List<HashSet<string>>();
+        foreach (var node in nodes.Where(n => !placed.Contains(n)))
+        {
+            var set = Reach(links, [node]);
+            placed.UnionWith(set);
+            sets.Add(set);
+        }
+        var bins = Enumerable.Range(0, Math.Min(parts, Math.Max(sets.Count, 1))).Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        foreach (var set in sets.OrderByDescending(s => s.Count).ThenBy(s => s.Min(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            bins.MinBy(b => b.Count)!.UnionWith(set);
+        }
+        return bins.Where(b => b.Count > 0).Select(Of).ToList();
+    }
+
+    private static DerivationScope Of(HashSet<string> reached) => new(
+        reached.Where(n => n.StartsWith("r:", StringComparison.Ordinal)).Select(n => n[2..]).Order(StringComparer.Ordinal).ToList(),
+        reached.Where(n => n.StartsWith("s:", StringComparison.Ordinal)).Select(n => n[2..]).Order(StringComparer.Ordinal).ToList());
+
+    private static Dictionary<string, HashSet<string>> Links(DuckDbDatabase database)
+    {
         var links = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         void Link(string a, string b)
         {
@@ -54,10 +91,7 @@ internal sealed record DerivationScope(IReadOnlyList<string> Repos, IReadOnlyLis
                 Link(ServiceNode(service), RepoNode(repo));
             }
         }
-        var reached = Reach(links, request.Repos!.Select(RepoNode).Concat(request.Services!.Select(ServiceNode)));
-        return new DerivationScope(
-            reached.Where(n => n.StartsWith("r:", StringComparison.Ordinal)).Select(n => n[2..]).Order(StringComparer.Ordinal).ToList(),
-            reached.Where(n => n.StartsWith("s:", StringComparison.Ordinal)).Select(n => n[2..]).Order(StringComparer.Ordinal).ToList());
+        return links;
     }
 
     private static string RepoNode(string repo) => "r:" + repo;

@@ -3,6 +3,11 @@ using DevEx.Store.Writing;
 
 namespace DevEx.Analytics.Derivations;
 
+/// <summary>What one connected set of repositories and services derives to (every derived table but tickets and meeting weeks).</summary>
+internal sealed record DerivedSetRows(
+    IReadOnlyList<DerivedDeployment> Deployments, IReadOnlyList<DerivedTables.ChangeRow> Changes, IReadOnlyList<PullRequestFlowRow> PullRequests,
+    IReadOnlyList<IncidentReading> Incidents, DataQualityLog Quality);
+
 /// <summary>Everything one derivation run produced, written together.</summary>
 internal sealed record DerivedRows(
     IReadOnlyList<DerivedDeployment> Deployments, IReadOnlyList<DerivedTables.ChangeRow> Changes, IReadOnlyList<PullRequestFlowRow> PullRequests,
@@ -17,22 +22,14 @@ internal sealed record DerivedRows(
 /// </summary>
 internal static class DerivedTablesWriter
 {
+    /// <summary>An incremental run's rows (or a full run's in one piece) in one transaction.</summary>
     /// <param name="cancellationToken">Gives up while waiting for the derived tables' lock; never inside the transaction.</param>
-    public static void Write(DuckDbDatabase database, DerivationScope? scope, DerivedRows rows, CancellationToken cancellationToken = default)
-    {
-        var commits = rows.Deployments.Where(d => d.Repo is not null)
-            .SelectMany(d => d.ChangeSet.Select(sha => new DerivedTables.DeploymentCommitRow(d.Id, d.Repo!, sha))).ToList();
-        var qualityRows = rows.Quality.Entries.Select(e => new DerivedTables.QualityRow(e.Kind, e.Subject, e.Detail)).Distinct().ToList();
+    public static void Write(DuckDbDatabase database, DerivationScope? scope, DerivedRows rows, CancellationToken cancellationToken = default) =>
         // Under the derived tables' own lock: a webhook's source write does not wait for this one.
         database.WriteDerived((connection, transaction) =>
         {
             DerivedTableDeletes.Delete(connection, transaction, scope?.Filter);
-            TableWriter.Upsert(connection, DerivedTables.Deployments, rows.Deployments.ToList());
-            TableWriter.Upsert(connection, DerivedTables.DeploymentCommits, commits);
-            TableWriter.Upsert(connection, DerivedTables.Changes, rows.Changes.ToList());
-            TableWriter.Upsert(connection, DerivedTables.PullRequests, rows.PullRequests.ToList());
-            TableWriter.Upsert(connection, DerivedTables.Incidents, rows.Incidents.ToList());
-            TableWriter.Upsert(connection, DerivedTables.Quality, qualityRows);
+            WriteSet(new TransactionRows(connection), new DerivedSetRows(rows.Deployments, rows.Changes, rows.PullRequests, rows.Incidents, rows.Quality));
             Tickets.TicketDeriver.Write(connection, rows.Tickets);
             if (rows.MeetingWeeks is { } weeks)
             {
@@ -40,5 +37,41 @@ internal static class DerivedTablesWriter
             }
             FailureSignals.Rebuild(connection, transaction, scope?.Filter);
         }, cancellationToken);
+
+    /// <summary>
+    /// A full run by parts (<see cref="DerivedSetRows"/> derived lazily, one at a time, as they are written) in one
+    /// transaction: every table emptied, each part written, then the tickets (derived once the parts are: they read
+    /// every part's pull requests), meeting weeks and failure signals. Readers see the old state until it commits.
+    /// </summary>
+    public static void WriteFull(DuckDbDatabase database, IEnumerable<DerivedSetRows> parts, Func<Tickets.TicketDerivation> tickets,
+        DataQualityLog ticketQuality, IReadOnlyList<Calendar.PersonWeek> meetingWeeks, CancellationToken cancellationToken = default) =>
+        database.WriteDerived((connection, transaction) =>
+        {
+            DerivedTableDeletes.Delete(connection, transaction, null);
+            var rows = new TransactionRows(connection);
+            foreach (var part in parts)
+            {
+                WriteSet(rows, part);
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            Tickets.TicketDeriver.Write(connection, tickets());
+            rows.Upsert(DerivedTables.Quality, QualityRows(ticketQuality));
+            Calendar.MeetingWeekDeriver.Write(connection, meetingWeeks);
+            FailureSignals.Rebuild(connection, transaction);
+        }, cancellationToken);
+
+    private static void WriteSet(TransactionRows rows, DerivedSetRows set)
+    {
+        var commits = set.Deployments.Where(d => d.Repo is not null)
+            .SelectMany(d => d.ChangeSet.Select(sha => new DerivedTables.DeploymentCommitRow(d.Id, d.Repo!, sha))).ToList();
+        rows.Upsert(DerivedTables.Deployments, set.Deployments.ToList());
+        rows.Upsert(DerivedTables.DeploymentCommits, commits);
+        rows.Upsert(DerivedTables.Changes, set.Changes.ToList());
+        rows.Upsert(DerivedTables.PullRequests, set.PullRequests.ToList());
+        rows.Upsert(DerivedTables.Incidents, set.Incidents.ToList());
+        rows.Upsert(DerivedTables.Quality, QualityRows(set.Quality));
     }
+
+    private static List<DerivedTables.QualityRow> QualityRows(DataQualityLog quality) =>
+        quality.Entries.Select(e => new DerivedTables.QualityRow(e.Kind, e.Subject, e.Detail)).Distinct().ToList();
 }

@@ -42,4 +42,23 @@ public static class DerivationLinkReader
         return connection.Query<(string Service, string PullRequest)>(
             "SELECT service, caused_by_pr FROM incidents WHERE caused_by_pr IS NOT NULL AND caused_by_deployment IS NULL AND caused_by_sha IS NULL").AsList();
     }
+
+    /// <summary>Every repository a source row names: a repository with no service still has pull requests to derive.</summary>
+    public static IReadOnlyList<string> Repos(DuckDbDatabase database)
+    {
+        using var connection = database.Open();
+        return connection.Query<string>("""
+            SELECT repo FROM repositories UNION SELECT repo FROM commits UNION SELECT repo FROM pull_requests
+            UNION SELECT repo FROM pipeline_runs UNION SELECT repo FROM service_repositories
+            UNION SELECT repo FROM deployments WHERE repo IS NOT NULL
+            ORDER BY 1
+            """).AsList();
+    }
+
+    /// <summary>Every service a source row names.</summary>
+    public static IReadOnlyList<string> Services(DuckDbDatabase database)
+    {
+        using var connection = database.Open();
+        return connection.Query<string>("SELECT id FROM services UNION SELECT service FROM deployments UNION SELECT service FROM incidents ORDER BY 1").AsList();
+    }
 }

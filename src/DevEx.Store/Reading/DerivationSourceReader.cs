@@ -13,6 +13,16 @@ public static class DerivationSourceReader
     public static IEnumerable<CommitInfo> Commits(DuckDbDatabase database, RepoServiceScope? scope) =>
         Stream<CommitInfo>(database, $"SELECT repo, sha, parents, author, authored_at AS AuthoredAt, message FROM commits {InRepos(scope)}", scope);
 
+    /// <summary>
+    /// The commits of pull requests with their messages only (no parents, author or time): what ticket links read
+    /// when the rest of the org's commits are no longer held (a full derivation by connected sets).
+    /// </summary>
+    public static IEnumerable<CommitInfo> PullRequestCommitMessages(DuckDbDatabase database) =>
+        Stream<(string Repo, string Sha, string? Message)>(database, """
+            SELECT c.repo, c.sha, c.message FROM commits c
+            WHERE EXISTS (SELECT 1 FROM pull_request_commits p WHERE p.repo = c.repo AND p.sha = c.sha)
+            """, null).Select(c => new CommitInfo(c.Repo, c.Sha, [], "", default, c.Message));
+
     public static IEnumerable<PullRequestInfo> PullRequests(DuckDbDatabase database, RepoServiceScope? scope) =>
         Stream<PullRequestInfo>(database, $"""
             SELECT repo, number, author, created_at AS CreatedAt, ready_at AS ReadyAt, merged_at AS MergedAt,
