@@ -15,7 +15,7 @@ builder.Configuration.AddProgramSettings().AddDevExSwitches(args);
 builder.Services.AddDevEx().AddDevExScheduling(builder.Configuration);
 
 var app = builder.Build();
-if (StartupConfiguration.Refuse(app.Services, Console.Error))
+if (StartupConfiguration.Refuse(app.Services, Console.Error) || DatabaseOpenFailure.Refuse(app.Services, Console.Error))
 {
     return 2;
 }

@@ -21,6 +21,8 @@ public sealed class DuckDbDatabase : IDisposable
 
     private readonly string connectionString;
 
+    /// <exception cref="DatabaseInUseException">Another process holds the file.</exception>
+    /// <exception cref="DatabaseOpenException">DuckDB cannot open the file for another reason.</exception>
     public DuckDbDatabase(string path)
     {
         Path = path;
@@ -30,7 +32,15 @@ public sealed class DuckDbDatabase : IDisposable
             Directory.CreateDirectory(directory);
         }
         connectionString = $"Data Source={path}";
-        keepAlive = Open();
+        try
+        {
+            keepAlive = Open();
+        }
+        catch (DuckDBException e)
+        {
+            // Held by another process, or not a database: one line for the host to print, not DuckDB's text.
+            throw DatabaseOpenFailures.Of(path, e);
+        }
         // Bulk imports write hundreds of MB of WAL; checkpointing at every 16 MB (the default) doubled their commit
         // time. Writers call Checkpoint() when a whole import or derivation is done instead.
         keepAlive.Execute("SET checkpoint_threshold = '512MB'");
@@ -158,13 +168,27 @@ public sealed class DuckDbDatabase : IDisposable
     public bool DerivedTablesOutdated { get; private set; }
 
     /// <summary>Opens the file and applies pending migrations.</summary>
+    /// <exception cref="DatabaseOpenException">The file cannot be opened, or a newer DevEx wrote its schema (the file is released).</exception>
     public static DuckDbDatabase OpenAndMigrate(string path)
     {
         var database = new DuckDbDatabase(path);
-        using var connection = database.Open();
-        var existing = SchemaMigrator.CurrentVersion(connection) > 0;
-        var applied = SchemaMigrator.Migrate(connection);
-        database.DerivedTablesOutdated = existing && SchemaMigrator.Embedded.Any(m => m.Rederives && applied.Contains(m.Version));
-        return database;
+        try
+        {
+            using var connection = database.Open();
+            var existing = SchemaMigrator.CurrentVersion(connection) > 0;
+            var applied = SchemaMigrator.Migrate(connection);
+            database.DerivedTablesOutdated = existing && SchemaMigrator.Embedded.Any(m => m.Rederives && applied.Contains(m.Version));
+            return database;
+        }
+        catch (DatabaseOpenException e) when (e.Path.Length == 0)
+        {
+            database.Dispose();
+            throw new DatabaseOpenException(path, e.Reason, e);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
     }
 }

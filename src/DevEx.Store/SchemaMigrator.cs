@@ -7,6 +7,9 @@ namespace DevEx.Store;
 /// <summary>
 /// Applies the embedded Migrations/NNN_description.sql files in order, each in its own transaction, recording
 /// every applied version in schema_version. A database made by an older DevEx is upgraded when it is opened.
+/// Every version not yet applied is applied, in version order, also one numbered below the highest applied (two
+/// branches each adding a migration); a database holding a version this binary does not know was written by a newer
+/// DevEx and is refused (<see cref="DatabaseOpenException"/>), since this binary's code would misread its tables.
 /// </summary>
 public static class SchemaMigrator
 {
@@ -30,12 +33,15 @@ public static class SchemaMigrator
         return connection.ExecuteScalar<int?>("SELECT max(version) FROM schema_version") ?? 0;
     }
 
+    /// <exception cref="DatabaseOpenException">The database has a version none of <paramref name="migrations"/> has.</exception>
     public static IReadOnlyList<int> Migrate(DuckDBConnection connection, IReadOnlyList<Migration>? migrations = null)
     {
         migrations ??= Embedded;
-        var current = CurrentVersion(connection);
+        CurrentVersion(connection); // creates schema_version on a new database
+        var done = connection.Query<int>("SELECT version FROM schema_version ORDER BY version").ToHashSet();
+        RefuseUnknown(done, migrations);
         var applied = new List<int>();
-        foreach (var migration in migrations.Where(m => m.Version > current))
+        foreach (var migration in migrations.Where(m => !done.Contains(m.Version)).OrderBy(m => m.Version))
         {
             using var transaction = connection.BeginTransaction();
             connection.Execute(migration.Sql, transaction: transaction);
@@ -47,6 +53,19 @@ public static class SchemaMigrator
             applied.Add(migration.Version);
         }
         return applied;
+    }
+
+    private static void RefuseUnknown(HashSet<int> done, IReadOnlyList<Migration> migrations)
+    {
+        var unknown = done.Except(migrations.Select(m => m.Version)).Order().ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+        var known = migrations.Count == 0 ? "none" : $"{migrations.Min(m => m.Version)} to {migrations.Max(m => m.Version)}";
+        throw new DatabaseOpenException(
+            $"it has schema version{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)}, which this DevEx does not know (it knows {known}): "
+            + "a newer DevEx wrote it. Run that version, or a copy of the database from before the upgrade.");
     }
 
     private static List<Migration> LoadEmbedded()

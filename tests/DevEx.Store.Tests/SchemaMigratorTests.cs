@@ -84,6 +84,54 @@ public sealed class SchemaMigratorTests : IDisposable
         Assert.Equal(0, TableCount(reopened, "half_done"));
     }
 
+    [Fact]
+    public void A_migration_numbered_below_an_applied_one_is_applied_too()
+    {
+        // Two branches each added a migration; the one merged second got the lower number (2) after 3 had been applied.
+        var addAuditTable = new SchemaMigrator.Migration(3, "audit table", "CREATE TABLE audit (id INTEGER)");
+        using var connection = temporary.Database.Open();
+        Assert.Equal([1, 3], SchemaMigrator.Migrate(connection, [Initial, addAuditTable]));
+
+        Assert.Equal([2], SchemaMigrator.Migrate(connection, [Initial, AddNoteColumn, addAuditTable]));
+
+        Assert.Equal([1, 2, 3], connection.Query<int>("SELECT version FROM schema_version ORDER BY version"));
+        Assert.Equal(1, ColumnCount(connection, "deployments", "note"));
+    }
+
+    [Fact]
+    public void A_database_with_a_version_this_binary_does_not_know_is_refused()
+    {
+        using var connection = temporary.Database.Open();
+        SchemaMigrator.Migrate(connection, [Initial, AddNoteColumn]);
+
+        var error = Assert.Throws<DatabaseOpenException>(() => SchemaMigrator.Migrate(connection, [Initial]));
+
+        Assert.Equal("it has schema version 2, which this DevEx does not know (it knows 1 to 1): a newer DevEx wrote it. "
+            + "Run that version, or a copy of the database from before the upgrade.", error.Reason);
+    }
+
+    [Fact]
+    public void Opening_a_file_of_a_newer_schema_fails_in_one_line_naming_it_and_leaves_the_file_free()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("devex-newer-").FullName, "devex.duckdb");
+        using (var database = DuckDbDatabase.OpenAndMigrate(path))
+        using (var connection = database.Open())
+        {
+            connection.Execute("INSERT INTO schema_version VALUES (999, 'from the future', now())");
+        }
+
+        var error = Assert.Throws<DatabaseOpenException>(() => DuckDbDatabase.OpenAndMigrate(path));
+
+        Assert.Equal(path, error.Path);
+        Assert.StartsWith($"Cannot open the database {path}: it has schema version 999, which this DevEx does not know", error.Message, StringComparison.Ordinal);
+        using var reopened = new DuckDbDatabase(path); // the failed open released the file
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
+    private static long ColumnCount(DuckDBConnection connection, string table, string column) =>
+        connection.ExecuteScalar<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = $table AND column_name = $column",
+            new { table, column });
+
     private static long TableCount(DuckDBConnection connection, string table) =>
         connection.ExecuteScalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = $table", new { table });
 }

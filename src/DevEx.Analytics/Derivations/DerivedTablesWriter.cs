@@ -30,10 +30,10 @@ internal static class DerivedTablesWriter
         {
             DerivedTableDeletes.Delete(connection, transaction, scope?.Filter);
             WriteSet(new TransactionRows(connection), new DerivedSetRows(rows.Deployments, rows.Changes, rows.PullRequests, rows.Incidents, rows.Quality));
-            Tickets.TicketDeriver.Write(connection, rows.Tickets);
+            Tickets.TicketDeriver.Replacements(rows.Tickets).Apply(connection);
             if (rows.MeetingWeeks is { } weeks)
             {
-                Calendar.MeetingWeekDeriver.Write(connection, weeks);
+                Calendar.MeetingWeekDeriver.Replacements(weeks).Apply(connection);
             }
             FailureSignals.Rebuild(connection, transaction, scope?.Filter);
         }, cancellationToken);
@@ -54,9 +54,9 @@ internal static class DerivedTablesWriter
                 WriteSet(rows, part);
             }
             cancellationToken.ThrowIfCancellationRequested();
-            Tickets.TicketDeriver.Write(connection, tickets());
+            Tickets.TicketDeriver.Replacements(tickets()).Apply(connection);
             rows.Upsert(DerivedTables.Quality, QualityRows(ticketQuality));
-            Calendar.MeetingWeekDeriver.Write(connection, meetingWeeks);
+            Calendar.MeetingWeekDeriver.Replacements(meetingWeeks).Apply(connection);
             FailureSignals.Rebuild(connection, transaction);
         }, cancellationToken);
 

@@ -1,9 +1,7 @@
-using Dapper;
 using DevEx.Analytics.Derivations;
 using DevEx.Analytics.Time;
 using DevEx.Store;
 using DevEx.Store.Writing;
-using DuckDB.NET.Data;
 using NodaTime;
 
 namespace DevEx.Analytics.Tickets;
@@ -35,8 +33,8 @@ internal sealed record LinkedPull(string Repo, int Number, string? OwnerTeam, In
 /// Derives ticket_status_intervals, d_tickets and ticket_links from the transition history (docs/metrics.md, tickets).
 /// A ticket starts in its first transition's <c>from</c> status (else <c>created</c>, a backlog status) at its creation;
 /// each transition starts the next interval. Cycle time runs from the first entry to an active status to the first
-/// entry to done after it, so a reopened ticket's cycle ends at its first done. <see cref="Write"/> replaces the three
-/// tables inside the derivation's one transaction, so readers see them change together with the d_* tables.
+/// entry to done after it, so a reopened ticket's cycle ends at its first done. <see cref="Replacements"/> replaces the
+/// three tables inside the derivation's one transaction, so readers see them change together with the d_* tables.
 /// </summary>
 internal sealed class TicketDeriver(DuckDbDatabase database, TicketOptions options, DataQualityLog quality)
 {
@@ -144,16 +142,12 @@ internal sealed class TicketDeriver(DuckDbDatabase database, TicketOptions optio
         return (list.Sum(i => i.Hours ?? 0), list.Sum(i => i.WorkingHours ?? 0));
     }
 
-    /// <summary>Replaces the ticket tables on <paramref name="connection"/>, in the caller's transaction.</summary>
-    public static void Write(DuckDBConnection connection, TicketDerivation derived)
-    {
-        foreach (var (table, key) in new[] { ("ticket_status_intervals", "key"), ("d_tickets", "key"), ("ticket_links", "ticket_key") })
-        {
-            connection.Execute(derived.Keys is null ? $"DELETE FROM {table}" : $"DELETE FROM {table} WHERE {key} {StoredTicketLinks.InKeys}",
-                new { keys = string.Join('\n', derived.Keys ?? []) });
-        }
-        TableWriter.Upsert(connection, TicketTables.Intervals, derived.Intervals.ToList());
-        TableWriter.Upsert(connection, TicketTables.Tickets, derived.Facts.ToList());
-        TableWriter.Upsert(connection, TicketTables.Links, derived.Links.ToList());
-    }
+    /// <summary>
+    /// The replacement of the three ticket tables (all of them, or the re-derived tickets' rows), which the derivation
+    /// applies inside its one transaction.
+    /// </summary>
+    public static TableReplacements Replacements(TicketDerivation derived) => new TableReplacements()
+        .Replace(TicketTables.Intervals, derived.Intervals.ToList(), "key", derived.Keys)
+        .Replace(TicketTables.Tickets, derived.Facts.ToList(), "key", derived.Keys)
+        .Replace(TicketTables.Links, derived.Links.ToList(), "ticket_key", derived.Keys);
 }

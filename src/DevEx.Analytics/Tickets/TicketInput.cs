@@ -1,5 +1,5 @@
-using Dapper;
 using DevEx.Store;
+using DevEx.Store.Reading;
 using NodaTime;
 
 namespace DevEx.Analytics.Tickets;
@@ -13,22 +13,17 @@ internal sealed record TicketInput(
     IReadOnlyList<TicketInfo> Tickets, ILookup<string, TransitionInfo> Transitions,
     IReadOnlyList<(string Project, string Status, string Category)> SourceCategories)
 {
+    /// <param name="database">The database the rows are read from (through Store's <see cref="TicketReads"/>).</param>
     /// <param name="keys">Only these tickets (an incremental derivation); null for all.</param>
     public static TicketInput Load(DuckDbDatabase database, IReadOnlyList<string>? keys = null)
     {
-        using var connection = database.Open();
         var pool = new Derivations.StringPool();
-        var only = keys is null ? "" : "WHERE key " + StoredTicketLinks.InKeys;
-        var parameters = new { keys = string.Join('\n', keys ?? []) };
-        var tickets = connection.Query<TicketInfo>($"SELECT key, project, type, created_at AS CreatedAt, title, team FROM tickets {only} ORDER BY key", parameters)
-            .Select(t => t with { Key = pool.Get(t.Key), Project = pool.Get(t.Project), Type = pool.Get(t.Type), Team = pool.GetOrNull(t.Team) })
+        var tickets = TicketReads.Tickets(database, keys)
+            .Select(t => new TicketInfo(pool.Get(t.Key), pool.Get(t.Project), pool.Get(t.Type), t.CreatedAt, t.Title, pool.GetOrNull(t.Team)))
             .ToList();
-        var transitions = connection.Query<TransitionInfo>($"""
-            SELECT key, seq, "at", from_status AS FromStatus, to_status AS ToStatus FROM ticket_transitions {only} ORDER BY key, seq, "at"
-            """, parameters).Select(t => t with { Key = pool.Get(t.Key), FromStatus = pool.GetOrNull(t.FromStatus), ToStatus = pool.Get(t.ToStatus) })
+        var transitions = TicketReads.Transitions(database, keys)
+            .Select(t => new TransitionInfo(pool.Get(t.Key), t.Seq, t.At, pool.GetOrNull(t.FromStatus), pool.Get(t.ToStatus)))
             .ToLookup(t => t.Key, StringComparer.Ordinal);
-        var categories = connection.Query<(string Project, string Status, string Category)>(
-            "SELECT project, status, category FROM ticket_statuses ORDER BY source, project, status").ToList();
-        return new TicketInput(tickets, transitions, categories);
+        return new TicketInput(tickets, transitions, TicketReads.SourceCategories(database));
     }
 }

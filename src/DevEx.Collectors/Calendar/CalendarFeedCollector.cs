@@ -9,9 +9,12 @@ namespace DevEx.Collectors.Calendar;
 /// <summary>
 /// Fetches each configured person's iCalendar feed with a conditional GET (ETag / Last-Modified kept in sync_state, so
 /// an unchanged feed costs a 304 even after a restart) and imports what changed. A feed that fails is reported and the
-/// others still run; feed URLs are secrets (Google and Outlook put a token in them) and are never logged.
+/// others still run; feed URLs are secrets (Google and Outlook put a token in them) and are never logged. Each run
+/// takes a new "calendar-feeds" client from the factory (<see cref="Http.CollectorHttpClients.CalendarFeeds"/>): a
+/// client held by this process-long collector would keep its connections and their DNS answers for ever.
 /// </summary>
-public sealed class CalendarFeedCollector(CalendarOptions options, HttpClient http, CalendarImporter importer, SyncStateStore cursors) : ISyncSource
+public sealed class CalendarFeedCollector(CalendarOptions options, IHttpClientFactory clients, CalendarImporter importer, SyncStateStore cursors)
+    : ISyncSource
 {
     public const string SourceName = "calendar";
 
@@ -25,6 +28,7 @@ public sealed class CalendarFeedCollector(CalendarOptions options, HttpClient ht
     {
         var (rows, requests, notModified) = (0L, 0L, 0L);
         var failures = new List<string>();
+        var http = clients.CreateClient(Http.CollectorHttpClients.CalendarFeeds);
         foreach (var (email, url) in options.Feeds.OrderBy(f => f.Key, StringComparer.OrdinalIgnoreCase))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -19,11 +19,13 @@ namespace DevEx.Collectors.Jira;
 /// with the offset Jira wrote it in, because JQL reads dates in the user's time zone, which is that offset. The
 /// search asks from that minute on (a minute of overlap, harmless: writes are idempotent) and every page is written
 /// in one transaction before the cursor moves. An issue that cannot be mapped goes to import_rejects
-/// (file "jira:{key}") and the sync goes on.
+/// (file "jira:{key}") and the sync goes on. Each run takes a new "jira" client from the factory
+/// (<see cref="CollectorHttpClients.Jira"/>): the collector lives as long as the process, and a client held that long
+/// would keep its connections, and the addresses DNS gave them, for ever; the factory rotates its handlers.
 /// </summary>
 public sealed class JiraCollector(
     JiraOptions options,
-    JiraClient client,
+    IHttpClientFactory clients,
     DuckDbDatabase database,
     SyncStateStore cursors,
     IClock clock,
@@ -60,6 +62,7 @@ public sealed class JiraCollector(
     public async Task<SyncOutcome> RunAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
         var requestsBefore = requests?.Value ?? 0;
+        var client = new JiraClient(clients.CreateClient(CollectorHttpClients.Jira), options);
         var scope = options.CursorScope;
         var cursor = cursors.Get(SourceName, scope, Resource) is { } text && CursorPattern.Parse(text) is { Success: true } parsed
             ? parsed.Value
@@ -69,7 +72,7 @@ public sealed class JiraCollector(
         var issues = 0;
         await foreach (var page in client.SearchAsync(Jql(cursor), cancellationToken))
         {
-            var batch = await MapAsync(page, statuses, cancellationToken);
+            var batch = await MapAsync(client, page, statuses, cancellationToken);
             rows += Write(batch);
             issues += page.Issues.Count;
             var newest = page.Issues.Select(NewestUpdated).OfType<OffsetDateTime>().Select(o => (OffsetDateTime?)o)
@@ -90,7 +93,7 @@ public sealed class JiraCollector(
             ? JiraTimestamp.ParseOffset(updated.GetString())
             : null;
 
-    private async Task<SourceBatch> MapAsync(JiraSearchPage page, IReadOnlyList<JiraStatus> statuses, CancellationToken cancellationToken)
+    private async Task<SourceBatch> MapAsync(JiraClient client, JiraSearchPage page, IReadOnlyList<JiraStatus> statuses, CancellationToken cancellationToken)
     {
         var mapped = new Dictionary<string, JiraIssueRows>(StringComparer.Ordinal);
         var rejects = new List<ImportRejectRow>();

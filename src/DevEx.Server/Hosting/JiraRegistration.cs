@@ -9,16 +9,17 @@ namespace DevEx.Server.Hosting;
 
 internal static class JiraRegistration
 {
-    /// <summary>The Jira collector (section DevEx:Jira) and its HTTP client (the "jira" client of <see cref="HttpClientRegistration"/>).</summary>
+    /// <summary>
+    /// The Jira collector (section DevEx:Jira). It takes its HTTP client, the "jira" client of <see cref="HttpClientRegistration"/>,
+    /// from the factory at each run, so the factory's handler rotation (and with it DNS changes) reaches it.
+    /// </summary>
     public static IServiceCollection AddJiraCollection(this IServiceCollection services)
     {
-        services.AddOptions<JiraOptions>().BindConfiguration(JiraOptions.Section);
+        services.AddOptions<JiraOptions>().BindConfigurationReplacingLists(JiraOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new JiraClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(CollectorHttpClients.Jira),
-            sp.GetRequiredService<IOptions<JiraOptions>>().Value));
         services.AddSingleton<ISyncSource>(sp => new JiraCollector(
             sp.GetRequiredService<IOptions<JiraOptions>>().Value,
-            sp.GetRequiredService<JiraClient>(),
+            sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<DuckDbDatabase>(),
             sp.GetRequiredService<SyncStateStore>(),
             sp.GetRequiredService<NodaTime.IClock>(),

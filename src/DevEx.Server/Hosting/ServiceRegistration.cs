@@ -25,7 +25,7 @@ internal static class ServiceRegistration
     {
         services.AddOptions<DevExOptions>().BindConfiguration(DevExOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "DevEx:Database must name a file").ValidateOnStart();
-        services.AddOptions<MetricOptions>().BindConfiguration(MetricOptions.Section).ValidateOnStart();
+        services.AddOptions<MetricOptions>().BindConfigurationReplacingLists(MetricOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<MetricOptions>, MetricOptionsValidation>();
         services.AddOptions<DoraLevelThresholds>().BindConfiguration(DoraLevelThresholds.Section);
         services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.Section)
@@ -63,7 +63,7 @@ internal static class ServiceRegistration
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<Sync.SyncRunner>();
         services.AddSingleton<SyncStateStore>();
-        services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section);
+        services.AddOptions<GitHubOptions>().BindConfigurationReplacingLists(GitHubOptions.Section);
         services.AddSingleton(sp => new RawPayloadStore(sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GitHubOptions>>().Value));
         services.AddSingleton<GitHubWebhookProcessor>();
         services.AddDevExHttpClients();

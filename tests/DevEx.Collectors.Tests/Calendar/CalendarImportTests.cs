@@ -1,5 +1,6 @@
 using Dapper;
 using DevEx.Collectors.Calendar;
+using DevEx.Collectors.Http;
 using DevEx.Collectors.Import;
 using DevEx.Collectors.Sync;
 using DevEx.Collectors.Tests.GitHub;
@@ -130,8 +131,8 @@ public sealed class CalendarImportTests : IDisposable
         await using var server = await FakeGitHubServer.StartAsync();
         server.Get("/feeds/ann.ics", body: Weekly, etag: "\"v1\"");
         options.Feeds["ann@example.com"] = server.BaseUrl + "/feeds/ann.ics";
-        using var http = new HttpClient();
-        var collector = new CalendarFeedCollector(options, http, new CalendarImporter(database, clock, options), new SyncStateStore(database, clock));
+        var clients = new CountingHttpClientFactory();
+        var collector = new CalendarFeedCollector(options, clients, new CalendarImporter(database, clock, options), new SyncStateStore(database, clock));
 
         var first = await collector.RunAsync(new Progress<string>(), CancellationToken.None);
         var second = await collector.RunAsync(new Progress<string>(), CancellationToken.None);
@@ -139,6 +140,8 @@ public sealed class CalendarImportTests : IDisposable
         Assert.Equal((3L, 1L, 0L), (first.RowsWritten, first.Requests, first.NotModified));
         Assert.Equal((0L, 1L, 1L), (second.RowsWritten, second.Requests, second.NotModified));
         Assert.Equal("\"v1\"", server.Requests[^1].IfNoneMatch);
+        // A client per run from the factory, not one held by the collector for the life of the process.
+        Assert.Equal(2, clients.Created(CollectorHttpClients.CalendarFeeds));
     }
 
     public void Dispose()

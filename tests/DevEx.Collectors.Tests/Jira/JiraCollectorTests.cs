@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using DevEx.Collectors.Http;
 using DevEx.Collectors.Jira;
 using DevEx.Collectors.Tests.GitHub;
 
@@ -95,6 +96,20 @@ public sealed class JiraCollectorTests
         Assert.Equal(11, outcome.RowsWritten);
         AssertStored(harness);
         Assert.Equal("2024-07-04T05:41:00.075-07", harness.Cursors.Get("jira", "TEST", "issues"));
+    }
+
+    [Fact]
+    public async Task Each_sync_takes_a_new_client_from_the_factory_so_rotated_handlers_and_DNS_changes_reach_it()
+    {
+        await using var harness = await JiraHarness.StartAsync();
+        RegisterCommon(harness.Server, 3);
+        harness.Server.Get("/rest/api/3/search/jql", body: JiraHarness.IssuesPage("\"isLast\": true"));
+        Assert.Equal(0, harness.Clients.Created(CollectorHttpClients.Jira));
+
+        await harness.SyncAsync();
+        await harness.SyncAsync();
+
+        Assert.Equal(2, harness.Clients.Created(CollectorHttpClients.Jira));
     }
 
     [Fact]

@@ -37,7 +37,8 @@ internal sealed class JiraHarness : IAsyncDisposable
         Requests = Services.GetRequiredKeyedService<HttpRequestCount>(CollectorHttpClients.Jira);
         Client = new JiraClient(Services.GetRequiredService<IHttpClientFactory>().CreateClient(CollectorHttpClients.Jira), options);
         Cursors = new SyncStateStore(Database, Clock);
-        Collector = new JiraCollector(options, Client, Database, Cursors, Clock, Requests);
+        Clients = new CountingHttpClientFactory(Services.GetRequiredService<IHttpClientFactory>());
+        Collector = new JiraCollector(options, Clients, Database, Cursors, Clock, Requests);
     }
 
     public FakeGitHubServer Server { get; }
@@ -57,6 +58,9 @@ internal sealed class JiraHarness : IAsyncDisposable
     public HttpRequestCount Requests { get; }
 
     public JiraClient Client { get; }
+
+    /// <summary>The factory the collector takes its client from, counting the clients it hands out.</summary>
+    public CountingHttpClientFactory Clients { get; }
 
     public SyncStateStore Cursors { get; }
 

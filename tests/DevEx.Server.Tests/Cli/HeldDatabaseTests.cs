@@ -8,7 +8,7 @@ namespace DevEx.Server.Tests.Cli;
 /// <summary>
 /// While the service runs it holds the DuckDB file, and a command cannot open it. Every command that writes to the
 /// database then says so in one line (the file, who holds it, what to do instead) and exits 2, without a stack trace;
-/// the report command's case is in ReportCommandTests.
+/// the report command's case is in ReportCommandTests. A second service on the same file says so too, and exits 2.
 /// </summary>
 public sealed class HeldDatabaseTests : IDisposable
 {
@@ -59,6 +59,30 @@ public sealed class HeldDatabaseTests : IDisposable
         using var held = new ForeignFileLock(databasePath);
         Assert.Equal(2, ImportGitCommand.Run(new GitCollectorOptions(repository, "acme/shop", null), databasePath, output, error));
         Assert.EndsWith("Stop the service and run the command again.", OnlyErrorLine());
+    }
+
+    [Fact]
+    public void The_service_refuses_a_held_file_in_one_line_before_it_starts()
+    {
+        using var held = new ForeignFileLock(databasePath);
+        using var services = CommandServices.Build(["--db", databasePath]);
+
+        Assert.True(DatabaseOpenFailure.Refuse(services, error));
+
+        Assert.EndsWith("Stop the service, or start this one on another file: --db PATH.", OnlyErrorLine());
+    }
+
+    [Fact]
+    public void A_second_service_on_the_same_file_exits_2_instead_of_failing_to_host()
+    {
+        // What `dotnet run --project src/DevEx.Server -- --db FILE` runs: the program's entry point. Before the check it
+        // threw from the host's start ("Hosting failed to start", DuckDB's lock error and its trace).
+        using var held = new ForeignFileLock(databasePath);
+        var main = typeof(Program).Assembly.EntryPoint!;
+
+        var exitCode = main.Invoke(null, [new[] { "--db", databasePath, "--urls", "http://127.0.0.1:0" }]);
+
+        Assert.Equal(2, exitCode);
     }
 
     public void Dispose()

@@ -14,15 +14,8 @@ public sealed partial class StoreOwnsTheDatabaseTests
     /// </summary>
     private static readonly Dictionary<string, string> Pending = new(StringComparer.Ordinal)
     {
-        // Ticket and meeting-week derivations: their loaders and writes move behind Store.
-        ["src/DevEx.Analytics/Calendar/MeetingWeekDeriver.cs"] = "derivation queue",
-        ["src/DevEx.Analytics/Tickets/StoredTicketLinks.cs"] = "derivation queue",
-        ["src/DevEx.Analytics/Tickets/TicketDeriver.cs"] = "derivation queue",
-        ["src/DevEx.Analytics/Tickets/TicketInput.cs"] = "derivation queue: the ticket loader goes with the derivation's input",
         // Metric services (the coordinator's Metrics/ and Store/Queries): every query through the one runner.
         ["src/DevEx.Server/Dashboards/PanelLoader.cs"] = "panel queries through the query runner",
-        // Recognises DuckDB's lock error; Store should raise its own exception for a file held by another process.
-        ["src/DevEx.Server/Cli/DatabaseOpenFailure.cs"] = "a Store exception for a held database file",
     };
 
     /// <summary>Where product code lives; tests may open the database to check what was written.</summary>
