@@ -1,5 +1,5 @@
 -- Explain listing: the incidents behind incident time to restore.
--- What: every incident resolved in [$from, $to) in scope, as dora_metrics.sql (part restores) counts them (team: the team
+-- What: every incident resolved in [$from, $to) in scope, as incident_time_to_restore.sql counts them (team: the team
 --       owning the incident's service; repo: the services deployed from it), with its time to restore (resolved -
 --       opened, hours) and the cause it names, if any: a deployment, a commit or a pull request (with the pull
 --       request's URL when it was imported). not_caused_reason (d_incidents): why the incident fails no deployment

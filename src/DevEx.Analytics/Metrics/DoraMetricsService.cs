@@ -6,7 +6,7 @@ namespace DevEx.Analytics.Metrics;
 
 /// <summary>
 /// The five DORA metrics and incident time to restore for a window and scope, as one figure or as a series.
-/// Every figure comes from one statement, queries/dora_metrics.sql; levels from queries/dora_levels.sql.
+/// Each figure comes from its queries/ file; levels from queries/dora_levels.sql.
 /// </summary>
 public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds thresholds)
 {
@@ -45,47 +45,65 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
         var periods = interval is { } i ? window.Periods(i) : [window];
         var nullGroup = grouping == MetricGrouping.Team ? MetricScope.Unowned : NoGroup;
         (string, LocalDate) Key(string? group, LocalDate period) => (group ?? nullGroup, periods.Last(p => p.From <= Max(period, window.From)).From);
-        // One statement for every figure (queries/dora_metrics.sql): a one-team question reads a few hundred rows, and
-        // DuckDB's cost per statement and per scan outweighed them (docs/benchmarks.md, "Small questions").
-        var rows = queries.Run<DoraPartRow>("dora_metrics", parameters, cancellationToken);
-        var frequency = rows.Where(r => r.Part == "frequency").ToLookup(r => Key(r.Grp, r.Period!.Value));
-        Dictionary<(string, LocalDate), DoraPartRow> ByKey(string part) =>
-            rows.Where(r => r.Part == part).ToDictionary(r => Key(r.Grp, r.Period!.Value));
-        var deployments = ByKey("deployments");
-        var changes = ByKey("changes");
-        var restores = ByKey("restores");
-        var withoutSignal = rows.Where(r => r is { Part: "signal", AnySignal: false }).Select(r => r.Grp ?? NoGroup).ToHashSet(StringComparer.Ordinal);
+        // The seven queries are independent, and each costs 1-5 ms of DuckDB's per-operator work although one team's month
+        // is a few hundred rows: run side by side on their own connections (docs/benchmarks.md, "Small questions").
+        IReadOnlyList<FrequencyRow> frequencyRows = [];
+        IReadOnlyList<DurationRow> leadTimeRows = [], recoveryRows = [], restoreRows = [];
+        IReadOnlyList<FailRateRow> failRateRows = [];
+        IReadOnlyList<ReworkRow> reworkRows = [];
+        IReadOnlyList<FailureSignalRow> signalRows = [];
+        try
+        {
+            Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken },
+                () => frequencyRows = queries.Run<FrequencyRow>("dora_deployment_frequency", parameters, cancellationToken),
+                () => leadTimeRows = queries.Run<DurationRow>("dora_change_lead_time", parameters, cancellationToken),
+                () => failRateRows = queries.Run<FailRateRow>("dora_change_fail_rate", parameters, cancellationToken),
+                () => recoveryRows = queries.Run<DurationRow>("dora_failed_deployment_recovery_time", parameters, cancellationToken),
+                () => reworkRows = queries.Run<ReworkRow>("dora_deployment_rework_rate", parameters, cancellationToken),
+                () => restoreRows = queries.Run<DurationRow>("incident_time_to_restore", parameters, cancellationToken),
+                () => signalRows = queries.Run<FailureSignalRow>("dora_failure_signal", parameters, cancellationToken));
+        }
+        catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
+        {
+            // A query's own error (a DuckDB message naming the query), not "One or more errors occurred".
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failed.InnerExceptions[0]).Throw();
+        }
+        var frequency = frequencyRows.ToLookup(r => Key(r.Grp, r.Period));
+        var leadTime = leadTimeRows.ToDictionary(r => Key(r.Grp, r.Period));
+        var failRate = failRateRows.ToDictionary(r => Key(r.Grp, r.Period));
+        var recovery = recoveryRows.ToDictionary(r => Key(r.Grp, r.Period));
+        var rework = reworkRows.ToDictionary(r => Key(r.Grp, r.Period));
+        var restore = restoreRows.ToDictionary(r => Key(r.Grp, r.Period));
+        var withoutSignal = signalRows.Where(r => !r.Any).Select(r => r.Grp ?? NoGroup).ToHashSet(StringComparer.Ordinal);
         var groups = grouping == MetricGrouping.None
             ? [NoGroup]
-            : frequency.Select(g => g.Key.Item1).Concat(changes.Keys.Select(k => k.Item1)).Concat(restores.Keys.Select(k => k.Item1)).ToHashSet();
+            : frequency.Select(g => g.Key.Item1).Concat(leadTime.Keys.Select(k => k.Item1)).Concat(restore.Keys.Select(k => k.Item1)).ToHashSet();
         var figures = groups.ToDictionary(group => group, group => periods.Select(period => Assemble(period,
-            frequency[(group, period.From)].ToList(), changes.GetValueOrDefault((group, period.From)),
-            deployments.GetValueOrDefault((group, period.From)), restores.GetValueOrDefault((group, period.From)), withoutSignal.Contains(group))).ToList(), StringComparer.Ordinal);
+            frequency[(group, period.From)].ToList(), leadTime.GetValueOrDefault((group, period.From)), failRate.GetValueOrDefault((group, period.From)),
+            recovery.GetValueOrDefault((group, period.From)), rework.GetValueOrDefault((group, period.From)),
+            restore.GetValueOrDefault((group, period.From)), withoutSignal.Contains(group))).ToList(), StringComparer.Ordinal);
         var levels = Levels(figures.Values.SelectMany(f => f).ToList(), cancellationToken);
         return figures.ToDictionary(f => f.Key, f => f.Value.Select(m => WithLevels(m, levels[m])).ToList(), StringComparer.Ordinal);
     }
 
-    private static DoraMetrics Assemble(MetricWindow period, List<DoraPartRow> frequencyRows, DoraPartRow? lead, DoraPartRow? deployed,
-        DoraPartRow? restore, bool noFailureSignal)
+    private DoraMetrics Assemble(MetricWindow period, List<FrequencyRow> frequencyRows, DurationRow? lead, FailRateRow? fail,
+        DurationRow? recovery, ReworkRow? rework, DurationRow? restore, bool noFailureSignal)
     {
-        var deployments = frequencyRows.Sum(r => r.Deployments ?? 0);
-        var deployDays = frequencyRows.Sum(r => r.DeployDays ?? 0);
+        var deployments = frequencyRows.Sum(r => r.Deployments);
+        var deployDays = frequencyRows.Sum(r => r.DeployDays);
         var medianDays = frequencyRows.Select(r => r.MedianDeployDaysPerWeek).FirstOrDefault();
-        var all = deployed?.Deployments ?? 0;
-        var failed = deployed?.FailedDeployments ?? 0;
-        var rework = deployed?.ReworkDeployments ?? 0;
-        // Recovery quantiles are over failed deployments only: a period without one has no recovery figures.
-        var recovery = failed > 0 ? deployed : null;
+        var rate = fail is { Deployments: > 0 } ? (double)fail.FailedDeployments / fail.Deployments : (double?)null;
         return new DoraMetrics(period.From, period.To,
             new DeploymentFrequency(deployments, deployments / period.Weeks, deployDays, medianDays, null),
             new ChangeLeadTime(lead?.SampleSize ?? 0, lead?.MedianHours, lead?.P75Hours, lead?.P90Hours,
                 lead?.MedianWorkingHours, lead?.P75WorkingHours, lead?.P90WorkingHours, null),
-            new ChangeFailRate(failed, all, all > 0 ? (double)failed / all : null, null,
-                new FailureMethodCounts(deployed?.FailedExplicit ?? 0, deployed?.FailedRollback ?? 0, deployed?.FailedRevert ?? 0, deployed?.FailedWindow ?? 0),
-                noFailureSignal && all > 0 ? ChangeFailRate.NoFailureSignalReason : null),
+            new ChangeFailRate(fail?.FailedDeployments ?? 0, fail?.Deployments ?? 0, rate, null,
+                new FailureMethodCounts(fail?.FailedExplicit ?? 0, fail?.FailedRollback ?? 0, fail?.FailedRevert ?? 0, fail?.FailedWindow ?? 0),
+                noFailureSignal && fail is { Deployments: > 0 } ? ChangeFailRate.NoFailureSignalReason : null),
             new FailedDeploymentRecoveryTime(recovery?.SampleSize ?? 0, recovery?.MedianHours, recovery?.P75Hours, recovery?.P90Hours,
                 recovery?.Unrecovered ?? 0, null),
-            new DeploymentReworkRate(rework, all, all > 0 ? (double)rework / all : null),
+            new DeploymentReworkRate(rework?.ReworkDeployments ?? 0, rework?.Deployments ?? 0,
+                rework is { Deployments: > 0 } ? (double)rework.ReworkDeployments / rework.Deployments : null),
             new IncidentTimeToRestore(restore?.SampleSize ?? 0, restore?.MedianHours, restore?.P75Hours, restore?.P90Hours));
     }
 

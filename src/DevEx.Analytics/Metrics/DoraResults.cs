@@ -15,7 +15,7 @@ public sealed record FailureMethodCounts(long Explicit, long Rollback, long Reve
 
 /// <summary>
 /// <see cref="NoFailureSignal"/> is set (and <see cref="Level"/> null) when nothing imported for the scope could mark a
-/// deployment failed (queries/dora_metrics.sql, part signal): a 0 % there is not a measurement.
+/// deployment failed (queries/dora_failure_signal.sql): a 0 % there is not a measurement.
 /// </summary>
 public sealed record ChangeFailRate(long FailedDeployments, long Deployments, double? Rate, string? Level, FailureMethodCounts ByMethod,
     string? NoFailureSignal = null)

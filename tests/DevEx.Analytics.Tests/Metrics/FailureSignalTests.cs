@@ -3,7 +3,7 @@ using DevEx.Store.Queries;
 
 namespace DevEx.Analytics.Tests.Metrics;
 
-// Queries: dora_metrics, part signal (whether anything imported for the scope could mark a deployment failed).
+// Queries: dora_failure_signal (whether anything imported for the scope could mark a deployment failed).
 /// <summary>A change fail rate earns a level only where something imported could have marked a deployment failed.</summary>
 public sealed class FailureSignalTests
 {

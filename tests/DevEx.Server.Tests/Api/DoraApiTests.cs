@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace DevEx.Server.Tests.Api;
 
-// Queries through the API: dora_metrics, explain_deployments, explain_changes,
+// Queries through the API: dora_* and incident_time_to_restore, explain_deployments, explain_changes,
 // explain_pull_requests, pr_flow, org_teams, org_services, data_quality_unmapped_identities.
 /// <summary>The DORA API over the worked example of docs/metrics.md, imported through the import API.</summary>
 public sealed class DoraApiTests : IAsyncLifetime, IDisposable

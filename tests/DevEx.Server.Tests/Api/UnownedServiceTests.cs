@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace DevEx.Server.Tests.Api;
 
-// Queries: dora_metrics grouped by team, wait_states by team, data_quality_unowned_services,
+// Queries: dora_* and incident_time_to_restore grouped by team, wait_states by team, data_quality_unowned_services,
 // data_quality_unmapped_identities (bots apart).
 /// <summary>
 /// Services no team owns count in the org and in a row "unowned" of every per-team listing, so the rows sum to the org,
