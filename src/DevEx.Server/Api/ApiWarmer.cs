@@ -61,6 +61,10 @@ internal sealed class ApiWarmer(EndpointDataSource endpoints, IServiceScopeFacto
         try
         {
             await endpoint.RequestDelegate!(context).ConfigureAwait(false);
+            if (context.Response.StatusCode >= 400)
+            {
+                logger.LogWarning("Warming {Endpoint}{Query} answered {Status}", endpoint.RoutePattern.RawText, query, context.Response.StatusCode);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
