@@ -65,8 +65,9 @@ internal static class ChartPanel
         else
         {
             // One series per y column, in the definition's order: colours fixed by the source (a wait's), else by that order.
+            // A series is named by the definition's label of its column (table), else by the data's.
             lines = panel.Y.Select(y => data.Column(y)!)
-                .Select(c => new Line(c.Label, c.Unit, c.Name, data.SeriesColours.GetValueOrDefault(c.Name), categories.Select(cat => RowOf(data.Rows, cat)).ToList()))
+                .Select(c => new Line(panel.Table.FirstOrDefault(t => t.Name == c.Name)?.Label ?? c.Label, c.Unit, c.Name, data.SeriesColours.GetValueOrDefault(c.Name), categories.Select(cat => RowOf(data.Rows, cat)).ToList()))
                 .ToList();
         }
         var unit = panel.Unit ?? (lines.Count > 0 ? lines[0].Unit : "number");

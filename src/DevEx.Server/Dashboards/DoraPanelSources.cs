@@ -3,18 +3,17 @@ using DevEx.Analytics.Metrics;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>
-/// DORA panels: the five metrics with levels and their previous period, series, per team and service. Lead time, recovery
+/// DORA panels: the five metrics with levels and their previous period, series, per team and service (per period and
+/// failed deployments: queries/panel_dora_series.sql, queries/panel_failed_deployments.sql). Lead time, recovery
 /// and time to restore are wall-clock hours (DORA's definition), and their labels say so: the page's default is working hours.
 /// </summary>
-internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, ExplainService explain, DataStartService dataStarts) : IPanelSourceGroup
+internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, DataStartService dataStarts) : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
     [
         new("dora", "The five DORA metrics with levels, and each over the previous period", Summary),
-        new("dora-series", "DORA metrics per period", Series),
         new("dora-by-team", "DORA metrics of each team", (f, ct) => ByGroup(f, MetricGrouping.Team, ct)),
         new("dora-by-service", "DORA metrics of each service", (f, ct) => ByGroup(f, MetricGrouping.Service, ct)),
-        new("failed-deployments", "Failed production deployments with the method that found them", FailedDeployments),
     ];
 
     private PanelData Summary(DashboardFilter filter, CancellationToken ct)
@@ -61,19 +60,6 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
         Add("incident_restore_median_hours", "Incident time to restore (median, wall clock)", "hours", m => m.IncidentTimeToRestore.MedianHours);
         Link("incident_restore_median_hours", Links.Explain("incidents", filter));
         return builder.Row([.. values]).Build();
-    }
-
-    private PanelData Series(DashboardFilter filter, CancellationToken ct)
-    {
-        var builder = SeriesLinkColumns(SeriesColumns(new PanelDataBuilder().Column("period", "Period", "date")));
-        // A period that ended before the scope's first production deployment has no DORA figures ("–", no bar), not zeros.
-        var starts = dataStarts.For(filter.Scope, ct);
-        foreach (var m in dora.Series(filter.Window, filter.Scope, filter.Interval, ct))
-        {
-            var period = new MetricWindow(m.From, m.To, filter.Window.Zone);
-            builder.Row([m.From, .. starts.Covers(DataKind.Deployments, period) ? SeriesValues(m) : BeforeTheData, .. SeriesLinks(filter.ForWindow(period))]);
-        }
-        return builder.Build();
     }
 
     private PanelData ByGroup(DashboardFilter filter, MetricGrouping grouping, CancellationToken ct)
@@ -131,25 +117,7 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
         .Column("recovery_median_hours", "Recovery (median, wall clock)", "hours")
         .Column("rework_rate", "Rework rate", "rate");
 
-    /// <summary>The series values of a period before the data starts: no figure at all, not 0 deployments.</summary>
-    private static readonly object?[] BeforeTheData = [null, null, null, null, null];
-
     private static object?[] SeriesValues(DoraMetrics? m) =>
         [m?.DeploymentFrequency.Deployments ?? 0L, m?.ChangeLeadTime.MedianHours, m?.ChangeFailRate.Rate,
             m?.FailedDeploymentRecoveryTime.MedianHours, m?.DeploymentReworkRate.Rate];
-
-    private PanelData FailedDeployments(DashboardFilter filter, CancellationToken ct)
-    {
-        var builder = new PanelDataBuilder()
-            .Column("finished_at", "Finished", "instant").Column("service", "Service", "text").Column("environment", "Environment", "text")
-            .Column("sha", "Commit", "text").Column("failure_method", "Method", "text").Column("failure_evidence", "Evidence", "text")
-            .Column("recovery_hours", "Recovered after (wall clock)", "hours")
-            .Column("sha" + PanelData.LinkSuffix, "", "text");
-        foreach (var d in explain.Deployments(filter.Window, filter.Scope, failed: true, cancellationToken: ct).OrderByDescending(d => d.FinishedAt))
-        {
-            builder.Row(d.FinishedAt, d.Service, d.Environment, d.Sha.Length > 10 ? d.Sha[..10] : d.Sha, d.FailureMethod, d.FailureEvidence,
-                d.RecoveryHours, Links.Explain("deployments", filter, $"failed=true#{Uri.EscapeDataString(d.Id)}"));
-        }
-        return builder.Build();
-    }
 }

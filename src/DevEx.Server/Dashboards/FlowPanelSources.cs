@@ -4,32 +4,25 @@ using NodaTime;
 namespace DevEx.Server.Dashboards;
 
 /// <summary>
-/// Pull-request and CI panels: phase breakdown, PRs waiting for review now, slowest PRs, CI waits and flaky workflows.
+/// Pull-request panels: the phases per period and the pull requests waiting for review now (the page's other panels are
+/// queries/panel_pr_flow.sql, panel_ci_wait.sql, panel_slowest_pull_requests.sql and panel_ci_workflows.sql).
 /// Phases are working hours, as everywhere on the pages; a figure in wall-clock hours (time since ready, ready to
 /// merged, CI runners that work at night too) says so in its label.
 /// </summary>
-internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsService ci, OpenPullRequestService open, ExplainService explain, IClock clock)
+internal sealed class FlowPanelSources(PullRequestFlowService flow, OpenPullRequestService open, IClock clock)
     : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
     [
-        new("pr-flow", "Median of each pull-request phase in working hours, now and in the previous period", Flow),
         new("pr-flow-series", "Median of each pull-request phase per period, in working hours", FlowSeries),
         new("open-pull-requests", "Open pull requests waiting longest for a first review, now", OpenPullRequests),
-        new("slowest-pull-requests", "Pull requests merged in the window that took longest from ready to merged", Slowest),
-        new("ci-wait", "CI queue and run time per change, now and in the previous period", CiWait),
-        new("ci-workflows", "Workflows by re-run rate (flakiness), with queue and run times", Workflows),
     ];
 
-    private static PanelDataBuilder PhaseColumns(PanelDataBuilder builder, bool previous)
+    private static PanelDataBuilder PhaseColumns(PanelDataBuilder builder)
     {
         foreach (var (name, label) in new[] { ("coding", "Coding"), ("pickup", "Pickup"), ("review", "Review"), ("merge_wait", "Merge wait"), ("deploy_wait", "Deploy wait") })
         {
             builder.Column(name, label, "hours");
-            if (previous)
-            {
-                builder.Column(name + PanelData.PreviousSuffix, label + " (previous period)", "hours");
-            }
         }
         return builder;
     }
@@ -37,24 +30,9 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
     private static double?[] Phases(PullRequestFlow f) =>
         [f.Coding.MedianWorkingHours, f.Pickup.MedianWorkingHours, f.Review.MedianWorkingHours, f.MergeWait.MedianWorkingHours, f.DeployWait.MedianWorkingHours];
 
-    private PanelData Flow(DashboardFilter filter, CancellationToken ct)
-    {
-        var now = flow.Get(filter.Window, filter.Scope, ct);
-        var before = flow.Get(filter.Previous, filter.Scope, ct);
-        var builder = PhaseColumns(new PanelDataBuilder().Column("pull_requests", "Pull requests merged", "count")
-            .Column("pull_requests" + PanelData.LinkSuffix, "", "text"), previous: true);
-        var values = new List<object?> { now.SampleSize, Links.Explain("pull-requests", filter) };
-        foreach (var (a, b) in Phases(now).Zip(Phases(before)))
-        {
-            values.Add(a);
-            values.Add(b);
-        }
-        return builder.Row([.. values]).Build();
-    }
-
     private PanelData FlowSeries(DashboardFilter filter, CancellationToken ct)
     {
-        var builder = PhaseColumns(new PanelDataBuilder().Column("period", "Period", "date"), previous: false);
+        var builder = PhaseColumns(new PanelDataBuilder().Column("period", "Period", "date"));
         foreach (var f in flow.Series(filter.Window, filter.Scope, filter.Interval, ct))
         {
             builder.Row([f.From, .. Phases(f)]);
@@ -73,54 +51,5 @@ internal sealed class FlowPanelSources(PullRequestFlowService flow, CiMetricsSer
             builder.Row($"{p.Repo}#{p.Number}", p.Url, p.Title, p.OwnerTeam, p.ReadyAt, p.WaitingHours);
         }
         return builder.Build("The state now, whatever the window.");
-    }
-
-    private PanelData Slowest(DashboardFilter filter, CancellationToken ct)
-    {
-        var builder = new PanelDataBuilder()
-            .Column("pull_request", "Pull request", "text").Column("pull_request" + PanelData.LinkSuffix, "", "text")
-            .Column("title", "Title", "text").Column("team", "Team", "text")
-            .Column("ready_to_merge_hours", "Ready to merged (wall clock)", "hours").Column("pickup_working_hours", "Pickup (working hours)", "hours")
-            .Column("review_working_hours", "Review (working hours)", "hours").Column("merge_wait_working_hours", "Merge wait (working hours)", "hours");
-        foreach (var p in explain.SlowestPullRequests(filter.Window, filter.Scope, 10, ct))
-        {
-            builder.Row($"{p.Repo}#{p.Number}", p.Url ?? Links.Explain("pull-requests", filter) + $"#{Uri.EscapeDataString($"{p.Repo}#{p.Number}")}",
-                p.Title, p.OwnerTeam, p.ReadyToMergedHours, p.PickupWorkingHours, p.ReviewWorkingHours, p.MergeWaitWorkingHours);
-        }
-        return builder.Build();
-    }
-
-    private PanelData CiWait(DashboardFilter filter, CancellationToken ct)
-    {
-        var now = ci.PerChange(filter.Window, filter.Scope, ct);
-        var before = ci.PerChange(filter.Previous, filter.Scope, ct);
-        return new PanelDataBuilder()
-            .Column("median_hours", "CI time per change (median, wall clock)", "hours").Column("median_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
-            .Column("median_hours" + PanelData.LinkSuffix, "", "text")
-            .Column("median_queue_hours", "Queue (median, wall clock)", "hours").Column("median_queue_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
-            .Column("median_run_hours", "Run (median, wall clock)", "hours").Column("median_run_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
-            .Column("median_working_hours", "CI time per change, working hours (median)", "hours")
-            .Column("median_working_hours" + PanelData.PreviousSuffix, "Previous period", "hours")
-            .Column("sample_size", "Changes", "count")
-            .Row(now.MedianHours, before.MedianHours, Links.Explain("pull-requests", filter), now.MedianQueueHours, before.MedianQueueHours,
-                now.MedianRunHours, before.MedianRunHours, now.MedianWorkingHours, before.MedianWorkingHours, now.SampleSize)
-            .Build();
-    }
-
-    private PanelData Workflows(DashboardFilter filter, CancellationToken ct)
-    {
-        var builder = new PanelDataBuilder()
-            .Column("workflow", "Workflow", "text").Column("repo", "Repository", "text").Column("runs", "Runs", "count")
-            .Column("rerun_rate", "Re-run rate", "rate").Column("failure_rate", "Failure rate", "rate")
-            .Column("median_queue_hours", "Queue (median, wall clock)", "hours").Column("median_run_hours", "Run (median, wall clock)", "hours");
-        var flakiest = ci.Workflows(filter.Window, filter.Scope, ct)
-            .OrderByDescending(w => w.RerunRate ?? 0).ThenByDescending(w => w.FailureRate ?? 0).ThenBy(w => w.Repo, StringComparer.Ordinal)
-            .ThenBy(w => w.Workflow, StringComparer.Ordinal)
-            .Take(15);
-        foreach (var w in flakiest)
-        {
-            builder.Row(w.Workflow, w.Repo, w.Runs, w.RerunRate, w.FailureRate, w.MedianQueueHours, w.MedianRunHours);
-        }
-        return builder.Build();
     }
 }

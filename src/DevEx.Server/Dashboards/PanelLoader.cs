@@ -1,7 +1,5 @@
-using System.Data;
-using Dapper;
+using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
-using DevEx.Store;
 using DevEx.Store.Queries;
 
 namespace DevEx.Server.Dashboards;
@@ -10,7 +8,7 @@ namespace DevEx.Server.Dashboards;
 /// Loads a panel's table from its built-in source or its queries/ file, through the cache (live sources excepted).
 /// A query's cache key holds a fingerprint of its SQL, so an edited queries/ file counts at the next request.
 /// </summary>
-internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles queries, DuckDbDatabase database, PanelCache cache)
+internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles queries, QueryRunner runner, MetricOptions options, PanelCache cache)
 {
     public PanelData Load(PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken)
     {
@@ -39,32 +37,28 @@ internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles querie
     // A built-in query is embedded at build time; any other is read from disk each time, so an edit counts at once.
     private string Sql(string name) => queries.IsBuiltIn(name) ? QueryCatalog.Get(name) : queries.ReadFromDisk(name);
 
-    /// <summary>Runs a query with the view's parameters ($from, $to, $team, $service, $repo, $interval… and $group).</summary>
+    /// <summary>
+    /// Runs a query with the view's parameters ($from, $to, $team, $service, $repo, $interval…, $group), the configured bot
+    /// pattern ($bot_pattern) and the start of the period before ($previous_from, $previous_from_date); a local link it
+    /// returns in a <c>…__link</c> column gets the view's filters (<see cref="QueryLinks"/>).
+    /// </summary>
     private PanelData RunQuery(string sql, string group, DashboardFilter filter, CancellationToken cancellationToken)
     {
         var parameters = MetricParameters.For(filter.Window, filter.Scope, filter.Interval);
         parameters.Add("group", group);
         parameters.Add("project", null);
-        using var connection = database.Open();
-        using var reader = connection.ExecuteReader(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(i => Column(reader, i)).ToList();
-        var rows = new List<IReadOnlyList<object?>>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return new PanelData(columns, rows);
+        parameters.Add("bot_pattern", options.BotPattern);
+        // The period of the same length just before the window, for a figure's _previous: [$previous_from, $from).
+        parameters.Add("previous_from", filter.Previous.Start.ToDateTimeUtc());
+        parameters.Add("previous_from_date", filter.Previous.From.ToDateTimeUnspecified());
+        var table = runner.TableSql(sql, parameters, cancellationToken);
+        var columns = table.Columns.Select(Column).ToList();
+        return new PanelData(columns, QueryLinks.WithFilters(columns, table.Rows, filter));
     }
 
-    private static PanelColumn Column(IDataReader reader, int i)
+    private static PanelColumn Column(QueryColumn column)
     {
-        var name = reader.GetName(i);
-        var type = reader.GetFieldType(i);
+        var (name, type) = (column.Name, column.Type);
         var unit = name.EndsWith("_hours", StringComparison.Ordinal) ? "hours"
             : name.EndsWith("_rate", StringComparison.Ordinal) || name == "rate" ? "rate"
             : name == "period" || type == typeof(DateOnly) ? "date"

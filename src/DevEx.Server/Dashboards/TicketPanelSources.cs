@@ -2,14 +2,13 @@ using DevEx.Analytics.Metrics;
 
 namespace DevEx.Server.Dashboards;
 
-/// <summary>Ticket flow panels: cycle, active, wait and blocked time, WIP, time by status, tickets blocked longest.</summary>
+/// <summary>Ticket flow panels: cycle, active, wait and blocked time, WIP, tickets blocked longest (time by status: queries/panel_ticket_time_by_status.sql).</summary>
 internal sealed class TicketPanelSources(TicketMetricsService tickets, TicketExplainService explain, SourceLinks links, DataStartService dataStarts)
     : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
     [
         new("tickets", "Ticket cycle, active, wait and blocked time, flow efficiency, throughput and WIP, now and in the previous period", Summary),
-        new("ticket-time-by-status", "Hours the cycles of tickets done in the window spent in each status", TimeByStatus),
         new("tickets-blocked-longest", "Tickets done in the window that were blocked longest", BlockedLongest),
     ];
 
@@ -36,17 +35,6 @@ internal sealed class TicketPanelSources(TicketMetricsService tickets, TicketExp
         Add("wip", "Work in progress at the window's end", "count", m => m.Wip);
         Add("reopened", "Reopened", "count", m => m.Reopened);
         return builder.Row([.. values]).Build();
-    }
-
-    private PanelData TimeByStatus(DashboardFilter filter, CancellationToken ct)
-    {
-        var builder = new PanelDataBuilder().Column("status", "Status", "text").Column("category", "Category", "text")
-            .Column("working_hours", "Working hours", "hours").Column("hours", "Wall-clock hours", "hours").Column("tickets", "Tickets", "count");
-        foreach (var s in tickets.Get(filter.Window, filter.Scope, null, ct).TimeByStatus.OrderByDescending(s => s.WorkingHours))
-        {
-            builder.Row(s.Status, s.Category, s.WorkingHours, s.Hours, s.Tickets);
-        }
-        return builder.Build();
     }
 
     private PanelData BlockedLongest(DashboardFilter filter, CancellationToken ct)

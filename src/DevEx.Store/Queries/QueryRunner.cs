@@ -15,4 +15,31 @@ public sealed class QueryRunner(DuckDbDatabase database)
         var bound = parameters is QueryParameters named ? new DynamicParameters(named.Values) : parameters;
         return connection.Query<T>(new CommandDefinition(QueryShape.Apply(sql, parameters), bound, cancellationToken: cancellationToken)).ToList();
     }
+
+    /// <summary>Runs a query of queries/ by name and returns its columns and rows as they come.</summary>
+    public QueryTable Table(string queryName, QueryParameters parameters, CancellationToken cancellationToken = default) =>
+        TableSql(QueryCatalog.Get(queryName), parameters, cancellationToken);
+
+    /// <summary>
+    /// Runs SQL whose columns the caller does not know (a dashboard's query file read from disk) and returns its columns
+    /// and rows; values a person chose arrive as parameters only.
+    /// </summary>
+    public QueryTable TableSql(string sql, QueryParameters parameters, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var reader = connection.ExecuteReader(new CommandDefinition(QueryShape.Apply(sql, parameters), new DynamicParameters(parameters.Values),
+            cancellationToken: cancellationToken));
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new QueryColumn(reader.GetName(i), reader.GetFieldType(i))).ToList();
+        var rows = new List<IReadOnlyList<object?>>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            rows.Add(row);
+        }
+        return new QueryTable(columns, rows);
+    }
 }

@@ -38,7 +38,7 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
         Write("broken-json", """{ "title": "Oops", "panels": [ """);
         Write("unknown-kind", """{ "title": "K", "panels": [ { "id": "a", "title": "A", "kind": "pie", "source": "dora" } ] }""");
         Write("numeric-kind", """{ "title": "N", "panels": [ { "id": "a", "title": "A", "kind": 3, "source": "dora" } ] }""");
-        Write("any-case-kind", """{ "title": "C", "order": 9, "panels": [ { "id": "a", "title": "A", "kind": "StackedBar", "source": "dora-series", "y": ["deployments"] } ] }""");
+        Write("any-case-kind", """{ "title": "C", "order": 9, "panels": [ { "id": "a", "title": "A", "kind": "StackedBar", "query": "panel_dora_series", "y": ["deployments"] } ] }""");
         Write("unknown-source", """{ "title": "S", "panels": [ { "id": "a", "title": "A", "kind": "table", "source": "dorra" } ] }""");
         Write("unknown-query", """{ "title": "Q", "panels": [ { "id": "a", "title": "A", "kind": "table", "query": "../secrets" } ] }""");
         Write("typo", """{ "title": "T", "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "valeu": "deployments" } ] }""");
@@ -49,6 +49,14 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
         client = factory.CreateClient();
         await WorkedExampleImport.LoadAsync(client);
     }
+
+    /// <summary>Each definition problem the page lists, as read: "dashboards/x.json: reason".</summary>
+    private static List<string> Problems(string html) => PageHtml.Texts(html, ".problems li");
+
+    /// <summary>The dashboards the page links to (by id), from its links to /dashboards/&lt;id&gt;?….</summary>
+    private static List<string> Pages(string html) => PageHtml.Anchors(html)
+        .Select(a => a.Href ?? "").Where(h => h.StartsWith("/dashboards/", StringComparison.Ordinal) && h.Contains('?'))
+        .Select(h => h["/dashboards/".Length..h.IndexOf('?')]).Distinct().ToList();
 
     private void Write(string name, string json) => File.WriteAllText(Path.Combine(Dashboards, name + ".json"), json);
 
@@ -64,25 +72,30 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
     public async Task Good_dashboards_load_and_each_broken_file_is_named_with_its_reason()
     {
         var html = await client.GetStringAsync("/dashboards/mine?from=2026-02-02&to=2026-02-09");
-        Assert.Contains("<h1>Mine</h1>", html);
-        Assert.Contains("href=\"/dashboards/missing-column?", html); // loads: a column is only known with data
-        Assert.DoesNotContain("href=\"/dashboards/typo?", html);
-        Assert.Contains("<code>dashboards/broken-json.json</code>", html);
-        Assert.Contains("<code>dashboards/unknown-kind.json</code>: kind must be stat, line, bar, stackedBar, table, pivot or distribution, not &#x27;pie&#x27;. Path: $.panels[0].kind</li>", html);
-        Assert.Contains("<code>dashboards/numeric-kind.json</code>: kind must be stat, line, bar, stackedBar, table, pivot or distribution, not a JSON number. Path: $.panels[0].kind</li>", html);
-        Assert.Contains("href=\"/dashboards/any-case-kind?", html); // "StackedBar" reads as stackedBar, as before
-        Assert.Contains("unknown source &#x27;dorra&#x27;", html);
-        Assert.Contains("no query &#x27;../secrets&#x27;", html);
-        Assert.Contains("&#x27;valeu&#x27;", html); // unknown property, named
-        Assert.Contains("a stat panel needs &#x27;value&#x27;", html);
+        Assert.Equal(["Mine"], PageHtml.Texts(html, "h1"));
+        var pages = Pages(html);
+        Assert.Contains("missing-column", pages); // loads: a column is only known with data
+        Assert.DoesNotContain("typo", pages);
+        Assert.Contains("any-case-kind", pages); // "StackedBar" reads as stackedBar, as before
+        var problems = Problems(html);
+        Assert.Contains(problems, p => p.StartsWith("dashboards/broken-json.json: ", StringComparison.Ordinal));
+        Assert.Contains("dashboards/unknown-kind.json: kind must be stat, line, bar, stackedBar, table, pivot or distribution, not 'pie'. Path: $.panels[0].kind", problems);
+        Assert.Contains("dashboards/numeric-kind.json: kind must be stat, line, bar, stackedBar, table, pivot or distribution, not a JSON number. Path: $.panels[0].kind", problems);
+        Assert.Contains(problems, p => p.StartsWith("dashboards/unknown-source.json: ", StringComparison.Ordinal) && p.Contains("unknown source 'dorra'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("dashboards/unknown-query.json: ", StringComparison.Ordinal) && p.Contains("no query '../secrets'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("dashboards/typo.json: ", StringComparison.Ordinal) && p.Contains("'valeu'", StringComparison.Ordinal)); // unknown property, named
+        Assert.Contains(problems, p => p.StartsWith("dashboards/stat-without-value.json: ", StringComparison.Ordinal)
+            && p.Contains("a stat panel needs 'value'", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_panel_over_a_new_query_file_shows_its_rows_without_recompiling()
     {
         var html = await client.GetStringAsync("/dashboards/mine?from=2026-02-02&to=2026-02-09");
-        Assert.Contains("<th scope=\"col\">Service</th><th scope=\"col\">Deployments</th>", html);
-        Assert.Contains("<tr><td>api</td><td class=\"num\">4</td></tr>", html);
+        var panel = PageHtml.Panel(html, "per-service");
+        Assert.Equal(["Service", "Deployments"], PageHtml.Headers(panel));
+        Assert.Equal([["api", "4"]], PageHtml.Rows(panel));
+        Assert.Equal(["4"], PageHtml.Texts(panel, "td.num")); // a number, set as one
         var csv = await client.GetStringAsync("/dashboards/mine/panels/per-service.csv?from=2026-02-02&to=2026-02-09");
         Assert.Equal("service,deployments\r\napi,4\r\n", csv);
     }
@@ -98,8 +111,9 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
     public async Task A_panel_over_a_broken_query_is_an_error_in_its_page_and_a_problem_naming_it_as_csv()
     {
         var page = await client.GetStringAsync("/dashboards/broken-query?from=2026-02-02&to=2026-02-09");
-        Assert.Contains("This panel could not be computed: ", page);
-        Assert.Contains("no_such_table", page);
+        var error = Assert.Single(PageHtml.Texts(PageHtml.Panel(page, "counts"), "p.error"));
+        Assert.StartsWith("This panel could not be computed: ", error);
+        Assert.Contains("no_such_table", error);
 
         var response = await client.GetAsync("/dashboards/broken-query/panels/counts.csv?from=2026-02-02&to=2026-02-09");
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
@@ -118,7 +132,7 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
         var response = await client.GetAsync("/dashboards/missing-column?from=2026-02-02&to=2026-02-09");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("The data has no column &#x27;deploys&#x27;", html);
+        Assert.Contains("The data has no column 'deploys'", Assert.Single(PageHtml.Texts(PageHtml.Panel(html, "a"), "p.error")));
     }
 
     [Fact]
@@ -127,8 +141,8 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
         Write("null-panel", """{ "title": "N", "panels": [ null ] }""");
         Write("null-panels", """{ "title": "P", "panels": null }""");
         Write("null-title", """{ "title": null, "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "value": "deployments" } ] }""");
-        Write("null-y", """{ "title": "Y", "panels": [ { "id": "a", "title": "A", "kind": "line", "source": "dora-series", "y": null } ] }""");
-        Write("null-in-y", """{ "title": "Y2", "panels": [ { "id": "a", "title": "A", "kind": "line", "source": "dora-series", "y": [ null ] } ] }""");
+        Write("null-y", """{ "title": "Y", "panels": [ { "id": "a", "title": "A", "kind": "line", "query": "panel_dora_series", "y": null } ] }""");
+        Write("null-in-y", """{ "title": "Y2", "panels": [ { "id": "a", "title": "A", "kind": "line", "query": "panel_dora_series", "y": [ null ] } ] }""");
         Write("null-table", """{ "title": "T", "panels": [ { "id": "a", "title": "A", "kind": "table", "source": "dora", "table": null } ] }""");
         Write("null-in-table", """{ "title": "T2", "panels": [ { "id": "a", "title": "A", "kind": "table", "source": "dora", "table": [ null, { "label": "no name" } ] } ] }""");
         Write("wrong-types", """{ "title": "W", "order": "first", "panels": [ ] }""");
@@ -144,25 +158,24 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
         var html = await client.GetStringAsync("/dashboards/mine?from=2026-02-02&to=2026-02-09");
-        Assert.Contains("<tr><td>api</td><td class=\"num\">4</td></tr>", html); // the good dashboard still computes
-        Assert.Contains("<code>dashboards/null-panel.json</code>: panels[0] is null, not a panel", html);
-        Assert.Contains("<code>dashboards/null-panels.json</code>: ", html);
-        Assert.Contains("<code>dashboards/null-title.json</code>: ", html);
-        Assert.Contains("<code>dashboards/null-y.json</code>: ", html);
-        Assert.Contains("Path: $.panels[0].y", html); // "y": null, named where it is
-        Assert.Contains("<code>dashboards/null-in-y.json</code>: panels[0] (&#x27;a&#x27;): y must list column names", html);
-        Assert.Contains("<code>dashboards/null-table.json</code>: ", html);
-        Assert.Contains("Path: $.panels[0].table", html);
-        Assert.Contains("<code>dashboards/null-in-table.json</code>: panels[0] (&#x27;a&#x27;): every table column needs a name", html);
-        Assert.Contains("<code>dashboards/wrong-types.json</code>: The JSON value could not be converted", html);
-        Assert.Contains("Path: $.order", html); // "order": "first" is not a number
-        Assert.Contains("<code>dashboards/panels-object.json</code>: ", html);
-        Assert.Contains("<code>dashboards/just-null.json</code>: a dashboard needs a title and at least one panel", html);
-        Assert.Contains("<code>dashboards/locked.json</code>: cannot read: ", html);
+        Assert.Equal([["api", "4"]], PageHtml.Rows(PageHtml.Panel(html, "per-service"))); // the good dashboard still computes
+        var problems = Problems(html);
+        string Of(string file) => Assert.Single(problems, p => p.StartsWith($"dashboards/{file}.json: ", StringComparison.Ordinal));
+        Assert.StartsWith("dashboards/null-panel.json: panels[0] is null, not a panel", Of("null-panel"));
+        Assert.Contains("Path: $.panels[0].y", Of("null-y")); // "y": null, named where it is
+        Assert.StartsWith("dashboards/null-in-y.json: panels[0] ('a'): y must list column names", Of("null-in-y"));
+        Assert.Contains("Path: $.panels[0].table", Of("null-table"));
+        Assert.StartsWith("dashboards/null-in-table.json: panels[0] ('a'): every table column needs a name", Of("null-in-table"));
+        Assert.StartsWith("dashboards/wrong-types.json: The JSON value could not be converted", Of("wrong-types"));
+        Assert.Contains("Path: $.order", Of("wrong-types")); // "order": "first" is not a number
+        Assert.StartsWith("dashboards/just-null.json: a dashboard needs a title and at least one panel", Of("just-null"));
+        Assert.StartsWith("dashboards/locked.json: cannot read: ", Of("locked"));
+        var pages = Pages(html);
         foreach (var broken in new[] { "null-panel", "null-panels", "null-title", "null-y", "null-in-y", "null-table", "null-in-table", "wrong-types",
                      "panels-object", "just-null", "locked" })
         {
-            Assert.DoesNotContain($"href=\"/dashboards/{broken}?", html);
+            Of(broken);
+            Assert.DoesNotContain(broken, pages);
         }
     }
 
@@ -171,8 +184,8 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
     {
         const string Url = "/dashboards/mine?from=2026-02-02&to=2026-02-09";
         var before = await client.GetStringAsync(Url);
-        Assert.Contains(">Deployments per service</h2>", before);
-        Assert.Contains("<tr><td>api</td><td class=\"num\">4</td></tr>", before); // D1..D4
+        Assert.Equal(["Deployments per service"], PageHtml.Texts(PageHtml.Panel(before, "per-service"), "h2"));
+        Assert.Equal([["api", "4"]], PageHtml.Rows(PageHtml.Panel(before, "per-service"))); // D1..D4
 
         // The query now counts each deployment ten times: 4 x 10 = 40. Nothing was imported, so the data generation is the same.
         await File.WriteAllTextAsync(Path.Combine(folder, "queries", "deploys_per_service.sql"), """
@@ -181,7 +194,7 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
             GROUP BY service ORDER BY service
             """);
         var afterQuery = await client.GetStringAsync(Url);
-        Assert.Contains("<tr><td>api</td><td class=\"num\">40</td></tr>", afterQuery);
+        Assert.Equal([["api", "40"]], PageHtml.Rows(PageHtml.Panel(afterQuery, "per-service")));
         Assert.Equal("service,deployments\r\napi,40\r\n", await client.GetStringAsync("/dashboards/mine/panels/per-service.csv?from=2026-02-02&to=2026-02-09"));
 
         // The definition now titles the panel differently and labels its column.
@@ -194,9 +207,10 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
             """);
         File.SetLastWriteTimeUtc(Path.Combine(Dashboards, "mine.json"), DateTime.UtcNow.AddMinutes(1));
         var afterDefinition = await client.GetStringAsync(Url);
-        Assert.Contains(">Deploys by service</h2>", afterDefinition);
-        Assert.Contains("<th scope=\"col\">Deploys x 10</th>", afterDefinition);
-        Assert.DoesNotContain(">Deployments per service</h2>", afterDefinition);
+        var edited = PageHtml.Panel(afterDefinition, "per-service");
+        Assert.Equal(["Deploys by service"], PageHtml.Texts(edited, "h2"));
+        Assert.Equal(["Service", "Deploys x 10"], PageHtml.Headers(edited));
+        Assert.DoesNotContain("Deployments per service", PageHtml.Texts(afterDefinition, "h2"));
     }
 
     [Fact]
@@ -241,6 +255,6 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
         Write("typo", """{ "title": "Fixed", "order": 3, "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "value": "deployments" } ] }""");
         File.SetLastWriteTimeUtc(Path.Combine(Dashboards, "typo.json"), DateTime.UtcNow.AddMinutes(1));
         var html = await client.GetStringAsync("/dashboards/typo?from=2026-02-02&to=2026-02-09");
-        Assert.Contains("<h1>Fixed</h1>", html);
+        Assert.Equal(["Fixed"], PageHtml.Texts(html, "h1"));
     }
 }

@@ -14,8 +14,6 @@ public sealed partial class StoreOwnsTheDatabaseTests
     /// </summary>
     private static readonly Dictionary<string, string> Pending = new(StringComparer.Ordinal)
     {
-        // Metric services (the coordinator's Metrics/ and Store/Queries): every query through the one runner.
-        ["src/DevEx.Server/Dashboards/PanelLoader.cs"] = "panel queries through the query runner",
     };
 
     /// <summary>Where product code lives; tests may open the database to check what was written.</summary>

@@ -1,0 +1,21 @@
+-- Dashboard panel: what derivations clamped, guessed or left out, and the import rejects per file, each with a count and
+-- an example: the data-quality page's table, as a query so the panel is data.
+-- What: d_data_quality by kind (category 'derivation') and import_rejects by file (category 'import-rejects'), as
+--       queries/data_quality_summary.sql counts them; over all data, whatever the window.
+-- Grain: one row per (category, kind), largest count first. Parameters: none.
+-- Columns: category, kind, count, example, and count__link (the findings' listing; the loader adds the page's filters).
+-- Definition: docs/metrics.md#data-quality
+WITH items AS (
+    SELECT 'derivation' AS category, kind, count(*) AS count, min(subject || ': ' || detail) AS example
+    FROM d_data_quality
+    GROUP BY kind
+    UNION ALL
+    SELECT 'import-rejects', source_file, count(*), min('line ' || line || ': ' || reason)
+    FROM import_rejects
+    GROUP BY source_file
+)
+SELECT category, kind, count,
+       '/explain/data-quality?category=' || url_encode(category) || '&kind=' || url_encode(kind) AS count__link,
+       example
+FROM items
+ORDER BY count DESC, category, kind;
