@@ -21,7 +21,7 @@ public sealed record DerivationSummary(int ProductionDeployments, int Changes, i
 /// failed, rework and recovered deployments, pull-request flow, tickets and meeting weeks, all written in one
 /// transaction. Runs after every import or sync; it is a pure function of the source tables (after the one source
 /// write that precedes it, <see cref="UncataloguedServices"/>), so running it twice gives the same rows. Never two runs at once on one database
-/// (each holds the whole org in memory): the server runs it from <c>DerivationQueueService</c>; commands and benchmarks call
+/// (a run holds a part of the org in memory, and the derived tables' transaction): the server runs it from <c>DerivationQueueService</c>; commands and benchmarks call
 /// <see cref="Run()"/> directly, and a direct call waits for a queued run in progress.
 /// </summary>
 public sealed class DerivationRunner(DuckDbDatabase database, MetricOptions options, Tickets.TicketOptions? ticketOptions = null,

@@ -40,9 +40,11 @@ public sealed class SyncRunner(IEnumerable<ISyncSource> sources, SyncRunStore ru
         try
         {
             var id = runs.Start(source.Name);
-            var started = clock.GetCurrentInstant();
+            // Floored to the millisecond: a cursor written in the same instant, stored at DuckDB's microseconds, still counts.
+            var now = clock.GetCurrentInstant();
+            var started = now - Duration.FromTicks(now.ToUnixTimeTicks() % NodaConstants.TicksPerMillisecond);
             var owed = new OwedDerivationStore(database);
-            var owedId = owed.Record($"sync {source.Name}", null, null, started);
+            var owedId = owed.Record($"sync {source.Name}", null, null, now);
             try
             {
                 var outcome = await source.RunAsync(progress ?? new Progress<string>(), cancellationToken);
