@@ -10,7 +10,7 @@ internal static class WaitColours
     public static IReadOnlyDictionary<string, string> ByLabel { get; } =
         WaitStateNames.ColourOrder.ToDictionary(WaitStateNames.Label, w => WaitPalette.For(w)!, StringComparer.Ordinal);
 
-    /// <summary>The pull-request phase columns of pr-flow-series: a phase that is a wait takes that wait's colour.</summary>
+    /// <summary>The pull-request phase columns (panel_pr_flow_series.sql): a phase that is a wait takes that wait's colour.</summary>
     public static IReadOnlyDictionary<string, string> PullRequestPhases { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["coding"] = WaitPalette.Coding,
