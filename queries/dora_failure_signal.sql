@@ -6,10 +6,11 @@
 --       production deployment already (a rollback counts once one happened). None of these: the fail rate has no level.
 --       The derivation keeps these facts per service, repository and owner team in d_failure_signals (Migrations/011),
 --       since they do not depend on the window.
--- Grain: one row per group ($group: none | team | service; grp is NULL for none) with production deployments in scope.
+-- Grain: one row per group ($group: none | team | service; grp is NULL for none, and by team for services no catalog team
+--        owns, as in the other DORA queries, so the by-team row "unowned" is judged on those services) with production deployments in scope.
 -- Parameters: $team, $service, $repo, $group.
 -- Definition: docs/metrics.md#change-fail-rate
-SELECT CASE $group WHEN 'team' THEN owner_team WHEN 'service' THEN service END AS grp,
+SELECT CASE $group WHEN 'team' THEN CASE WHEN owner_team IN (SELECT id FROM teams) THEN owner_team END WHEN 'service' THEN service END AS grp,
        bool_or(has_incidents) AS has_incidents,
        bool_or(has_failed_status) AS has_failed_status,
        bool_or(has_pull_requests) AS has_pull_requests,

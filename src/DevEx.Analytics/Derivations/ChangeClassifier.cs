@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DevEx.Store.Reading;
 
 namespace DevEx.Analytics.Derivations;
 

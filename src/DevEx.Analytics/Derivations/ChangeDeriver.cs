@@ -1,3 +1,5 @@
+using DevEx.Store.Reading;
+
 namespace DevEx.Analytics.Derivations;
 
 /// <summary>

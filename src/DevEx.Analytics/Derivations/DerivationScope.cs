@@ -1,6 +1,5 @@
-using Dapper;
 using DevEx.Store;
-using DuckDB.NET.Data;
+using DevEx.Store.Reading;
 
 namespace DevEx.Analytics.Derivations;
 
@@ -24,40 +23,75 @@ internal sealed record DerivationScope(IReadOnlyList<string> Repos, IReadOnlyLis
 
     public string ServiceList => string.Join('\n', Services);
 
-    public const string InRepos = "IN (SELECT unnest(string_split($repos, chr(10))))";
-    public const string InServices = "IN (SELECT unnest(string_split($services, chr(10))))";
+    public const string InRepos = RepoServiceScope.InRepos;
+    public const string InServices = RepoServiceScope.InServices;
 
-    public object Parameters => new { repos = RepoList, services = ServiceList };
+    public object Parameters => Filter.Parameters;
+
+    /// <summary>The scope as Store's readers and writers filter by it.</summary>
+    public RepoServiceScope Filter => new(Repos, Services);
 
     public static DerivationScope Resolve(DuckDbDatabase database, DerivationRequest request)
     {
-        using var connection = database.Open();
+        var reached = Reach(Links(database), request.Repos!.Select(RepoNode).Concat(request.Services!.Select(ServiceNode)));
+        return Of(reached);
+    }
+
+    /// <summary>
+    /// The whole org as connected sets, packed into at most <paramref name="parts"/> scopes of similar size (largest
+    /// sets first, each into the smallest part so far): a full derivation derives them one at a time, so it never holds
+    /// the whole org's input at once. Every repository and service a source row names is in exactly one part.
+    /// </summary>
+    public static IReadOnlyList<DerivationScope> Partition(DuckDbDatabase database, int parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        var links = Links(database);
+        var nodes = DerivationLinkReader.Repos(database).Select(RepoNode).Concat(DerivationLinkReader.Services(database).Select(ServiceNode))
+            .Concat(links.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var sets = new List<HashSet<string>>();
+        foreach (var node in nodes.Where(n => !placed.Contains(n)))
+        {
+            var set = Reach(links, [node]);
+            placed.UnionWith(set);
+            sets.Add(set);
+        }
+        var bins = Enumerable.Range(0, Math.Min(parts, Math.Max(sets.Count, 1))).Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        foreach (var set in sets.OrderByDescending(s => s.Count).ThenBy(s => s.Min(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            bins.MinBy(b => b.Count)!.UnionWith(set);
+        }
+        return bins.Where(b => b.Count > 0).Select(Of).ToList();
+    }
+
+    private static DerivationScope Of(HashSet<string> reached) => new(
+        reached.Where(n => n.StartsWith("r:", StringComparison.Ordinal)).Select(n => n[2..]).Order(StringComparer.Ordinal).ToList(),
+        reached.Where(n => n.StartsWith("s:", StringComparison.Ordinal)).Select(n => n[2..]).Order(StringComparer.Ordinal).ToList());
+
+    private static Dictionary<string, HashSet<string>> Links(DuckDbDatabase database)
+    {
         var links = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         void Link(string a, string b)
         {
             (links.TryGetValue(a, out var fromA) ? fromA : links[a] = new HashSet<string>(StringComparer.Ordinal)).Add(b);
             (links.TryGetValue(b, out var fromB) ? fromB : links[b] = new HashSet<string>(StringComparer.Ordinal)).Add(a);
         }
-        foreach (var (service, repo) in ServiceRepoPairs(connection))
+        foreach (var (service, repo) in DerivationLinkReader.ServiceRepoPairs(database))
         {
             Link(ServiceNode(service), RepoNode(repo));
         }
-        foreach (var (a, b) in ServicePairs(connection))
+        foreach (var (a, b) in DerivationLinkReader.ServicePairs(database))
         {
             Link(ServiceNode(a), ServiceNode(b));
         }
-        foreach (var (service, cause) in connection.Query<(string Service, string Cause)>(
-                     "SELECT service, caused_by_pr FROM incidents WHERE caused_by_pr IS NOT NULL AND caused_by_deployment IS NULL AND caused_by_sha IS NULL"))
+        foreach (var (service, cause) in DerivationLinkReader.PullRequestCauses(database))
         {
             if (PullRequestReference.TryParse(cause, out var repo, out _))
             {
                 Link(ServiceNode(service), RepoNode(repo));
             }
         }
-        var reached = Reach(links, request.Repos!.Select(RepoNode).Concat(request.Services!.Select(ServiceNode)));
-        return new DerivationScope(
-            reached.Where(n => n.StartsWith("r:", StringComparison.Ordinal)).Select(n => n[2..]).Order(StringComparer.Ordinal).ToList(),
-            reached.Where(n => n.StartsWith("s:", StringComparison.Ordinal)).Select(n => n[2..]).Order(StringComparer.Ordinal).ToList());
+        return links;
     }
 
     private static string RepoNode(string repo) => "r:" + repo;
@@ -81,25 +115,4 @@ internal sealed record DerivationScope(IReadOnlyList<string> Repos, IReadOnlyLis
         }
         return reached;
     }
-
-    /// <summary>Service–repository pairs: catalog, source deployments, the last derivation's deployments, and sha causes.</summary>
-    private static IEnumerable<(string Service, string Repo)> ServiceRepoPairs(DuckDBConnection connection) =>
-        connection.Query<(string Service, string Repo)>("""
-            SELECT service_id, repo FROM service_repositories
-            UNION SELECT service, repo FROM deployments WHERE repo IS NOT NULL
-            UNION SELECT service, repo FROM d_deployments WHERE repo IS NOT NULL
-            UNION SELECT i.service, c.repo FROM incidents i JOIN commits c ON c.sha = lower(trim(i.caused_by_sha))
-                  WHERE i.caused_by_deployment IS NULL
-            """);
-
-    /// <summary>Service–service pairs: a deployment or incident that changed service, an incident caused elsewhere.</summary>
-    private static IEnumerable<(string A, string B)> ServicePairs(DuckDBConnection connection) =>
-        connection.Query<(string A, string B)>("""
-            SELECT dd.service, d.service FROM d_deployments dd JOIN deployments d USING (id) WHERE dd.service <> d.service
-            UNION SELECT di.service, i.service FROM d_incidents di JOIN incidents i USING (id) WHERE di.service <> i.service
-            UNION SELECT i.service, d.service FROM incidents i JOIN deployments d ON d.id = i.caused_by_deployment
-                  WHERE i.service <> d.service
-            UNION SELECT i.service, d.service FROM incidents i JOIN deployments d ON lower(d.sha) = lower(trim(i.caused_by_sha))
-                  WHERE i.caused_by_deployment IS NULL AND i.service <> d.service
-            """);
 }

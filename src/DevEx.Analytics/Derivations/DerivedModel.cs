@@ -1,3 +1,4 @@
+using DevEx.Store.Reading;
 using NodaTime;
 
 namespace DevEx.Analytics.Derivations;

@@ -1,3 +1,4 @@
+using DevEx.Store.Reading;
 using DevEx.Store;
 using NodaTime;
 

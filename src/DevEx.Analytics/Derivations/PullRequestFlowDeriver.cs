@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DevEx.Analytics.Time;
+using DevEx.Store.Reading;
 using NodaTime;
 
 namespace DevEx.Analytics.Derivations;

@@ -74,7 +74,7 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
         var recovery = recoveryRows.ToDictionary(r => Key(r.Grp, r.Period));
         var rework = reworkRows.ToDictionary(r => Key(r.Grp, r.Period));
         var restore = restoreRows.ToDictionary(r => Key(r.Grp, r.Period));
-        var withoutSignal = signalRows.Where(r => !r.Any).Select(r => r.Grp ?? NoGroup).ToHashSet(StringComparer.Ordinal);
+        var withoutSignal = signalRows.Where(r => !r.Any).Select(r => r.Grp ?? nullGroup).ToHashSet(StringComparer.Ordinal);
         var groups = grouping == MetricGrouping.None
             ? [NoGroup]
             : frequency.Select(g => g.Key.Item1).Concat(leadTime.Keys.Select(k => k.Item1)).Concat(restore.Keys.Select(k => k.Item1)).ToHashSet();

@@ -1,4 +1,5 @@
 using DevEx.Analytics.Derivations;
+using DevEx.Store.Reading;
 using DevEx.Store.Time;
 using NodaTime;
 

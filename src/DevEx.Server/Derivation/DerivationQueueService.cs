@@ -14,13 +14,14 @@ namespace DevEx.Server.Derivation;
 /// signal "something is pending" (capacity 1, further signals dropped): the pending run itself holds the merge.
 /// Callers that need the result (the import command and endpoint, seeding, tests) await it.
 /// Without a running host (a command line), the caller's own thread drains the queue.
-/// A webhook's derivation is also kept in derivation_requests (written with its rows): re-requested at start, deleted
-/// once a run covering it has committed. A failed run is retried (<see cref="Attempts"/>, doubling delay); on stop no
-/// new run starts and pending waiters complete cancelled.
+/// A webhook's or a sync's derivation is also kept in derivation_requests (written with its rows): re-requested at
+/// start, deleted once a run covering it has committed. A failed run is retried (<see cref="Attempts"/>, doubling delay);
+/// on stop no new run starts, the running one gets the stop token (it gives up between stages, never inside its
+/// write) and pending waiters complete cancelled.
 /// </summary>
 public sealed class DerivationQueueService : BackgroundService
 {
-    private readonly Func<DerivationRequest, DerivationSummary> derive;
+    private readonly Func<DerivationRequest, CancellationToken, DerivationSummary> derive;
     private readonly ILogger logger;
     private readonly OwedDerivationStore? owed;
     private readonly TimeSpan retryDelay;
@@ -38,15 +39,24 @@ public sealed class DerivationQueueService : BackgroundService
     private long runs;
 
     public DerivationQueueService(DerivationRunner runner, DuckDbDatabase database, ILogger<DerivationQueueService> logger)
-        : this(runner.Run, logger, new OwedDerivationStore(database))
+        : this((request, stopping) => runner.Run(request, stopping), logger, new OwedDerivationStore(database), null)
     {
     }
 
     /// <param name="derive">What a run does; tests pass a function they can hold and count.</param>
-    /// <param name="owed">Where owed derivations (derivation_requests) are kept: re-requested at start, cleared after a run.</param>
+    /// <param name="owed">Where owed derivations (derivation_requests) are kept.</param>
     /// <param name="retryDelay">Wait before the second attempt, doubled before each further one (default 2 s).</param>
     internal DerivationQueueService(Func<DerivationRequest, DerivationSummary> derive, ILogger logger, OwedDerivationStore? owed = null,
         TimeSpan? retryDelay = null)
+        : this((request, _) => derive(request), logger, owed, retryDelay)
+    {
+    }
+
+    /// <param name="derive">What a run does, given the token that fires when the host stops (checked between its stages).</param>
+    /// <param name="owed">Where owed derivations (derivation_requests) are kept: re-requested at start, cleared after a run.</param>
+    /// <param name="retryDelay">Wait before the second attempt, doubled before each further one (default 2 s).</param>
+    internal DerivationQueueService(Func<DerivationRequest, CancellationToken, DerivationSummary> derive, ILogger logger, OwedDerivationStore? owed,
+        TimeSpan? retryDelay)
     {
         this.retryDelay = retryDelay ?? TimeSpan.FromSeconds(2);
         this.derive = derive;
@@ -66,6 +76,10 @@ public sealed class DerivationQueueService : BackgroundService
     /// <summary>Asks for a derivation and completes with the run that included it.</summary>
     public Task<DerivationSummary> RequestAndWaitAsync(DerivationRequest request, CancellationToken cancellationToken = default) =>
         Enqueue(request, []).WaitAsync(cancellationToken);
+
+    /// <summary>As <see cref="RequestAndWaitAsync(DerivationRequest, CancellationToken)"/> for a derivation recorded as owed (a sync's).</summary>
+    public Task<DerivationSummary> RequestAndWaitAsync(DerivationRequest request, string owedId, CancellationToken cancellationToken = default) =>
+        Enqueue(request, [owedId]).WaitAsync(cancellationToken);
 
     /// <summary>For synchronous callers (the import command, start-up hosted services): blocks until the run is done.
     /// Completes cancelled when the queue stops before the run, or when <paramref name="cancellationToken"/> fires.</summary>
@@ -103,7 +117,7 @@ public sealed class DerivationQueueService : BackgroundService
     }
 
     /// <summary>
-    /// Stops accepting, lets a run in progress finish (it is never cancelled inside its write) and completes the
+    /// Stops accepting, stops a run in progress between its stages (never inside its write; one already writing finishes) and completes the
     /// waiters of what is still pending as cancelled, so no caller waits for a run that will not happen.
     /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -195,6 +209,13 @@ public sealed class DerivationQueueService : BackgroundService
                     (long)summary.WriteElapsed.TotalMilliseconds, summary.ProductionDeployments, summary.PullRequests);
                 Finish(() => run.Completion.TrySetResult(summary));
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped between stages, before its write: the derived tables are as they were, owed rows stay owed.
+                logger.LogWarning("Derivation ({Reason}) stopped before its write: the host is stopping; what webhooks are owed runs at the next start",
+                    run.Request.Reason);
+                Finish(() => run.Completion.TrySetCanceled(CancellationToken.None));
+            }
             catch (Exception e)
             {
                 logger.LogError(e, "Derivation ({Reason}) failed", run.Request.Reason);
@@ -215,7 +236,7 @@ public sealed class DerivationQueueService : BackgroundService
         {
             try
             {
-                return derive(request);
+                return derive(request, stoppingToken);
             }
             catch (Exception e) when (attempt < Attempts && !stoppingToken.IsCancellationRequested)
             {

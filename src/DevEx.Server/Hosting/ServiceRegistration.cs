@@ -76,6 +76,7 @@ internal static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<DerivationQueueService>());
         services.AddHostedService<DerivedTablesUpgrade>();
         services.AddHostedService<SampleSeeder>();
+        services.AddHostedService<Api.ApiWarmer>();
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDevExContract());
         services.ConfigureHttpJsonOptions(o =>

@@ -1,13 +1,12 @@
-using Dapper;
 using DevEx.Analytics.Derivations;
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.GitHub.Mapping;
 using DevEx.Collectors.GitHub.Webhooks;
 using DevEx.Server.Derivation;
 using DevEx.Store;
+using DevEx.Store.Reading;
 using DevEx.Store.State;
 using DevEx.Store.Writing;
-using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -60,19 +59,19 @@ internal sealed class GitHubWebhookProcessor(
     private WebhookResult Record(string delivery, string eventName, string body, Instant now) =>
         database.Write((connection, _) =>
         {
-            var seen = connection.QueryFirstOrDefault<string>("SELECT outcome FROM webhook_deliveries WHERE delivery_id = $delivery", new { delivery });
+            var seen = WebhookDeliveryLog.Outcome(connection, delivery);
             if (seen is not null && !seen.StartsWith("failed", StringComparison.Ordinal))
             {
                 return new WebhookResult(WebhookDisposition.Duplicate, delivery, eventName);
             }
             if (eventName == "ping")
             {
-                SaveOutcome(connection, delivery, eventName, now, "processed");
+                WebhookDeliveryLog.Save(connection, delivery, eventName, now, "processed");
                 return new WebhookResult(WebhookDisposition.Processed, delivery, eventName);
             }
             if (!WebhookEventMapper.Events.Contains(eventName))
             {
-                SaveOutcome(connection, delivery, eventName, now, "ignored");
+                WebhookDeliveryLog.Save(connection, delivery, eventName, now, "ignored");
                 return new WebhookResult(WebhookDisposition.Ignored, delivery, eventName);
             }
             SourceBatch batch;
@@ -84,13 +83,13 @@ internal sealed class GitHubWebhookProcessor(
             }
             catch (WebhookPayloadException e)
             {
-                SaveOutcome(connection, delivery, eventName, now, "failed: " + e.Message);
+                WebhookDeliveryLog.Save(connection, delivery, eventName, now, "failed: " + e.Message);
                 return new WebhookResult(WebhookDisposition.Failed, delivery, eventName, Error: e.Message);
             }
             var derivation = Derivation($"webhook {delivery} ({eventName})", batch, new StoredGitHubRows(connection));
             batch.AddRawPayload(eventName, delivery, body, now);
             batch.Write(connection);
-            SaveOutcome(connection, delivery, eventName, now, "processed");
+            WebhookDeliveryLog.Save(connection, delivery, eventName, now, "processed");
             // The derivation the 202 promises, recorded with the rows: it survives a stop, a crash or a failed run.
             var owedId = batch.RowCount > 0
                 ? OwedDerivationStore.Insert(connection, derivation.Reason, derivation.Repos, derivation.Services, now)
@@ -114,12 +113,6 @@ internal sealed class GitHubWebhookProcessor(
             .Concat(stored.IncidentServices(batch.Incidents.Select(i => i.Id).Concat(batch.RemovedIncidents.Select(r => r.Id))));
         return DerivationRequest.For(reason, repos, services);
     }
-
-    private static void SaveOutcome(DuckDBConnection connection, string delivery, string eventName, Instant now, string outcome) =>
-        connection.Execute("""
-            INSERT OR REPLACE INTO webhook_deliveries (delivery_id, event, received_at, outcome)
-            VALUES ($delivery, $eventName, $now, $outcome)
-            """, new { delivery, eventName, now, outcome });
 
     /// <summary>Raw payloads are pruned at most hourly, on the back of a processed delivery.</summary>
     private void PruneRawPayloads(Instant now)

@@ -25,6 +25,10 @@ public sealed class OwedDerivationStore(DuckDbDatabase database)
         return id;
     }
 
+    /// <summary>Records an owed derivation in a write of its own (a sync, before it writes rows); returns its id.</summary>
+    public string Record(string reason, IEnumerable<string>? repos, IEnumerable<string>? services, Instant at) =>
+        database.Write((connection, _) => Insert(connection, reason, repos, services, at));
+
     /// <summary>Everything still owed, oldest first.</summary>
     public IReadOnlyList<OwedDerivation> All()
     {

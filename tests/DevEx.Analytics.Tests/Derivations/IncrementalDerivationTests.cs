@@ -114,4 +114,20 @@ public sealed class IncrementalDerivationTests : IDisposable
         Assert.Equal(2.0, One<double>($"SELECT lead_time_hours FROM d_changes WHERE ref = '{Repo}#9001'"), 9);
         Assert.Equal(1, One<int>($"SELECT count(*) FROM ticket_links WHERE ticket_key = '{ticket}' AND repo = '{Repo}' AND number = 9001"));
     }
+
+    [Fact]
+    public void A_stopped_derivation_writes_nothing()
+    {
+        Runner().Run();
+        var before = Snapshot();
+        Import(ImportKind.Deployments, $$"""{"id":"stop-test-1","service":"search","repo":"{{Repo}}","environment":"production","sha":"{{NewSha}}","finishedAt":"2026-11-30T10:00:00Z","status":"success"}""");
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Runner().Run(new DerivationRequest("stopping"), stop.Token));
+
+        // The new deployment would be in d_deployments after any run that wrote: none did.
+        Assert.Equal(before, Snapshot());
+        Assert.Equal(0, One<int>("SELECT count(*) FROM d_deployments WHERE id = 'stop-test-1'"));
+    }
 }

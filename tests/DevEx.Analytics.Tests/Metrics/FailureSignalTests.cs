@@ -83,6 +83,27 @@ public sealed class FailureSignalTests
     }
 
     [Fact]
+    public void The_unowned_row_by_team_is_judged_on_the_unowned_services_signals()
+    {
+        // api (team a) has an incident; web's owner "ghost" is no catalog team, and web has tags only: the by-team row
+        // "unowned" holds web's 2 deployments, 0 failed, and nothing could have failed them: no level, the reason instead.
+        using var scenario = Tags()
+            .Team("a").Service("api", "a").Service("web", "ghost", repo: "acme/web")
+            .Commit("w1", "Mon 08:00", repo: "acme/web").Commit("w2", "Mon 10:00", ["w1"], repo: "acme/web")
+            .Deployment("W1", "w1", "Mon 09:00", service: "web", repo: "acme/web")
+            .Deployment("W2", "w2", "Mon 11:00", service: "web", repo: "acme/web")
+            .Incident("I1", "2026-02-10T12:00:00Z", null)
+            .Derive();
+        var dora = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds());
+        var byTeam = dora.ByGroup(Scenario.Window("2026-02-02", "2026-02-09"), MetricScope.Org, MetricGrouping.Team);
+        var unowned = byTeam[MetricScope.Unowned].ChangeFailRate;
+        Assert.Equal((0L, 2L), (unowned.FailedDeployments, unowned.Deployments));
+        Assert.Null(unowned.Level);
+        Assert.Equal(ChangeFailRate.NoFailureSignalReason, unowned.NoFailureSignal);
+        Assert.Equal("elite", byTeam["a"].ChangeFailRate.Level);
+    }
+
+    [Fact]
     public void A_failing_query_reports_its_own_error_not_an_aggregate()
     {
         // The DORA queries run side by side; a failure must still name what failed.

@@ -73,16 +73,29 @@ public sealed class HeldDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void A_second_service_on_the_same_file_exits_2_instead_of_failing_to_host()
+    public async Task A_second_service_on_the_same_file_exits_2_instead_of_failing_to_host()
     {
         // What `dotnet run --project src/DevEx.Server -- --db FILE` runs: the program's entry point. Before the check it
         // threw from the host's start ("Hosting failed to start", DuckDB's lock error and its trace).
         using var held = new ForeignFileLock(databasePath);
         var main = typeof(Program).Assembly.EntryPoint!;
 
-        var exitCode = main.Invoke(null, [new[] { "--db", databasePath, "--urls", "http://127.0.0.1:0" }]);
-
-        Assert.Equal(2, exitCode);
+        var printed = new StringWriter();
+        var console = Console.Error;
+        Console.SetError(printed);
+        try
+        {
+            // Were the check broken the host would start and serve: give up on it instead of hanging the run.
+            var run = Task.Run(() => main.Invoke(null, [new[] { "--db", databasePath, "--urls", "http://127.0.0.1:0" }]));
+            var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(2, exitCode);
+        }
+        finally
+        {
+            Console.SetError(console);
+        }
+        Assert.Contains($"Cannot open the database {databasePath}", printed.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Stop the service, or start this one on another file: --db PATH.", printed.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose()

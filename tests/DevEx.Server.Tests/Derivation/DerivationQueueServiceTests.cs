@@ -198,4 +198,35 @@ public sealed class DerivationQueueServiceTests
         Assert.Equal(["sync github", "webhook d1 (push)"], derivation.Reasons);
         Assert.Empty(store.All());
     }
+
+    [Fact]
+    public async Task Stopping_hands_the_running_derivation_the_stop_token_and_what_it_owed_stays_owed()
+    {
+        using var temporary = TemporaryDatabase.Migrated();
+        var store = new OwedDerivationStore(temporary.Database);
+        using var started = new SemaphoreSlim(0);
+        var sawStop = false;
+        // A run that is between its stages when the stop comes: it checks the token, as DerivationRunner does.
+        var queue = new DerivationQueueService((_, stopping) =>
+        {
+            started.Release();
+            sawStop = stopping.WaitHandle.WaitOne(Patience);
+            stopping.ThrowIfCancellationRequested();
+            return new DerivationSummary(1, 0, 0, 0, 0, TimeSpan.Zero);
+        }, NullLogger.Instance, store, TimeSpan.FromMilliseconds(1));
+        await queue.StartAsync(CancellationToken.None);
+        var id = temporary.Database.Write((connection, _) =>
+            OwedDerivationStore.Insert(connection, "webhook d2 (push)", ["acme/api"], ["api"], NodaTime.Instant.FromUtc(2026, 12, 7, 12, 0)));
+
+        queue.Request(DerivationRequest.For("webhook d2 (push)", ["acme/api"], ["api"]), id);
+        var waiter = queue.RequestAndWaitAsync(new DerivationRequest("sync github"));
+        Assert.True(await started.WaitAsync(Patience));
+        await queue.StopAsync(CancellationToken.None).WaitAsync(Patience);
+
+        // The run gave up at the stop (not after the 30 s it would wait), was not retried, and its waiter is cancelled.
+        Assert.True(sawStop);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter.WaitAsync(Patience));
+        Assert.Equal(1, queue.Runs);
+        Assert.Equal(id, Assert.Single(store.All()).Id);
+    }
 }

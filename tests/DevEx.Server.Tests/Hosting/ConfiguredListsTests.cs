@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using DevEx.Analytics;
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.Jira;
@@ -36,6 +37,20 @@ public sealed class ConfiguredListsTests
         var jira = services.GetRequiredService<IOptions<JiraOptions>>().Value;
         Assert.Equal(["external"], jira.NotCausedByChangeLabels);
         Assert.Equal(["third party"], jira.NotCausedByChangeValues);
+    }
+
+    [Fact]
+    public void A_list_set_empty_is_empty()
+    {
+        // An empty argument (as an empty environment variable gives) and a JSON [] both switch the hotfix rule off.
+        using var services = CommandServices.Build(["--DevEx:Metrics:HotfixLabels", ""]);
+        Assert.Empty(services.GetRequiredService<IOptions<MetricOptions>>().Value.HotfixLabels);
+
+        using var json = new MemoryStream("""{ "DevEx": { "Metrics": { "HotfixLabels": [] } } }"""u8.ToArray());
+        var root = new ConfigurationBuilder().AddJsonStream(json).Build();
+        var options = new MetricOptions();
+        DevEx.Server.Hosting.ConfiguredLists.Replace(options, root.GetSection(MetricOptions.Section), root);
+        Assert.Empty(options.HotfixLabels);
     }
 
     [Fact]

@@ -14,15 +14,6 @@ public sealed partial class StoreOwnsTheDatabaseTests
     /// </summary>
     private static readonly Dictionary<string, string> Pending = new(StringComparer.Ordinal)
     {
-        // Derivations (the derivation-queue work owns them): loaders and the derived-table writes move behind Store.
-        ["src/DevEx.Analytics/Derivations/DerivationInputLoader.cs"] = "derivation queue",
-        ["src/DevEx.Analytics/Derivations/DerivationScope.cs"] = "derivation queue",
-        ["src/DevEx.Analytics/Derivations/DerivedTablesWriter.cs"] = "derivation queue",
-        ["src/DevEx.Analytics/Derivations/FailureSignalDeriver.cs"] = "derivation queue",
-        ["src/DevEx.Analytics/Derivations/UncataloguedServices.cs"] = "derivation queue",
-        // Webhooks (the derivation-queue work owns them): the delivery record and its batch write through SourceBatch.
-        ["src/DevEx.Server/Webhooks/GitHubWebhookProcessor.cs"] = "webhook deliveries to Store/State, batch through SourceBatch",
-        ["src/DevEx.Collectors/GitHub/Webhooks/StoredGitHubRows.cs"] = "webhook lookups to a Store reader",
     };
 
     /// <summary>Where product code lives; tests may open the database to check what was written.</summary>

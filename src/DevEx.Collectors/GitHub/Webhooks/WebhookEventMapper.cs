@@ -1,6 +1,7 @@
 using DevEx.Store.Writing;
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.GitHub.Mapping;
+using DevEx.Store.Reading;
 using DevEx.Store.Rows;
 using NodaTime;
 using Octokit;

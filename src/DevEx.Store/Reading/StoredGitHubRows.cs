@@ -2,7 +2,7 @@ using Dapper;
 using DuckDB.NET.Data;
 using NodaTime;
 
-namespace DevEx.Collectors.GitHub.Webhooks;
+namespace DevEx.Store.Reading;
 
 /// <summary>
 /// What a webhook needs to know of the stored rows, read on the connection (and under the write lock) it writes

@@ -1,7 +1,6 @@
 using Dapper;
-using DevEx.Store;
 
-namespace DevEx.Analytics.Derivations;
+namespace DevEx.Store.Writing;
 
 /// <summary>
 /// A SOURCE write, run before each derivation and kept out of it: a service that deploys but has no catalog entry
@@ -9,7 +8,7 @@ namespace DevEx.Analytics.Derivations;
 /// that follows finds every deploying service in <c>services</c>. Catalog services are never touched, and re-running
 /// adds nothing (the derivation itself only reads source tables and writes d_* tables).
 /// </summary>
-internal static class UncataloguedServices
+public static class UncataloguedServices
 {
     public static void Register(DuckDbDatabase database)
     {

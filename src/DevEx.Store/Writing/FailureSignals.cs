@@ -1,7 +1,8 @@
 using Dapper;
+using DevEx.Store.Reading;
 using DuckDB.NET.Data;
 
-namespace DevEx.Analytics.Derivations;
+namespace DevEx.Store.Writing;
 
 /// <summary>
 /// Fills d_failure_signals from d_deployments and the source tables, in the transaction that wrote d_deployments and
@@ -11,11 +12,11 @@ namespace DevEx.Analytics.Derivations;
 /// an incremental derivation rebuilds its services' rows only (their repositories are the scope's, and so are the
 /// incidents and deployments read), keeping the time it holds the write lock short.
 /// </summary>
-internal static class FailureSignalDeriver
+public static class FailureSignals
 {
-    public static void Derive(DuckDBConnection connection, DuckDBTransaction transaction, DerivationScope? scope = null)
+    public static void Rebuild(DuckDBConnection connection, DuckDBTransaction transaction, RepoServiceScope? scope = null)
     {
-        var only = scope is null ? "" : "WHERE service " + DerivationScope.InServices;
+        var only = scope is null ? "" : "WHERE service " + RepoServiceScope.InServices;
         connection.Execute($"""
             DELETE FROM d_failure_signals {only};
             INSERT INTO d_failure_signals
