@@ -53,7 +53,7 @@ internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles querie
         parameters.Add("previous_from_date", filter.Previous.From.ToDateTimeUnspecified());
         var table = runner.TableSql(sql, parameters, cancellationToken);
         var columns = table.Columns.Select(Column).ToList();
-        return new PanelData(columns, QueryLinks.WithFilters(columns, table.Rows, filter));
+        return new PanelData(columns, QueryLinks.WithFilters(columns, table.Rows, filter)) { SeriesColours = WaitColours.ForQueries };
     }
 
     private static PanelColumn Column(QueryColumn column)

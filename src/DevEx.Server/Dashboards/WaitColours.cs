@@ -10,7 +10,7 @@ internal static class WaitColours
     public static IReadOnlyDictionary<string, string> ByLabel { get; } =
         WaitStateNames.ColourOrder.ToDictionary(WaitStateNames.Label, w => WaitPalette.For(w)!, StringComparer.Ordinal);
 
-    /// <summary>The pull-request phase columns of pr-flow-series: a phase that is a wait takes that wait's colour.</summary>
+    /// <summary>The pull-request phase columns (panel_pr_flow_series.sql): a phase that is a wait takes that wait's colour.</summary>
     public static IReadOnlyDictionary<string, string> PullRequestPhases { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["coding"] = WaitPalette.Coding,
@@ -19,4 +19,11 @@ internal static class WaitColours
         ["merge_wait"] = WaitPalette.For("pr-merge-wait")!,
         ["deploy_wait"] = WaitPalette.For("deploy-wait")!,
     };
+
+    /// <summary>
+    /// What a query panel's series are coloured by: a long-format series named by a wait's label, or a y column named as a
+    /// pull-request phase, takes the palette's colour as the same series does in every other chart.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ForQueries { get; } =
+        ByLabel.Concat(PullRequestPhases).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
 }

@@ -3,7 +3,7 @@ using static DevEx.Server.Tests.Dashboards.PanelQueries;
 
 namespace DevEx.Server.Tests.Dashboards;
 
-// Queries: queries/panel_pr_flow.sql, panel_ci_wait.sql, panel_ci_workflows.sql, panel_slowest_pull_requests.sql, panel_ticket_time_by_status.sql,
+// Queries: queries/panel_pr_flow.sql, panel_pr_flow_series.sql, panel_ci_wait.sql, panel_ci_workflows.sql, panel_slowest_pull_requests.sql, panel_tickets.sql, panel_ticket_time_by_status.sql,
 // panel_data_quality_items.sql, panel_unmapped_identities.sql and panel_unmapped_bots.sql.
 /// <summary>
 /// The built-in panel queries of the pull-requests, tickets and data-quality pages over <see cref="FlowScenario"/>'s week W07
@@ -27,6 +27,20 @@ public sealed class FlowPanelQueryTests(FlowScenarioFixture scenario) : IClassFi
         // Alpha alone: alpha#1 and alpha#2, pickup (3 + 5) / 2 = 4, review (2 + 1) / 2 = 1.5.
         Assert.Equal([["2", "1", "1", "4", "1", "1.5", "1", "1", "1", "", "", "/explain/pull-requests?from=2026-02-09&to=2026-02-16&team=alpha"]],
             Cells(Run(scenario.Factory, "panel_pr_flow", From, To, team: "alpha"), phases));
+    }
+
+    [Fact]
+    public void Pull_request_phases_per_period()
+    {
+        var phases = new[] { "period", "coding", "pickup", "review", "merge_wait", "deploy_wait" };
+
+        // W06: alpha#3 (coding 1, pickup 1, review 1, merge wait 1). W07: alpha#1 (1, 3, 2, 1), alpha#2 (1, 5, 1, 1), beta#1
+        // (1, 1, 1, 1): medians 1, 3, 1, 1. No deployments: no deploy wait. The week after has no merged pull request: a row, no figures.
+        Assert.Equal([["2026-02-02", "1", "1", "1", "1", ""], ["2026-02-09", "1", "3", "1", "1", ""], ["2026-02-16", "", "", "", "", ""]],
+            Cells(Run(scenario.Factory, "panel_pr_flow_series", From.PlusWeeks(-1), To.PlusWeeks(1)), phases));
+        // By month, February from 02-02: all four, pickup the median of 1, 1, 3, 5 = 2, review of 1, 1, 1, 2 = 1.
+        Assert.Equal([["2026-02-02", "1", "2", "1", "1", ""]],
+            Cells(Run(scenario.Factory, "panel_pr_flow_series", From.PlusWeeks(-1), To, interval: DevEx.Analytics.Metrics.MetricInterval.Month), phases));
     }
 
     [Fact]
@@ -70,6 +84,27 @@ public sealed class FlowPanelQueryTests(FlowScenarioFixture scenario) : IClassFi
         ], Cells(data, "pull_request", "title", "team", "ready_to_merge_hours", "pickup_working_hours", "review_working_hours",
             "merge_wait_working_hours", "pull_request__link"));
         Assert.Empty(Run(scenario.Factory, "panel_slowest_pull_requests", From, To, team: "nobody").Rows);
+    }
+
+    [Fact]
+    public void Ticket_flow_now_and_in_the_previous_period()
+    {
+        var columns = new[] { "throughput", "cycle_median_working_hours", "active_median_working_hours", "wait_median_working_hours",
+            "blocked_median_working_hours", "flow_efficiency", "wip", "reopened" };
+        var previous = columns.Select(c => c + "_previous").ToArray();
+
+        // W07: BETA-1 (cycle 5, active 1, wait 4) and BETA-2 (cycle 4, active 2, wait 2, blocked 2) done: cycle median 4.5,
+        // active 1.5, wait 3, blocked (BETA-2 only) 2, flow efficiency (1 + 2) / (1 + 2 + 4 + 2) = 1/3; BETA-3 in progress at
+        // the end. W06 ended before the first transition (Thu 02-12): no previous figures at all.
+        var week = Run(scenario.Factory, "panel_tickets", From, To);
+        Assert.Equal([["2", "4.5", "1.5", "3", "2", "0.3333", "1", "0"]], Cells(week, columns));
+        Assert.Equal([["", "", "", "", "", "", "", ""]], Cells(week, previous));
+        Assert.Equal("/explain/tickets?from=2026-02-09&to=2026-02-16", Cells(week, "throughput__link")[0][0]);
+
+        // W08: nothing done, BETA-3 still in progress; the previous period is W07 above.
+        var next = Run(scenario.Factory, "panel_tickets", To, To.PlusWeeks(1));
+        Assert.Equal([["0", "", "", "", "", "", "1", "0"]], Cells(next, columns));
+        Assert.Equal([["2", "4.5", "1.5", "3", "2", "0.3333", "1", "0"]], Cells(next, previous));
     }
 
     [Fact]
