@@ -18,6 +18,8 @@ var root = new RootCommand("DevEx benchmarks (docs/benchmarks.md). Run in Releas
     TicketBench.Create(clock),
     CalendarBench.Create(clock),
     DashboardBench.Create(clock),
+    ApiBench.Create(clock),
+    WebhookBench.Create(clock),
     ReportBench.Create(clock),
     micro,
 };

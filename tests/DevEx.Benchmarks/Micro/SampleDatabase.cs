@@ -29,8 +29,8 @@ internal sealed class SampleDatabase : IDisposable
     /// <summary>The sample's exclusive end date (generator.json: the generator's default).</summary>
     public static LocalDate Until { get; } = new SampleOrganisationOptions().EffectiveUntil;
 
-    /// <summary>sample-data/ of the checkout this program was built in: the folder beside DevEx.sln, found by walking up.</summary>
-    public static string SampleFolder { get; } = FindSampleFolder();
+    /// <summary>sample-data/ of the checkout this program was built in.</summary>
+    public static string SampleFolder { get; } = Checkout.File("sample-data");
 
     public ServiceProvider Services { get; }
 
@@ -38,17 +38,5 @@ internal sealed class SampleDatabase : IDisposable
     {
         Services.Dispose();
         Directory.Delete(folder, recursive: true);
-    }
-
-    private static string FindSampleFolder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DevEx.sln")))
-            {
-                return Path.Combine(directory.FullName, "sample-data");
-            }
-        }
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds DevEx.sln (and sample-data/).");
     }
 }

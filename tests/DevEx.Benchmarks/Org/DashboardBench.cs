@@ -40,15 +40,12 @@ internal static class DashboardBench
             return 2;
         }
         var until = db is null ? new SampleOrganisationOptions().EffectiveUntil : IsoWeekStart.Of(clock.GetCurrentInstant().InUtc().Date);
-        const string url = "http://127.0.0.1:5099";
-        using var server = StartServer(database, url);
-        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
-        await WaitUntilUp(client, ct);
+        using var server = await BenchServer.Start(database, ct);
         // The first page request after start, before anything else asks the service: JIT and first loads show here.
-        var first = await Time(client, $"/?from={until.PlusWeeks(-12).PlusDays(-100):yyyy-MM-dd}&to={until.PlusDays(-100):yyyy-MM-dd}", ct);
-        var team = (await client.GetStringAsync("/api/v1/teams", ct)).Split("\"id\":\"")[1].Split('"')[0];
+        var first = await server.Time($"/?from={until.PlusWeeks(-12).PlusDays(-100):yyyy-MM-dd}&to={until.PlusDays(-100):yyyy-MM-dd}", ct);
+        var team = (await server.Client.GetStringAsync("/api/v1/teams", ct)).Split("\"id\":\"")[1].Split('"')[0];
         new BenchReport(Console.Out).Machine(clock, withTime: true);
-        Console.WriteLine($"Load average (1, 5, 15 min) before: {LoadAverage()}");
+        Console.WriteLine($"Load average (1, 5, 15 min) before: {BenchServer.LoadAverage()}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"First request after start (/, a window no one asked for): {first:0} ms"));
         Console.WriteLine($"Database: {database}; window: 12 weeks before {until:yyyy-MM-dd}, shifted a day per uncached request");
         Console.WriteLine();
@@ -65,8 +62,8 @@ internal static class DashboardBench
                 {
                     var to = until.PlusDays(-shift++);
                     var query = $"{page}?from={to.PlusWeeks(-12):yyyy-MM-dd}&to={to:yyyy-MM-dd}{scope}";
-                    uncached.Add(await Time(client, query, ct));
-                    cached.Add(await Time(client, query, ct));
+                    uncached.Add(await server.Time(query, ct));
+                    cached.Add(await server.Time(query, ct));
                 }
                 uncached.Sort();
                 cached.Sort();
@@ -75,66 +72,7 @@ internal static class DashboardBench
             }
         }
         Console.WriteLine();
-        Console.WriteLine($"Load average (1, 5, 15 min) after: {LoadAverage()}");
-        server.Kill(entireProcessTree: true);
+        Console.WriteLine($"Load average (1, 5, 15 min) after: {BenchServer.LoadAverage()}");
         return 0;
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown (no /proc/loadavg)";
-
-    /// <summary>
-    /// The server as its own process (as it runs in production): DevEx.Server.dll, which the project reference puts
-    /// beside this program with its runtimeconfig and deps files, started by the dotnet host that runs this program.
-    /// </summary>
-    private static Process StartServer(string database, string url)
-    {
-        var server = typeof(DevEx.Server.Hosting.ServiceRegistration).Assembly.Location;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(server);
-        start.Environment["DevEx__Database"] = database;
-        start.Environment["DevEx__SeedSampleData"] = "false";
-        start.Environment["ASPNETCORE_URLS"] = url;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilUp(HttpClient client, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            try
-            {
-                if ((await client.GetAsync("/healthz", ct)).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(500, ct);
-        }
-        throw new TimeoutException("The service did not start within a minute.");
-    }
-
-    /// <summary>Server time as the client sees it on loopback: request sent to body read.</summary>
-    private static async Task<double> Time(HttpClient client, string url, CancellationToken ct)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        using var response = await client.GetAsync(url, ct);
-        await response.Content.ReadAsByteArrayAsync(ct);
-        response.EnsureSuccessStatusCode();
-        return stopwatch.Elapsed.TotalMilliseconds;
     }
 }

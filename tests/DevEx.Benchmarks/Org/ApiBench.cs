@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DevEx.SampleOrg;
+using NodaTime;
+
+namespace DevEx.Benchmarks.Org;
+
+/// <summary>
+/// <c>api</c>: the DORA questions of issue 13 item 9 over HTTP, against the server as its own process on the benchmark
+/// org's database (made by <c>org</c>): one team's last 4 weeks, its monthly series for a year, org-wide for a year.
+/// First the request after start (JIT, first loads: a window the start-up warming did not ask for), then each question
+/// warm (the same request repeated), then one team's 4 weeks for every team in turn (each team asked once per round:
+/// what a question no one asked just before costs).
+/// </summary>
+internal static class ApiBench
+{
+    public static Command Create(IClock clock)
+    {
+        var work = new Option<string?>("--work") { Description = "The folder of `org` (default: its folder under the system temp folder)" };
+        var repetitions = new Option<int>("--repetitions") { Description = "Timed requests per question", DefaultValueFactory = _ => 50 };
+        var command = new Command("api", "Measure the DORA API's small and large questions on the benchmark org (run `org` first)") { work, repetitions };
+        command.SetAction((parse, ct) => Run(parse.GetValue(work), parse.GetValue(repetitions), clock, ct));
+        return command;
+    }
+
+    private static async Task<int> Run(string? work, int repetitions, IClock clock, CancellationToken ct)
+    {
+        work ??= Path.Combine(Path.GetTempPath(), "devex-bench-50x52x20");
+        var database = Path.Combine(work, "bench.duckdb");
+        if (!File.Exists(database))
+        {
+            Console.Error.WriteLine($"No database at {database}: run `org` first.");
+            return 2;
+        }
+        var until = new SampleOrganisationOptions().EffectiveUntil;
+        var monthStart = new LocalDate(until.Year, until.Month, 1);
+        using var server = await BenchServer.Start(database, ct);
+        var teams = JsonNode.Parse(await server.Client.GetStringAsync("/api/v1/teams", ct))!.AsArray().Select(t => t!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+        var team = teams[0];
+        var questions = new (string Name, string Url)[]
+        {
+            ($"one team ({team}), 4 weeks", $"/api/v1/metrics/dora?team={team}&from={until.PlusWeeks(-4):yyyy-MM-dd}&to={until:yyyy-MM-dd}"),
+            ($"one team ({team}), monthly series, 12 months", $"/api/v1/metrics/dora/series?team={team}&interval=month&from={monthStart.PlusMonths(-12):yyyy-MM-dd}&to={monthStart:yyyy-MM-dd}"),
+            ("org-wide, 52 weeks", $"/api/v1/metrics/dora?from={until.PlusWeeks(-52):yyyy-MM-dd}&to={until:yyyy-MM-dd}"),
+        };
+        var report = new BenchReport(Console.Out);
+        var first = await server.Time(questions[0].Url, ct);
+        report.Machine(clock, withTime: true);
+        report.Line($"Load average (1, 5, 15 min) before: {BenchServer.LoadAverage()}");
+        report.Line(string.Create(CultureInfo.InvariantCulture, $"First request after start ({questions[0].Name}): {first:0.0} ms"));
+        report.Line();
+        report.Line("| question | median | p95 | max |");
+        report.Line("| --- | --- | --- | --- |");
+        foreach (var (name, url) in questions)
+        {
+            report.Line(Row(name, await Times(server, [url], 5, repetitions, ct)));
+        }
+        var everyTeam = teams.Select(t => $"/api/v1/metrics/dora?team={t}&from={until.PlusWeeks(-4):yyyy-MM-dd}&to={until:yyyy-MM-dd}").ToList();
+        report.Line(Row($"one team, 4 weeks, each of the {teams.Count} teams in turn", await Times(server, everyTeam, 1, Math.Max(repetitions, teams.Count), ct)));
+        report.Line();
+        report.Line($"Load average (1, 5, 15 min) after: {BenchServer.LoadAverage()}");
+        return 0;
+    }
+
+    /// <summary>Warm-up requests, then the timed ones, cycling through <paramref name="urls"/>; sorted.</summary>
+    private static async Task<List<double>> Times(BenchServer server, List<string> urls, int warmUp, int count, CancellationToken ct)
+    {
+        for (var i = 0; i < warmUp; i++)
+        {
+            await server.Time(urls[i % urls.Count], ct);
+        }
+        var times = new List<double>();
+        for (var i = 0; i < count; i++)
+        {
+            times.Add(await server.Time(urls[i % urls.Count], ct));
+        }
+        times.Sort();
+        return times;
+    }
+
+    private static string Row(string name, List<double> times) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {times[times.Count / 2]:0.0} ms | {times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.95) - 1)]:0.0} ms | {times[^1]:0.0} ms |");
+}
