@@ -23,8 +23,14 @@ public sealed class DuckDbDatabase : IDisposable
 
     /// <exception cref="DatabaseInUseException">Another process holds the file.</exception>
     /// <exception cref="DatabaseOpenException">DuckDB cannot open the file for another reason.</exception>
-    public DuckDbDatabase(string path)
+    /// <summary>DuckDB's threads per statement unless configured: see DevExOptions.DatabaseThreads.</summary>
+    public const int DefaultThreads = 1;
+
+    /// <param name="path">The file; created with its folder when missing.</param>
+    /// <param name="threads">DuckDB's worker threads per statement (<c>SET threads</c>), 1 or more.</param>
+    public DuckDbDatabase(string path, int threads = DefaultThreads)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         Path = path;
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -41,9 +47,18 @@ public sealed class DuckDbDatabase : IDisposable
             // Held by another process, or not a database: one line for the host to print, not DuckDB's text.
             throw DatabaseOpenFailures.Of(path, e);
         }
-        // Bulk imports write hundreds of MB of WAL; checkpointing at every 16 MB (the default) doubled their commit
-        // time. Writers call Checkpoint() when a whole import or derivation is done instead.
-        keepAlive.Execute("SET checkpoint_threshold = '512MB'");
+        try
+        {
+            // Bulk imports write hundreds of MB of WAL; checkpointing at every 16 MB (the default) doubled their commit
+            // time. Writers call Checkpoint() when a whole import or derivation is done instead.
+            keepAlive.Execute("SET checkpoint_threshold = '512MB'");
+            keepAlive.Execute($"SET threads = {threads}");
+        }
+        catch
+        {
+            keepAlive.Dispose(); // releases the file, so the caller can report the failure and a retry can open it
+            throw;
+        }
     }
 
     private readonly DuckDBConnection keepAlive;
@@ -61,6 +76,11 @@ public sealed class DuckDbDatabase : IDisposable
     public long DataGeneration => Interlocked.Read(ref dataGeneration);
 
     public void MarkDataChanged() => Interlocked.Increment(ref dataGeneration);
+
+    private long writeGeneration;
+
+    /// <summary>Goes up after every committed write, source or derived; snapshots of source tables key on it.</summary>
+    public long WriteGeneration => Interlocked.Read(ref writeGeneration);
 
     public DuckDBConnection Open()
     {
@@ -140,6 +160,7 @@ public sealed class DuckDbDatabase : IDisposable
         using var transaction = connection.BeginTransaction();
         var result = work(connection, transaction);
         transaction.Commit();
+        Interlocked.Increment(ref writeGeneration);
         return result;
     }
 
@@ -169,9 +190,9 @@ public sealed class DuckDbDatabase : IDisposable
 
     /// <summary>Opens the file and applies pending migrations.</summary>
     /// <exception cref="DatabaseOpenException">The file cannot be opened, or a newer DevEx wrote its schema (the file is released).</exception>
-    public static DuckDbDatabase OpenAndMigrate(string path)
+    public static DuckDbDatabase OpenAndMigrate(string path, int threads = DefaultThreads)
     {
-        var database = new DuckDbDatabase(path);
+        var database = new DuckDbDatabase(path, threads);
         try
         {
             using var connection = database.Open();

@@ -179,7 +179,7 @@ internal sealed class Scenario : IDisposable
             DateTimeZoneProviders.Tzdb[zone]);
 
     public DoraMetrics Dora(string from = "2026-02-02", string to = "2026-02-09", MetricScope? scope = null) =>
-        new DoraMetricsService(new QueryRunner(Database), new DoraLevelThresholds()).Get(Window(from, to), scope ?? MetricScope.Org);
+        new DoraMetricsService(new QueryRunner(Database), new DoraLevels(new DoraLevelThresholds())).Get(Window(from, to), scope ?? MetricScope.Org);
 
     public IReadOnlyList<T> Rows<T>(string sql) => new QueryRunner(Database).RunSql<T>(sql, new { });
 

@@ -2,7 +2,7 @@ namespace DevEx.Analytics.Metrics;
 
 /// <summary>
 /// DORA level thresholds (configuration section <c>DevEx:Metrics:Levels</c>); defaults from the 2024 report,
-/// read as docs/metrics.md states them. Applied by queries/dora_levels.sql.
+/// read as docs/metrics.md states them. Applied by <see cref="DoraLevels"/>.
 /// </summary>
 public sealed class DoraLevelThresholds
 {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DevEx.Store.Queries;
 using NodaTime;
 
@@ -6,9 +5,9 @@ namespace DevEx.Analytics.Metrics;
 
 /// <summary>
 /// The five DORA metrics and incident time to restore for a window and scope, as one figure or as a series.
-/// Each figure comes from its queries/ file; levels from queries/dora_levels.sql.
+/// Each figure comes from its queries/ file; levels from <see cref="DoraLevels"/>.
 /// </summary>
-public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds thresholds)
+public sealed class DoraMetricsService(QueryRunner queries, DoraLevels levels)
 {
     public DoraMetrics Get(MetricWindow window, MetricScope scope, CancellationToken cancellationToken = default) =>
         Compute(window, scope, null, MetricGrouping.None, cancellationToken)[NoGroup][0];
@@ -82,8 +81,7 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
             frequency[(group, period.From)].ToList(), leadTime.GetValueOrDefault((group, period.From)), failRate.GetValueOrDefault((group, period.From)),
             recovery.GetValueOrDefault((group, period.From)), rework.GetValueOrDefault((group, period.From)),
             restore.GetValueOrDefault((group, period.From)), withoutSignal.Contains(group))).ToList(), StringComparer.Ordinal);
-        var levels = Levels(figures.Values.SelectMany(f => f).ToList(), cancellationToken);
-        return figures.ToDictionary(f => f.Key, f => f.Value.Select(m => WithLevels(m, levels[m])).ToList(), StringComparer.Ordinal);
+        return figures.ToDictionary(f => f.Key, f => f.Value.Select(WithLevels).ToList(), StringComparer.Ordinal);
     }
 
     private DoraMetrics Assemble(MetricWindow period, List<FrequencyRow> frequencyRows, DurationRow? lead, FailRateRow? fail,
@@ -107,45 +105,19 @@ public sealed class DoraMetricsService(QueryRunner queries, DoraLevelThresholds 
             new IncidentTimeToRestore(restore?.SampleSize ?? 0, restore?.MedianHours, restore?.P75Hours, restore?.P90Hours));
     }
 
-    private static DoraMetrics WithLevels(DoraMetrics m, LevelRow levels) => m with
+    private DoraMetrics WithLevels(DoraMetrics m) => m with
     {
-        DeploymentFrequency = m.DeploymentFrequency with { Level = levels.DeploymentFrequency },
-        ChangeLeadTime = m.ChangeLeadTime with { Level = levels.ChangeLeadTime },
-        ChangeFailRate = m.ChangeFailRate with { Level = levels.ChangeFailRate },
-        FailedDeploymentRecoveryTime = m.FailedDeploymentRecoveryTime with { Level = levels.RecoveryTime },
-    };
-
-    /// <summary>Classifies every figure set of a request in one run of queries/dora_levels.sql.</summary>
-    private Dictionary<DoraMetrics, LevelRow> Levels(List<DoraMetrics> all, CancellationToken cancellationToken)
-    {
-        var figures = all.Select((m, i) => new LevelInput(i,
-            m.DeploymentFrequency.Deployments == 0 ? null : m.DeploymentFrequency.DeployDays / new MetricWindow(m.From, m.To, DateTimeZone.Utc).Weeks,
-            m.DeploymentFrequency.MedianDeployDaysPerWeek, m.ChangeLeadTime.MedianHours,
-            m.ChangeFailRate.NoFailureSignal is null ? m.ChangeFailRate.Rate : null, m.FailedDeploymentRecoveryTime.MedianHours));
-        var parameters = new
+        DeploymentFrequency = m.DeploymentFrequency with
         {
-            figures = JsonSerializer.Serialize(figures, LevelJson),
-            df_elite_days = thresholds.DeploymentFrequencyEliteDeployDaysPerWeek,
-            df_high_per_week = thresholds.DeploymentFrequencyHighDeployDaysPerWeek,
-            df_medium_per_week = thresholds.DeploymentFrequencyMediumDeployDaysPerWeek,
-            lt_elite = thresholds.LeadTimeEliteHours,
-            lt_high = thresholds.LeadTimeHighHours,
-            lt_medium = thresholds.LeadTimeMediumHours,
-            cfr_elite = thresholds.ChangeFailRateElite,
-            cfr_high = thresholds.ChangeFailRateHigh,
-            cfr_medium = thresholds.ChangeFailRateMedium,
-            rt_elite = thresholds.RecoveryEliteHours,
-            rt_high = thresholds.RecoveryHighHours,
-            rt_medium = thresholds.RecoveryMediumHours,
-        };
-        var rows = queries.Run<LevelRow>("dora_levels", parameters, cancellationToken).ToDictionary(r => r.Key);
-        return all.Select((m, i) => (m, i)).ToDictionary<(DoraMetrics m, int i), DoraMetrics, LevelRow>(x => x.m, x => rows[x.i], ReferenceEqualityComparer.Instance);
-    }
-
-    private static readonly JsonSerializerOptions LevelJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    private sealed record LevelInput(int Key, double? DeployDaysPerWeek, double? MedianDeployDaysPerWeek, double? LeadTimeHours,
-        double? ChangeFailRate, double? RecoveryHours);
+            Level = levels.DeploymentFrequency(
+                m.DeploymentFrequency.Deployments == 0 ? null : m.DeploymentFrequency.DeployDays / new MetricWindow(m.From, m.To, DateTimeZone.Utc).Weeks,
+                m.DeploymentFrequency.MedianDeployDaysPerWeek),
+        },
+        ChangeLeadTime = m.ChangeLeadTime with { Level = levels.ChangeLeadTime(m.ChangeLeadTime.MedianHours) },
+        // Without any failure signal in the data, a 0 % rate is no evidence of elite: no level.
+        ChangeFailRate = m.ChangeFailRate with { Level = levels.ChangeFailRate(m.ChangeFailRate.NoFailureSignal is null ? m.ChangeFailRate.Rate : null) },
+        FailedDeploymentRecoveryTime = m.FailedDeploymentRecoveryTime with { Level = levels.RecoveryTime(m.FailedDeploymentRecoveryTime.MedianHours) },
+    };
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
 }

@@ -47,15 +47,6 @@ internal sealed class ReworkRow
     public long Deployments { get; init; }
 }
 
-internal sealed class LevelRow
-{
-    public int Key { get; init; }
-    public string? DeploymentFrequency { get; init; }
-    public string? ChangeLeadTime { get; init; }
-    public string? ChangeFailRate { get; init; }
-    public string? RecoveryTime { get; init; }
-}
-
 internal sealed class FailureSignalRow
 {
     public string? Grp { get; init; }

@@ -14,7 +14,7 @@ namespace DevEx.Server.Api;
 internal sealed record ResolvedRequest(MetricWindow Window, MetricScope Scope, MetricInterval Interval);
 
 /// <summary>Validates metric requests: 400 names the bad parameter, 404 the unknown team, service or repository.</summary>
-internal sealed class MetricRequestResolver(IClock clock, MetricOptions options, DuckDbDatabase database)
+internal sealed class MetricRequestResolver(IClock clock, MetricOptions options, DuckDbDatabase database, ScopeCatalog catalog)
 {
     public ProblemHttpResult? TryResolve(MetricRequest request, out ResolvedRequest resolved)
     {
@@ -142,7 +142,7 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
         {
             return null;
         }
-        if (scope.Team is not null && !ScopeLookups.TeamExists(database, scope.Team))
+        if (scope.Team is not null && !catalog.TeamExists(scope.Team))
         {
             if (scope.Team == MetricScope.Unowned)
             {
@@ -151,12 +151,12 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
             }
             return Problems.NotFound("team", $"No team '{scope.Team}'. GET /api/v1/teams lists the teams.");
         }
-        if (scope.Service is not null && !ScopeLookups.ServiceExists(database, scope.Service))
+        if (scope.Service is not null && !catalog.ServiceExists(scope.Service))
         {
             return Problems.NotFound("service", $"No service '{scope.Service}'. GET /api/v1/services lists the services.");
         }
         if (scope is { Team: not null, Service: not null }
-            && ScopeLookups.OwnerTeam(database, scope.Service) is var owner
+            && catalog.OwnerTeam(scope.Service) is var owner
             && owner != scope.Team)
         {
             // A service outside the team has nothing in the team's scope: say so rather than answer zeros. An owner that is no

@@ -1,3 +1,5 @@
+using DevEx.Store;
+
 namespace DevEx.Server.Hosting;
 
 /// <summary>The host's own settings (configuration section <c>DevEx</c>; env <c>DevEx__Database</c> etc.).</summary>
@@ -7,6 +9,12 @@ public sealed class DevExOptions
 
     /// <summary>The DuckDB file; created with its folder when missing. <c>--db PATH</c> sets it too.</summary>
     public string Database { get; set; } = "data/devex.duckdb";
+
+    /// <summary>
+    /// DuckDB's worker threads per statement. 1: requests and panels already run their queries side by side, and a small
+    /// question's statements spend more on scheduling a second thread than they gain (docs/benchmarks.md, "Small questions").
+    /// </summary>
+    public int DatabaseThreads { get; set; } = DuckDbDatabase.DefaultThreads;
 
     /// <summary>Import the bundled sample organisation when the database holds no data.</summary>
     public bool SeedSampleData { get; set; } = true;

@@ -13,6 +13,7 @@ using DevEx.Server.Reports;
 using DevEx.Server.Webhooks;
 using DevEx.Store;
 using DevEx.Store.Queries;
+using DevEx.Store.Reading;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -24,7 +25,8 @@ internal static class ServiceRegistration
     public static IServiceCollection AddDevEx(this IServiceCollection services)
     {
         services.AddOptions<DevExOptions>().BindConfiguration(DevExOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "DevEx:Database must name a file").ValidateOnStart();
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "DevEx:Database must name a file")
+            .Validate(o => o.DatabaseThreads >= 1, "DevEx:DatabaseThreads must be 1 or more").ValidateOnStart();
         services.AddOptions<MetricOptions>().BindConfigurationReplacingLists(MetricOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<MetricOptions>, MetricOptionsValidation>();
         services.AddOptions<DoraLevelThresholds>().BindConfiguration(DoraLevelThresholds.Section);
@@ -37,7 +39,11 @@ internal static class ServiceRegistration
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClock>(sp => new TimeProviderClock(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => DuckDbDatabase.OpenAndMigrate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevExOptions>>().Value.Database));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevExOptions>>().Value;
+            return DuckDbDatabase.OpenAndMigrate(options.Database, options.DatabaseThreads);
+        });
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DoraLevelThresholds>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TicketOptions>>().Value);
@@ -45,6 +51,7 @@ internal static class ServiceRegistration
         services.AddSingleton<QueryRunner>();
         services.AddSingleton<DerivationRunner>();
         services.AddSingleton<DerivationQueueService>();
+        services.AddSingleton<DoraLevels>();
         services.AddSingleton<DoraMetricsService>();
         services.AddSingleton<PullRequestFlowService>();
         services.AddSingleton<CiMetricsService>();
@@ -59,6 +66,7 @@ internal static class ServiceRegistration
         services.AddSingleton<OpenPullRequestService>();
         services.AddSingleton<OrgService>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<ScopeCatalog>();
         services.AddSingleton<MetricRequestResolver>();
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<Sync.SyncRunner>();

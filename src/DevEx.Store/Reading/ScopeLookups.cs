@@ -2,33 +2,16 @@ using Dapper;
 
 namespace DevEx.Store.Reading;
 
-/// <summary>Whether the teams, services, repositories and ticket projects a request names exist: what turns a typo into a 404.</summary>
+/// <summary>
+/// Whether the repositories and ticket projects a request names exist: what turns a typo into a 404 (teams and services:
+/// <see cref="ScopeCatalog"/>).
+/// </summary>
 public static class ScopeLookups
 {
     public static IReadOnlyList<string> TicketProjects(DuckDbDatabase database)
     {
         using var connection = database.Open();
         return connection.Query<string>("SELECT DISTINCT project FROM tickets ORDER BY project").AsList();
-    }
-
-    public static bool TeamExists(DuckDbDatabase database, string id)
-    {
-        using var connection = database.Open();
-        return connection.ExecuteScalar<long>("SELECT count(*) FROM teams WHERE id = $id", new { id }) > 0;
-    }
-
-    public static bool ServiceExists(DuckDbDatabase database, string id)
-    {
-        using var connection = database.Open();
-        return connection.ExecuteScalar<long>("SELECT count(*) FROM services WHERE id = $id", new { id }) > 0;
-    }
-
-    /// <summary>The team owning a service; null when no team (no Group of its owner's id) does.</summary>
-    public static string? OwnerTeam(DuckDbDatabase database, string serviceId)
-    {
-        using var connection = database.Open();
-        return connection.ExecuteScalar<string?>(
-            "SELECT t.id FROM services s LEFT JOIN teams t ON t.id = s.owner_team WHERE s.id = $id", new { id = serviceId });
     }
 
     /// <summary>A repository is known when it is stored, a service names it, or a commit is in it.</summary>

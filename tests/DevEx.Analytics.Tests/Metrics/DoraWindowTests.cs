@@ -33,7 +33,7 @@ public sealed class DoraWindowTests
             .Commit("k1", "Mon 08:00")
             .Deployment("D1", "k1", "Sun 20:00")
             .Derive();
-        var service = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds());
+        var service = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevels(new DoraLevelThresholds()));
         Assert.Equal(1, service.Get(Scenario.Window("2026-02-02", "2026-02-09"), MetricScope.Org).DeploymentFrequency.Deployments);
         Assert.Equal(0, service.Get(Scenario.Window("2026-02-02", "2026-02-09", "Pacific/Auckland"), MetricScope.Org).DeploymentFrequency.Deployments);
     }
@@ -47,7 +47,7 @@ public sealed class DoraWindowTests
             .Deployment("D1", "k1", "Mon 09:00")
             .Deployment("D2", "k2", "Mon 12:00")
             .Derive();
-        var series = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds())
+        var series = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevels(new DoraLevelThresholds()))
             .Series(Scenario.Window("2026-02-02", "2026-02-16"), MetricScope.Org, MetricInterval.Week);
         Assert.Equal(2, series.Count);
         Assert.Equal((2L, 2.0), (series[0].DeploymentFrequency.Deployments, series[0].ChangeLeadTime.MedianHours!.Value));
@@ -73,7 +73,7 @@ public sealed class DoraWindowTests
             .Deployment("W0", "w1", "Mon 09:00", service: "web", repo: "acme/web")
             .Deployment("W1", "w2", "Wed 09:00", service: "web", repo: "acme/web")
             .Derive();
-        var service = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds());
+        var service = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevels(new DoraLevelThresholds()));
         var window = Scenario.Window("2026-02-02", "2026-02-16");
         var byTeam = service.ByGroup(window, MetricScope.Org, MetricGrouping.Team);
         Assert.Equal(["payments", "search"], byTeam.Keys.Order());
@@ -111,16 +111,10 @@ public sealed class DoraWindowTests
     public void Levels_follow_the_2024_thresholds(double deployDaysPerWeek, double medianDeployDays, double leadHours, double failRate,
         double recoveryHours, string frequency, string lead, string fail, string recovery)
     {
-        using var scenario = new Scenario();
-        var figures = string.Create(CultureInfo.InvariantCulture,
-            $"[{{\"key\":0,\"deploy_days_per_week\":{deployDaysPerWeek},\"median_deploy_days_per_week\":{medianDeployDays},\"lead_time_hours\":{leadHours},\"change_fail_rate\":{failRate},\"recovery_hours\":{recoveryHours}}},{{\"key\":1}}]");
-        var rows = new QueryRunner(scenario.Database).Run<(int Key, string? F, string? L, string? C, string? R)>("dora_levels", new
-        {
-            figures, df_elite_days = 5.0, df_high_per_week = 1.0,
-            df_medium_per_week = 12.0 / 52, lt_elite = 24.0, lt_high = 168.0, lt_medium = 720.0, cfr_elite = 0.05, cfr_high = 0.10,
-            cfr_medium = 0.15, rt_elite = 1.0, rt_high = 24.0, rt_medium = 168.0,
-        });
-        Assert.Equal((0, frequency, lead, fail, recovery), rows[0]);
-        Assert.Equal((1, (string?)null, (string?)null, (string?)null, (string?)null), rows[1]); // a figure set without values has no levels
+        var levels = new DoraLevels(new DoraLevelThresholds());
+        Assert.Equal(frequency, levels.DeploymentFrequency(deployDaysPerWeek, medianDeployDays));
+        Assert.Equal(lead, levels.ChangeLeadTime(leadHours));
+        Assert.Equal(fail, levels.ChangeFailRate(failRate));
+        Assert.Equal(recovery, levels.RecoveryTime(recoveryHours));
     }
 }

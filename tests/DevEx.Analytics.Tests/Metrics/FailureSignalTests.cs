@@ -69,7 +69,7 @@ public sealed class FailureSignalTests
             .Deployment("W2", "w2", "Mon 11:00", service: "web", repo: "acme/web")
             .Incident("I1", "2026-02-10T12:00:00Z", null)
             .Derive();
-        var dora = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds());
+        var dora = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevels(new DoraLevelThresholds()));
         var window = Scenario.Window("2026-02-02", "2026-02-09");
         var byTeam = dora.ByGroup(window, MetricScope.Org, MetricGrouping.Team);
         Assert.Equal("elite", byTeam["a"].ChangeFailRate.Level);
@@ -94,7 +94,7 @@ public sealed class FailureSignalTests
             .Deployment("W2", "w2", "Mon 11:00", service: "web", repo: "acme/web")
             .Incident("I1", "2026-02-10T12:00:00Z", null)
             .Derive();
-        var dora = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds());
+        var dora = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevels(new DoraLevelThresholds()));
         var byTeam = dora.ByGroup(Scenario.Window("2026-02-02", "2026-02-09"), MetricScope.Org, MetricGrouping.Team);
         var unowned = byTeam[MetricScope.Unowned].ChangeFailRate;
         Assert.Equal((0L, 2L), (unowned.FailedDeployments, unowned.Deployments));

@@ -53,7 +53,7 @@ public sealed class SeriesAdditivityTests
     public void Daily_deployment_series_counts_each_day_and_adds_up_to_the_window()
     {
         using var scenario = Build();
-        var dora = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds());
+        var dora = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevels(new DoraLevelThresholds()));
         var daily = dora.Series(Window, MetricScope.Org, MetricInterval.Day);
         // 01-28 .. 02-10: 0 1 0 1 0 2 1 0 1 0 0 0 0 1
         Assert.Equal([0L, 1, 0, 1, 0, 2, 1, 0, 1, 0, 0, 0, 0, 1], daily.Select(p => p.DeploymentFrequency.Deployments));
@@ -65,7 +65,7 @@ public sealed class SeriesAdditivityTests
     public void Weekly_and_monthly_deployment_series_split_partial_weeks_at_the_period_edge()
     {
         using var scenario = Build();
-        var dora = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds());
+        var dora = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevels(new DoraLevelThresholds()));
         var weekly = dora.Series(Window, MetricScope.Org, MetricInterval.Week);
         Assert.Equal([2L, 4, 1], weekly.Select(p => p.DeploymentFrequency.Deployments));
         var monthly = dora.Series(Window, MetricScope.Org, MetricInterval.Month);
@@ -80,7 +80,7 @@ public sealed class SeriesAdditivityTests
     public void Every_dora_period_adds_up_to_the_window_and_equals_its_own_window()
     {
         using var scenario = Build();
-        var dora = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevelThresholds());
+        var dora = new DoraMetricsService(new QueryRunner(scenario.Database), new DoraLevels(new DoraLevelThresholds()));
         var whole = dora.Get(Window, MetricScope.Org);
         foreach (var interval in Intervals)
         {

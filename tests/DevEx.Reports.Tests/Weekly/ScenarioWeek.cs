@@ -67,7 +67,7 @@ internal static class ScenarioWeek
     public static WeeklyReportBuilder Builder(Scenario scenario)
     {
         var queries = new QueryRunner(scenario.Database);
-        return new WeeklyReportBuilder(queries, new DoraMetricsService(queries, new DoraLevelThresholds()), new WaitStatesService(queries),
+        return new WeeklyReportBuilder(queries, new DoraMetricsService(queries, new DoraLevels(new DoraLevelThresholds())), new WaitStatesService(queries),
             new CiMetricsService(queries), new MeetingMetricsService(queries, new MeetingOptions()), new ExplainService(queries),
             new OpenPullRequestService(queries, scenario.Options), new DataStartService(queries), scenario.Options, new FakeClock(Instant.FromUtc(2026, 2, 9, 7, 0)));
     }

@@ -126,7 +126,7 @@ public sealed class ImportGitCommandTests : IDisposable
         string[] inFinishOrder = ["c3", "f1", "f2", "m1", "c4"];
         Assert.Equal([6.0, 7.0, 5.0, 2.0, 25.0], inFinishOrder.Select(c => changes[sha[c]].LeadTimeHours));
         Assert.Equal("git:acme/shop:v1.2.0", changes[sha["c4"]].DeploymentId);
-        var dora = new DoraMetricsService(new QueryRunner(db), new DoraLevelThresholds()).Get(Week, MetricScope.Org);
+        var dora = new DoraMetricsService(new QueryRunner(db), new DoraLevels(new DoraLevelThresholds())).Get(Week, MetricScope.Org);
         // Deployments Mon, Tue, Thu: 3 in the week, on 3 days.
         Assert.Equal((3L, 3.0, 3L), (dora.DeploymentFrequency.Deployments, dora.DeploymentFrequency.PerWeek, dora.DeploymentFrequency.DeployDays));
         // Sorted 2, 5, 6, 7, 25: median 6; p75 at rank 0.75 * 4 = 3 → 7; p90 at rank 3.6 → 7 + 0.6 * (25 - 7) = 17.8.

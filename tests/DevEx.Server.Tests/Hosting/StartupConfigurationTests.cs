@@ -81,4 +81,12 @@ public sealed class StartupConfigurationTests
         Assert.Contains("Configuration: DevEx:Meetings:FocusBlock must be positive and MinCohort at least 1", lines);
         Assert.Contains(lines, l => l.StartsWith("Configuration: DevEx:Metrics:BotPattern '[bot' is not a regular expression: ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Database_threads_below_one_are_refused()
+    {
+        var (refused, lines) = Check(new() { ["DevEx:DatabaseThreads"] = "0" });
+        Assert.True(refused);
+        Assert.Equal("Configuration: DevEx:DatabaseThreads must be 1 or more", Assert.Single(lines));
+    }
 }
