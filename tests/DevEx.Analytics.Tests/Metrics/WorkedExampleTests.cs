@@ -3,7 +3,7 @@ using DevEx.Analytics.Metrics;
 namespace DevEx.Analytics.Tests.Metrics;
 
 // Queries: dora_deployment_frequency, dora_change_lead_time, dora_change_fail_rate,
-// dora_failed_deployment_recovery_time, dora_deployment_rework_rate, incident_time_to_restore, dora_levels.
+// dora_failed_deployment_recovery_time, dora_deployment_rework_rate, incident_time_to_restore, and the levels (DoraLevels).
 /// <summary>
 /// The worked example of docs/metrics.md, computed by hand there: service api, production only, team zone UTC,
 /// window 2026-02-02 .. 2026-02-09.
