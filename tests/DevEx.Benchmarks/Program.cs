@@ -20,6 +20,7 @@ var root = new RootCommand("DevEx benchmarks (docs/benchmarks.md). Run in Releas
     DashboardBench.Create(clock),
     ApiBench.Create(clock),
     WebhookBench.Create(clock),
+    LoadBench.Create(clock),
     ReportBench.Create(clock),
     micro,
 };

@@ -11,7 +11,12 @@ using NodaTime.Text;
 namespace DevEx.Server.Api;
 
 /// <summary>A request's parameters made into a window, scope and interval, or the problem a person can act on.</summary>
-internal sealed record ResolvedRequest(MetricWindow Window, MetricScope Scope, MetricInterval Interval);
+internal sealed record ResolvedRequest(MetricWindow Window, MetricScope Scope, MetricInterval Interval)
+{
+    /// <summary>The cache key of <paramref name="question"/> asked for this window, scope and interval.</summary>
+    public string Key(string question) => string.Join('\u001f', question, Window.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Window.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Window.Zone.Id, Scope.Team, Scope.Service, Scope.Repo, Interval);
+}
 
 /// <summary>Validates metric requests: 400 names the bad parameter, 404 the unknown team, service or repository.</summary>
 internal sealed class MetricRequestResolver(IClock clock, MetricOptions options, DuckDbDatabase database, ScopeCatalog catalog)

@@ -1,3 +1,4 @@
+using DevEx.Server.Caching;
 namespace DevEx.Server.Dashboards;
 
 internal static class DashboardRegistration
@@ -15,7 +16,7 @@ internal static class DashboardRegistration
         services.AddSingleton<QueryFiles>();
         services.AddSingleton<DashboardReader>();
         services.AddSingleton<DashboardCatalog>();
-        services.AddSingleton<PanelCache>();
+        services.AddSingleton<ResultCache>();
         services.AddSingleton<MeetingTotals>();
         services.AddSingleton<PanelLoader>();
         services.AddSingleton<PanelRenderer>();

@@ -1,3 +1,4 @@
+using DevEx.Server.Caching;
 using DevEx.Analytics.Metrics;
 
 namespace DevEx.Server.Dashboards;
@@ -7,7 +8,7 @@ namespace DevEx.Server.Dashboards;
 /// the figure of all teams withheld where subtracting the teams' own would reveal a smaller group's), computed once per
 /// view for the panels that show them.
 /// </summary>
-internal sealed class MeetingTotals(MeetingMetricsService meetings, PanelCache cache)
+internal sealed class MeetingTotals(MeetingMetricsService meetings, ResultCache cache)
 {
     public string SubtractionReason => meetings.SubtractionReason;
 

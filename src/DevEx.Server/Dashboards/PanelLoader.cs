@@ -1,3 +1,4 @@
+using DevEx.Server.Caching;
 using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
 using DevEx.Store.Queries;
@@ -8,7 +9,7 @@ namespace DevEx.Server.Dashboards;
 /// Loads a panel's table from its built-in source or its queries/ file, through the cache (live sources excepted).
 /// A query's cache key holds a fingerprint of its SQL, so an edited queries/ file counts at the next request.
 /// </summary>
-internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles queries, QueryRunner runner, MetricOptions options, PanelCache cache)
+internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles queries, QueryRunner runner, MetricOptions options, ResultCache cache)
 {
     public PanelData Load(PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken)
     {

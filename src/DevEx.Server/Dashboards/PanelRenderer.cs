@@ -1,3 +1,4 @@
+using DevEx.Server.Caching;
 using DevEx.Server.Dashboards.Views;
 
 namespace DevEx.Server.Dashboards;
@@ -8,7 +9,7 @@ namespace DevEx.Server.Dashboards;
 /// the definition's fingerprint and the data's key (which holds a query's text), so an edit to either shows at the next
 /// request; panels of live sources are never cached. A panel that fails shows its error and the page goes on.
 /// </summary>
-internal sealed class PanelRenderer(PanelLoader loader, PanelCache cache, ILogger<PanelRenderer> logger)
+internal sealed class PanelRenderer(PanelLoader loader, ResultCache cache, ILogger<PanelRenderer> logger)
 {
     public PanelModel Render(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using DevEx.Server.Caching;
 using System.Globalization;
 using DevEx.Analytics.Metrics;
 
@@ -10,7 +11,7 @@ namespace DevEx.Server.Dashboards;
 /// tickets, meetings to the meetings page. A meeting total is shown only where it cannot be undone by subtraction
 /// (<see cref="MeetingTotals"/>).
 /// </summary>
-internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals meetings, OrgService org, DataStartService dataStarts, PanelCache cache) : IPanelSourceGroup
+internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals meetings, OrgService org, DataStartService dataStarts, ResultCache cache) : IPanelSourceGroup
 {
     public IEnumerable<PanelSource> Sources() =>
     [

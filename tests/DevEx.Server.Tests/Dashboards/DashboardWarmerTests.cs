@@ -1,3 +1,4 @@
+using DevEx.Server.Caching;
 using DevEx.Server.Dashboards;
 using DevEx.Server.Dashboards.Views;
 using DevEx.Server.Tests.Api;
@@ -17,7 +18,7 @@ public sealed class DashboardWarmerTests : IDisposable
         var client = factory.CreateClient();
         await WorkedExampleImport.LoadAsync(client);
         // The default window on 2026-02-11: the 12 full ISO weeks before Monday 2026-02-09.
-        var cache = factory.Services.GetRequiredService<PanelCache>();
+        var cache = factory.Services.GetRequiredService<ResultCache>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         PanelModel? panel = null;
         // panel:<dashboard>/<panel>#<definition fingerprint>|<data key>

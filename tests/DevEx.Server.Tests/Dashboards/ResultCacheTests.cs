@@ -1,3 +1,4 @@
+using DevEx.Server.Caching;
 using DevEx.Server.Dashboards;
 using DevEx.Store;
 
@@ -8,17 +9,17 @@ namespace DevEx.Server.Tests.Dashboards;
 /// generation their computation began in. Rebuilds are simulated with <see cref="DuckDbDatabase.MarkDataChanged"/>,
 /// which is what every derivation calls when it is done.
 /// </summary>
-public sealed class PanelCacheTests : IDisposable
+public sealed class ResultCacheTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "devex-tests", Guid.NewGuid().ToString("N"));
     private readonly DuckDbDatabase database;
-    private readonly PanelCache cache;
+    private readonly ResultCache cache;
 
-    public PanelCacheTests()
+    public ResultCacheTests()
     {
         Directory.CreateDirectory(directory);
         database = new DuckDbDatabase(Path.Combine(directory, "cache.duckdb"));
-        cache = new PanelCache(database);
+        cache = new ResultCache(database);
     }
 
     [Fact]

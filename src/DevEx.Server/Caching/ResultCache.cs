@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 using DevEx.Store;
 
-namespace DevEx.Server.Dashboards;
+namespace DevEx.Server.Caching;
 
 /// <summary>
-/// Results of panel sources and rendered panels per key, kept until the derived tables are next rebuilt (a sync, import
-/// or webhook), since no result can change before that. Each entry carries the data generation its computation
+/// Metric results per key (the API's metric answers, dashboard panel data and rendered panels), kept until the derived
+/// tables are next rebuilt (a sync, import or webhook), since no result can change before that: a question asked again,
+/// by anyone allowed to ask it, is answered without running its queries. Each entry carries the data generation its computation
 /// started in and is served only while that generation is current: a render that began before a rebuild and
 /// finished after it is never passed off as new data. Bounded: cleared when it grows past MaxEntries.
 /// </summary>
-internal sealed class PanelCache(DuckDbDatabase database)
+internal sealed class ResultCache(DuckDbDatabase database)
 {
-    private const int MaxEntries = 2_000;
+    // The API's answers and the panels share it: 5,000 covers every team's figures for a few windows and their pages.
+    private const int MaxEntries = 5_000;
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private long clearedAt = -1;
 

@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DevEx.SampleOrg;
+using NodaTime;
+
+namespace DevEx.Benchmarks.Org;
+
+/// <summary>
+/// <c>load</c>: a steady mixed load (issue 14 item 7): API reads and dashboard pages at a fixed rate for a fixed time against
+/// the server as its own process on the benchmark org's database. Open loop: each request is sent at its scheduled
+/// moment whether or not earlier ones were answered, and its latency counts from that moment, so a server that falls
+/// behind shows it in the percentiles (no coordinated omission). The mix: every team's DORA figures, series,
+/// pull-request flow and CI for 4, 12 and 52 weeks; the teams list; the DORA, pull-request and overview pages, org-wide and
+/// per team; and a share of questions no one asked before (one team's 4 weeks ending a new day back), which no kept
+/// answer serves. Reports latency percentiles (the whole run, and after the first minute, once the pages and answers of the
+/// mix are kept), errors (non-2xx and transport failures), and the server's resident memory every
+/// 10 s (flat: within 10 % of the first minute's).
+/// </summary>
+internal static class LoadBench
+{
+    private static readonly int[] WindowWeeks = [4, 12, 52];
+    private static readonly string[] ApiPaths = ["/api/v1/metrics/dora?", "/api/v1/metrics/dora/series?interval=month&", "/api/v1/metrics/pr-flow?", "/api/v1/metrics/ci?"];
+    private static readonly string[] PagePaths = ["/", "/dashboards/dora", "/dashboards/pull-requests"];
+
+    public static Command Create(IClock clock)
+    {
+        var work = new Option<string?>("--work") { Description = "The folder of `org` (default: its folder under the system temp folder)" };
+        var rate = new Option<int>("--rate") { Description = "Requests per second", DefaultValueFactory = _ => 500 };
+        var seconds = new Option<int>("--seconds") { Description = "How long to keep the rate", DefaultValueFactory = _ => 600 };
+        var fresh = new Option<int>("--fresh-per-mille") { Description = "Of every 1,000 requests, how many ask a window no one asked before (computed, not kept)", DefaultValueFactory = _ => 20 };
+        var header = new Option<string?>("--header") { Description = "A header sent with every request, 'Name: value' (an API key: 'Authorization: Bearer devex_…')" };
+        var command = new Command("load", "Mixed API and dashboard load at a fixed rate on the benchmark org (run `org` first)") { work, rate, seconds, fresh, header };
+        command.SetAction((parse, ct) => Run(parse.GetValue(work), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(fresh), parse.GetValue(header), clock, ct));
+        return command;
+    }
+
+    private static async Task<int> Run(string? work, int rate, int seconds, int freshPerMille, string? header, IClock clock, CancellationToken ct)
+    {
+        work ??= Path.Combine(Path.GetTempPath(), "devex-bench-50x52x20");
+        var database = Path.Combine(work, "bench.duckdb");
+        if (!File.Exists(database))
+        {
+            Console.Error.WriteLine($"No database at {database}: run `org` first.");
+            return 2;
+        }
+        using var server = await BenchServer.Start(database, ct);
+        if (header is not null)
+        {
+            var colon = header.IndexOf(':', StringComparison.Ordinal);
+            server.Client.DefaultRequestHeaders.TryAddWithoutValidation(header[..colon].Trim(), header[(colon + 1)..].Trim());
+        }
+        var teams = JsonNode.Parse(await server.Client.GetStringAsync("/api/v1/teams", ct))!.AsArray().Select(t => t!["id"]!.GetValue<string>()).ToList();
+        var until = new SampleOrganisationOptions().EffectiveUntil;
+        var urls = Mix(teams, until);
+        var report = new BenchReport(Console.Out);
+        report.Machine(clock, withTime: true);
+        report.Line($"{rate} requests/s for {seconds} s over {urls.Count} URLs ({teams.Count} teams), {freshPerMille} per 1,000 for a window no one asked "
+            + $"before; load average before: {BenchServer.LoadAverage()}");
+
+        var latencies = new ConcurrentBag<(double Second, double Milliseconds)>();
+        var errors = new ConcurrentDictionary<string, int>();
+        var memory = new List<(int Second, long Rss)>();
+        var inFlight = new List<Task>();
+        var clockStart = Stopwatch.GetTimestamp();
+        var total = rate * seconds;
+        var nextMemory = 0;
+        for (var i = 0; i < total; i++)
+        {
+            var due = clockStart + (long)(i * (double)Stopwatch.Frequency / rate);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait, ct);
+            }
+            var elapsed = (int)Stopwatch.GetElapsedTime(clockStart).TotalSeconds;
+            if (elapsed >= nextMemory)
+            {
+                memory.Add((elapsed, server.Memory().Now));
+                nextMemory += 10;
+            }
+            // Fresh questions: one team's DORA figures for a 4-week window ending a new day back (cycling over 10 years of days).
+            var url = i % 1000 < freshPerMille
+                ? $"/api/v1/metrics/dora?team={teams[i % teams.Count]}&from={until.PlusDays(-(i % 3650)).PlusWeeks(-4):yyyy-MM-dd}&to={until.PlusDays(-(i % 3650)):yyyy-MM-dd}"
+                : urls[i % urls.Count];
+            inFlight.Add(Send(server.Client, url, due, clockStart, latencies, errors, ct));
+            if (inFlight.Count > 4 * rate)
+            {
+                inFlight.RemoveAll(t => t.IsCompleted);
+            }
+        }
+        await Task.WhenAll(inFlight);
+        memory.Add((seconds, server.Memory().Now));
+
+        var sorted = latencies.Select(l => l.Milliseconds).Order().ToList();
+        var steady = latencies.Where(l => l.Second >= 60).Select(l => l.Milliseconds).Order().ToList();
+        static double At(List<double> times, double q) => times.Count == 0 ? double.NaN : times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * q) - 1)];
+        static string Percentiles(List<double> times) => string.Create(CultureInfo.InvariantCulture,
+            $"p50 {At(times, 0.5):0.0} ms, p90 {At(times, 0.9):0.0} ms, p99 {At(times, 0.99):0.0} ms, max {(times.Count == 0 ? double.NaN : times[^1]):0.0} ms ({times.Count:N0} answers)");
+        var achieved = total / Stopwatch.GetElapsedTime(clockStart).TotalSeconds;
+        var afterFirstMinute = memory.Where(m => m.Second >= 60).Select(m => m.Rss).DefaultIfEmpty(memory[^1].Rss).ToList();
+        report.Table([
+            ("requests", $"{total:N0} sent, {sorted.Count:N0} answered 2xx, {errors.Values.Sum():N0} errors"),
+            ("rate achieved", string.Create(CultureInfo.InvariantCulture, $"{achieved:0} requests/s")),
+            ("latency from the scheduled send, whole run", Percentiles(sorted)),
+            ("latency from the scheduled send, after the first minute", Percentiles(steady)),
+            ("server resident memory", $"{memory[0].Rss:N0} MB at start, {afterFirstMinute[0]:N0} MB after the first minute, "
+                + $"{afterFirstMinute.Min():N0}–{afterFirstMinute.Max():N0} MB from then on, {memory[^1].Rss:N0} MB at the end; peak (VmHWM) {server.Memory().Peak:N0} MB"),
+            ("load average after", BenchServer.LoadAverage()),
+        ]);
+        foreach (var (kind, count) in errors.OrderByDescending(e => e.Value))
+        {
+            report.Line($"error: {count} × {kind}");
+        }
+        return 0;
+    }
+
+    private static async Task Send(HttpClient client, string url, long due, long start, ConcurrentBag<(double Second, double Milliseconds)> latencies,
+        ConcurrentDictionary<string, int> errors, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await client.GetAsync(url, ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
+            if (response.IsSuccessStatusCode)
+            {
+                latencies.Add((Stopwatch.GetElapsedTime(start, due).TotalSeconds, Stopwatch.GetElapsedTime(due).TotalMilliseconds));
+            }
+            else
+            {
+                errors.AddOrUpdate($"{(int)response.StatusCode} {url.Split('?')[0]}", 1, (_, n) => n + 1);
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            errors.AddOrUpdate($"{e.HttpRequestError} {url.Split('?')[0]}", 1, (_, n) => n + 1);
+        }
+    }
+
+    /// <summary>The URLs cycled through: API reads for every team and window, the org-wide ones, and the pages.</summary>
+    private static List<string> Mix(List<string> teams, LocalDate until)
+    {
+        var windows = WindowWeeks.Select(w => $"from={until.PlusWeeks(-w):yyyy-MM-dd}&to={until:yyyy-MM-dd}").ToList();
+        var scopes = teams.Select(t => $"&team={t}").Prepend("").ToList();
+        var api = from scope in scopes
+                  from window in windows
+                  from path in ApiPaths
+                  select path + window + scope;
+        var pages = from scope in scopes
+                    from path in PagePaths
+                    select path + "?" + windows[1] + scope;
+        // Interleaved so that every second of the run sees the same mix: 4 API reads for each page, and the teams list.
+        var apiList = api.ToList();
+        var pageList = pages.ToList();
+        var mix = new List<string>();
+        for (int a = 0, p = 0; a < apiList.Count; a++)
+        {
+            mix.Add(apiList[a]);
+            if (a % 4 == 3)
+            {
+                mix.Add(pageList[p++ % pageList.Count]);
+            }
+            if (a % 50 == 49)
+            {
+                mix.Add("/api/v1/teams");
+            }
+        }
+        return mix;
+    }
+}
