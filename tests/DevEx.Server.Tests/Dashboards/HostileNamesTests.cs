@@ -15,6 +15,8 @@ public sealed class HostileNamesTests : IAsyncLifetime, IDisposable
     // What the page must hold instead of the name: written out by hand, not by an encoder.
     private const string Escaped = "&lt;script&gt;alert(1)&lt;/script&gt;";
     private const string Week = "from=2026-02-02&to=2026-02-09";
+    // An imported pull request's URL that would run script when followed.
+    private const string HostileUrl = "javascript:alert(document.cookie)";
     private readonly DevExAppFactory factory = new(Instant.FromUtc(2026, 2, 11, 12, 0));
     private HttpClient client = null!;
 
@@ -27,7 +29,8 @@ public sealed class HostileNamesTests : IAsyncLifetime, IDisposable
             ("catalog", WorkedExampleImport.Catalog.Replace("  name: core\n", $"  name: core\n  title: \"{Name}\"\n", StringComparison.Ordinal)
                 .Replace("spec:\n  type: team", $"spec:\n  type: team\n  profile:\n    displayName: \"{Name}\"", StringComparison.Ordinal)),
             ("commits", WorkedExampleImport.Commits),
-            ("pull-requests", WorkedExampleImport.PullRequests.Replace("Search endpoint", json, StringComparison.Ordinal)),
+            ("pull-requests", WorkedExampleImport.PullRequests.Replace("Search endpoint", json, StringComparison.Ordinal)
+                .Replace("\"commits\"", $"\"url\":\"{HostileUrl}\",\"commits\"", StringComparison.Ordinal)),
             ("deployments", WorkedExampleImport.Deployments.Replace("\"service\":\"api\"", $"\"service\":\"{json}\"", StringComparison.Ordinal)),
             ("incidents", WorkedExampleImport.Incidents.Replace("\"service\":\"api\"", $"\"service\":\"{json}\"", StringComparison.Ordinal)
                 .Replace("\"resolvedAt\"", $"\"title\":\"{json}\",\"resolvedAt\"", StringComparison.Ordinal)),
@@ -71,5 +74,19 @@ public sealed class HostileNamesTests : IAsyncLifetime, IDisposable
         using var document = PageHtml.Parse(html);
         Assert.Empty(document.QuerySelectorAll("script"));
         Assert.Contains(Name, document.QuerySelector("p.intro")?.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/explain/pull-requests?" + Week)]
+    [InlineData("/explain/changes?" + Week)]
+    [InlineData("/dashboards/pull-requests?" + Week)]
+    public async Task An_imported_javascript_url_is_never_a_link(string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = PageHtml.Parse(await response.Content.ReadAsStringAsync());
+        // The pull request is listed (its reference as text), but nothing links to the script URL.
+        Assert.Contains(document.QuerySelectorAll("td"), e => e.TextContent.Contains("acme/api#7", StringComparison.Ordinal));
+        Assert.DoesNotContain(document.QuerySelectorAll("a[href]"), a => a.GetAttribute("href")!.Contains("javascript", StringComparison.OrdinalIgnoreCase));
     }
 }
