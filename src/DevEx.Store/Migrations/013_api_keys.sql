@@ -4,7 +4,7 @@
 CREATE TABLE api_keys (
     id            VARCHAR NOT NULL PRIMARY KEY,
     name          VARCHAR NOT NULL,
-    secret_hash   BLOB NOT NULL,
+    secret_hash   VARCHAR NOT NULL,   -- SHA-256 of the key, hex
     roles         VARCHAR NOT NULL,   -- newline-separated
     teams         VARCHAR NOT NULL,   -- newline-separated; empty: no team
     created_at    TIMESTAMPTZ NOT NULL,

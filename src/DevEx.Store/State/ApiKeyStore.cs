@@ -18,7 +18,7 @@ public sealed class ApiKeyStore(DuckDbDatabase database)
             "INSERT INTO api_keys VALUES ($id, $name, $hash, $roles, $teams, $created, $expires, NULL, NULL)",
             new
             {
-                id = key.Id, name = key.Name, hash = key.SecretHash, roles = string.Join('\n', key.Roles),
+                id = key.Id, name = key.Name, hash = Convert.ToHexStringLower(key.SecretHash), roles = string.Join('\n', key.Roles),
                 teams = string.Join('\n', key.Teams), created = key.CreatedAt, expires = key.ExpiresAt,
             }));
 
@@ -44,7 +44,7 @@ public sealed class ApiKeyStore(DuckDbDatabase database)
         database.Write((connection, _) => connection.Execute("UPDATE api_keys SET last_used_at = $at WHERE id = $id", new { id, at }));
 
     private static ApiKeyRecord Record(Row row) => new(
-        row.Id, row.Name, row.SecretHash, Split(row.Roles), Split(row.Teams), row.CreatedAt, row.ExpiresAt, row.RevokedAt, row.LastUsedAt);
+        row.Id, row.Name, Convert.FromHexString(row.SecretHash), Split(row.Roles), Split(row.Teams), row.CreatedAt, row.ExpiresAt, row.RevokedAt, row.LastUsedAt);
 
     private static string[] Split(string value) => value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -52,7 +52,7 @@ public sealed class ApiKeyStore(DuckDbDatabase database)
     {
         public required string Id { get; init; }
         public required string Name { get; init; }
-        public required byte[] SecretHash { get; init; }
+        public required string SecretHash { get; init; }
         public required string Roles { get; init; }
         public required string Teams { get; init; }
         public Instant CreatedAt { get; init; }
