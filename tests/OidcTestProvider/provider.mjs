@@ -9,7 +9,7 @@ import Provider from 'oidc-provider';
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const people = config.people ?? {};      // login -> { email, groups }
 const clientGroups = config.clientGroups ?? {}; // client_id -> groups carried by its client-credentials tokens
-const shortLived = new Set(config.shortLivedClients ?? []); // clients whose API tokens live 1 second
+const shortLived = new Set(config.shortLivedClients ?? []); // clients whose API tokens live 5 seconds
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'RS256', use: 'sig' };
@@ -45,7 +45,7 @@ function start(port) {
           audience: resource,
           scope: 'api',
           accessTokenFormat: 'jwt',
-          accessTokenTTL: shortLived.has(client.clientId) ? 1 : 600,
+          accessTokenTTL: shortLived.has(client.clientId) ? 5 : 600,
         }),
       },
     },

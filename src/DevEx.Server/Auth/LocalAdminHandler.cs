@@ -28,7 +28,8 @@ internal sealed class LocalAdminHandler(IOptionsMonitor<LocalAdminOptions> optio
     }
 
     /// <summary>A connection without an address (a Unix socket behind a proxy) is not local.</summary>
-    public static bool IsLocal(IPAddress? remote) => remote is not null && IPAddress.IsLoopback(remote);
+    public static bool IsLocal(IPAddress? remote) =>
+        remote is not null && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
 }
 
 internal sealed class LocalAdminOptions : AuthenticationSchemeOptions
