@@ -39,7 +39,8 @@ function start(port) {
       rpInitiatedLogout: { enabled: true },
       resourceIndicators: {
         enabled: true,
-        defaultResource: () => config.audience,
+        // Machines get API tokens for DevEx's audience; a browser sign-in's access token stays the provider's own (userinfo).
+        defaultResource: (ctx) => (ctx.oidc.params?.grant_type === 'client_credentials' ? config.audience : undefined),
         useGrantedResource: () => true,
         getResourceServerInfo: (ctx, resource, client) => ({
           audience: resource,

@@ -15,7 +15,9 @@ internal static class AuthRegistration
 {
     public static IServiceCollection AddDevExAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .PostConfigure<IConfiguration>((o, c) => Hosting.ConfiguredLists.Replace(o.Oidc, c.GetSection($"{AuthOptions.Section}:Oidc"), c)) // Scopes replace the default
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>();
         services.AddTransient<IClaimsTransformation, ProviderClaimsTransformation>();
 

@@ -18,7 +18,14 @@ public sealed class BrowserSignInTests(SignInServer server, BrowserFixture brows
         await page.Page.FillAsync("input[name=password]", "any password");
         await page.Page.ClickAsync("button[type=submit]");
         await page.Page.ClickAsync("button:has-text('Continue')"); // the provider's consent to DevEx's scopes
-        await page.Page.WaitForURLAsync(url => url.StartsWith(server.Url("/"), StringComparison.Ordinal) && !url.Contains("/signin", StringComparison.Ordinal));
+        try
+        {
+            await page.Page.WaitForURLAsync(url => url.StartsWith(server.Url("/"), StringComparison.Ordinal) && !url.Contains("/signin", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Signing in as {login} stopped at {page.Page.Url}: {await page.Page.InnerTextAsync("body")}\nservice log:\n{server.Errors}");
+        }
         return page;
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace DevEx.Server.Tests.Auth;
@@ -16,6 +18,12 @@ public sealed class SignInServer : IAsyncLifetime
 
     private readonly int port = FreePort();
     private DevExAppFactory service = null!;
+    private WebApplicationFactory<Program> running = null!;
+
+    /// <summary>The service's log, for a failure to show what went wrong at its end.</summary>
+    public LogCapture Logs { get; } = new();
+
+    public string Errors => string.Join('\n', Logs.Entries.Where(e => e.Contains(" Error: ", StringComparison.Ordinal) || e.Contains(" Warning: ", StringComparison.Ordinal)));
 
     public OidcProviderProcess Provider { get; private set; } = null!;
 
@@ -42,8 +50,9 @@ public sealed class SignInServer : IAsyncLifetime
         service = OidcProviderFixture.Service(Provider, Instant.FromUtc(2026, 12, 7, 12, 0));
         service.Settings["DevEx:Auth:Oidc:ClientSecret"] = ClientSecret;
         service.Settings["DevEx:Auth:Oidc:Teams:team-payments"] = "payments";
-        service.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        service.StartServer();
+        running = service.WithWebHostBuilder(builder => builder.ConfigureLogging(Logs.AddTo));
+        running.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        running.StartServer();
     }
 
     private static string[] Strings(params string[] values) => values;
@@ -57,6 +66,7 @@ public sealed class SignInServer : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        running?.Dispose();
         service?.Dispose();
         Provider?.Dispose();
         return Task.CompletedTask;
