@@ -1,4 +1,5 @@
 using DevEx.Server.Api;
+using DevEx.Server.Api.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DevEx.Server.Auth;
@@ -23,10 +24,12 @@ internal static class ApiKeyEndpoints
                     ? Problems.BadRequest(error!.Parameter, error.Detail)
                     : TypedResults.Created($"/api/v1/api-keys/{created.Details.Id}", created);
             })
+            .ProducesBadRequest()
             .WithSummary("Create an API key; the answer holds the key, which is not shown again");
-        keys.MapDelete("/{id}", Results<NoContent, ProblemHttpResult> (string id, ApiKeyService service) =>
-                service.Revoke(id) ? TypedResults.NoContent() : Problems.NotFound("id", $"No active API key '{id}'."))
-            .WithSummary("Revoke an API key: it is refused from now on");
+        keys.MapDelete("/{id}", Results<Ok<ApiKeySummary>, ProblemHttpResult> (string id, ApiKeyService service) =>
+                service.Revoke(id) is { } revoked ? TypedResults.Ok(revoked) : Problems.NotFound("id", $"No active API key '{id}'."))
+            .ProducesParameterProblems()
+            .WithSummary("Revoke an API key: it is refused from now on; the answer is the key as revoked");
         return keys;
     }
 }

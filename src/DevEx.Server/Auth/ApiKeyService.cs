@@ -43,7 +43,12 @@ internal sealed class ApiKeyService(ApiKeyStore store, IClock clock)
         return [.. store.All().Select(k => Summary(k, now))];
     }
 
-    public bool Revoke(string id) => store.Revoke(id, clock.GetCurrentInstant());
+    /// <summary>The key as revoked now; null when there is no such key or it already was revoked.</summary>
+    public ApiKeySummary? Revoke(string id)
+    {
+        var now = clock.GetCurrentInstant();
+        return store.Revoke(id, now) && store.Find(id) is { } revoked ? Summary(revoked, now) : null;
+    }
 
     /// <summary>The key's record when it is valid now (and its use recorded); otherwise why not, in words for a log.</summary>
     public (ApiKeyRecord? Key, string? Failure) Authenticate(string presented)

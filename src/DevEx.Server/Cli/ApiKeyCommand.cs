@@ -71,7 +71,7 @@ internal static class ApiKeyCommand
         {
             return 2;
         }
-        if (!keys.Revoke(id))
+        if (keys.Revoke(id) is null)
         {
             error.WriteLine($"No active API key '{id}' (devex apikey list shows them).");
             return 1;

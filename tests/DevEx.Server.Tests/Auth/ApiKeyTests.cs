@@ -117,7 +117,14 @@ public sealed class ApiKeyTests(OidcProviderFixture fixture)
         var (shortKey, _) = await CreateAsync(client, admin, new { name = "trial", roles = Names("member"), expiresInDays = 1 });
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, HttpMethod.Get, "/api/v1/teams", revoked));
 
-        Assert.Equal(HttpStatusCode.NoContent, await StatusAsync(client, HttpMethod.Delete, $"/api/v1/api-keys/{revokedId}", admin));
+        using (var revoke = Request(HttpMethod.Delete, $"/api/v1/api-keys/{revokedId}", admin))
+        using (var answer = await client.SendAsync(revoke))
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            using var details = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            Assert.Equal("revoked", details.RootElement.GetProperty("status").GetString());
+            Assert.Equal("2026-12-07T12:00:00Z", details.RootElement.GetProperty("revokedAt").GetString()); // the clock has not moved
+        }
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(client, HttpMethod.Get, "/api/v1/teams", revoked));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(client, HttpMethod.Delete, $"/api/v1/api-keys/{revokedId}", admin));
 
