@@ -1,6 +1,8 @@
 # DevEx service image.
 #   docker build -t devex .
-#   docker run -p 5080:5080 -v devex-data:/data devex      (or: docker-compose up)
+#   docker run -p 127.0.0.1:5080:5080 -e DevEx__Auth__Mode=None -v devex-data:/data devex      (or: docker-compose up)
+# The container listens on every address, so it needs sign-in (DevEx__Auth__Oidc__*) or, for this machine's port
+# only, DevEx__Auth__Mode=None; without either it refuses to start (docs/security.md).
 # The database lives on the /data volume; the sample organisation is seeded from /app/sample-data.
 
 # ---- build ----------------------------------------------------------------------------------------------
@@ -55,5 +57,5 @@ EXPOSE 5080
 VOLUME /data
 
 # No HEALTHCHECK: the aspnet image has neither curl nor wget, and adding one only for that is not worth it.
-# Orchestrators can probe GET http://HOST:5080/ themselves.
+# Orchestrators can probe GET http://HOST:5080/healthz themselves (it needs no sign-in).
 ENTRYPOINT ["dotnet", "DevEx.Server.dll"]

@@ -1,4 +1,5 @@
 using DevEx.Server.Api;
+using DevEx.Server.Auth;
 using DevEx.Server.Cli;
 using DevEx.Server.Hosting;
 using DevEx.Server.Dashboards;
@@ -12,7 +13,7 @@ if (DevExCommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(DevExCommandLine.ServeArguments(args));
 builder.Configuration.AddProgramSettings().AddDevExSwitches(args);
-builder.Services.AddDevEx().AddDevExScheduling(builder.Configuration);
+builder.Services.AddDevEx().AddDevExScheduling(builder.Configuration).AddDevExAuth(builder.Configuration);
 
 var app = builder.Build();
 if (StartupConfiguration.Refuse(app.Services, Console.Error) || DatabaseOpenFailure.Refuse(app.Services, Console.Error))
@@ -21,9 +22,11 @@ if (StartupConfiguration.Refuse(app.Services, Console.Error) || DatabaseOpenFail
 }
 app.UseDevExProblemDetails();
 app.UseHeadAsGet();
+app.UseDevExAuth();
 app.UseDevExScheduling();
 app.MapOpenApi("/openapi/{documentName}.json");
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();
+app.MapSignIn();
 app.MapDocs();
 app.MapApi();
 app.MapDashboards();

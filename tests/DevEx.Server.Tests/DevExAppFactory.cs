@@ -33,7 +33,7 @@ public sealed class DevExAppFactory(Instant now, string? sampleData = null) : We
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock).AddTransient<IStartupFilter, Auth.InProcessRequestsAreLocal>());
     }
 
     protected override void Dispose(bool disposing)

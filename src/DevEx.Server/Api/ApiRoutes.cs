@@ -1,3 +1,4 @@
+using DevEx.Server.Auth;
 using DevEx.Server.Reports;
 using DevEx.Server.Sync;
 using DevEx.Server.Webhooks;
@@ -6,7 +7,10 @@ namespace DevEx.Server.Api;
 
 internal static class ApiRoutes
 {
-    /// <summary>Every API endpoint hangs off one /api/v1 group, so authorization can later be applied in one place.</summary>
+    /// <summary>
+    /// Every API endpoint hangs off one /api/v1 group. Authorization: a signed-in principal everywhere (the fallback
+    /// policy), admin for import, sync and API keys; webhooks prove themselves by their signature instead.
+    /// </summary>
     public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
@@ -15,10 +19,11 @@ internal static class ApiRoutes
         api.MapTickets();
         api.MapMeetings();
         api.MapOrg();
-        api.MapImport();
-        api.MapSync();
+        api.MapImport().RequireAuthorization(DevExPolicies.Admin);
+        api.MapSync().RequireAuthorization(DevExPolicies.Admin);
         api.MapReports();
-        api.MapGitHubWebhooks();
+        api.MapGitHubWebhooks().AllowAnonymous();
+        api.MapApiKeys();
         return api;
     }
 }

@@ -71,6 +71,8 @@ internal static class ServiceRegistration
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<Sync.SyncRunner>();
         services.AddSingleton<SyncStateStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<Auth.ApiKeyService>();
         services.AddOptions<GitHubOptions>().BindConfigurationReplacingLists(GitHubOptions.Section);
         services.AddSingleton(sp => new RawPayloadStore(sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GitHubOptions>>().Value));
         services.AddSingleton<GitHubWebhookProcessor>();

@@ -1,7 +1,6 @@
 using DevEx.Collectors.Sync;
 using DevEx.Server.Reports;
 using Hangfire;
-using Hangfire.Dashboard;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -11,7 +10,7 @@ namespace DevEx.Server.Sync;
 
 /// <summary>
 /// Hangfire: in-memory storage by default (zero set-up), PostgreSQL when ConnectionStrings:Hangfire is set (several
-/// nodes). One recurring job per configured source; the dashboard at /hangfire answers local requests only.
+/// nodes). One recurring job per configured source; the dashboard at /hangfire answers admins only.
 /// </summary>
 internal static class Scheduling
 {
@@ -43,19 +42,8 @@ internal static class Scheduling
 
     public static WebApplication UseDevExScheduling(this WebApplication app)
     {
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsOnly()], DashboardTitle = "DevEx jobs" });
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new Auth.HangfireAdminFilter()], DashboardTitle = "DevEx jobs" });
         return app;
-    }
-
-    /// <summary>Until authentication lands, the dashboard is for the machine DevEx runs on.</summary>
-    private sealed class LocalRequestsOnly : IDashboardAuthorizationFilter
-    {
-        public bool Authorize(DashboardContext context)
-        {
-            var http = context.GetHttpContext();
-            var remote = http.Connection.RemoteIpAddress;
-            return remote is null || System.Net.IPAddress.IsLoopback(remote);
-        }
     }
 
     /// <summary>Registers (or removes) the recurring job of each source at start.</summary>

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+
+namespace DevEx.Server.Auth;
+
+/// <summary>
+/// How a request's identity is read, whichever scheme made it (local request, OpenID Connect cookie or bearer token,
+/// API key): roles as <see cref="ClaimTypes.Role"/> claims, teams as <see cref="Team"/> claims, the person's email.
+/// </summary>
+internal static class DevExClaims
+{
+    public const string Team = "devex:team";
+
+    public const string Email = "devex:email";
+
+    /// <summary>Which scheme made the identity (local, trusted-network, oidc, api-key), for logs and the audit to come.</summary>
+    public const string Source = "devex:source";
+
+    public static IReadOnlyList<string> DevExRoles(this ClaimsPrincipal principal) =>
+        [.. principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Where(Auth.DevExRoles.IsKnown).Distinct()];
+
+    public static IReadOnlyList<string> DevExTeams(this ClaimsPrincipal principal) =>
+        [.. principal.FindAll(Team).Select(c => c.Value).Distinct()];
+
+    public static string? DevExEmail(this ClaimsPrincipal principal) => principal.FindFirst(Email)?.Value;
+
+    /// <summary>An authenticated identity with the given roles and teams, named <paramref name="name"/>.</summary>
+    public static ClaimsIdentity Identity(string scheme, string source, string name, IEnumerable<string> roles, IEnumerable<string> teams, string? email = null)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(Source, source) };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(teams.Select(t => new Claim(Team, t)));
+        if (email is not null)
+        {
+            claims.Add(new Claim(Email, email));
+        }
+        return new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role);
+    }
+}

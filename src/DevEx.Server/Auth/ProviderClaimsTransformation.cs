@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace DevEx.Server.Auth;
+
+/// <summary>
+/// Gives a person signed in with the provider (cookie) or a provider's bearer token their DevEx roles and teams, from
+/// the configured group claim mapping (DevEx:Auth:Oidc:Roles and Teams). Runs on every authentication, so a changed
+/// mapping applies at once, and the session cookie holds only what the provider said.
+/// </summary>
+internal sealed class ProviderClaimsTransformation(IOptions<AuthOptions> options) : IClaimsTransformation
+{
+    public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity is not { IsAuthenticated: true } provider || principal.HasClaim(c => c.Type == DevExClaims.Source))
+        {
+            return Task.FromResult(principal); // anonymous, or made by DevEx itself (local, API key), or already mapped
+        }
+        var oidc = options.Value.Oidc;
+        var groups = principal.FindAll(oidc.GroupClaim).Select(c => c.Value).ToList();
+        var roles = groups.Select(g => oidc.Roles.GetValueOrDefault(g)).OfType<string>().ToList();
+        if (roles.Count == 0 && oidc.DefaultRole.Length > 0)
+        {
+            roles.Add(oidc.DefaultRole);
+        }
+        var teams = groups.Select(g => oidc.Teams.GetValueOrDefault(g)).OfType<string>();
+        var email = principal.FindFirst(oidc.EmailClaim)?.Value;
+        var name = email ?? principal.FindFirst("sub")?.Value ?? principal.FindFirst("client_id")?.Value ?? "unnamed";
+        var mapped = new ClaimsPrincipal(principal.Identities);
+        mapped.AddIdentity(DevExClaims.Identity(provider.AuthenticationType ?? "oidc", "oidc", name, roles, teams, email));
+        return Task.FromResult(mapped);
+    }
+}
