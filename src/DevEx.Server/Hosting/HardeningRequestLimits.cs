@@ -19,6 +19,7 @@ internal static class HardeningRequestLimits
             .ValidateOnStart();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitOptions>>((kestrel, limits) =>
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+        services.AddExceptionHandler<HardeningBadRequests>();
         return services;
     }
 
