@@ -14,12 +14,8 @@ internal static class HardeningForwardedHeaders
 {
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services)
     {
-        services.AddOptions<ForwardedHeadersSettings>().BindConfigurationReplacingLists(ForwardedHeadersSettings.Section)
-            .Validate(s => s.KnownProxies.All(p => IPAddress.TryParse(p.Trim(), out _)),
-                $"{ForwardedHeadersSettings.Section}:KnownProxies must be IP addresses (e.g. 10.0.0.5)")
-            .Validate(s => s.KnownNetworks.All(n => IPNetwork.TryParse(n.Trim(), out _)),
-                $"{ForwardedHeadersSettings.Section}:KnownNetworks must be networks in CIDR notation (e.g. 10.0.0.0/24)")
-            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersSettings>().BindConfigurationReplacingLists(ForwardedHeadersSettings.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ForwardedHeadersSettings>, ProxyAddresses>();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((forwarded, settings) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -45,5 +41,20 @@ internal static class HardeningForwardedHeaders
             app.UseForwardedHeaders();
         }
         return app;
+    }
+
+    /// <summary>Each proxy and network that does not parse, by its key and value.</summary>
+    private sealed class ProxyAddresses : IValidateOptions<ForwardedHeadersSettings>
+    {
+        public ValidateOptionsResult Validate(string? name, ForwardedHeadersSettings options)
+        {
+            var section = ForwardedHeadersSettings.Section;
+            var failures = options.KnownProxies.Select((proxy, i) => (proxy, i)).Where(p => !IPAddress.TryParse(p.proxy.Trim(), out _))
+                .Select(p => $"{section}:KnownProxies:{p.i} = '{p.proxy}' is not an IP address (e.g. 10.0.0.5)")
+                .Concat(options.KnownNetworks.Select((network, i) => (network, i)).Where(n => !IPNetwork.TryParse(n.network.Trim(), out _))
+                    .Select(n => $"{section}:KnownNetworks:{n.i} = '{n.network}' is not a network in CIDR notation (e.g. 10.0.0.0/24)"))
+                .ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
     }
 }
