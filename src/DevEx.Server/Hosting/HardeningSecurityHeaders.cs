@@ -30,10 +30,12 @@ internal static class HardeningSecurityHeaders
     {
         app.Use((context, next) =>
         {
+            // Chosen now: the dashboard moves /hangfire from the path to the path base before the response starts.
+            var policy = context.Request.Path.StartsWithSegments(Hangfire) ? HangfireContentSecurityPolicy : ContentSecurityPolicy;
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Hangfire) ? HangfireContentSecurityPolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
