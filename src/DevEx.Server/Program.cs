@@ -13,16 +13,18 @@ if (DevExCommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(DevExCommandLine.ServeArguments(args));
 builder.Configuration.AddProgramSettings().AddDevExSwitches(args);
-builder.Services.AddDevEx().AddDevExScheduling(builder.Configuration).AddDevExAuth(builder.Configuration);
+builder.Services.AddDevEx().AddDevExScheduling(builder.Configuration).AddDevExAuth(builder.Configuration).AddDevExHardening();
 
 var app = builder.Build();
 if (StartupConfiguration.Refuse(app.Services, Console.Error) || DatabaseOpenFailure.Refuse(app.Services, Console.Error))
 {
     return 2;
 }
+app.UseDevExHardening();
 app.UseDevExProblemDetails();
 app.UseHeadAsGet();
 app.UseDevExAuth();
+app.UseDevExRequestGuards();
 app.UseDevExScheduling();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();

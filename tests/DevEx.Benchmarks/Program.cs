@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DevEx.Benchmarks.Hardening;
 using DevEx.Benchmarks.Micro;
 using DevEx.Benchmarks.Org;
 using NodaTime;
@@ -22,6 +23,7 @@ var root = new RootCommand("DevEx benchmarks (docs/benchmarks.md). Run in Releas
     WebhookBench.Create(clock),
     LoadBench.Create(clock),
     ReportBench.Create(clock),
+    WebhookFloodBench.Create(clock),
     micro,
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,3 +1,4 @@
+using DevEx.Reports.Charts;
 using DevEx.Reports.Html;
 
 namespace DevEx.Reports.Weekly;
@@ -10,6 +11,9 @@ namespace DevEx.Reports.Weekly;
 /// </summary>
 public static class WeeklyReportHtml
 {
+    /// <summary>The stylesheet inlined in the page, exactly: a server's Content-Security-Policy allows it by its hash.</summary>
+    public static string StyleSheet { get; } = WeeklyReportStyles.Css + LevelPalette.Css();
+
     public static string Write(WeeklyReport report, IReadOnlyList<ReportChart> charts) =>
         ComponentHtml.Render<WeeklyReportPage>(new Dictionary<string, object?>
         {

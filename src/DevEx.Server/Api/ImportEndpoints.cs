@@ -1,4 +1,5 @@
 using DevEx.Server.Api.Contracts;
+using DevEx.Server.Hosting;
 using DevEx.Server.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,8 +8,6 @@ namespace DevEx.Server.Api;
 /// <summary>POST /api/v1/import/{kind}: an NDJSON body in the import format (YAML for the catalog).</summary>
 internal static class ImportEndpoints
 {
-    private const long MaxBodyBytes = 2L << 30;
-
     public static RouteGroupBuilder MapImport(this RouteGroupBuilder api)
     {
         var import = api.MapGroup("/import").WithTags("Import");
@@ -24,7 +23,7 @@ internal static class ImportEndpoints
             })
             .DocumentsTextBody("application/x-ndjson", "application/yaml")
             .ProducesParameterProblems()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
+            .WithBodyLimit(limits => limits.ImportMaxBodyBytes)
             .WithSummary("Import records of one kind; bad lines are rejected with their line number and reason, the rest imported");
         return import;
     }

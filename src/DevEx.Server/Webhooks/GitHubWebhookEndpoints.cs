@@ -1,6 +1,7 @@
 using System.Text;
 using DevEx.Collectors.GitHub;
 using DevEx.Server.Api.Contracts;
+using DevEx.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -21,20 +22,30 @@ internal static class GitHubWebhookEndpoints
         // last, and processed is the usual answer.
         webhooks.MapPost("/github", async Task<Results<Ok<WebhookDuplicate>, Ok<WebhookProcessed>, Accepted<WebhookIgnored>, Accepted<WebhookProcessed>, ProblemHttpResult>> (HttpRequest request, IOptions<GitHubOptions> options, GitHubWebhookProcessor processor, CancellationToken ct) =>
             {
-                using var buffer = new MemoryStream();
-                await request.Body.CopyToAsync(buffer, ct);
-                var body = buffer.ToArray();
                 var secret = options.Value.WebhookSecret;
                 if (string.IsNullOrEmpty(secret))
                 {
                     return Unauthorized($"Webhooks are refused: no webhook secret is configured ({GitHubOptions.Section}:WebhookSecret).");
+                }
+                if (request.ContentLength > WebhookBody.MaxBytes)
+                {
+                    return TooLarge();
                 }
                 var signature = request.Headers[GitHubWebhookSignature.Header].ToString();
                 if (string.IsNullOrEmpty(signature))
                 {
                     return Unauthorized($"The {GitHubWebhookSignature.Header} header is missing: the delivery is not signed.");
                 }
-                if (!GitHubWebhookSignature.IsValid(secret, body, signature))
+                if (!GitHubWebhookSignature.TryParse(signature, out var expected))
+                {
+                    return Unauthorized($"The {GitHubWebhookSignature.Header} header is not \"sha256=\" and 64 hex digits.");
+                }
+                var (outcome, body) = await WebhookBody.ReadVerifiedAsync(request, secret, expected, ct);
+                if (outcome == WebhookBodyOutcome.TooLarge)
+                {
+                    return TooLarge();
+                }
+                if (outcome == WebhookBodyOutcome.SignatureMismatch)
                 {
                     return Unauthorized($"The {GitHubWebhookSignature.Header} signature does not match the body and the configured secret.");
                 }
@@ -65,6 +76,8 @@ internal static class GitHubWebhookEndpoints
             .DocumentsTextBody("application/json", "application/x-www-form-urlencoded")
             .ProducesBadRequest()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithBodyLimit(WebhookBody.MaxBytes)
             .WithSummary("GitHub webhook deliveries (push, pull_request, pull_request_review, workflow_run, deployment, deployment_status, issues)");
         return webhooks;
     }
@@ -82,6 +95,10 @@ internal static class GitHubWebhookEndpoints
         }
         return text;
     }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem($"A delivery's body is at most {WebhookBody.MaxBytes} bytes (GitHub's 25 MB cap).",
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: "Webhook body too large");
 
     // The detail says what was wrong with the request, never anything about the secret itself.
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unauthorized(string detail) =>

@@ -15,22 +15,25 @@ internal static class GitHubWebhookSignature
     public static string Sign(string secret, ReadOnlySpan<byte> body) =>
         Prefix + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
-    public static bool IsValid(string secret, ReadOnlySpan<byte> body, string? header)
+    public static bool IsValid(string secret, ReadOnlySpan<byte> body, string? header) =>
+        TryParse(header, out var given) && CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body), given);
+
+    /// <summary>The HMAC a header states ("sha256=" and hex); false for anything else, which no body can match.</summary>
+    public static bool TryParse(string? header, out byte[] signature)
     {
+        signature = [];
         if (string.IsNullOrEmpty(header) || !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
-        byte[] given;
         try
         {
-            given = Convert.FromHexString(header.AsSpan(Prefix.Length));
+            signature = Convert.FromHexString(header.AsSpan(Prefix.Length));
+            return signature.Length == HMACSHA256.HashSizeInBytes;
         }
         catch (FormatException)
         {
             return false;
         }
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
-        return CryptographicOperations.FixedTimeEquals(expected, given);
     }
 }
