@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -57,12 +56,8 @@ public sealed class KillDuringImportTests : IDisposable
             Assert.Equal(3, await ImportedAsync(first.Client, "deployments", new StringContent(Deployments)));
             var walBefore = DatabaseFile.WalBytes(database);
             var import = first.Client.PostAsync("/api/v1/import/commits", new ByteArrayContent(commits));
-            // A batch has committed when the write-ahead log grows: kill then, with the other batches still to come.
-            var waited = Stopwatch.StartNew();
-            while (DatabaseFile.WalBytes(database) <= walBefore && !import.IsCompleted && waited.Elapsed < TimeSpan.FromMinutes(2))
-            {
-                await Task.Delay(5);
-            }
+            // Killed once a batch has committed (the log holds commit rows), with the other batches still to come.
+            await DatabaseFile.WaitForCommitAsync(database, walBefore, "ann@example.com", import);
             first.Kill();
             var answered = await Task.WhenAny(import, Task.Delay(TimeSpan.FromSeconds(10))) == import && import.IsCompletedSuccessfully;
             Assert.False(answered, $"The import answered before the kill: the kill was not during it.\n{first.Output}");
