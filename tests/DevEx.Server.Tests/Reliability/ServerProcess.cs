@@ -39,10 +39,28 @@ internal sealed class ServerProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int ProcessId => process.Id;
+
     /// <summary>Starts the service on <paramref name="database"/> and waits until /healthz answers.</summary>
     /// <param name="settings">More switches (<c>--DevEx:GitHub:Token</c>, <c>x</c>).</param>
     /// <param name="environment">Variables for the process (TMPDIR).</param>
     public static async Task<ServerProcess> StartAsync(string database, IEnumerable<string>? settings = null, IDictionary<string, string>? environment = null)
+    {
+        var server = Launch(database, settings, environment);
+        await server.WaitUntilHealthyAsync();
+        return server;
+    }
+
+    /// <summary>Starts the service on <paramref name="database"/> expecting it to refuse: its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string database)
+    {
+        using var server = Launch(database, null, null);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await server.process.WaitForExitAsync(timeout.Token);
+        return (server.process.ExitCode, server.Output);
+    }
+
+    private static ServerProcess Launch(string database, IEnumerable<string>? settings, IDictionary<string, string>? environment)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
@@ -66,7 +84,6 @@ internal sealed class ServerProcess : IDisposable
         server.process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server.process.BeginOutputReadLine();
         server.process.BeginErrorReadLine();
-        await server.WaitUntilHealthyAsync();
         return server;
     }
 
