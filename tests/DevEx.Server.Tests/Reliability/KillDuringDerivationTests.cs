@@ -14,6 +14,8 @@ namespace DevEx.Server.Tests.Reliability;
 /// median 23 h, 1 failed) next to a long history of another service, acme/big (100,000 commits in a chain, 500 deployments
 /// in June 2025), which makes the derivation take long enough to be killed in.
 /// </summary>
+// 15-45 s each (three service starts on 2 cores): run by CI (.ci/run) and by `dotnet test --filter Category=Long`.
+[Trait("Category", "Long")]
 public sealed class KillDuringDerivationTests : IDisposable
 {
     private const int BigCommits = 100_000;

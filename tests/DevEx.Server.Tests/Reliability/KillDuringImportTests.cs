@@ -10,6 +10,8 @@ namespace DevEx.Server.Tests.Reliability;
 /// commits about every 50,000 records, in the body's order: what is kept is the body's first lines, c0 to c(n-1)), and
 /// posting the same body again leaves each commit once.
 /// </summary>
+// 15-45 s each (three service starts on 2 cores): run by CI (.ci/run) and by `dotnet test --filter Category=Long`.
+[Trait("Category", "Long")]
 public sealed class KillDuringImportTests : IDisposable
 {
     private const int Commits = 200_000;

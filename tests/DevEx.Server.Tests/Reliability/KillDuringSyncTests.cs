@@ -13,6 +13,8 @@ namespace DevEx.Server.Tests.Reliability;
 /// The organisation "big" has 30 repositories r000..r029, each with commits c1 and c2, pull request #1 (branch commit
 /// b1), one CI run and one production deployment; every GitHub answer takes 30 ms, so the sync takes seconds.
 /// </summary>
+// 15-45 s each (three service starts on 2 cores): run by CI (.ci/run) and by `dotnet test --filter Category=Long`.
+[Trait("Category", "Long")]
 public sealed class KillDuringSyncTests : IAsyncLifetime, IDisposable
 {
     private const int Repositories = 30;
