@@ -154,14 +154,22 @@ public sealed class DuckDbDatabase : IDisposable
         }
     }
 
+    /// <exception cref="DiskFullException">The disk is full: the transaction is rolled back.</exception>
     private T InTransaction<T>(Func<DuckDBConnection, DuckDBTransaction, T> work)
     {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction();
-        var result = work(connection, transaction);
-        transaction.Commit();
-        Interlocked.Increment(ref writeGeneration);
-        return result;
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            var result = work(connection, transaction);
+            transaction.Commit();
+            Interlocked.Increment(ref writeGeneration);
+            return result;
+        }
+        catch (DuckDBException e) when (DiskFullException.Is(e))
+        {
+            throw DiskFullException.For(Path, e);
+        }
     }
 
     /// <summary>Folds the write-ahead log into the database file, so a restart has little to replay.</summary>

@@ -5,13 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DevEx.Server.Cli;
 
 /// <summary>
-/// The <c>devex</c> command line: <c>serve</c> (the default), <c>import</c>, <c>import-git</c>, <c>sync</c>, <c>sample</c>, <c>report</c> and <c>apikey</c>.
+/// The <c>devex</c> command line: <c>serve</c> (the default), <c>import</c>, <c>import-git</c>, <c>sync</c>, <c>sample</c>, <c>report</c>, <c>apikey</c>, <c>backup</c> and <c>restore</c>.
 /// The benchmarks are a program of their own, tests/DevEx.Benchmarks (docs/benchmarks.md).
 /// Run through <c>dotnet run --project src/DevEx.Server -- VERB ...</c>, or the published DevEx.Server binary.
 /// </summary>
 internal static class DevExCommandLine
 {
-    private static readonly string[] Verbs = ["import", "sync", "import-git", "sample", "report", "apikey", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["import", "sync", "import-git", "sample", "report", "apikey", "backup", "restore", "--help", "-h", "-?"];
 
     /// <summary>The verbs that read the configured metrics (zone, holidays, patterns) and so refuse a bad configuration.</summary>
     private static readonly string[] Configured = ["import", "sync", "import-git", "report", "apikey"];
@@ -35,6 +35,8 @@ internal static class DevExCommandLine
             SampleCommand.Create(),
             ReportCommand.Create(),
             ApiKeyCommand.Create(),
+            BackupCommand.Create(),
+            RestoreCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

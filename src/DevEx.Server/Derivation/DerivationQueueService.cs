@@ -86,6 +86,10 @@ public sealed class DerivationQueueService : BackgroundService
     public DerivationSummary RequestAndWait(DerivationRequest request, CancellationToken cancellationToken = default) =>
         Enqueue(request, []).WaitAsync(cancellationToken).GetAwaiter().GetResult();
 
+    /// <summary>As <see cref="RequestAndWait(DerivationRequest, CancellationToken)"/> for a derivation recorded as owed (an import's).</summary>
+    public DerivationSummary RequestAndWait(DerivationRequest request, string owedId, CancellationToken cancellationToken = default) =>
+        Enqueue(request, [owedId]).WaitAsync(cancellationToken).GetAwaiter().GetResult();
+
     /// <summary>Completes when nothing is pending or running (tests, and whoever wants "metrics reflect what I wrote").</summary>
     public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
     {

@@ -88,6 +88,7 @@ internal static class ServiceRegistration
         services.AddHostedService<SampleSeeder>();
         services.AddHostedService<Api.ApiWarmer>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<DiskFullProblems>();
         services.AddOpenApi("v1", o => o.AddDevExContract());
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -3,11 +3,16 @@ using DevEx.Collectors.Catalog;
 using DevEx.Collectors.Import;
 using DevEx.Server.Derivation;
 using DevEx.Store;
+using DevEx.Store.State;
 using NodaTime;
 
 namespace DevEx.Server.Import;
 
-/// <summary>Imports (a folder, or one posted body), then requests a derivation and waits for it, so the answer carries its figures.</summary>
+/// <summary>
+/// Imports (a folder, or one posted body), then requests a derivation and waits for it, so the answer carries its figures.
+/// The derivation is owed durably (derivation_requests) before the first row is written, as a sync's: a process killed
+/// after a batch committed and before the derivation did runs it at its next start.
+/// </summary>
 internal sealed class ImportService(DuckDbDatabase database, IClock clock, DerivationQueueService derivations, DevEx.Collectors.Calendar.CalendarOptions? calendars = null)
 {
     public const string CatalogKind = "catalog";
@@ -17,8 +22,9 @@ internal sealed class ImportService(DuckDbDatabase database, IClock clock, Deriv
 
     public (ImportSummary Import, DerivationSummary Derivation) ImportDirectory(string directory, ImportTiming? timing = null, CancellationToken cancellationToken = default)
     {
+        var owedId = Owe($"import {directory}");
         var summary = new DirectoryImporter(database, clock, calendars).Import(directory, timing, cancellationToken);
-        return (summary, derivations.RequestAndWait(new DerivationRequest($"import {directory}"), cancellationToken));
+        return (summary, derivations.RequestAndWait(new DerivationRequest($"import {directory}"), owedId, cancellationToken));
     }
 
     /// <summary>
@@ -35,6 +41,7 @@ internal sealed class ImportService(DuckDbDatabase database, IClock clock, Deriv
                 await body.CopyToAsync(file, cancellationToken);
             }
             var name = $"POST /api/v1/import/{kind}";
+            var owedId = Owe($"import {kind}");
             ImportFileSummary summary;
             if (kind == CatalogKind)
             {
@@ -47,11 +54,13 @@ internal sealed class ImportService(DuckDbDatabase database, IClock clock, Deriv
                 using var stream = File.OpenRead(spool);
                 summary = new NdjsonImporter(database, clock).Import(importKind, stream, name, cancellationToken: cancellationToken);
             }
-            return (summary, await derivations.RequestAndWaitAsync(new DerivationRequest($"import {kind}"), cancellationToken));
+            return (summary, await derivations.RequestAndWaitAsync(new DerivationRequest($"import {kind}"), owedId, cancellationToken));
         }
         finally
         {
             File.Delete(spool);
         }
     }
+
+    private string Owe(string reason) => new OwedDerivationStore(database).Record(reason, null, null, clock.GetCurrentInstant());
 }

@@ -60,8 +60,10 @@ internal static class WebhookPayloadReader
         {
             return OctokitJson.Deserialize<T>(payload.ToJsonString());
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: System.Text.Json refuses a string holding a lone surrogate escape ("\ud800")
+            // only when a value is read, not when the JSON is parsed.
             throw new WebhookPayloadException($"The {eventName} payload could not be read: {e.Message}");
         }
     }
