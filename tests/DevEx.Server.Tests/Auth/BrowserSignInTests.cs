@@ -55,6 +55,7 @@ public sealed class BrowserSignInTests(SignInServer server, BrowserFixture brows
         await page.Page.GotoAsync(server.Url("/"));
         Assert.StartsWith($"{server.Provider.Issuer}/interaction/", page.Page.Url);
         Assert.Equal(1, await page.Page.Locator("input[name=login]").CountAsync());
+        Assert.DoesNotContain(server.Logs.Entries, e => e.Contains(SignInServer.ClientSecret, StringComparison.Ordinal));
     }
 
     [Fact]

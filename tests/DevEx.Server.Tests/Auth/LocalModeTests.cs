@@ -57,6 +57,20 @@ public sealed class LocalModeTests
     }
 
     [Theory]
+    [InlineData("/signin?returnUrl=/dashboards/dora", "/dashboards/dora")]
+    [InlineData("/signin?returnUrl=https://evil.example/", "/")]
+    [InlineData("/signin?returnUrl=//evil.example/", "/")]
+    [InlineData("/signout", "/")]
+    public async Task Without_a_provider_signing_in_or_out_goes_back_to_a_page_of_this_site(string path, string location)
+    {
+        using var factory = new DevExAppFactory(Now);
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
     [InlineData("127.0.0.1", true)]
     [InlineData("::1", true)]
     [InlineData("::ffff:127.0.0.1", true)]
