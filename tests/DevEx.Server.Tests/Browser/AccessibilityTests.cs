@@ -19,8 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [Fact]
     public async Task Each_check_fails_on_a_page_that_breaks_it()
     {
-        // A blank page, not one of the service's: the service's Content-Security-Policy (no inline styles) would block
-        // the style attributes the broken page is written with.
+        // A blank page, not one of the site's: the broken markup's style attributes are what the site's CSP refuses.
         await using var page = await browser.OpenAsync("about:blank");
         await page.Page.SetContentAsync(Broken);
 
