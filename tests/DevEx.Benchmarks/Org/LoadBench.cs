@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DevEx.SampleOrg;
 using NodaTime;
@@ -31,13 +32,13 @@ internal static class LoadBench
         var rate = new Option<int>("--rate") { Description = "Requests per second", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "How long to keep the rate", DefaultValueFactory = _ => 600 };
         var fresh = new Option<int>("--fresh-per-mille") { Description = "Of every 1,000 requests, how many ask a window no one asked before (computed, not kept)", DefaultValueFactory = _ => 20 };
-        var header = new Option<string?>("--header") { Description = "A header sent with every request, 'Name: value' (an API key: 'Authorization: Bearer devex_…')" };
-        var command = new Command("load", "Mixed API and dashboard load at a fixed rate on the benchmark org (run `org` first)") { work, rate, seconds, fresh, header };
-        command.SetAction((parse, ct) => Run(parse.GetValue(work), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(fresh), parse.GetValue(header), clock, ct));
+        var role = new Option<string>("--role") { Description = "The role of the API key every request carries (made through the API at start)", DefaultValueFactory = _ => "admin" };
+        var command = new Command("load", "Mixed API and dashboard load at a fixed rate on the benchmark org (run `org` first)") { work, rate, seconds, fresh, role };
+        command.SetAction((parse, ct) => Run(parse.GetValue(work), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(fresh), parse.GetValue(role)!, clock, ct));
         return command;
     }
 
-    private static async Task<int> Run(string? work, int rate, int seconds, int freshPerMille, string? header, IClock clock, CancellationToken ct)
+    private static async Task<int> Run(string? work, int rate, int seconds, int freshPerMille, string role, IClock clock, CancellationToken ct)
     {
         work ??= Path.Combine(Path.GetTempPath(), "devex-bench-50x52x20");
         var database = Path.Combine(work, "bench.duckdb");
@@ -47,18 +48,18 @@ internal static class LoadBench
             return 2;
         }
         using var server = await BenchServer.Start(database, ct);
-        if (header is not null)
-        {
-            var colon = header.IndexOf(':', StringComparison.Ordinal);
-            server.Client.DefaultRequestHeaders.TryAddWithoutValidation(header[..colon].Trim(), header[(colon + 1)..].Trim());
-        }
+        // Authenticated reads: an API key made by the local admin (loopback, the default mode), sent with every request.
+        using var created = await server.Client.PostAsJsonAsync("/api/v1/api-keys", new { name = $"load-{Guid.NewGuid():N}", roles = new[] { role }, expiresInDays = 1 }, ct);
+        created.EnsureSuccessStatusCode();
+        var key = JsonNode.Parse(await created.Content.ReadAsStringAsync(ct))!["key"]!.GetValue<string>();
+        server.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         var teams = JsonNode.Parse(await server.Client.GetStringAsync("/api/v1/teams", ct))!.AsArray().Select(t => t!["id"]!.GetValue<string>()).ToList();
         var until = new SampleOrganisationOptions().EffectiveUntil;
         var urls = Mix(teams, until);
         var report = new BenchReport(Console.Out);
         report.Machine(clock, withTime: true);
         report.Line($"{rate} requests/s for {seconds} s over {urls.Count} URLs ({teams.Count} teams), {freshPerMille} per 1,000 for a window no one asked "
-            + $"before; load average before: {BenchServer.LoadAverage()}");
+            + $"before; every request with an API key of role {role}; load average before: {BenchServer.LoadAverage()}");
 
         var latencies = new ConcurrentBag<(double Second, double Milliseconds)>();
         var errors = new ConcurrentDictionary<string, int>();
