@@ -136,13 +136,22 @@ public static class DatabaseBackup
 
     /// <summary>
     /// Opening the target takes DuckDB's lock (it fails while a service holds it) and closing it folds its write-ahead
-    /// log into the file, so no old .wal is left to be replayed onto the restored file.
+    /// log into the file, so no old .wal is left to be replayed onto the restored file. A target DuckDB cannot open for
+    /// another reason (a damaged file, often why one restores) is replaced whole: its log goes with it.
     /// </summary>
     private static void RefuseHeld(string target)
     {
-        if (File.Exists(target))
+        if (!File.Exists(target))
+        {
+            return;
+        }
+        try
         {
             new DuckDbDatabase(target).Dispose();
+        }
+        catch (DatabaseOpenException e) when (e is not DatabaseInUseException)
+        {
+            File.Delete(target + ".wal");
         }
     }
 

@@ -176,6 +176,22 @@ public sealed class BackupRestoreTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_database_is_replaced_with_force()
+    {
+        ImportScenario();
+        Assert.Equal(0, BackupCommand.Run(backup, original, output, error));
+        Directory.CreateDirectory(Path.GetDirectoryName(restored)!);
+        File.WriteAllText(restored, "not a database");
+        File.WriteAllText(restored + ".wal", "not a log");
+
+        Assert.Equal(0, RestoreCommand.Run(backup, restored, force: true, output, error));
+
+        Assert.Equal("", error.ToString());
+        Assert.Equal(4, RowCounts(restored)["deployments"]);
+        Assert.False(File.Exists(restored + ".wal"));
+    }
+
+    [Fact]
     public void A_backup_that_cannot_be_loaded_leaves_the_old_database_and_no_temporary_file()
     {
         ImportScenario();

@@ -61,7 +61,7 @@ public sealed class KillDuringDerivationTests : IDisposable
     [Fact]
     public async Task A_derivation_killed_mid_run_is_run_again_at_start()
     {
-        using (var first = await ServerProcess.StartAsync(database))
+        using (var first = await ServerProcess.StartAsync(database, environment: Temporary()))
         {
             await PostAsync(first.Client, "catalog", WorkedExampleImport.Catalog);
             await PostAsync(first.Client, "commits", BigHistory());
@@ -79,7 +79,7 @@ public sealed class KillDuringDerivationTests : IDisposable
             Assert.False(answered, $"The import answered (its derivation done) before the kill.\n{first.Output}");
         }
 
-        using var second = await ServerProcess.StartAsync(database);
+        using var second = await ServerProcess.StartAsync(database, environment: Temporary());
         var deadline = Stopwatch.StartNew();
         var dora = await ApiDoraAsync(second.Client);
         while (dora.GetProperty("deploymentFrequency").GetProperty("deployments").GetInt32() != 4 && deadline.Elapsed < TimeSpan.FromSeconds(60))
@@ -96,6 +96,10 @@ public sealed class KillDuringDerivationTests : IDisposable
         Assert.Equal(4 + BigDeployments, DatabaseFile.Scalar(database, "SELECT count(*) FROM d_deployments"));
         Assert.Equal(0, DatabaseFile.Scalar(database, "SELECT count(*) FROM derivation_requests"));
     }
+
+    /// <summary>The service's temporary folder inside the test's: the killed import's spool file is left there.</summary>
+    private Dictionary<string, string> Temporary() =>
+        new() { ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(directory, "tmp")).FullName };
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }

@@ -53,7 +53,7 @@ public sealed class KillDuringImportTests : IDisposable
     public async Task A_killed_import_keeps_its_committed_batches_and_everything_before_it()
     {
         var commits = CommitBody();
-        using (var first = await ServerProcess.StartAsync(database))
+        using (var first = await ServerProcess.StartAsync(database, environment: Temporary()))
         {
             Assert.Equal(3, await ImportedAsync(first.Client, "deployments", new StringContent(Deployments)));
             var walBefore = DatabaseFile.WalBytes(database);
@@ -65,7 +65,7 @@ public sealed class KillDuringImportTests : IDisposable
             Assert.False(answered, $"The import answered before the kill: the kill was not during it.\n{first.Output}");
         }
 
-        using (var second = await ServerProcess.StartAsync(database))
+        using (var second = await ServerProcess.StartAsync(database, environment: Temporary()))
         {
             second.Stop();
         }
@@ -75,7 +75,7 @@ public sealed class KillDuringImportTests : IDisposable
         Assert.Equal(kept, DatabaseFile.Scalar(database, $"SELECT count(*) FROM commits WHERE CAST(substr(sha, 2) AS INTEGER) < {kept}"));
         Assert.Equal(kept, DatabaseFile.Scalar(database, "SELECT count(DISTINCT (repo, sha)) FROM commits"));
 
-        using (var third = await ServerProcess.StartAsync(database))
+        using (var third = await ServerProcess.StartAsync(database, environment: Temporary()))
         {
             Assert.Equal(Commits, await ImportedAsync(third.Client, "commits", new ByteArrayContent(commits)));
             third.Stop();
@@ -84,6 +84,10 @@ public sealed class KillDuringImportTests : IDisposable
         Assert.Equal(Commits, DatabaseFile.Scalar(database, "SELECT count(DISTINCT (repo, sha)) FROM commits"));
         Assert.Equal(3, DatabaseFile.Scalar(database, "SELECT count(*) FROM deployments"));
     }
+
+    /// <summary>The service's temporary folder inside the test's: the killed import's spool file is left there.</summary>
+    private Dictionary<string, string> Temporary() =>
+        new() { ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(directory, "tmp")).FullName };
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }
