@@ -24,7 +24,7 @@ internal sealed class HardeningBadRequests(IProblemDetailsService problems) : IE
                 Status = refused.StatusCode,
                 Title = refused.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request",
                 Detail = refused.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? $"The body is over this endpoint's limit ({RequestLimitOptions.Section} in docs/security-hardening.md)."
+                    ? $"The body is over this endpoint's limit ({RequestLimitOptions.Section} in docs/security.md)."
                     : refused.Message,
             },
         });

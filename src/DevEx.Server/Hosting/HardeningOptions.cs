@@ -2,7 +2,7 @@ namespace DevEx.Server.Hosting;
 
 /// <summary>
 /// Configuration section <c>DevEx:Limits</c>: how large a request body may be. Small by default, so a client cannot make
-/// the server hold or read much; the endpoints that take large bodies raise it for themselves (docs/security-hardening.md).
+/// the server hold or read much; the endpoints that take large bodies raise it for themselves (docs/security.md).
 /// </summary>
 internal sealed class RequestLimitOptions
 {

@@ -1,7 +1,7 @@
 namespace DevEx.Server.Hosting;
 
 /// <summary>
-/// What keeps a reachable service safe to expose (docs/security-hardening.md): request size limits, forwarded headers from
+/// What keeps a reachable service safe to expose (docs/security.md): request size limits, forwarded headers from
 /// configured proxies only, security headers, rate limits and antiforgery. Two places in the pipeline: the first runs
 /// before anything reads the client's address or scheme, the second after routing (and authentication), because its
 /// limits and checks depend on the endpoint and on who is asking.

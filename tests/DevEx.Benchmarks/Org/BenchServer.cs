@@ -38,7 +38,7 @@ internal sealed class BenchServer : IDisposable
         start.Environment["ASPNETCORE_URLS"] = Url;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // One client asks far more than a person would (the per-client limit is 1,200 a minute): the benches measure the
-        // service's own costs, so the limiter is off (docs/security-hardening.md, "Rate limits").
+        // service's own costs, so the limiter is off (docs/security.md, "Rate limits").
         start.Environment["DevEx__RateLimits__Enabled"] = "false";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
