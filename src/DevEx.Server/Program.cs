@@ -1,4 +1,5 @@
 using DevEx.Server.Api;
+using DevEx.Server.Audit;
 using DevEx.Server.Auth;
 using DevEx.Server.Cli;
 using DevEx.Server.Hosting;
@@ -25,6 +26,7 @@ app.UseDevExProblemDetails();
 app.UseHeadAsGet();
 app.UseDevExAuth();
 app.UseDevExRequestGuards();
+app.UseDevExAudit();
 app.UseDevExScheduling();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();

@@ -1,3 +1,4 @@
+using DevEx.Server.Audit;
 using DevEx.Server.Auth;
 using DevEx.Server.Reports;
 using DevEx.Server.Sync;
@@ -24,6 +25,7 @@ internal static class ApiRoutes
         api.MapReports();
         api.MapGitHubWebhooks().AllowAnonymous();
         api.MapApiKeys();
+        api.MapAudit();
         return api;
     }
 }

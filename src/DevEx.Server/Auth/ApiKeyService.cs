@@ -14,7 +14,7 @@ internal sealed record CreatedApiKey(string Key, ApiKeySummary Details);
 internal sealed record ApiKeyError(string Parameter, string Detail);
 
 /// <summary>Creating, listing, revoking and checking API keys: one place for the CLI, the API and the authentication handler.</summary>
-internal sealed class ApiKeyService(ApiKeyStore store, IClock clock)
+internal sealed class ApiKeyService(ApiKeyStore store, IClock clock, Audit.AuditTrail audit)
 {
     public const int MaxDays = 3650;
 
@@ -70,6 +70,7 @@ internal sealed class ApiKeyService(ApiKeyStore store, IClock clock)
         if (key.LastUsedAt is not { } last || now - last >= UseRecordingInterval)
         {
             store.RecordUse(key.Id, now);
+            audit.KeyUsed(key.Name);
         }
         return (key, null);
     }

@@ -5,6 +5,7 @@ using DevEx.Analytics.Tickets;
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.Sync;
 using DevEx.Server.Api;
+using DevEx.Server.Audit;
 using DevEx.Server.Api.Contracts;
 using DevEx.Server.Dashboards;
 using DevEx.Server.Derivation;
@@ -72,6 +73,7 @@ internal static class ServiceRegistration
         services.AddSingleton<Sync.SyncRunner>();
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddDevExAudit();
         services.AddSingleton<Auth.ApiKeyService>();
         services.AddOptions<GitHubOptions>().BindConfigurationReplacingLists(GitHubOptions.Section);
         services.AddSingleton(sp => new RawPayloadStore(sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GitHubOptions>>().Value));
