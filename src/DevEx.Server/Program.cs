@@ -26,7 +26,7 @@ app.UseHeadAsGet();
 app.UseDevExAuth();
 app.UseDevExRequestGuards();
 app.UseDevExScheduling();
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(DevExPolicies.Reader);
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();
 app.MapSignIn();
 app.MapDocs();
