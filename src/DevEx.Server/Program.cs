@@ -28,7 +28,7 @@ app.UseDevExAuth();
 app.UseDevExRequestGuards();
 app.UseDevExAudit();
 app.UseDevExScheduling();
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(DevExPolicies.Reader);
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();
 app.MapSignIn();
 app.MapDocs();

@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Analytics.Metrics;
 using DevEx.Server.Api.Contracts;
 using static DevEx.Server.Api.Contracts.Answer;
@@ -18,6 +19,7 @@ internal static class MeetingEndpoints
                     : null),
                 () => service.Get(r.Window, r.Scope, ct)))
             .ProducesParameterProblems()
+            .Shows(Surface.TeamMeetings)
             .WithSummary("Median and p75 meeting hours, meeting load, focus and fragmented time per person per week; withheld below MinCohort");
         return meetings;
     }

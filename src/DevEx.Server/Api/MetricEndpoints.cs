@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Analytics.Metrics;
 using DevEx.Server.Api.Contracts;
 using DevEx.Server.Caching;
@@ -25,6 +26,7 @@ internal static class MetricEndpoints
             .WithSummary("DORA metrics per day, ISO week or month");
         metrics.MapGet("/dora/by-team", (DoraMetricsService dora, MetricRequestResolver resolver, ResultCache cache, [AsParameters] MetricRequest request, CancellationToken ct) =>
             OkUnless(resolver.TryResolve(request, out var r), () => cache.GetOrAdd(r.Key("dora/by-team"), () => DoraByTeam.Of(r, dora.ByGroup(r.Window, r.Scope, MetricGrouping.Team, ct)))))
+            .Shows(Surface.PerTeam)
             .WithSummary("The DORA metrics of each team with deployments, changes or incidents, and of what no team owns (team 'unowned'): the rows sum to the org");
         metrics.MapGet("/pr-flow", (PullRequestFlowService flow, MetricRequestResolver resolver, ResultCache cache, [AsParameters] MetricRequest request, CancellationToken ct) =>
             OkUnless(resolver.TryResolve(request, out var r), () => cache.GetOrAdd(r.Key("pr-flow"), () => flow.Get(r.Window, r.Scope, ct))))

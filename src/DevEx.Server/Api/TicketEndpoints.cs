@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Analytics.Metrics;
 using DevEx.Server.Api.Contracts;
 using static DevEx.Server.Api.Contracts.Answer;
@@ -23,6 +24,7 @@ internal static class TicketEndpoints
         tickets.MapGet("/tickets", (TicketExplainService service, MetricRequestResolver resolver, [AsParameters] MetricRequest request,
                 string? project, CancellationToken ct) =>
             OkUnless(resolver.TryResolve(request, out var r) ?? resolver.UnknownProject(project), () => service.Tickets(r.Window, r.Scope, project, ct)))
+            .Shows(Surface.Listing)
             .WithSummary("Tickets done in the window, with their flow facts and status intervals")
             .ProducesParameterProblems();
         tickets.MapGet("/status-mapping", (TicketStatusMappingService service, CancellationToken ct) => TypedResults.Ok(service.All(ct)))

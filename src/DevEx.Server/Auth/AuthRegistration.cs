@@ -38,6 +38,7 @@ internal static class AuthRegistration
         }
 
         services.AddAuthorizationBuilder()
+            .AddPolicy(DevExPolicies.Reader, policy => policy.RequireAuthenticatedUser().RequireRole(DevExRoles.All))
             .AddPolicy(DevExPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(DevExRoles.Admin))
             // An endpoint that names no policy still needs a signed-in principal: a new endpoint is never public by accident.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

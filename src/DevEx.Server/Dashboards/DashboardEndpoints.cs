@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text;
+using DevEx.Server.Access;
 using DevEx.Reports.Charts;
 using DevEx.Reports.Csv;
 using DevEx.Server.Api;
@@ -13,23 +15,32 @@ internal static class DashboardEndpoints
 {
     public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/", (DashboardPages page, DashboardCatalog catalog, [AsParameters] MetricRequest request, CancellationToken ct) =>
-            page.Page(catalog.Current.Dashboards is [var first, ..] ? first.Id : "overview", request, ct));
+        var pages = app.MapGroup("").ExcludeFromDescription().RequireAuthorization(Auth.DevExPolicies.Reader);
+        pages.MapGet("/", (DashboardPages page, DashboardCatalog catalog, [AsParameters] MetricRequest request, ClaimsPrincipal user, ScopeAccess access,
+            CancellationToken ct) => Scoped(page, access, user, catalog.Current.Dashboards is [var first, ..] ? first.Id : "overview", request, ct));
         pages.MapGet("/dashboards", (DashboardPages page) => page.Index());
-        pages.MapGet("/dashboards/{id}", (DashboardPages page, string id, [AsParameters] MetricRequest request, CancellationToken ct) =>
-            page.Page(id, request, ct));
+        pages.MapGet("/dashboards/{id}", (DashboardPages page, string id, [AsParameters] MetricRequest request, ClaimsPrincipal user, ScopeAccess access,
+            CancellationToken ct) => Scoped(page, access, user, id, request, ct));
         pages.MapGet("/dashboards/{id}/panels/{panel}.csv", PanelCsv.Download);
-        pages.MapGet("/explain/{listing}", (ExplainPages explain, string listing, [AsParameters] MetricRequest request, [AsParameters] ExplainFilters filters,
-            CancellationToken ct) => explain.Page(listing, request, filters, ct));
+        pages.MapGet("/explain/{listing}", (ExplainPages explain, DashboardPages page, string listing, [AsParameters] MetricRequest request,
+            [AsParameters] ExplainFilters filters, ClaimsPrincipal user, ScopeAccess access, CancellationToken ct) =>
+            access.Refusal(user, listing is "data-quality" or "identities" ? Surface.OrgRows : Surface.Listing, request.Team, request.Service, request.Repo) is { } refusal
+                ? page.Forbidden(refusal)
+                : explain.Page(listing, request, filters, ct));
         pages.MapGet("/assets/{font}.ttf", (string font) => font switch
         {
             "DejaVuSans" => Results.Stream(ChartFont.OpenFontFile(), "font/ttf"),
             "DejaVuSans-Bold" => Results.Stream(ChartFont.OpenFontFile(bold: true), "font/ttf"),
             _ => Results.NotFound(),
-        });
+        }).AllowAnonymous(); // the chart font: a static asset
         return app;
     }
+
+    /// <summary>The dashboard, or a 403 page saying why when the role may not see its scope (the meetings dashboard is meeting figures).</summary>
+    private static Task<IResult> Scoped(DashboardPages page, ScopeAccess access, ClaimsPrincipal user, string id, MetricRequest request, CancellationToken ct) =>
+        access.Refusal(user, id == "meetings" ? Surface.TeamMeetings : Surface.Figures, request.Team, request.Service, request.Repo) is { } refusal
+            ? page.Forbidden(refusal)
+            : page.Page(id, request, ct);
 }
 
 /// <summary>

@@ -76,6 +76,15 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
             [nameof(MessagePageView.BackLink)] = backLink,
         }, status);
 
+    /// <summary>The 403 page of a view outside the role's scope: why, in the frame's intro, never an empty chart.</summary>
+    public Task<IResult> Forbidden(string refusal)
+    {
+        var set = catalog.Current;
+        TryFilter(NoFilters, out var filter, out _);
+        return Message(PageFrames.For(Context(set, null, filter), "Outside what your role may see", refusal, withFilters: false),
+            StatusCodes.Status403Forbidden, backLink: true);
+    }
+
     /// <summary>Resolves the URL's filters; false with a problem for a bad value, true with a problem for an unknown team or service.</summary>
     public bool TryFilter(MetricRequest request, out DashboardFilter filter, out string? problem)
     {

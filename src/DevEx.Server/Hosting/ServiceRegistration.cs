@@ -69,6 +69,7 @@ internal static class ServiceRegistration
         services.AddSingleton<ImportService>();
         services.AddSingleton<ScopeCatalog>();
         services.AddSingleton<MetricRequestResolver>();
+        services.AddSingleton<Access.ScopeAccess>();
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<Sync.SyncRunner>();
         services.AddSingleton<SyncStateStore>();

@@ -19,9 +19,10 @@ internal static class DocsEndpoints
 
     public static IEndpointRouteBuilder MapDocs(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/docs/metrics", (DashboardPages pages) => pages.Document(MetricsPage.Value.Title,
-            "Source: docs/metrics.md (as markdown: /docs/metrics.md).", MetricsPage.Value.Html)).ExcludeFromDescription();
-        app.MapGet("/docs/metrics.md", () => TypedResults.Text(Metrics.Value, "text/markdown; charset=utf-8")).ExcludeFromDescription();
+        var docs = app.MapGroup("/docs").ExcludeFromDescription().RequireAuthorization(Auth.DevExPolicies.Reader);
+        docs.MapGet("/metrics", (DashboardPages pages) => pages.Document(MetricsPage.Value.Title,
+            "Source: docs/metrics.md (as markdown: /docs/metrics.md).", MetricsPage.Value.Html));
+        docs.MapGet("/metrics.md", () => TypedResults.Text(Metrics.Value, "text/markdown; charset=utf-8"));
         return app;
     }
 }

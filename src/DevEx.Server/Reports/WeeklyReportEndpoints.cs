@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Reports.Weekly;
 using DevEx.Server.Api;
 using DevEx.Server.Api.Contracts;
@@ -30,9 +31,11 @@ internal static class WeeklyReportEndpoints
             })
             .Produces<Stream>(StatusCodes.Status200OK, "text/html", "text/markdown", "text/csv", "application/json", "application/zip")
             .ProducesParameterProblems()
+            .Shows(Surface.TeamMeetings)
             .WithSummary("A team's weekly report: html (one self-contained page), md, csv, json or zip (Markdown with PNG charts)");
         reports.MapGet("/deliveries", (ReportDeliveryLog log, string? team) => TypedResults.Ok(log.List(team)))
             .ProducesBadRequest()
+            .RequireAuthorization(Auth.DevExPolicies.Admin) // it names the webhook targets: configuration
             .WithSummary("The delivery log of scheduled reports: one row per team, week and webhook target");
         return reports;
     }

@@ -11,9 +11,16 @@ public sealed class ScopeCatalog(DuckDbDatabase database)
 {
     private Snapshot? current;
 
-    private sealed record Snapshot(long Generation, HashSet<string> Teams, Dictionary<string, string?> ServiceOwners);
+    private sealed record Snapshot(long Generation, Dictionary<string, string?> TeamParents, Dictionary<string, string?> ServiceOwners,
+        ILookup<string, string?> RepoOwners);
 
-    public bool TeamExists(string id) => Current().Teams.Contains(id);
+    public bool TeamExists(string id) => Current().TeamParents.ContainsKey(id);
+
+    /// <summary>The team a team sits under (the Group's spec.parent), null for a top-level or unknown team.</summary>
+    public string? ParentTeam(string id) => Current().TeamParents.GetValueOrDefault(id);
+
+    /// <summary>The teams owning the services a repository belongs to (null for a service no team owns); empty when none claims it.</summary>
+    public IReadOnlyList<string?> RepoOwnerTeams(string repo) => [.. Current().RepoOwners[repo]];
 
     public bool ServiceExists(string id) => Current().ServiceOwners.ContainsKey(id);
 
@@ -30,10 +37,12 @@ public sealed class ScopeCatalog(DuckDbDatabase database)
             return snapshot;
         }
         using var connection = database.Open();
-        var teams = connection.Query<string>("SELECT id FROM teams").ToHashSet(StringComparer.Ordinal);
+        var teams = connection.Query<(string Id, string? Parent)>("SELECT id, parent FROM teams").ToDictionary(t => t.Id, t => t.Parent, StringComparer.Ordinal);
         var owners = connection.Query<(string Id, string? Owner)>("SELECT s.id, t.id FROM services s LEFT JOIN teams t ON t.id = s.owner_team")
             .ToDictionary(s => s.Id, s => s.Owner, StringComparer.Ordinal);
-        snapshot = new Snapshot(generation, teams, owners);
+        var repos = connection.Query<(string Repo, string Service)>("SELECT repo, service_id FROM service_repositories")
+            .ToLookup(r => r.Repo, r => owners.GetValueOrDefault(r.Service), StringComparer.Ordinal);
+        snapshot = new Snapshot(generation, teams, owners, repos);
         Volatile.Write(ref current, snapshot);
         return snapshot;
     }
