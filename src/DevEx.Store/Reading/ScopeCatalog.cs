@@ -9,10 +9,9 @@ namespace DevEx.Store.Reading;
 /// </summary>
 public sealed class ScopeCatalog(DuckDbDatabase database)
 {
-    private Snapshot? current;
+    private sealed record Catalog(Dictionary<string, string?> TeamParents, Dictionary<string, string?> ServiceOwners, ILookup<string, string?> RepoOwners);
 
-    private sealed record Snapshot(long Generation, Dictionary<string, string?> TeamParents, Dictionary<string, string?> ServiceOwners,
-        ILookup<string, string?> RepoOwners);
+    private readonly PerWriteSnapshot<Catalog> snapshot = new(database, Load);
 
     public bool TeamExists(string id) => Current().TeamParents.ContainsKey(id);
 
@@ -27,23 +26,15 @@ public sealed class ScopeCatalog(DuckDbDatabase database)
     /// <summary>The team owning a service; null when no team (no Group of its owner's id) does, or no such service.</summary>
     public string? OwnerTeam(string serviceId) => Current().ServiceOwners.GetValueOrDefault(serviceId);
 
-    private Snapshot Current()
+    private Catalog Current() => snapshot.Current;
+
+    private static Catalog Load(DuckDB.NET.Data.DuckDBConnection connection)
     {
-        var snapshot = Volatile.Read(ref current);
-        // Read before loading: a write committed while loading leaves the snapshot a generation behind, so the next call reloads.
-        var generation = database.WriteGeneration;
-        if (snapshot?.Generation == generation)
-        {
-            return snapshot;
-        }
-        using var connection = database.Open();
         var teams = connection.Query<(string Id, string? Parent)>("SELECT id, parent FROM teams").ToDictionary(t => t.Id, t => t.Parent, StringComparer.Ordinal);
         var owners = connection.Query<(string Id, string? Owner)>("SELECT s.id, t.id FROM services s LEFT JOIN teams t ON t.id = s.owner_team")
             .ToDictionary(s => s.Id, s => s.Owner, StringComparer.Ordinal);
         var repos = connection.Query<(string Repo, string Service)>("SELECT repo, service_id FROM service_repositories")
             .ToLookup(r => r.Repo, r => owners.GetValueOrDefault(r.Service), StringComparer.Ordinal);
-        snapshot = new Snapshot(generation, teams, owners, repos);
-        Volatile.Write(ref current, snapshot);
-        return snapshot;
+        return new Catalog(teams, owners, repos);
     }
 }

@@ -27,26 +27,10 @@ public sealed class ApiKeyStore(DuckDbDatabase database)
     /// every request with a key looks it up, and a statement each cost more than the request's answer when kept. A
     /// revocation is a write, so the next lookup reads it.
     /// </summary>
-    public ApiKeyRecord? Find(string id) => Keys().GetValueOrDefault(id);
+    public ApiKeyRecord? Find(string id) => keys.Current.GetValueOrDefault(id);
 
-    private Snapshot? snapshot;
-
-    private sealed record Snapshot(long Generation, Dictionary<string, ApiKeyRecord> Keys);
-
-    private Dictionary<string, ApiKeyRecord> Keys()
-    {
-        var current = Volatile.Read(ref snapshot);
-        // Read before loading: a write committed while loading leaves the snapshot a generation behind, so the next call reloads.
-        var generation = database.WriteGeneration;
-        if (current?.Generation == generation)
-        {
-            return current.Keys;
-        }
-        using var connection = database.Open();
-        var keys = connection.Query<Row>($"SELECT {Columns} FROM api_keys").Select(Record).ToDictionary(k => k.Id, StringComparer.Ordinal);
-        Volatile.Write(ref snapshot, new Snapshot(generation, keys));
-        return keys;
-    }
+    private readonly Reading.PerWriteSnapshot<Dictionary<string, ApiKeyRecord>> keys = new(database,
+        connection => connection.Query<Row>($"SELECT {Columns} FROM api_keys").Select(Record).ToDictionary(k => k.Id, StringComparer.Ordinal));
 
     /// <summary>Every key, revoked and expired ones too, newest first.</summary>
     public IReadOnlyList<ApiKeyRecord> All()
