@@ -17,8 +17,8 @@ SELECT r.repo,
          / nullif(count(*) FILTER (WHERE r.conclusion IN ('success', 'failure')), 0) AS failure_rate
 FROM pipeline_runs r
 WHERE r.created_at >= $from AND r.created_at < $to
-  AND ($team::VARCHAR IS NULL OR r.repo IN (
-        SELECT sr.repo FROM service_repositories sr JOIN services s ON s.id = sr.service_id WHERE s.owner_team = $team))
+  AND ($teams::VARCHAR IS NULL OR r.repo IN (
+        SELECT sr.repo FROM service_repositories sr JOIN services s ON s.id = sr.service_id WHERE list_contains(string_split($teams, ','), s.owner_team)))
   AND ($service::VARCHAR IS NULL OR r.repo IN (SELECT repo FROM service_repositories WHERE service_id = $service))
   AND ($repo::VARCHAR IS NULL OR r.repo = $repo)
 GROUP BY r.repo, r.workflow

@@ -8,7 +8,7 @@
 WITH firsts AS (
     SELECT CASE $group WHEN 'team' THEN owner_team END AS grp, 'deployments' AS kind, min(finished_at) AS first_at
     FROM d_deployments
-    WHERE ($team::VARCHAR IS NULL OR owner_team = $team)
+    WHERE ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
       AND ($service::VARCHAR IS NULL OR service = $service)
       AND ($repo::VARCHAR IS NULL OR repo = $repo)
     GROUP BY 1
@@ -16,14 +16,14 @@ WITH firsts AS (
     SELECT CASE $group WHEN 'team' THEN owner_team END, 'pull-requests', min(merged_at)
     FROM d_pull_requests
     WHERE merged_at IS NOT NULL AND NOT is_bot
-      AND ($team::VARCHAR IS NULL OR owner_team = $team)
+      AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
       AND ($service::VARCHAR IS NULL OR repo IN (SELECT repo FROM service_repositories WHERE service_id = $service))
       AND ($repo::VARCHAR IS NULL OR repo = $repo)
     GROUP BY 1
     UNION ALL
     SELECT CASE $group WHEN 'team' THEN t.team END, 'tickets', min(tr."at")
     FROM d_tickets t JOIN ticket_transitions tr ON tr.key = t.key
-    WHERE ($team::VARCHAR IS NULL OR t.team = $team)
+    WHERE ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), t.team))
       AND ($service::VARCHAR IS NULL OR t.key IN (SELECT l.ticket_key FROM ticket_links l JOIN service_repositories sr ON sr.repo = l.repo
                                                   WHERE sr.service_id = $service))
       AND ($repo::VARCHAR IS NULL OR t.key IN (SELECT ticket_key FROM ticket_links WHERE repo = $repo))
@@ -31,7 +31,7 @@ WITH firsts AS (
     UNION ALL
     SELECT CASE $group WHEN 'team' THEN m.team_id END, 'calendars', min(o.start_at)
     FROM calendar_occurrences o LEFT JOIN team_memberships m ON m.person_id = o.person_id
-    WHERE ($team::VARCHAR IS NULL OR m.team_id = $team)
+    WHERE ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), m.team_id))
     GROUP BY 1
 )
 SELECT grp, kind, first_at FROM firsts WHERE first_at IS NOT NULL ORDER BY grp, kind;

@@ -15,7 +15,7 @@ SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period
        quantile_cont(lead_time_working_hours, 0.9) AS p90_working_hours
 FROM d_changes
 WHERE deployed_at >= $from AND deployed_at < $to
-  AND ($team::VARCHAR IS NULL OR owner_team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
   AND ($service::VARCHAR IS NULL OR service = $service)
   AND ($repo::VARCHAR IS NULL OR repo = $repo)
 GROUP BY 1, 2

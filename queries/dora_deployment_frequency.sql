@@ -11,7 +11,7 @@ WITH scoped AS (
            CASE $group WHEN 'team' THEN CASE WHEN owner_team IN (SELECT id FROM teams) THEN owner_team END WHEN 'service' THEN service END AS grp
     FROM d_deployments
     WHERE finished_at >= $from AND finished_at < $to
-      AND ($team::VARCHAR IS NULL OR owner_team = $team)
+      AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
       AND ($service::VARCHAR IS NULL OR service = $service)
       AND ($repo::VARCHAR IS NULL OR repo = $repo)
 ),

@@ -14,7 +14,7 @@ SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period
 FROM d_deployments
 WHERE failed
   AND finished_at >= $from AND finished_at < $to
-  AND ($team::VARCHAR IS NULL OR owner_team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
   AND ($service::VARCHAR IS NULL OR service = $service)
   AND ($repo::VARCHAR IS NULL OR repo = $repo)
 GROUP BY 1, 2

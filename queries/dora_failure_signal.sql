@@ -16,7 +16,7 @@ SELECT CASE $group WHEN 'team' THEN CASE WHEN owner_team IN (SELECT id FROM team
        bool_or(has_pull_requests) AS has_pull_requests,
        bool_or(has_failed_deployment) AS has_failed_deployment
 FROM d_failure_signals
-WHERE ($team::VARCHAR IS NULL OR owner_team = $team)
+WHERE ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
   AND ($service::VARCHAR IS NULL OR service = $service)
   AND ($repo::VARCHAR IS NULL OR repo = $repo)
 GROUP BY 1

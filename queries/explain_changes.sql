@@ -13,7 +13,7 @@ FROM d_changes c
 LEFT JOIN pull_requests p ON p.repo = c.repo
      AND p.number = CASE WHEN c.kind = 'pr' THEN TRY_CAST(regexp_extract(c.ref, '#([0-9]+)$', 1) AS INTEGER) END
 WHERE c.deployed_at >= $from AND c.deployed_at < $to
-  AND ($team::VARCHAR IS NULL OR c.owner_team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), c.owner_team))
   AND ($service::VARCHAR IS NULL OR c.service = $service)
   AND ($repo::VARCHAR IS NULL OR c.repo = $repo)
   AND ($deployment::VARCHAR IS NULL OR c.deployment_id = $deployment)

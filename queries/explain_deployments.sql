@@ -12,7 +12,7 @@ SELECT id, service, repo, sha, environment, finished_at, previous_id, is_first, 
 FROM d_deployments
 LEFT JOIN (SELECT id AS source_id, ref, release_name FROM deployments) AS src ON src.source_id = d_deployments.id
 WHERE finished_at >= $from AND finished_at < $to
-  AND ($team::VARCHAR IS NULL OR owner_team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
   AND ($service::VARCHAR IS NULL OR service = $service)
   AND ($repo::VARCHAR IS NULL OR repo = $repo)
   AND ($failed::BOOLEAN IS NULL OR failed = $failed)

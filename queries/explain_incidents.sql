@@ -17,7 +17,7 @@ LEFT JOIN d_incidents di ON di.id = i.id
 LEFT JOIN d_deployments w ON w.failure_method = 'window' AND w.failure_evidence = i.id
 LEFT JOIN pull_requests p ON i.caused_by_pr = p.repo || '#' || CAST(p.number AS VARCHAR)
 WHERE i.resolved_at >= $from AND i.resolved_at < $to
-  AND ($team::VARCHAR IS NULL OR s.owner_team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), s.owner_team))
   AND ($service::VARCHAR IS NULL OR i.service = $service)
   AND ($repo::VARCHAR IS NULL OR i.service IN (SELECT service_id FROM service_repositories WHERE repo = $repo))
 ORDER BY i.resolved_at DESC, i.id;

@@ -12,7 +12,7 @@ SELECT d.repo, d.number, p.title, p.url, d.owner_team, d.is_bot, d.first_commit_
 FROM d_pull_requests d
 JOIN pull_requests p USING (repo, number)
 WHERE d.merged_at >= $from AND d.merged_at < $to
-  AND ($team::VARCHAR IS NULL OR d.owner_team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), d.owner_team))
   AND ($service::VARCHAR IS NULL OR d.repo IN (SELECT repo FROM service_repositories WHERE service_id = $service))
   AND ($repo::VARCHAR IS NULL OR d.repo = $repo)
 ORDER BY d.merged_at DESC, d.repo, d.number;

@@ -12,7 +12,7 @@ SELECT CASE WHEN $interval = 'all' THEN $from_date::DATE ELSE date_trunc($period
 FROM incidents i
 LEFT JOIN services s ON s.id = i.service
 WHERE i.resolved_at >= $from AND i.resolved_at < $to
-  AND ($team::VARCHAR IS NULL OR s.owner_team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), s.owner_team))
   AND ($service::VARCHAR IS NULL OR i.service = $service)
   AND ($repo::VARCHAR IS NULL OR i.service IN (SELECT service_id FROM service_repositories WHERE repo = $repo))
 GROUP BY 1, 2

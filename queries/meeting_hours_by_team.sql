@@ -10,11 +10,11 @@ WITH weeks AS (
     SELECT w.person_id, w.meeting_hours
     FROM d_person_weeks w
     WHERE w.week >= CAST($from_date AS DATE) AND w.week < CAST($to_date AS DATE)
-      AND ($team::VARCHAR IS NULL OR w.person_id IN (SELECT m.person_id FROM team_memberships m WHERE m.team_id = $team))
+      AND ($teams::VARCHAR IS NULL OR w.person_id IN (SELECT m.person_id FROM team_memberships m WHERE list_contains(string_split($teams, ','), m.team_id)))
 ), grouped AS (
     SELECT m.team_id AS grp, w.person_id, w.meeting_hours
     FROM weeks w
-    JOIN team_memberships m ON m.person_id = w.person_id AND ($team::VARCHAR IS NULL OR m.team_id = $team)
+    JOIN team_memberships m ON m.person_id = w.person_id AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), m.team_id))
     WHERE $group = 'team'
     UNION ALL
     SELECT NULL, person_id, meeting_hours FROM weeks WHERE $group = 'none'

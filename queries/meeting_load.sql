@@ -18,7 +18,7 @@ WITH per_person AS (
            avg(w.longest_focus_hours) AS longest_focus_hours
     FROM d_person_weeks w
     WHERE w.week >= CAST($from_date AS DATE) AND w.week < CAST($to_date AS DATE)
-      AND ($team IS NULL OR w.person_id IN (SELECT m.person_id FROM team_memberships m WHERE m.team_id = $team))
+      AND ($teams::VARCHAR IS NULL OR w.person_id IN (SELECT m.person_id FROM team_memberships m WHERE list_contains(string_split($teams, ','), m.team_id)))
     GROUP BY w.person_id
 )
 SELECT count(*) AS people,

@@ -26,7 +26,7 @@ WITH owners AS (
     WHERE (p.merged_at IS NULL OR p.merged_at >= $as_of) AND (p.closed_at IS NULL OR p.closed_at >= $as_of)
       AND coalesce(p.ready_at, p.created_at) < $as_of AND NOT coalesce(p.draft, false)
       AND NOT regexp_matches(p.author, $bot_pattern, 'i')
-      AND ($team::VARCHAR IS NULL OR o.owner_team = $team)
+      AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), o.owner_team))
       AND ($service::VARCHAR IS NULL OR p.repo IN (SELECT repo FROM service_repositories WHERE service_id = $service))
       AND ($repo::VARCHAR IS NULL OR p.repo = $repo)
 ), waiting AS (

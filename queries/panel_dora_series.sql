@@ -24,7 +24,7 @@ deployments AS (
            quantile_cont(recovery_hours, 0.5) FILTER (WHERE failed) AS recovery_median_hours
     FROM d_deployments
     WHERE finished_at >= $from AND finished_at < $to
-      AND ($team::VARCHAR IS NULL OR owner_team = $team)
+      AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
       AND ($service::VARCHAR IS NULL OR service = $service)
       AND ($repo::VARCHAR IS NULL OR repo = $repo)
     GROUP BY 1
@@ -34,7 +34,7 @@ changes AS (
            quantile_cont(lead_time_hours, 0.5) AS median_hours
     FROM d_changes
     WHERE deployed_at >= $from AND deployed_at < $to
-      AND ($team::VARCHAR IS NULL OR owner_team = $team)
+      AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
       AND ($service::VARCHAR IS NULL OR service = $service)
       AND ($repo::VARCHAR IS NULL OR repo = $repo)
     GROUP BY 1
@@ -42,7 +42,7 @@ changes AS (
 data_start AS (
     SELECT min(finished_at) AS first_at
     FROM d_deployments
-    WHERE ($team::VARCHAR IS NULL OR owner_team = $team)
+    WHERE ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
       AND ($service::VARCHAR IS NULL OR service = $service)
       AND ($repo::VARCHAR IS NULL OR repo = $repo)
 ),

@@ -10,7 +10,7 @@ SELECT finished_at, service, environment, left(sha, 10) AS sha, failure_method, 
        '/explain/deployments?failed=true#' || url_encode(id) AS sha__link
 FROM d_deployments
 WHERE finished_at >= $from AND finished_at < $to AND failed
-  AND ($team::VARCHAR IS NULL OR owner_team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
   AND ($service::VARCHAR IS NULL OR service = $service)
   AND ($repo::VARCHAR IS NULL OR repo = $repo)
 ORDER BY finished_at DESC, id;

@@ -15,7 +15,7 @@ SELECT d.repo || '#' || d.number AS pull_request,
 FROM d_pull_requests d
 JOIN pull_requests p USING (repo, number)
 WHERE d.merged_at >= $from AND d.merged_at < $to AND NOT d.is_bot
-  AND ($team::VARCHAR IS NULL OR d.owner_team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), d.owner_team))
   AND ($service::VARCHAR IS NULL OR d.repo IN (SELECT repo FROM service_repositories WHERE service_id = $service))
   AND ($repo::VARCHAR IS NULL OR d.repo = $repo)
 ORDER BY ready_to_merge_hours DESC, d.repo, d.number

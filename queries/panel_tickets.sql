@@ -14,7 +14,7 @@ WITH scoped AS (
     SELECT t.*, t.done_at >= $from AS now
     FROM d_tickets t
     WHERE t.done_at >= $previous_from AND t.done_at < $to
-      AND ($team::VARCHAR IS NULL OR t.team = $team)
+      AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), t.team))
       AND ($project::VARCHAR IS NULL OR t.project = $project)
       AND ($service::VARCHAR IS NULL OR t.key IN (SELECT l.ticket_key FROM ticket_links l JOIN service_repositories sr ON sr.repo = l.repo
                                                   WHERE sr.service_id = $service))
@@ -45,7 +45,7 @@ wip AS (
     FROM ticket_status_intervals i
     JOIN d_tickets t ON t.key = i.key
     WHERE i.category IN ('active', 'wait')
-      AND ($team::VARCHAR IS NULL OR t.team = $team)
+      AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), t.team))
       AND ($project::VARCHAR IS NULL OR t.project = $project)
       AND ($service::VARCHAR IS NULL OR t.key IN (SELECT l.ticket_key FROM ticket_links l JOIN service_repositories sr ON sr.repo = l.repo
                                                   WHERE sr.service_id = $service))
@@ -54,7 +54,7 @@ wip AS (
 data_start AS (
     SELECT coalesce(min(tr."at") < $from, false) AS previous_has_data
     FROM d_tickets t JOIN ticket_transitions tr ON tr.key = t.key
-    WHERE ($team::VARCHAR IS NULL OR t.team = $team)
+    WHERE ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), t.team))
       AND ($service::VARCHAR IS NULL OR t.key IN (SELECT l.ticket_key FROM ticket_links l JOIN service_repositories sr ON sr.repo = l.repo
                                                   WHERE sr.service_id = $service))
       AND ($repo::VARCHAR IS NULL OR t.key IN (SELECT ticket_key FROM ticket_links WHERE repo = $repo))

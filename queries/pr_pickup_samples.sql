@@ -9,7 +9,7 @@ FROM d_pull_requests
 WHERE merged_at >= $from AND merged_at < $to
   AND NOT is_bot
   AND pickup_hours IS NOT NULL
-  AND ($team::VARCHAR IS NULL OR owner_team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
   AND ($service::VARCHAR IS NULL OR repo IN (SELECT repo FROM service_repositories WHERE service_id = $service))
   AND ($repo::VARCHAR IS NULL OR repo = $repo)
 ORDER BY pickup_working_hours, repo, number;

@@ -16,7 +16,7 @@ SELECT t.key, t.title, t.current_status,
 FROM ticket_status_intervals i
 JOIN d_tickets t ON t.key = i.key
 WHERE i.blocked AND i.start_at < $to
-  AND ($team::VARCHAR IS NULL OR t.team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), t.team))
 GROUP BY t.key, t.title, t.current_status
 HAVING max(coalesce(i.end_at, $to::TIMESTAMPTZ)) > $from
 ORDER BY blocked_hours DESC, t.key

@@ -19,7 +19,7 @@ WITH tickets AS (
            sum(t.wait_working_hours) AS wait_working_hours
     FROM d_tickets t
     WHERE t.done_at >= $from AND t.done_at < $to
-      AND ($team::VARCHAR IS NULL OR t.team = $team)
+      AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), t.team))
       AND ($service::VARCHAR IS NULL OR t.key IN (SELECT l.ticket_key FROM ticket_links l JOIN service_repositories sr ON sr.repo = l.repo
                                                   WHERE sr.service_id = $service))
       AND ($repo::VARCHAR IS NULL OR t.key IN (SELECT ticket_key FROM ticket_links WHERE repo = $repo))
@@ -31,7 +31,7 @@ WITH tickets AS (
     FROM d_person_weeks w
     LEFT JOIN memberships m ON m.person_id = w.person_id
     WHERE w.week >= CAST($from_date AS DATE) AND w.week < CAST($to_date AS DATE)
-      AND ($team::VARCHAR IS NULL OR m.team_id = $team)
+      AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), m.team_id))
     GROUP BY m.team_id, w.person_id
 ), people AS (
     SELECT team_id, count(*) AS people,

@@ -14,7 +14,7 @@ SELECT t.key, t.project, t.team, t.type, t.title, t.created_at AS CreatedAt, t.f
         FROM ticket_links l WHERE l.ticket_key = t.key) AS LinkedPullRequests
 FROM d_tickets t
 WHERE t.done_at >= $from AND t.done_at < $to
-  AND ($team::VARCHAR IS NULL OR t.team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), t.team))
   AND ($project::VARCHAR IS NULL OR t.project = $project)
   AND ($service::VARCHAR IS NULL OR t.key IN (SELECT l.ticket_key FROM ticket_links l JOIN service_repositories sr ON sr.repo = l.repo
                                               WHERE sr.service_id = $service))

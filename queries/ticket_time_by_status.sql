@@ -12,7 +12,7 @@ FROM ticket_status_intervals i
 JOIN d_tickets t ON t.key = i.key
 WHERE t.done_at >= $from AND t.done_at < $to AND t.cycle_hours IS NOT NULL
   AND i.start_at >= t.first_active_at AND i.start_at < t.done_at
-  AND ($team::VARCHAR IS NULL OR t.team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), t.team))
   AND ($project::VARCHAR IS NULL OR t.project = $project)
   AND ($service::VARCHAR IS NULL OR t.key IN (SELECT l.ticket_key FROM ticket_links l JOIN service_repositories sr ON sr.repo = l.repo
                                               WHERE sr.service_id = $service))

@@ -11,7 +11,7 @@ FROM ticket_status_intervals i
 JOIN d_tickets t ON t.key = i.key
 WHERE i.start_at <= $to AND (i.end_at IS NULL OR i.end_at > $to)
   AND i.category IN ('active', 'wait')
-  AND ($team::VARCHAR IS NULL OR t.team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), t.team))
   AND ($project::VARCHAR IS NULL OR t.project = $project)
   AND ($service::VARCHAR IS NULL OR t.key IN (SELECT l.ticket_key FROM ticket_links l JOIN service_repositories sr ON sr.repo = l.repo
                                               WHERE sr.service_id = $service))

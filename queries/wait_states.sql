@@ -13,13 +13,13 @@ WITH pulls AS (
     SELECT *, merged_at AS at_time, CASE WHEN $group = 'team' AND owner_team IN (SELECT id FROM teams) THEN owner_team END AS grp FROM d_pull_requests
     WHERE merged_at >= $from AND merged_at < $to
       AND NOT is_bot
-      AND ($team::VARCHAR IS NULL OR owner_team = $team)
+      AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), owner_team))
       AND ($service::VARCHAR IS NULL OR repo IN (SELECT repo FROM service_repositories WHERE service_id = $service))
       AND ($repo::VARCHAR IS NULL OR repo = $repo)
 ), tickets AS (
     SELECT *, t.done_at AS at_time, CASE WHEN $group = 'team' AND t.team IN (SELECT id FROM teams) THEN t.team END AS grp FROM d_tickets t
     WHERE t.done_at >= $from AND t.done_at < $to
-  AND ($team::VARCHAR IS NULL OR t.team = $team)
+  AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), t.team))
   AND ($project::VARCHAR IS NULL OR t.project = $project)
   AND ($service::VARCHAR IS NULL OR t.key IN (SELECT l.ticket_key FROM ticket_links l JOIN service_repositories sr ON sr.repo = l.repo
                                               WHERE sr.service_id = $service))

@@ -109,9 +109,9 @@ internal sealed class Scenario : IDisposable
         return this;
     }
 
-    public Scenario Team(string id, string zone = "UTC", string hours = "Mon-Fri 09:00-17:00")
+    public Scenario Team(string id, string zone = "UTC", string hours = "Mon-Fri 09:00-17:00", string? parent = null)
     {
-        teams.Add(new TeamRow(id, null, null, zone, hours));
+        teams.Add(new TeamRow(id, null, parent, zone, hours));
         return this;
     }
 

@@ -74,9 +74,9 @@ public sealed class MeetingMetricsService(QueryRunner queries, MeetingOptions op
             new("30-50%", 0.3, 0.5, QueryValues.Long(row["band_30_50"])),
             new("50%+", 0.5, null, QueryValues.Long(row["band_50_plus"])),
         ];
-        // Medians do not add up; people per band do: across all teams they are withheld where the teams' own bands
-        // subtracted from them would give a smaller group's (complementary suppression, as for hours).
-        var bySubtraction = scope.Team is null && HoursInView(window, scope, cancellationToken).AllWithheldBySubtraction;
+        // Medians do not add up; people per band do: across all teams, or a department's, they are withheld where the
+        // teams' own bands subtracted from them would give a smaller group's (complementary suppression, as for hours).
+        var bySubtraction = HoursInView(window, scope, cancellationToken).AllWithheldBySubtraction;
         return new MeetingMetrics(window.From, window.To, scope.Team, "week", people, options.MinCohort, false, null,
             D("median_meeting_hours"), D("p75_meeting_hours"), D("median_meeting_load"), D("p75_meeting_load"),
             D("median_focus_hours"), D("p75_focus_hours"), D("median_fragmented_hours"), D("p75_fragmented_hours"),
@@ -85,8 +85,8 @@ public sealed class MeetingMetricsService(QueryRunner queries, MeetingOptions op
     }
 
     /// <summary>
-    /// The meeting hours of all the scope's teams together and of each team. Every figure needs MinCohort people. On top
-    /// of that, complementary suppression: the figure of all teams minus the figures of the teams shown (each from
+    /// The meeting hours of all the scope's teams together (the org's, or a department's: its teams and those below) and
+    /// of each team. Every figure needs MinCohort people. On top of that, complementary suppression: the figure of all teams minus the figures of the teams shown (each from
     /// MinCohort people) would give the figure of the people left over, so when they are 1 to MinCohort − 1 people the
     /// figure of all teams is withheld too. They are counted conservatively, as the people of all teams minus the people
     /// of each team shown. A person in two teams counts in both, so the difference can be negative; its size is then the
@@ -100,7 +100,7 @@ public sealed class MeetingMetricsService(QueryRunner queries, MeetingOptions op
             .ToDictionary(m => m.Team!, StringComparer.Ordinal);
         var peopleShown = teams.Values.Where(m => !m.Withheld).Sum(m => m.People);
         var leftOver = Math.Abs((all?.People ?? 0) - peopleShown);
-        var bySubtraction = scope.Team is null && all is { Withheld: false } && leftOver > 0 && leftOver < options.MinCohort;
+        var bySubtraction = all is { Withheld: false } && leftOver > 0 && leftOver < options.MinCohort;
         return new MeetingHoursInView(bySubtraction ? all! with { TotalHours = null } : all, bySubtraction, teams);
     }
 

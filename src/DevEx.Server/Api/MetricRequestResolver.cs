@@ -162,11 +162,11 @@ internal sealed class MetricRequestResolver(IClock clock, MetricOptions options,
         }
         if (scope is { Team: not null, Service: not null }
             && catalog.OwnerTeam(scope.Service) is var owner
-            && owner != scope.Team)
+            && (owner is null || !catalog.IsAtOrBelow(owner, scope.Team)))
         {
-            // A service outside the team has nothing in the team's scope: say so rather than answer zeros. An owner that is no
-            // team (no Group of that id) owns nothing, as in the per-team listings' row 'unowned'.
-            return Problems.BadRequest("service", $"Service '{scope.Service}' is {(owner is null ? "owned by no team" : $"owned by team '{owner}'")}, not by '{scope.Team}': "
+            // A service outside the team (and the teams below it) has nothing in the team's scope: say so rather than answer
+            // zeros. An owner that is no team (no Group of that id) owns nothing, as in the per-team listings' row 'unowned'.
+            return Problems.BadRequest("service", $"Service '{scope.Service}' is {(owner is null ? "owned by no team" : $"owned by team '{owner}'")}, not by '{scope.Team}' or a team below it: "
                 + $"leave out 'team' or choose one of its services (GET /api/v1/teams/{scope.Team}).");
         }
         if (scope.Repo is not null && !ScopeLookups.RepositoryKnown(database, scope.Repo))

@@ -5,6 +5,8 @@ namespace DevEx.Store.Queries;
 /// <summary>Runs a query of queries/ by name with <c>$name</c> parameters and maps its snake_case columns to T.</summary>
 public sealed class QueryRunner(DuckDbDatabase database)
 {
+    private readonly Reading.TeamTree teams = Reading.TeamTree.For(database);
+
     public IReadOnlyList<T> Run<T>(string queryName, object parameters, CancellationToken cancellationToken = default) =>
         RunSql<T>(QueryCatalog.Get(queryName), parameters, cancellationToken);
 
@@ -12,8 +14,8 @@ public sealed class QueryRunner(DuckDbDatabase database)
     public IReadOnlyList<T> RunSql<T>(string sql, object parameters, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        var bound = parameters is QueryParameters named ? new DynamicParameters(named.Values) : parameters;
-        return connection.Query<T>(new CommandDefinition(QueryShape.Apply(sql, parameters), bound, cancellationToken: cancellationToken)).ToList();
+        var values = WithTeamsBelow(parameters);
+        return connection.Query<T>(new CommandDefinition(QueryShape.Apply(sql, values), new DynamicParameters(values), cancellationToken: cancellationToken)).ToList();
     }
 
     /// <summary>Runs a query of queries/ by name and returns its columns and rows as they come.</summary>
@@ -27,7 +29,8 @@ public sealed class QueryRunner(DuckDbDatabase database)
     public QueryTable TableSql(string sql, QueryParameters parameters, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        using var reader = connection.ExecuteReader(new CommandDefinition(QueryShape.Apply(sql, parameters), new DynamicParameters(parameters.Values),
+        var values = WithTeamsBelow(parameters);
+        using var reader = connection.ExecuteReader(new CommandDefinition(QueryShape.Apply(sql, values), new DynamicParameters(values),
             cancellationToken: cancellationToken));
         var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new QueryColumn(reader.GetName(i), reader.GetFieldType(i))).ToList();
         var rows = new List<IReadOnlyList<object?>>();
@@ -41,5 +44,20 @@ public sealed class QueryRunner(DuckDbDatabase database)
             rows.Add(row);
         }
         return new QueryTable(columns, rows);
+    }
+
+    /// <summary>
+    /// The query's parameters, with <c>$teams</c> beside a <c>$team</c>: the team and every team below it, comma-separated
+    /// (<see cref="Reading.TeamTree"/>), which the shipped queries filter on so that a department rolls up its teams
+    /// (queries/README.md, "Parameters").
+    /// </summary>
+    private Dictionary<string, object?> WithTeamsBelow(object parameters)
+    {
+        var values = QueryShape.Values(parameters);
+        if (values.TryGetValue("team", out var team) && !values.ContainsKey("teams"))
+        {
+            values["teams"] = teams.Below(team as string);
+        }
+        return values;
     }
 }

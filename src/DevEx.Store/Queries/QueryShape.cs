@@ -63,8 +63,13 @@ internal static partial class QueryShape
         return filtered;
     }
 
-    private static Dictionary<string, object?> Values(object parameters)
+    /// <summary>The parameters by name, whatever object carries them (<see cref="QueryParameters"/>, Dapper's, an anonymous object); DBNull as null.</summary>
+    internal static Dictionary<string, object?> Values(object parameters)
     {
+        if (parameters is Dictionary<string, object?> dictionary)
+        {
+            return new Dictionary<string, object?>(dictionary, StringComparer.Ordinal);
+        }
         if (parameters is QueryParameters named)
         {
             return named.Values.ToDictionary(v => v.Key, v => Unwrap(v.Value), StringComparer.Ordinal);
@@ -79,8 +84,8 @@ internal static partial class QueryShape
 
     private static object? Unwrap(object? value) => value is DBNull ? null : value;
 
-    /// <summary><c>($name::TYPE IS NULL OR condition)</c>, the condition holding at most one level of parentheses.</summary>
-    [GeneratedRegex(@"\(\$(?<name>[a-z_]+)::[A-Z]+ IS NULL OR (?<condition>(?:[^()]|\([^()]*\))*)\)")]
+    /// <summary><c>($name::TYPE IS NULL OR condition)</c>, the condition's parentheses balanced.</summary>
+    [GeneratedRegex(@"\(\$(?<name>[a-z_]+)::[A-Z]+ IS NULL OR (?<condition>(?:[^()]|(?<open>\()|(?<-open>\)))*(?(open)(?!)))\)")]
     private static partial Regex NullableFilter();
 
     [GeneratedRegex("^[a-z_]+$")]

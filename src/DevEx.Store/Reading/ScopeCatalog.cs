@@ -21,6 +21,20 @@ public sealed class ScopeCatalog(DuckDbDatabase database)
     /// <summary>The teams owning the services a repository belongs to (null for a service no team owns); empty when none claims it.</summary>
     public IReadOnlyList<string?> RepoOwnerTeams(string repo) => [.. Current().RepoOwners[repo]];
 
+    /// <summary>Whether <paramref name="team"/> is <paramref name="ancestor"/> or sits below it (a cycle in the catalog ends the walk).</summary>
+    public bool IsAtOrBelow(string team, string ancestor)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (string? current = team; current is not null && seen.Add(current); current = ParentTeam(current))
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public bool ServiceExists(string id) => Current().ServiceOwners.ContainsKey(id);
 
     /// <summary>The team owning a service; null when no team (no Group of its owner's id) does, or no such service.</summary>

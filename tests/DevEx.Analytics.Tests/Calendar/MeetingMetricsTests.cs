@@ -154,4 +154,38 @@ public sealed class MeetingMetricsTests
             .Hours(Scenario.Window("2026-02-02", "2026-02-09"), new MetricScope(Team: "web"), MetricGrouping.Team));
         Assert.Equal((4L, true, (double?)null), (small.People, small.Withheld, small.TotalHours));
     }
+
+    [Fact]
+    public void A_department_rolls_up_its_teams_and_is_withheld_where_subtracting_them_would_expose_a_small_team()
+    {
+        // Department eng above web (p1..p5, the five above) and ops (q1, q2: one 1 h meeting each). By hand: eng counts
+        // 7 people and is not below the cohort itself; web (5) is shown, ops (2) withheld; eng minus web would give ops'
+        // 2 people (2 h): eng's total hours and its load bands are withheld by subtraction. web alone has no team below it
+        // and keeps its figures.
+        using var scenario = new Scenario().Team("eng").Team("web", parent: "eng").Team("ops", parent: "eng");
+        var db = scenario.Database;
+        foreach (var person in new[] { "p1", "p2", "p3", "p4", "p5" })
+        {
+            CalendarRows.Member(db, "web", person);
+        }
+        CalendarRows.Member(db, "ops", "q1");
+        CalendarRows.Member(db, "ops", "q2");
+        CalendarRows.Occurrence(db, "p1", "2026-02-02 10:00", "2026-02-02 11:00", response: "declined");
+        CalendarRows.Occurrence(db, "p2", "2026-02-02 09:00", "2026-02-02 13:00");
+        CalendarRows.Occurrence(db, "p3", "2026-02-02 09:00", "2026-02-02 17:00");
+        CalendarRows.Occurrence(db, "p4", "2026-02-02 09:00", "2026-02-02 17:00");
+        CalendarRows.Occurrence(db, "p5", "2026-02-02 09:00", "2026-02-02 17:00");
+        CalendarRows.Occurrence(db, "q1", "2026-02-03 09:00", "2026-02-03 10:00");
+        CalendarRows.Occurrence(db, "q2", "2026-02-03 10:00", "2026-02-03 11:00");
+        scenario.Derive();
+        var service = new MeetingMetricsService(new QueryRunner(db), new MeetingOptions());
+        var window = Scenario.Window("2026-02-02", "2026-02-09");
+        var eng = service.HoursInView(window, new MetricScope(Team: "eng"));
+        Assert.Equal((7L, true, (double?)null), (eng.All!.People, eng.AllWithheldBySubtraction, eng.All.TotalHours));
+        Assert.Equal([("ops", true), ("web", false)], eng.Teams.Values.Select(t => (t.Team!, t.Withheld)).OrderBy(t => t.Item1));
+        var engLoad = service.Get(window, new MetricScope(Team: "eng"));
+        Assert.Equal((7L, false, true), (engLoad.People, engLoad.Withheld, engLoad.Distribution is null));
+        var web = service.HoursInView(window, new MetricScope(Team: "web"));
+        Assert.Equal((5L, false, 4.0 + 8 + 8 + 8), (web.All!.People, web.AllWithheldBySubtraction, web.All.TotalHours!.Value));
+    }
 }
