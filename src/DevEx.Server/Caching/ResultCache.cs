@@ -17,7 +17,7 @@ internal sealed class ResultCache(DuckDbDatabase database)
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private long clearedAt = -1;
 
-    private sealed record Entry(long Generation, Lazy<object> Value);
+    private sealed record Entry(long Generation, Lazy<Task<object>> Value);
 
     /// <summary>The data generation now. Read it before computing what is later given to <see cref="Set{T}"/>.</summary>
     public long Generation => database.DataGeneration;
@@ -25,29 +25,66 @@ internal sealed class ResultCache(DuckDbDatabase database)
     /// <summary>The keys held, whatever their generation (for diagnostics and tests).</summary>
     public IReadOnlyCollection<string> Keys => [.. entries.Keys];
 
-    public T GetOrAdd<T>(string key, Func<T> load) where T : class
+    /// <summary>The kept value, or <paramref name="load"/> run on this thread once for everyone asking the same key meanwhile.</summary>
+    public T GetOrAdd<T>(string key, Func<T> load) where T : class =>
+        (T)Join(key, () => Task.FromResult<object>(load())).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// As <see cref="GetOrAdd{T}"/> for a request thread: a kept value at once; otherwise the computation runs through the
+    /// shared <paramref name="gate"/> (as many at once as it lets through, over all requests and panels) and every request
+    /// asking the same key meanwhile awaits that one computation, holding no thread. A cold burst then queues on the gate
+    /// instead of blocking the thread pool (docs/benchmarks.md, "Load"). A key asked here must never be asked through
+    /// <see cref="GetOrAdd{T}"/> from inside the gate (a panel), which would hold a slot waiting on a computation waiting
+    /// for one: the API's keys (<c>MetricRequest.Key</c>) and the panels' (<c>PanelLoader</c>) are written apart.
+    /// </summary>
+    public async Task<T> GetOrAddAsync<T>(string key, Func<T> load, Dashboards.PanelGate gate, CancellationToken cancellationToken) where T : class
+    {
+        if (TryGet<T>(key, out var kept))
+        {
+            return kept;
+        }
+        try
+        {
+            return (T)await Join(key, () => gate.RunAsync<object>(() => load(), cancellationToken)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Another request's computation, given up with that request: compute it for this one.
+            return (T)await Join(key, () => gate.RunAsync<object>(() => load(), cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    private Task<object> Join(string key, Func<Task<object>> start)
     {
         var generation = Generation;
         Trim(generation);
-        var fresh = new Entry(generation, new Lazy<object>(() => load(), LazyThreadSafetyMode.ExecutionAndPublication));
+        var fresh = new Entry(generation, new Lazy<Task<object>>(start, LazyThreadSafetyMode.ExecutionAndPublication));
         // An entry of an older generation is replaced; one of this generation (or a newer one) is shared.
         var entry = entries.AddOrUpdate(key, fresh, (_, old) => old.Generation >= generation ? old : fresh);
+        Task<object> task;
         try
         {
-            return (T)entry.Value.Value;
+            task = entry.Value.Value;
         }
         catch
         {
             entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)); // a failed load is not remembered
             throw;
         }
+        if (!task.IsCompletedSuccessfully)
+        {
+            _ = task.ContinueWith(_ => entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)), CancellationToken.None,
+                TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        return task;
     }
 
     public bool TryGet<T>(string key, out T value) where T : class
     {
         var generation = Generation;
         Trim(generation);
-        value = entries.TryGetValue(key, out var entry) && entry.Generation == generation && entry.Value.IsValueCreated ? (T)entry.Value.Value : null!;
+        value = entries.TryGetValue(key, out var entry) && entry.Generation == generation && entry.Value.IsValueCreated
+            && entry.Value.Value.IsCompletedSuccessfully ? (T)entry.Value.Value.Result : null!;
         return value is not null;
     }
 
@@ -59,7 +96,7 @@ internal sealed class ResultCache(DuckDbDatabase database)
     {
         if (generation == Generation)
         {
-            entries[key] = new Entry(generation, new Lazy<object>(value));
+            entries[key] = new Entry(generation, new Lazy<Task<object>>(Task.FromResult<object>(value)));
         }
     }
 

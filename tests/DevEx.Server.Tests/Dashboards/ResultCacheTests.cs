@@ -23,6 +23,38 @@ public sealed class ResultCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Requests_asking_one_cold_key_at_once_share_one_computation()
+    {
+        // One gate slot, 20 requests for the same key while its load is held open: the load runs once and the 19 others
+        // are answered by it; the slot is free again afterwards for another key.
+        using var gate = new PanelGate(Microsoft.Extensions.Options.Options.Create(new PanelConcurrencyOptions { Concurrency = 1 }));
+        var loads = 0;
+        using var release = new ManualResetEventSlim();
+        string Load()
+        {
+            Interlocked.Increment(ref loads);
+            release.Wait(TimeSpan.FromSeconds(10));
+            return "answer";
+        }
+        var waiting = Enumerable.Range(0, 20).Select(_ => cache.GetOrAddAsync("api:k", Load, gate, CancellationToken.None)).ToList();
+        release.Set();
+        Assert.All(await Task.WhenAll(waiting), a => Assert.Equal("answer", a));
+        Assert.Equal(1, loads);
+        Assert.Equal("other", await cache.GetOrAddAsync("api:other", () => "other", gate, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_failed_computation_is_not_kept_and_the_next_request_computes_again()
+    {
+        using var gate = new PanelGate(Microsoft.Extensions.Options.Options.Create(new PanelConcurrencyOptions { Concurrency = 2 }));
+        var loads = 0;
+        string Load() => ++loads == 1 ? throw new InvalidOperationException("first load fails") : "second";
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrAddAsync("api:k", Load, gate, CancellationToken.None));
+        await Task.Delay(50); // the failed entry is removed by its continuation
+        Assert.Equal("second", await cache.GetOrAddAsync("api:k", Load, gate, CancellationToken.None));
+    }
+
+    [Fact]
     public void A_render_that_began_before_a_rebuild_is_not_stored_as_the_new_datas()
     {
         var began = cache.Generation;

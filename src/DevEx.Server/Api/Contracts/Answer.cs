@@ -11,4 +11,8 @@ internal static class Answer
     /// <summary>The problem when there is one; otherwise 200 with the value, computed only then.</summary>
     public static Results<Ok<T>, ProblemHttpResult> OkUnless<T>(ProblemHttpResult? problem, Func<T> value) =>
         problem is not null ? problem : TypedResults.Ok(value());
+
+    /// <summary>As <see cref="OkUnless{T}"/>, the value awaited (a computation through the shared gate).</summary>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> OkUnlessAsync<T>(ProblemHttpResult? problem, Func<Task<T>> value) =>
+        problem is not null ? problem : TypedResults.Ok(await value().ConfigureAwait(false));
 }
