@@ -147,3 +147,38 @@ public sealed class ScorecardTests
         Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The sample organisation's golden path file reads without a problem, and a folder with a duplicate id keeps the first.</summary>
+public sealed class ScorecardSetTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "devex-tests", Guid.NewGuid().ToString("N"));
+
+    public ScorecardSetTests() => Directory.CreateDirectory(folder);
+
+    [Fact]
+    public void The_sample_golden_path_reads_with_three_levels()
+    {
+        var sample = Path.Combine(RepositoryRoot.Path, "sample-data", "scorecards");
+        var set = ScorecardSet.Load(sample, ScorecardSet.List(sample).Files);
+        Assert.Empty(set.Problems);
+        var card = Assert.Single(set.Scorecards);
+        Assert.Equal("shared-ci", card.Id);
+        Assert.Equal(["bronze", "silver", "gold"], card.Levels.Select(l => l.Name));
+    }
+
+    [Fact]
+    public void A_second_scorecard_of_the_same_id_is_named_and_left_out_and_a_bad_file_does_not_stop_the_others()
+    {
+        File.WriteAllText(Path.Combine(folder, "a.yaml"), "id: same\nchecks:\n  - id: x\n    kind: file-exists\n    path: README.md\n");
+        File.WriteAllText(Path.Combine(folder, "b.yml"), "id: same\nchecks:\n  - id: y\n    kind: file-exists\n    path: LICENSE\n");
+        File.WriteAllText(Path.Combine(folder, "c.yaml"), "id: broken\nchecks: 7\n");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a scorecard");
+        var set = ScorecardSet.Load(folder, ScorecardSet.List(folder).Files);
+        Assert.Equal("x", Assert.Single(set.Scorecards).Checks[0].Id);
+        Assert.Equal(2, set.Problems.Count);
+        Assert.Contains(set.Problems, p => p.Source.EndsWith("b.yml", StringComparison.Ordinal) && p.Reason.Contains("already declared", StringComparison.Ordinal));
+        Assert.Contains(set.Problems, p => p.Source.EndsWith("c.yaml", StringComparison.Ordinal) && p.Reason == "'checks' is a list");
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
