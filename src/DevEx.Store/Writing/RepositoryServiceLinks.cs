@@ -13,7 +13,8 @@ public static class RepositoryServiceLinks
     public static int Link(DuckDbDatabase database, string repo, IReadOnlyCollection<string> services) =>
         services.Count == 0 ? 0 : database.Write((connection, _) =>
         {
-            var stored = Dapper.SqlMapper.Query<string>(connection, "SELECT id FROM services WHERE list_contains($ids, id)", new { ids = services.ToList() })
+            var stored = Dapper.SqlMapper.Query<string>(connection, "SELECT id FROM services WHERE list_contains(string_split($ids, chr(10)), id)",
+                    new { ids = string.Join('\n', services) })
                 .ToList();
             TableWriter.Upsert(connection, Tables.ServiceRepositories, stored.Select(id => new ServiceRepositoryRow(id, repo)).ToList());
             return stored.Count;
