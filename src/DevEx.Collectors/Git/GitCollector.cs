@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using DevEx.Collectors.RepositoryFiles;
 using DevEx.Store;
+using DevEx.Store.Reading;
 using DevEx.Store.Rows;
 using DevEx.Store.Writing;
 using LibGit2Sharp;
@@ -30,7 +32,12 @@ public sealed class GitCollector
             var commits = GitHistoryReader.Read(repository, options.Repo, source, cancellationToken);
             var tags = pattern is null ? TagDeployments.None : TagDeploymentReader.Read(repository, pattern, options, source);
             var row = new RepositoryRow(options.Repo, DefaultBranch(repository), OriginUrl(repository), source);
-            var removed = Write(database, row, commits, pattern is null ? null : tags.Deployments, TagDeploymentPrefix(options.Repo), cancellationToken);
+            var catalog = GitCatalogFiles.Read(repository, options.Files, cancellationToken);
+            var files = GitRepositoryFileReader.Read(repository, options.Repo, source, RepositoryFilePatterns.From(options.Files),
+                catalog.Files.Where(f => f.Depth > 0).Select(f => f.Path).ToHashSet(StringComparer.Ordinal), options.Files.MaxFileBytes, started, cancellationToken);
+            files = files with { Removed = NoLongerPresent(database, options.Repo, files) };
+            var removed = Write(database, row, commits, pattern is null ? null : tags.Deployments, TagDeploymentPrefix(options.Repo), files, cancellationToken);
+            var imported = new RepositoryCatalogImport(database, clock).Import(options.Repo, "git:", catalog);
             var shallow = repository.Info.IsShallow;
             var notes = new List<string>();
             if (shallow)
@@ -38,11 +45,15 @@ public sealed class GitCollector
                 notes.Add("shallow clone: commits before the shallow boundary are absent, so the oldest changes may look younger or be missing; fetch with --unshallow for the full history");
             }
             notes.AddRange(tags.Skipped);
+            notes.AddRange(imported.Notes);
             return new GitImportSummary(options.Repo, source, row.DefaultBranch, row.Url, commits.Count, commits.Count(c => c.Parents.Count > 1),
                 tags.Tags, tags.Matched, tags.Deployments.Count, shallow, notes, clock.GetCurrentInstant() - started)
             {
                 RemovedDeployments = removed.Select(id => id[TagDeploymentPrefix(options.Repo).Length..]).ToList(),
                 Schemes = TagSchemes.Of(tags.MatchedNames),
+                Files = files.Current.Count,
+                FileVersions = files.Versions.Count,
+                Catalog = imported,
             };
         }
         catch (LibGit2SharpException e)
@@ -64,6 +75,14 @@ public sealed class GitCollector
         if (!Regex.IsMatch(options.Repo, @"^[^/\s]+/[^/\s]+$"))
         {
             throw new GitCollectorException($"The repository name '{options.Repo}' is not of the form owner/name (e.g. acme/shop).");
+        }
+        try
+        {
+            RepositoryFilePatterns.From(options.Files);
+        }
+        catch (ArgumentException e)
+        {
+            throw new GitCollectorException(e.Message, e);
         }
         if (string.IsNullOrWhiteSpace(options.Environment))
         {
@@ -119,14 +138,23 @@ public sealed class GitCollector
         return url;
     }
 
+    /// <summary>The stored current files of the repository that this run did not find on the default branch (deleted, or no longer collected).</summary>
+    private static List<RepositoryFileRemoval> NoLongerPresent(DuckDbDatabase database, string repo, RepositoryFileHistory files)
+    {
+        var present = files.Current.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return new RepositoryFileReads(database).Current(repo).Keys.Where(path => !present.Contains(path))
+            .Select(path => new RepositoryFileRemoval(repo, path)).ToList();
+    }
+
     /// <summary>The id prefix of a repository's tag deployments (TagDeploymentReader writes git:owner/name:TAG).</summary>
     private static string TagDeploymentPrefix(string repo) => $"git:{repo}:";
 
     /// <summary>Writes the rows; <paramref name="deployments"/> (null: no pattern given) replace the repository's tag deployments. Returns the ids removed.</summary>
     private static IReadOnlyList<string> Write(DuckDbDatabase database, RepositoryRow repository, IReadOnlyList<CommitRow> commits,
-        IReadOnlyList<DeploymentRow>? deployments, string deploymentPrefix, CancellationToken cancellationToken)
+        IReadOnlyList<DeploymentRow>? deployments, string deploymentPrefix, RepositoryFileHistory files, CancellationToken cancellationToken)
     {
         var batch = new SourceBatch();
+        files.AddTo(batch);
         batch.Repositories.Add(repository);
         batch.Commits.AddRange(commits);
         if (deployments is not null)

@@ -55,6 +55,16 @@ public sealed class SourceBatch
     public List<TicketStatusRow> TicketStatuses { get; } = [];
     public List<ImportRejectRow> ImportRejects { get; } = [];
 
+    /// <summary>Current versions of collected repository files (migration 016).</summary>
+    public List<RepositoryFileRow> RepositoryFiles { get; } = [];
+
+    /// <summary>Collected files no longer on the default branch: deleted from repository_files before the batch's files are written.</summary>
+    public List<RepositoryFileRemoval> RemovedRepositoryFiles { get; } = [];
+    public List<RepositoryFileVersionRow> RepositoryFileVersions { get; } = [];
+
+    /// <summary>Blob texts, one row per blob sha.</summary>
+    public List<RepositoryFileContentRow> RepositoryFileContents { get; } = [];
+
     /// <summary>Cursors that cover these rows: an interrupted sync re-reads exactly what was not written.</summary>
     public List<SourceCursor> Cursors { get; } = [];
     public List<RawPayload> RawPayloads { get; } = [];
@@ -76,7 +86,8 @@ public sealed class SourceBatch
     public int RowCount =>
         Repositories.Count + Commits.Count + ProvisionalCommits.Count + PullRequests.Count + PullRequestUpdates.Count
         + PullRequestCommits.Count + Reviews.Count + ReviewRequests.Count + PipelineRuns.Count + Deployments.Count
-        + Incidents.Count + RemovedIncidents.Count + Tickets.Count + TicketTransitions.Count;
+        + Incidents.Count + RemovedIncidents.Count + Tickets.Count + TicketTransitions.Count
+        + RepositoryFiles.Count + RemovedRepositoryFiles.Count + RepositoryFileVersions.Count + RepositoryFileContents.Count;
 
     /// <summary>Writes the batch in one transaction of its own; returns <see cref="RowCount"/>.</summary>
     public int Write(DuckDbDatabase database, CancellationToken cancellationToken = default) =>
@@ -110,6 +121,10 @@ public sealed class SourceBatch
         TableWriter.ReplaceChildren(connection, Tables.TicketKeys, Tickets, Tables.TicketTransitions, TicketTransitions);
         TableWriter.Upsert(connection, Tables.TicketStatuses, TicketStatuses);
         TableWriter.Upsert(connection, Tables.ImportRejects, ImportRejects);
+        TableWriter.Delete(connection, Tables.RepositoryFileKeys, RemovedRepositoryFiles);
+        TableWriter.Upsert(connection, Tables.RepositoryFiles, RepositoryFiles);
+        TableWriter.Upsert(connection, Tables.RepositoryFileVersions, RepositoryFileVersions);
+        TableWriter.Upsert(connection, Tables.RepositoryFileContents, RepositoryFileContents);
         foreach (var cursor in Cursors)
         {
             SyncStateStore.Upsert(connection, cursor.Source, cursor.Scope, cursor.Resource, cursor.Cursor, cursor.ETag, cursor.At);
@@ -144,6 +159,10 @@ public sealed class SourceBatch
         TicketTransitions.AddRange(other.TicketTransitions);
         TicketStatuses.AddRange(other.TicketStatuses);
         ImportRejects.AddRange(other.ImportRejects);
+        RepositoryFiles.AddRange(other.RepositoryFiles);
+        RemovedRepositoryFiles.AddRange(other.RemovedRepositoryFiles);
+        RepositoryFileVersions.AddRange(other.RepositoryFileVersions);
+        RepositoryFileContents.AddRange(other.RepositoryFileContents);
         Cursors.AddRange(other.Cursors);
         RawPayloads.AddRange(other.RawPayloads);
     }

@@ -22,6 +22,9 @@ public sealed class Column<T>
     public Column(string name, Func<T, int?> value)
         : this(name, r => value(r), (row, r) => row.AppendValue(value(r)), (a, b) => value(a) == value(b), r => value(r) ?? 0) { }
 
+    public Column(string name, Func<T, long> value)
+        : this(name, r => value(r), (row, r) => row.AppendValue(value(r)), (a, b) => value(a) == value(b), r => value(r).GetHashCode()) { }
+
     public Column(string name, Func<T, double> value)
         : this(name, r => value(r), (row, r) => row.AppendValue(value(r)), (a, b) => value(a).Equals(value(b)), r => value(r).GetHashCode()) { }
 

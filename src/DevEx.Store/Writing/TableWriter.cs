@@ -51,6 +51,15 @@ public static class TableWriter
         Upsert(connection, childSpec, children);
     }
 
+    /// <summary>Deletes the rows whose key is one of <paramref name="keys"/> (a spec of the table's key columns), in the caller's transaction.</summary>
+    public static void Delete<T>(DuckDBConnection connection, TableSpec<T> keySpec, IReadOnlyCollection<T> keys)
+    {
+        if (keys.Count > 0 && connection.ExecuteScalar<bool>($"SELECT EXISTS (SELECT 1 FROM {keySpec.Table})"))
+        {
+            DeleteKeys(connection, keySpec.Table, keySpec, keys);
+        }
+    }
+
     /// <summary>
     /// Makes <paramref name="rows"/> the whole of the table's rows whose one-column key starts with <paramref name="keyPrefix"/>
     /// (the rows one source owns, e.g. the tag deployments of one repository): upserts them and deletes the others.

@@ -124,4 +124,24 @@ public static class Tables
 
     public static readonly TableSpec<ServiceRepositoryRow> ServiceRepositories = new("service_repositories", ["service_id", "repo"],
         [new("service_id", r => r.ServiceId), new("repo", r => r.Repo)]);
+
+    public static readonly TableSpec<RepositoryFileRow> RepositoryFiles = new("repository_files", ["repo", "path"],
+    [
+        new("repo", r => r.Repo), new("path", r => r.Path), new("blob_sha", r => r.BlobSha), new("commit_sha", r => r.CommitSha),
+        new("committed_at", r => r.CommittedAt), new("content", r => r.Content), new("size", r => r.Size), new("omitted", r => r.Omitted),
+        new("fetched_at", r => r.FetchedAt), new("source", r => r.Source),
+    ]);
+
+    /// <summary>Only the key of a repository file: used to delete the files no longer on the default branch.</summary>
+    public static readonly TableSpec<RepositoryFileRemoval> RepositoryFileKeys = new("repository_files", ["repo", "path"],
+        [new("repo", r => r.Repo), new("path", r => r.Path)]);
+
+    public static readonly TableSpec<RepositoryFileVersionRow> RepositoryFileVersions = new("repository_file_versions", ["repo", "path", "commit_sha"],
+    [
+        new("repo", r => r.Repo), new("path", r => r.Path), new("commit_sha", r => r.CommitSha), new("committed_at", r => r.CommittedAt),
+        new("blob_sha", r => r.BlobSha),
+    ]);
+
+    public static readonly TableSpec<RepositoryFileContentRow> RepositoryFileContents = new("repository_file_contents", ["blob_sha"],
+        [new("blob_sha", r => r.BlobSha), new("size", r => r.Size), new("content", r => r.Content), new("omitted", r => r.Omitted)]);
 }

@@ -34,6 +34,17 @@ internal sealed class TestGitRepository : IDisposable
             parents, prettifyMessage: false);
     }
 
+    /// <summary>A commit whose tree holds exactly <paramref name="files"/> (path → bytes, '/'-separated paths); committer = author.</summary>
+    public Commit CommitFiles(string message, Signature author, Commit[] parents, IReadOnlyDictionary<string, byte[]> files)
+    {
+        var tree = new TreeDefinition();
+        foreach (var (path, bytes) in files)
+        {
+            tree.Add(path, Repository.ObjectDatabase.CreateBlob(new MemoryStream(bytes)), Mode.NonExecutableFile);
+        }
+        return Repository.ObjectDatabase.CreateCommit(author, author, message, Repository.ObjectDatabase.CreateTree(tree), parents, prettifyMessage: false);
+    }
+
     /// <summary>Points refs/heads/NAME (or any full ref name) at the commit.</summary>
     public void Ref(string name, Commit commit) =>
         Repository.Refs.Add(name.StartsWith("refs/", StringComparison.Ordinal) ? name : "refs/heads/" + name, commit.Id, allowOverwrite: true);
