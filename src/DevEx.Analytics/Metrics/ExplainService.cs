@@ -20,7 +20,7 @@ public sealed class ExplainService(QueryRunner queries)
         queries.Run<IncidentExplanation>("explain_incidents", MetricParameters.For(window, scope), cancellationToken);
 
     /// <summary>The categories of data-quality findings (queries/explain_data_quality.sql).</summary>
-    public static IReadOnlyList<string> DataQualityCategories { get; } = ["derivation", "import-rejects"];
+    public static IReadOnlyList<string> DataQualityCategories { get; } = ["derivation", "import-rejects", "catalog"];
 
     /// <summary>Derivation findings and import rejects, narrowed as the data-quality counts group them (whole data set).</summary>
     public IReadOnlyList<DataQualityFinding> DataQualityFindings(string? category, string? kind, CancellationToken cancellationToken = default) =>

@@ -5,6 +5,11 @@ namespace DevEx.Collectors.Catalog;
 /// <summary>One Backstage entity document, with the file and line it came from for error messages.</summary>
 internal sealed record CatalogEntity(string File, int Line, string Kind, string Name, string Namespace, YamlMappingNode Root)
 {
+    public const string DefaultNamespace = "default";
+
+    /// <summary>The entity's reference, kind:namespace/name, lower-cased as Backstage compares references.</summary>
+    public string Ref => EntityReference.KeyOf(Kind, Namespace, Name);
+
     public string? Annotation(string key) => Path("metadata", "annotations", key);
 
     public string? Spec(string key) => Path("spec", key);

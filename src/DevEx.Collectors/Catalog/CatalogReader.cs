@@ -1,22 +1,18 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace DevEx.Collectors.Catalog;
 
 /// <summary>
-/// Reads Backstage entity YAML (several documents per file allowed) and validates what DevEx relies on:
-/// apiVersion, kind and a metadata.name that follows Backstage's naming rules. An invalid entity is reported
+/// Reads Backstage entity YAML (several documents per file allowed) and validates each entity as Backstage does
+/// (<see cref="CatalogValidator"/>). An invalid entity is reported
 /// with file, line and reason; the other entities of the file are still read, also when one document is not valid YAML.
 /// </summary>
-internal static partial class CatalogReader
+internal static class CatalogReader
 {
     public sealed record Result(IReadOnlyList<CatalogEntity> Entities, IReadOnlyList<ImportRejectInfo> Rejects);
 
     public sealed record ImportRejectInfo(string File, int Line, string Reason, string Content);
-
-    [GeneratedRegex("^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$")]
-    private static partial Regex NamePattern();
 
     public static Result Read(TextReader reader, string file)
     {
@@ -98,43 +94,35 @@ internal static partial class CatalogReader
                 rejects.Add(new ImportRejectInfo(file, line, "entity is not a YAML mapping", ""));
                 continue;
             }
-            var reason = Validate(root, out var entity, file, line);
-            if (reason is null)
-            {
-                entities.Add(entity!);
-            }
-            else
-            {
-                rejects.Add(new ImportRejectInfo(file, line, reason, Describe(root)));
-            }
+            Collect(root, file, line, entities, rejects);
         }
     }
 
-    private static string? Validate(YamlMappingNode root, out CatalogEntity? entity, string file, int line)
+    /// <summary>
+    /// One entity (a YAML document, or an item of the catalog API turned into YAML nodes): validated as Backstage does
+    /// (<see cref="CatalogValidator"/>); added to <paramref name="entities"/>, or to <paramref name="rejects"/> with the
+    /// reason. Kinds Backstage knows but DevEx does not keep (Location, Template) are skipped without a reject.
+    /// </summary>
+    public static void Collect(YamlMappingNode root, string file, int line, List<CatalogEntity> entities, List<ImportRejectInfo> rejects)
     {
-        entity = null;
-        var probe = new CatalogEntity(file, line, "", "", "", root);
-        var apiVersion = probe.Path("apiVersion");
-        var kind = probe.Path("kind");
-        var name = probe.Path("metadata", "name");
-        if (string.IsNullOrWhiteSpace(apiVersion))
+        if (CatalogValidator.Validate(root) is { } reason)
         {
-            return "apiVersion is missing";
+            var probe = new CatalogEntity(file, line, "", "", "", root);
+            var what = probe.Path("kind") is { Length: > 0 } kind && probe.Path("metadata", "name") is { Length: > 0 } name ? $"{kind} '{name}': " : "";
+            rejects.Add(new ImportRejectInfo(file, line, what + reason, Describe(root)));
+            return;
         }
-        if (string.IsNullOrWhiteSpace(kind))
+        var entity = new CatalogEntity(file, line, "", "", "", root);
+        if (CatalogKinds.Ignored.Contains(entity.Path("kind")!))
         {
-            return "kind is missing";
+            return;
         }
-        if (string.IsNullOrWhiteSpace(name))
+        entities.Add(entity with
         {
-            return "metadata.name is missing";
-        }
-        if (name.Length > 63 || !NamePattern().IsMatch(name))
-        {
-            return $"metadata.name '{name}' is not a valid entity name (letters, digits and single - _ . between them, at most 63 characters)";
-        }
-        entity = probe with { Kind = kind, Name = name, Namespace = probe.Path("metadata", "namespace") ?? "default" };
-        return null;
+            Kind = entity.Path("kind")!,
+            Name = entity.Path("metadata", "name")!,
+            Namespace = entity.Path("metadata", "namespace") ?? CatalogEntity.DefaultNamespace,
+        });
     }
 
     private static string Describe(YamlMappingNode root)

@@ -1,4 +1,5 @@
 using System.Net;
+using DevEx.Collectors.Backstage;
 using DevEx.Collectors.Jira;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public static class CollectorHttpClients
 {
     public const string Jira = "jira";
     public const string CalendarFeeds = "calendar-feeds";
+    public const string Backstage = "backstage";
 
     /// <summary>Jira REST: credentials and base address from <see cref="JiraOptions"/>, transient retries, a request count.</summary>
     public static IHttpClientBuilder AddJiraHttpClient(this IServiceCollection services)
@@ -22,6 +24,16 @@ public static class CollectorHttpClients
             .ConfigurePrimaryHttpMessageHandler(Decompressing);
         client.AddTransientRetry();
         return client.AddHttpMessageHandler(sp => sp.GetRequiredKeyedService<HttpRequestCount>(Jira).CreateHandler());
+    }
+
+    /// <summary>Backstage's catalog API: base address and static token from <see cref="BackstageOptions"/>, transient retries, a request count.</summary>
+    public static IHttpClientBuilder AddBackstageHttpClient(this IServiceCollection services)
+    {
+        services.AddKeyedSingleton<HttpRequestCount>(Backstage);
+        var client = services.AddHttpClient(Backstage, (sp, http) => BackstageCatalogClient.Configure(http, sp.GetRequiredService<IOptions<BackstageOptions>>().Value))
+            .ConfigurePrimaryHttpMessageHandler(Decompressing);
+        client.AddTransientRetry();
+        return client.AddHttpMessageHandler(sp => sp.GetRequiredKeyedService<HttpRequestCount>(Backstage).CreateHandler());
     }
 
     /// <summary>ICS feeds: transient retries. The feed URLs are secrets, so the factory's request loggers are removed.</summary>

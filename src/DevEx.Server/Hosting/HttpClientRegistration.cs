@@ -25,6 +25,7 @@ internal static class HttpClientRegistration
         services.TryAddSingleton(BackoffJitter.Shared);
         services.AddGitHubHttpClient();
         services.AddJiraHttpClient();
+        services.AddBackstageHttpClient();
         services.AddCalendarFeedHttpClient();
         AddReportWebhooks(services);
         return services;

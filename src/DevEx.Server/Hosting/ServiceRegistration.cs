@@ -82,6 +82,7 @@ internal static class ServiceRegistration
         services.AddDevExHttpClients();
         services.AddGitHubCollection();
         services.AddJiraCollection();
+        services.AddBackstageCatalogCollection();
         services.AddCalendarCollection();
         services.AddDashboards();
         services.AddDevExReports();

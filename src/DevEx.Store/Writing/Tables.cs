@@ -144,4 +144,27 @@ public static class Tables
 
     public static readonly TableSpec<RepositoryFileContentRow> RepositoryFileContents = new("repository_file_contents", ["blob_sha"],
         [new("blob_sha", r => r.BlobSha), new("size", r => r.Size), new("content", r => r.Content), new("omitted", r => r.Omitted)]);
+
+    public static readonly TableSpec<CatalogEntityRow> CatalogEntities = new("catalog_entities", ["entity_ref"],
+    [
+        new("entity_ref", r => r.EntityRef), new("kind", r => r.Kind), new("namespace", r => r.Namespace), new("name", r => r.Name),
+        new("title", r => r.Title), new("description", r => r.Description), new("lifecycle", r => r.Lifecycle),
+        new("owner_ref", r => r.OwnerRef), new("system_ref", r => r.SystemRef), new("domain_ref", r => r.DomainRef),
+        new("parent_ref", r => r.ParentRef), new("type", r => r.Type), new("annotations", r => r.Annotations),
+        new("labels", r => r.Labels), new("tags", r => r.Tags), new("spec", r => r.Spec), new("source", r => r.Source),
+        new("source_line", r => r.SourceLine), new("first_seen", r => r.FirstSeen), new("last_seen", r => r.LastSeen),
+    ]);
+
+    /// <summary>Only the key of an entity: used to replace its relations.</summary>
+    public static readonly TableSpec<CatalogEntityRow> CatalogEntityKeys = new("catalog_relations", ["source_ref"],
+        [new("source_ref", r => r.EntityRef)]);
+
+    public static readonly TableSpec<CatalogRelationRow> CatalogRelations = new("catalog_relations", ["source_ref", "type", "target_ref"],
+        [new("source_ref", r => r.SourceRef), new("type", r => r.Type), new("target_ref", r => r.TargetRef)]);
+
+    public static readonly TableSpec<CatalogDuplicateRow> CatalogDuplicates = new("catalog_duplicates", ["entity_ref", "duplicate_source", "duplicate_line"],
+    [
+        new("entity_ref", r => r.EntityRef), new("kept_source", r => r.KeptSource), new("kept_line", r => r.KeptLine),
+        new("duplicate_source", r => r.DuplicateSource), new("duplicate_line", r => r.DuplicateLine), new("seen_at", r => r.SeenAt),
+    ]);
 }

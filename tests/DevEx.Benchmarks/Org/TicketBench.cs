@@ -72,7 +72,7 @@ internal static class TicketBench
         var catalog = new StringBuilder();
         for (var team = 0; team < 50; team++)
         {
-            catalog.Append(CultureInfo.InvariantCulture, $"apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-{team:00}\nspec:\n  type: team\n---\n");
+            catalog.Append(CultureInfo.InvariantCulture, $"apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-{team:00}\nspec:\n  type: team\n  children: []\n---\n");
         }
         File.WriteAllText(Path.Combine(folder, "catalog", "teams.yaml"), catalog.ToString());
         var random = new Random(42);

@@ -22,13 +22,13 @@ public sealed class CatalogRejectTests : IDisposable
             apiVersion: backstage.io/v1alpha1
             kind: Component
             metadata:
-              name: "bad--name"
-            spec: {type: service, owner: payments}
+              name: "bad-name-"
+            spec: {type: service, owner: payments, lifecycle: production}
             """, "services.yaml");
 
         var reject = Assert.Single(summary.Rejects);
         Assert.Equal(("services.yaml", 7), (reject.File, reject.Line));
-        Assert.Contains("'bad--name'", reject.Reason);
+        Assert.Contains("'bad-name-'", reject.Reason);
         Assert.Equal(["payments"], db.Query<string>("SELECT id FROM teams"));
         Assert.Equal(0, db.Count("services"));
     }

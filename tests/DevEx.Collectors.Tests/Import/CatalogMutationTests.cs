@@ -52,6 +52,7 @@ public sealed class CatalogMutationTests : IDisposable
             github.com/project-slug: acme/checkout-{n}
         spec:
           type: service
+          lifecycle: production
           owner: group:default/payments-{n}
         """,
     ];

@@ -32,6 +32,7 @@ public sealed class DirectoryImporterTests : IDisposable
             github.com/project-slug: acme/checkout
         spec:
           type: service
+          lifecycle: production
           owner: group:default/payments
         """;
 

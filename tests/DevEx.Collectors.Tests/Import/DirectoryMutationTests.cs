@@ -66,7 +66,7 @@ public sealed class DirectoryMutationTests : IDisposable
             apiVersion: backstage.io/v1alpha1
             kind: Group
             metadata: {name: payments}
-            spec: {type: team}
+            spec: {type: team, children: []}
             ---
             apiVersion: backstage.io/v1alpha1
             kind: Group

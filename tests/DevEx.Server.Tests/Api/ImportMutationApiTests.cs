@@ -68,15 +68,18 @@ public sealed class ImportMutationApiTests : IDisposable
             apiVersion: backstage.io/v1alpha1
             kind: Group
             metadata: {name: one}
+            spec: {type: team, children: []}
             ---
             apiVersion: backstage.io/v1alpha1
             kind: Group
             metadata: {name: two}
             metadata: {name: two}
+            spec: {type: team, children: []}
             ---
             apiVersion: backstage.io/v1alpha1
             kind: Group
             metadata: {name: three}
+            spec: {type: team, children: []}
             """;
 
         var response = await factory.CreateClient().PostAsync("/api/v1/import/catalog", new StringContent(body));

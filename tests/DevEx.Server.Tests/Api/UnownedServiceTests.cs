@@ -36,6 +36,7 @@ public sealed class UnownedServiceTests : IAsyncLifetime, IDisposable
             devex.dev/timezone: UTC
         spec:
           type: team
+          children: []
         ---
         apiVersion: backstage.io/v1alpha1
         kind: Component
@@ -45,6 +46,7 @@ public sealed class UnownedServiceTests : IAsyncLifetime, IDisposable
             github.com/project-slug: acme/api
         spec:
           type: service
+          lifecycle: production
           owner: group:default/core
         ---
         apiVersion: backstage.io/v1alpha1
@@ -55,6 +57,7 @@ public sealed class UnownedServiceTests : IAsyncLifetime, IDisposable
             github.com/project-slug: acme/billing
         spec:
           type: service
+          lifecycle: production
           owner: group:default/ghost
         """;
 

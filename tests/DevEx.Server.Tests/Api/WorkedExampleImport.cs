@@ -15,6 +15,7 @@ internal static class WorkedExampleImport
             devex.dev/timezone: UTC
         spec:
           type: team
+          children: []
         ---
         apiVersion: backstage.io/v1alpha1
         kind: Component
@@ -24,6 +25,7 @@ internal static class WorkedExampleImport
             github.com/project-slug: acme/api
         spec:
           type: service
+          lifecycle: production
           owner: group:default/core
         """;
 

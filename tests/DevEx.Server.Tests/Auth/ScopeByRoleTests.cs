@@ -22,29 +22,29 @@ public sealed class ScopeByRoleTests(OidcProviderFixture fixture)
         apiVersion: backstage.io/v1alpha1
         kind: Group
         metadata: { name: eng }
-        spec: { type: department }
+        spec: { type: department, children: [] }
         ---
         apiVersion: backstage.io/v1alpha1
         kind: Group
         metadata: { name: payments }
-        spec: { type: team, parent: eng }
+        spec: { type: team, parent: eng, children: [] }
         ---
         apiVersion: backstage.io/v1alpha1
         kind: Group
         metadata: { name: search }
-        spec: { type: team, parent: eng }
+        spec: { type: team, parent: eng, children: [] }
         ---
         apiVersion: backstage.io/v1alpha1
         kind: Group
         metadata: { name: ops }
-        spec: { type: team }
+        spec: { type: team, children: [] }
         ---
         apiVersion: backstage.io/v1alpha1
         kind: Component
         metadata:
           name: checkout
           annotations: { github.com/project-slug: acme/checkout }
-        spec: { type: service, owner: group:default/payments }
+        spec: { type: service, owner: group:default/payments, lifecycle: production }
         """;
 
     private sealed record Scenario(DevExAppFactory Service, HttpClient Client, Func<string, string[], string[], string> Key) : IDisposable

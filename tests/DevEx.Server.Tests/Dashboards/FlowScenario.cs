@@ -51,6 +51,7 @@ internal static class FlowScenario
           name: alpha
         spec:
           type: team
+          children: []
           profile:
             displayName: Alpha
         ---
@@ -60,6 +61,7 @@ internal static class FlowScenario
           name: beta
         spec:
           type: team
+          children: []
           profile:
             displayName: {betaName}
         ---
@@ -71,6 +73,7 @@ internal static class FlowScenario
             github.com/project-slug: acme/alpha
         spec:
           type: service
+          lifecycle: production
           owner: group:default/alpha
         ---
         apiVersion: backstage.io/v1alpha1
@@ -81,6 +84,7 @@ internal static class FlowScenario
             github.com/project-slug: acme/beta
         spec:
           type: service
+          lifecycle: production
           owner: group:default/beta
         {Users("alpha", "a1", "a2", "a3", "a4", "a5")}
         """;

@@ -160,6 +160,7 @@ public sealed class PayloadFuzzTests(ITestOutputHelper output) : IDisposable
           name: {name}
         spec:
           type: team
+          children: []
         """;
 
     private static readonly string[] CatalogTemplates = SampleCatalogDocuments();

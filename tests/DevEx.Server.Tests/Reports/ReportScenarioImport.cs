@@ -20,6 +20,7 @@ internal static class ReportScenarioImport
             devex.dev/timezone: {zone}
         spec:
           type: team
+          children: []
           profile:
             displayName: Core
         ---
@@ -31,6 +32,7 @@ internal static class ReportScenarioImport
             github.com/project-slug: acme/api
         spec:
           type: service
+          lifecycle: production
           owner: group:default/core
         """;
 

@@ -229,6 +229,7 @@ public sealed class ScheduledReportTests : IDisposable
               name: web
             spec:
               type: team
+              children: []
             """));
         response.EnsureSuccessStatusCode();
 
