@@ -17,7 +17,12 @@ public sealed record WorkflowUse(string Reference, string? Ref, int Line);
 /// </summary>
 public static class WorkflowUses
 {
-    public static IReadOnlyList<WorkflowUse> Read(string content)
+    // A scorecard step reads the same file version for every week it stays current: parsed once per content instance.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<WorkflowUse>> Parsed = [];
+
+    public static IReadOnlyList<WorkflowUse> Read(string content) => Parsed.GetValue(content, Parse);
+
+    private static IReadOnlyList<WorkflowUse> Parse(string content)
     {
         var stream = new YamlStream();
         try

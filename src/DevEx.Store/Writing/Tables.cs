@@ -167,4 +167,17 @@ public static class Tables
         new("entity_ref", r => r.EntityRef), new("kept_source", r => r.KeptSource), new("kept_line", r => r.KeptLine),
         new("duplicate_source", r => r.DuplicateSource), new("duplicate_line", r => r.DuplicateLine), new("seen_at", r => r.SeenAt),
     ]);
+
+    public static readonly TableSpec<ScorecardCheckRow> ScorecardChecks = new("d_scorecard_checks", ["scorecard", "check_id", "component", "week"],
+    [
+        new("scorecard", r => r.Scorecard), new("check_id", r => r.CheckId), new("component", r => r.Component), new("week", r => r.Week),
+        new("passed", r => r.Passed), new("evidence_repo", r => r.EvidenceRepo), new("evidence_file", r => r.EvidenceFile),
+        new("evidence_line", r => r.EvidenceLine), new("evidence_commit", r => r.EvidenceCommit), new("detail", r => r.Detail),
+    ]);
+
+    public static readonly TableSpec<ScorecardLevelRow> ScorecardLevels = new("d_scorecard_levels", ["scorecard", "component", "week"],
+    [
+        new("scorecard", r => r.Scorecard), new("component", r => r.Component), new("owner_team", r => r.OwnerTeam), new("week", r => r.Week),
+        new("level", r => r.Level), new("checks", r => r.Checks), new("passed", r => r.Passed),
+    ]);
 }
