@@ -68,7 +68,7 @@ internal static class ImportGitCommand
             error.WriteLine(e.Message);
             return 2;
         }
-        var derivation = provider.GetRequiredService<DerivationRunner>().Run();
+        var derivation = provider.GetRequiredService<DevEx.Server.Derivation.DerivationSteps>().Run(new DerivationRequest("full"), CancellationToken.None);
         Print(summary, options, database, output);
         output.WriteLine($"derived (whole database): {derivation.ProductionDeployments} production deployments, {derivation.Changes} changes, "
             + $"{derivation.FailedDeployments} failed in {derivation.Elapsed.TotalSeconds:0.0} s");

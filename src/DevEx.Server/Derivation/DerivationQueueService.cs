@@ -38,8 +38,8 @@ public sealed class DerivationQueueService : BackgroundService
     private bool stopped; // under gate: once stopping, nothing new is parked where no one would run it
     private long runs;
 
-    public DerivationQueueService(DerivationRunner runner, DuckDbDatabase database, ILogger<DerivationQueueService> logger)
-        : this((request, stopping) => runner.Run(request, stopping), logger, new OwedDerivationStore(database), null)
+    public DerivationQueueService(DerivationSteps steps, DuckDbDatabase database, ILogger<DerivationQueueService> logger)
+        : this(steps.Run, logger, new OwedDerivationStore(database), null)
     {
     }
 

@@ -25,6 +25,12 @@ public sealed class DevExOptions
     /// <summary>Dashboard definitions (*.json), read at start and again whenever a file changes.</summary>
     public string Dashboards { get; set; } = "dashboards";
 
+    /// <summary>Golden-path scorecards (*.yaml, *.yml), read again whenever a file changes (docs/adoption.md, "Scorecards").</summary>
+    public string Scorecards { get; set; } = "scorecards";
+
+    /// <summary>How many ISO weeks, up to the current one, each scorecard is evaluated for.</summary>
+    public int ScorecardWeeks { get; set; } = 52;
+
     /// <summary>Metric SQL; dashboard panels may name a file here that is not built in (no recompiling).</summary>
     public string Queries { get; set; } = "queries";
 

@@ -51,6 +51,11 @@ internal static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevEx.Analytics.Calendar.MeetingOptions>>().Value);
         services.AddSingleton<QueryRunner>();
         services.AddSingleton<DerivationRunner>();
+        services.AddSingleton<DevEx.Analytics.Adoption.ScorecardDeriver>();
+        services.AddSingleton<Adoption.ScorecardCatalog>();
+        services.AddSingleton(sp => new DerivationSteps(sp.GetRequiredService<DerivationRunner>(), sp.GetRequiredService<DevEx.Analytics.Adoption.ScorecardDeriver>(),
+            sp.GetRequiredService<Adoption.ScorecardCatalog>(), sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevExOptions>>(),
+            sp.GetRequiredService<ILogger<DerivationSteps>>()));
         services.AddSingleton<DerivationQueueService>();
         services.AddSingleton<DoraLevels>();
         services.AddSingleton<DoraMetricsService>();
