@@ -26,36 +26,36 @@ public sealed class DashboardScopeByRoleTests(OidcProviderFixture fixture)
         apiVersion: backstage.io/v1alpha1
         kind: Group
         metadata: { name: eng }
-        spec: { type: department }
+        spec: { type: department, children: [] }
         ---
         apiVersion: backstage.io/v1alpha1
         kind: Group
         metadata: { name: core, annotations: { devex.dev/timezone: UTC } }
-        spec: { type: team, parent: eng }
+        spec: { type: team, parent: eng, children: [] }
         ---
         apiVersion: backstage.io/v1alpha1
         kind: Group
         metadata: { name: search }
-        spec: { type: team, parent: eng }
+        spec: { type: team, parent: eng, children: [] }
         ---
         apiVersion: backstage.io/v1alpha1
         kind: Group
         metadata: { name: ops }
-        spec: { type: team }
+        spec: { type: team, children: [] }
         ---
         apiVersion: backstage.io/v1alpha1
         kind: Component
         metadata:
           name: api
           annotations: { github.com/project-slug: acme/api }
-        spec: { type: service, owner: group:default/core }
+        spec: { type: service, owner: group:default/core, lifecycle: production }
         ---
         apiVersion: backstage.io/v1alpha1
         kind: Component
         metadata:
           name: billing
           annotations: { github.com/project-slug: acme/billing }
-        spec: { type: service, owner: group:default/ops }
+        spec: { type: service, owner: group:default/ops, lifecycle: production }
         """;
 
     // The refusal sentences of docs/security.md, "Roles and scope", for an organisation-level view.
