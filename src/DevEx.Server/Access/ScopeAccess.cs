@@ -46,8 +46,12 @@ internal sealed class ScopeAccess(ScopeCatalog catalog)
         return null;
     }
 
-    /// <summary>Whether <paramref name="user"/> may see team <paramref name="team"/>'s figures (the teams a page's filter lists).</summary>
-    public bool MaySeeTeam(ClaimsPrincipal user, string team, bool meetings = false)
+    /// <summary>
+    /// Whether <paramref name="user"/> may see team <paramref name="team"/>'s figures (its meetings, with
+    /// <paramref name="meetings"/>): the teams a page's filter lists. A null team is what no team owns (a service without
+    /// an owner): platform and admin only.
+    /// </summary>
+    public bool MaySeeTeam(ClaimsPrincipal user, string? team, bool meetings = false)
     {
         var roles = user.DevExRoles();
         return roles.Contains(DevExRoles.Admin) || MaySee(user, roles, team, meetings);

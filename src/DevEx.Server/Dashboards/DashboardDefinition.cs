@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DevEx.Server.Access;
 
 namespace DevEx.Server.Dashboards;
 
@@ -14,8 +15,14 @@ internal enum PanelKind
     Distribution,
 }
 
-/// <summary>One page of panels, from dashboards/&lt;id&gt;.json.</summary>
-internal sealed record DashboardDefinition(string Id, string Title, string? Description, int Order, IReadOnlyList<PanelDefinition> Panels);
+/// <summary>
+/// One page of panels, from dashboards/&lt;id&gt;.json. <see cref="Shows"/> is what the page as a whole shows (its
+/// <c>shows</c>, default figures): a role it refuses gets a 403 page saying why; each panel is then decided by its own.
+/// </summary>
+internal sealed record DashboardDefinition(string Id, string Title, string? Description, int Order, IReadOnlyList<PanelDefinition> Panels)
+{
+    public Surface Shows { get; init; } = Surface.Figures;
+}
 
 /// <summary>A table column a panel shows: the data column, and optionally its label, unit and drill-down link.</summary>
 internal sealed record PanelColumnDefinition(string Name, string? Label, string? Unit, string? Link);
@@ -37,6 +44,12 @@ internal sealed record PanelDefinition
 
     /// <summary>A query panel's grouping, bound to the query's <c>$group</c>: none (default), team or service.</summary>
     public string? Group { get; init; }
+
+    /// <summary>
+    /// What a query panel shows, as the scope rule reads it; null: <see cref="Surface.PerTeam"/> for a
+    /// <see cref="Group"/> of team or service, else <see cref="Surface.Figures"/>. A built-in source says its own.
+    /// </summary>
+    public Surface? Shows { get; init; }
     public string? X { get; init; }
     public IReadOnlyList<string> Y { get; init; } = [];
     public string? Series { get; init; }

@@ -16,17 +16,17 @@ internal static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription().RequireAuthorization(Auth.DevExPolicies.Reader);
-        pages.MapGet("/", (DashboardPages page, DashboardCatalog catalog, [AsParameters] MetricRequest request, ClaimsPrincipal user, ScopeAccess access,
-            CancellationToken ct) => Scoped(page, access, user, catalog.Current.Dashboards is [var first, ..] ? first.Id : "overview", request, ct));
+        pages.MapGet("/", (DashboardPages page, DashboardCatalog catalog, [AsParameters] MetricRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+            page.Page(catalog.Current.Dashboards is [var first, ..] ? first.Id : "overview", request, user, ct));
         pages.MapGet("/dashboards", (DashboardPages page) => page.Index());
-        pages.MapGet("/dashboards/{id}", (DashboardPages page, string id, [AsParameters] MetricRequest request, ClaimsPrincipal user, ScopeAccess access,
-            CancellationToken ct) => Scoped(page, access, user, id, request, ct));
+        pages.MapGet("/dashboards/{id}", (DashboardPages page, string id, [AsParameters] MetricRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+            page.Page(id, request, user, ct));
         pages.MapGet("/dashboards/{id}/panels/{panel}.csv", PanelCsv.Download);
         pages.MapGet("/explain/{listing}", (ExplainPages explain, DashboardPages page, string listing, [AsParameters] MetricRequest request,
             [AsParameters] ExplainFilters filters, ClaimsPrincipal user, ScopeAccess access, CancellationToken ct) =>
             access.Refusal(user, listing is "data-quality" or "identities" ? Surface.OrgRows : Surface.Listing, request.Team, request.Service, request.Repo) is { } refusal
                 ? page.Forbidden(refusal)
-                : explain.Page(listing, request, filters, ct));
+                : explain.Page(listing, request, filters, user, ct));
         pages.MapGet("/assets/{font}.ttf", (string font) => font switch
         {
             "DejaVuSans" => Results.Stream(ChartFont.OpenFontFile(), "font/ttf"),
@@ -36,25 +36,27 @@ internal static class DashboardEndpoints
         return app;
     }
 
-    /// <summary>The dashboard, or a 403 page saying why when the role may not see its scope (the meetings dashboard is meeting figures).</summary>
-    private static Task<IResult> Scoped(DashboardPages page, ScopeAccess access, ClaimsPrincipal user, string id, MetricRequest request, CancellationToken ct) =>
-        access.Refusal(user, id == "meetings" ? Surface.TeamMeetings : Surface.Figures, request.Team, request.Service, request.Repo) is { } refusal
-            ? page.Forbidden(refusal)
-            : page.Page(id, request, ct);
 }
 
 /// <summary>
 /// GET /dashboards/{id}/panels/{panel}.csv: the panel's table as CSV (RFC 4180), raw values, snake_case headers; a panel
-/// that cannot be computed (a broken query file) is a problem naming the panel and the reason, as its page shows it.
+/// that cannot be computed (a broken query file) is a problem naming the panel and the reason, as its page shows it. What
+/// the role may not see on the page (the page as a whole, or this panel, in the view's scope) is a 403 problem saying
+/// why, decided before any cache is asked.
 /// </summary>
 internal static class PanelCsv
 {
     public static IResult Download(string id, string panel, [AsParameters] MetricRequest request, DashboardCatalog catalog, DashboardPages pages,
-        PanelLoader loader, ILoggerFactory loggers, CancellationToken ct)
+        PanelLoader loader, PanelRenderer renderer, ScopeAccess access, ClaimsPrincipal user, ILoggerFactory loggers, CancellationToken ct)
     {
-        if (catalog.Current.Find(id)?.Panels.FirstOrDefault(p => p.Id == panel) is not { } definition)
+        var dashboard = catalog.Current.Find(id);
+        if (dashboard?.Panels.FirstOrDefault(p => p.Id == panel) is not { } definition)
         {
             return Problems.NotFound("panel", $"No panel '{panel}' on dashboard '{id}'.");
+        }
+        if (access.Refusal(user, dashboard.Shows, request.Team, request.Service, request.Repo) is { } pageRefusal)
+        {
+            return ScopeEndpointFilter.Forbidden(pageRefusal);
         }
         if (!pages.TryFilter(request, out var filter, out var problem))
         {
@@ -63,6 +65,10 @@ internal static class PanelCsv
         if (problem is not null)
         {
             return Problems.NotFound("scope", problem);
+        }
+        if (renderer.Refusal(definition, filter, user) is { } panelRefusal)
+        {
+            return ScopeEndpointFilter.Forbidden(panelRefusal);
         }
         PanelData data;
         try

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using DevEx.Analytics.Metrics;
+using DevEx.Server.Access;
 using DevEx.Server.Api;
 using DevEx.Server.Dashboards.Views;
 using DevEx.Server.Reports;
@@ -6,15 +8,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DevEx.Server.Dashboards;
 
-/// <summary>Builds dashboard pages: filters from the URL, panels computed side by side (cached), the page components.</summary>
+/// <summary>
+/// Builds dashboard pages: filters from the URL, panels computed side by side (cached), the page components; each for
+/// its user: a page the role may not see in the view's scope is a 403 page saying why, a panel a refusal inside the page,
+/// and the filters list only the teams and services the role may see (docs/security.md, "Roles and scope").
+/// </summary>
 internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer renderer, PanelGate gate, MetricRequestResolver resolver, OrgService org,
-    WeeklyReports reports)
+    WeeklyReports reports, ScopeAccess access)
 {
     private static readonly MetricRequest NoFilters = new(null, null, null, null, null, null);
 
-    public async Task<IResult> Page(string id, MetricRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> Page(string id, MetricRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var set = catalog.Current;
+        var dashboard = set.Find(id);
+        if (dashboard is not null && access.Refusal(user, dashboard.Shows, request.Team, request.Service, request.Repo) is { } refusal)
+        {
+            return await Forbidden(refusal);
+        }
         if (!TryFilter(request, out var filter, out var problem))
         {
             return await ErrorPage(set, problem, StatusCodes.Status400BadRequest);
@@ -23,16 +34,15 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
         {
             return await ErrorPage(set, problem, StatusCodes.Status404NotFound);
         }
-        var dashboard = set.Find(id);
         if (dashboard is null)
         {
-            return await Message(PageFrames.For(Context(set, null, filter), "No such dashboard",
+            return await Message(PageFrames.For(Bare(set, filter), "No such dashboard",
                 $"There is no dashboard '{id}'. The menu lists the dashboards of {set.Folder ?? "dashboards/"}.", withFilters: false), StatusCodes.Status404NotFound);
         }
-        var panels = await Panels(dashboard, filter, cancellationToken);
+        var panels = await Panels(dashboard, filter, user, cancellationToken);
         return await ComponentPages.PageAsync<DashboardPageView>(new Dictionary<string, object?>
         {
-            [nameof(DashboardPageView.Frame)] = PageFrames.For(Context(set, dashboard.Id, filter), dashboard.Title, dashboard.Description),
+            [nameof(DashboardPageView.Frame)] = PageFrames.For(Context(set, dashboard.Id, filter, user, dashboard.Shows), dashboard.Title, dashboard.Description),
             [nameof(DashboardPageView.Panels)] = panels,
         });
     }
@@ -41,8 +51,9 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
     /// Every panel of the dashboard for the view, in the definition's order: computed side by side, as many at once as
     /// the shared <see cref="PanelGate"/> lets through (over all requests), without blocking the request's thread.
     /// </summary>
-    public async Task<IReadOnlyList<PanelModel>> Panels(DashboardDefinition dashboard, DashboardFilter filter, CancellationToken cancellationToken) =>
-        await Task.WhenAll(dashboard.Panels.Select(p => gate.RunAsync(() => renderer.Render(dashboard, p, filter, cancellationToken), cancellationToken)))
+    public async Task<IReadOnlyList<PanelModel>> Panels(DashboardDefinition dashboard, DashboardFilter filter, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        await Task.WhenAll(dashboard.Panels.Select(p => gate.RunAsync(() => renderer.Render(dashboard, p, filter, user, cancellationToken), cancellationToken)))
             .ConfigureAwait(false);
 
     public async Task<IResult> Index()
@@ -51,7 +62,7 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
         TryFilter(NoFilters, out var filter, out _);
         return await ComponentPages.PageAsync<DashboardIndexView>(new Dictionary<string, object?>
         {
-            [nameof(DashboardIndexView.Frame)] = PageFrames.For(Context(set, null, filter), "All dashboards", null, withFilters: false),
+            [nameof(DashboardIndexView.Frame)] = PageFrames.For(Bare(set, filter), "All dashboards", null, withFilters: false),
             [nameof(DashboardIndexView.Dashboards)] = set.Dashboards.Select(d => new DashboardListItem(d.Id, d.Title, d.Description, d.Panels.Count)).ToList(),
         });
     }
@@ -63,7 +74,7 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
         TryFilter(NoFilters, out var filter, out _);
         return await ComponentPages.PageAsync<DocumentPageView>(new Dictionary<string, object?>
         {
-            [nameof(DocumentPageView.Frame)] = PageFrames.For(Context(set, null, filter), title, intro, withFilters: false),
+            [nameof(DocumentPageView.Frame)] = PageFrames.For(Bare(set, filter), title, intro, withFilters: false),
             [nameof(DocumentPageView.BodyHtml)] = bodyHtml,
         });
     }
@@ -81,7 +92,7 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
     {
         var set = catalog.Current;
         TryFilter(NoFilters, out var filter, out _);
-        return Message(PageFrames.For(Context(set, null, filter), "Outside what your role may see", refusal, withFilters: false),
+        return Message(PageFrames.For(Bare(set, filter), "Outside what your role may see", refusal, withFilters: false),
             StatusCodes.Status403Forbidden, backLink: true);
     }
 
@@ -107,15 +118,26 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
     private Task<IResult> ErrorPage(DashboardSet set, string? problem, int status)
     {
         TryFilter(NoFilters, out var filter, out _);
-        return Message(PageFrames.For(Context(set, null, filter), "Cannot show this view", problem ?? "The filters are not valid.", withFilters: false),
+        return Message(PageFrames.For(Bare(set, filter), "Cannot show this view", problem ?? "The filters are not valid.", withFilters: false),
             status, backLink: true);
     }
 
-    /// <summary>The page's context; with a team, its weekly report's week: the team's last full week in its own zone.</summary>
-    private PageContext Context(DashboardSet set, string? active, DashboardFilter filter)
+    /// <summary>
+    /// The context of a page with filters, for <paramref name="user"/>: the teams they may see on a page showing
+    /// <paramref name="shows"/> (on the meetings page, the teams whose meetings they may see), the services of those
+    /// teams (one no team owns: platform and admin), and with a team, its weekly report's week (the team's last full
+    /// week in its own zone) when they may read its report, which holds the team's meetings.
+    /// </summary>
+    public PageContext Context(DashboardSet set, string? active, DashboardFilter filter, ClaimsPrincipal user, Surface shows)
     {
-        var teams = org.Teams();
-        var week = teams.FirstOrDefault(t => t.Id == filter.Scope.Team) is { } team ? reports.LastFullWeek(team).ToString() : null;
-        return new PageContext(set, active, filter, teams, org.Services(), week);
+        var meetings = shows == Surface.TeamMeetings;
+        var teams = org.Teams().Where(t => access.MaySeeTeam(user, t.Id, meetings)).ToList();
+        var services = org.Services().Where(s => access.MaySeeTeam(user, s.OwnerTeam, meetings)).ToList();
+        var week = teams.FirstOrDefault(t => t.Id == filter.Scope.Team) is { } team && access.MaySeeTeam(user, team.Id, meetings: true)
+            ? reports.LastFullWeek(team).ToString() : null;
+        return new PageContext(set, active, filter, teams, services, week);
     }
+
+    /// <summary>The context of a page without filters: no team or service is listed.</summary>
+    private static PageContext Bare(DashboardSet set, DashboardFilter filter) => new(set, null, filter, [], [], null);
 }

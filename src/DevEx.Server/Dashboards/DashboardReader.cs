@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DevEx.Server.Access;
 
 namespace DevEx.Server.Dashboards;
 
@@ -19,10 +20,10 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
         AllowTrailingCommas = true,
         // "title": null or "y": null is a mistake in the file, reported with its path like any other.
         RespectNullableAnnotations = true,
-        Converters = { new PanelKindConverter() },
+        Converters = { new DefinitionEnumConverter<PanelKind>("kind"), new DefinitionEnumConverter<Surface>("shows") },
     };
 
-    private sealed record DashboardFile(string Title, string? Description, int Order, IReadOnlyList<PanelDefinition> Panels)
+    private sealed record DashboardFile(string Title, string? Description, int Order, IReadOnlyList<PanelDefinition> Panels, Surface? Shows)
     {
         [JsonPropertyName("$schema")]
         public string? Schema { get; init; }
@@ -37,7 +38,7 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
         }
         catch (JsonException e) when (e.Path is not null && !e.Message.Contains("Path:", StringComparison.Ordinal))
         {
-            // A message of our own (PanelKindConverter) says what is wrong; System.Text.Json knows where.
+            // A message of our own (DefinitionEnumConverter) says what is wrong; System.Text.Json knows where.
             return (null, [$"{e.Message} Path: {e.Path}"]);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
@@ -56,7 +57,7 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
             return (null, problems);
         }
         var panels = file.Panels.Select(p => p with { Fingerprint = ContentFingerprint.Of(JsonSerializer.Serialize(p, Json)) }).ToList();
-        return (new DashboardDefinition(id, file.Title, file.Description, file.Order, panels), []);
+        return (new DashboardDefinition(id, file.Title, file.Description, file.Order, panels) { Shows = file.Shows ?? Surface.Figures }, []);
     }
 
     private IEnumerable<string> Check(PanelDefinition panel, int index)
@@ -85,6 +86,10 @@ internal sealed class DashboardReader(PanelSourceRegistry sources, QueryFiles qu
         if (panel.Group is not null && (panel.Query is null || panel.Group is not ("none" or "team" or "service")))
         {
             yield return $"{where}: group is none, team or service, and only for a query panel (not '{panel.Group}')";
+        }
+        if (panel.Shows is not null && panel.Source is { } source && sources.Find(source) is { } builtIn)
+        {
+            yield return $"{where}: shows is for a query panel; source '{source}' shows {DefinitionEnumConverter<Surface>.Name(builtIn.Shows)}, as it says itself";
         }
         if (panel.Y.Any(string.IsNullOrWhiteSpace))
         {

@@ -16,6 +16,11 @@ internal sealed class DashboardWarmer(DuckDbDatabase database, DashboardCatalog 
     ILogger<DashboardWarmer> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+
+    // The service itself, in process only: it must compute every panel (what a person may see is decided per request,
+    // before the cache is asked, so what it warms reaches each role only as far as that role may see).
+    private static readonly System.Security.Claims.ClaimsPrincipal WarmingPrincipal =
+        new(Auth.DevExClaims.Identity("warming", "service", "dashboard warming", [Auth.DevExRoles.Admin], []));
     private long warmed = -1;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -54,7 +59,7 @@ internal sealed class DashboardWarmer(DuckDbDatabase database, DashboardCatalog 
         {
             try
             {
-                await pages.Page(dashboard.Id, new MetricRequest(null, null, null, null, null, null), cancellationToken).ConfigureAwait(false);
+                await pages.Page(dashboard.Id, new MetricRequest(null, null, null, null, null, null), WarmingPrincipal, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Analytics.Metrics;
 
 namespace DevEx.Server.Dashboards;
@@ -12,8 +13,8 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
     public IEnumerable<PanelSource> Sources() =>
     [
         new("dora", "The five DORA metrics with levels, and each over the previous period", Summary),
-        new("dora-by-team", "DORA metrics of each team", (f, ct) => ByGroup(f, MetricGrouping.Team, ct)),
-        new("dora-by-service", "DORA metrics of each service", (f, ct) => ByGroup(f, MetricGrouping.Service, ct)),
+        new("dora-by-team", "DORA metrics of each team", (f, ct) => ByGroup(f, MetricGrouping.Team, ct), Shows: Surface.PerTeam),
+        new("dora-by-service", "DORA metrics of each service", (f, ct) => ByGroup(f, MetricGrouping.Service, ct), Shows: Surface.PerTeam),
     ];
 
     private PanelData Summary(DashboardFilter filter, CancellationToken ct)

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using System.Globalization;
 using DevEx.Analytics.Metrics;
+using DevEx.Server.Access;
 using DevEx.Server.Api;
 using DevEx.Server.Dashboards.Views;
 
@@ -11,7 +13,7 @@ namespace DevEx.Server.Dashboards;
 /// ticket) where known, and the page to the JSON of the same listing.
 /// </summary>
 internal sealed class ExplainPages(ExplainService explain, TicketExplainService tickets, DashboardPages pages, DashboardCatalog catalog,
-    OrgService org, SourceLinks links)
+    SourceLinks links)
 {
     private const int MaxRows = 500;
 
@@ -20,11 +22,11 @@ internal sealed class ExplainPages(ExplainService explain, TicketExplainService 
 
     private sealed record Cell(string Text, string? Link = null, bool Numeric = false);
 
-    public async Task<IResult> Page(string listing, MetricRequest request, ExplainFilters filters, CancellationToken ct)
+    public async Task<IResult> Page(string listing, MetricRequest request, ExplainFilters filters, ClaimsPrincipal user, CancellationToken ct)
     {
         var ok = pages.TryFilter(request, out var filter, out var problem);
         var set = catalog.Current;
-        var context = new PageContext(set, null, filter, org.Teams(), org.Services(), null);
+        var context = pages.Context(set, null, filter, user, Surface.Listing);
         if (!ok || problem is not null)
         {
             return await pages.Message(PageFrames.For(context, "Cannot show these rows", problem, withFilters: false), ok ? 404 : 400);

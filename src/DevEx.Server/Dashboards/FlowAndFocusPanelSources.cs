@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Analytics.Metrics;
 
 namespace DevEx.Server.Dashboards;
@@ -11,7 +12,7 @@ internal sealed class FlowAndFocusPanelSources(TeamFlowAndFocusService flowAndFo
 {
     public IEnumerable<PanelSource> Sources() =>
     [
-        new("flow-and-focus-by-team", "Per team: ticket flow efficiency, median meeting load and focus hours per person-week, now and in the previous period", ByTeam),
+        new("flow-and-focus-by-team", "Per team: ticket flow efficiency, median meeting load and focus hours per person-week, now and in the previous period", ByTeam, Shows: Surface.PerTeam),
     ];
 
     private PanelData ByTeam(DashboardFilter filter, CancellationToken ct)

@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Analytics.Metrics;
 using NodaTime;
 
@@ -13,7 +14,7 @@ internal sealed class FlowPanelSources(OpenPullRequestService open, IClock clock
 {
     public IEnumerable<PanelSource> Sources() =>
     [
-        new("open-pull-requests", "Open pull requests waiting longest for a first review, now", OpenPullRequests),
+        new("open-pull-requests", "Open pull requests waiting longest for a first review, now", OpenPullRequests, Shows: Surface.Listing),
     ];
 
     private PanelData OpenPullRequests(DashboardFilter filter, CancellationToken ct)

@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Analytics.Metrics;
 
 namespace DevEx.Server.Dashboards;
@@ -11,8 +12,8 @@ internal sealed class MeetingPanelSources(MeetingMetricsService meetings) : IPan
 {
     public IEnumerable<PanelSource> Sources() =>
     [
-        new("meetings", "Meeting load and focus time per person-week (medians over people), now and in the previous period", Summary),
-        new("meeting-load-bands", "People by their mean weekly meeting load", Bands),
+        new("meetings", "Meeting load and focus time per person-week (medians over people), now and in the previous period", Summary, Shows: Surface.TeamMeetings),
+        new("meeting-load-bands", "People by their mean weekly meeting load", Bands, Shows: Surface.TeamMeetings),
     ];
 
     private PanelData Summary(DashboardFilter filter, CancellationToken ct)

@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Server.Caching;
 using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
@@ -21,6 +22,13 @@ internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles querie
         var sql = Sql(panel.Query!);
         return cache.GetOrAdd(QueryKey(panel, sql, filter), () => RunQuery(sql, panel.Group ?? "none", filter, cancellationToken));
     }
+
+    /// <summary>
+    /// What the panel shows, as the scope rule reads it: a built-in source's own; a query panel's <c>shows</c>, else
+    /// per-team rows for a grouping by team or service and figures otherwise.
+    /// </summary>
+    public Surface Shows(PanelDefinition panel) => panel.Source is { } name ? sources.Find(name)!.Shows
+        : panel.Shows ?? (panel.Group is "team" or "service" ? Surface.PerTeam : Surface.Figures);
 
     /// <summary>Whether the panel shows a live source, whose data and HTML are never cached.</summary>
     public bool IsLive(PanelDefinition panel) => panel.Source is { } name && sources.Find(name) is { Live: true };

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using DevEx.Server.Access;
 using DevEx.Server.Caching;
 using DevEx.Server.Dashboards.Views;
 
@@ -8,11 +10,18 @@ namespace DevEx.Server.Dashboards;
 /// components turn it into HTML. The model is cached with the data (charts cost tens of milliseconds) under a key holding
 /// the definition's fingerprint and the data's key (which holds a query's text), so an edit to either shows at the next
 /// request; panels of live sources are never cached. A panel that fails shows its error and the page goes on.
+/// Whether the user may see the panel in the view's scope is decided first, for each request: a refused panel says why
+/// and is neither computed nor looked up, so a panel cached for one role never reaches another (the cache is per view).
 /// </summary>
-internal sealed class PanelRenderer(PanelLoader loader, ResultCache cache, ILogger<PanelRenderer> logger)
+internal sealed class PanelRenderer(PanelLoader loader, ResultCache cache, ScopeAccess access, ILogger<PanelRenderer> logger)
 {
-    public PanelModel Render(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken)
+    public PanelModel Render(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
+        if (Refusal(panel, filter, user) is { } refusal)
+        {
+            return new PanelModel(panel.Id, panel.Title, panel.Help, panel.Width, new PanelRefused(refusal), null, CsvHref: null);
+        }
         // Read before any data is: a rebuild during the render leaves the result under the generation it began in.
         var generation = cache.Generation;
         var live = loader.IsLive(panel);
@@ -30,6 +39,10 @@ internal sealed class PanelRenderer(PanelLoader loader, ResultCache cache, ILogg
         }
         return model;
     }
+
+    /// <summary>Why <paramref name="user"/> may not see the panel in the view's scope, or null when they may.</summary>
+    public string? Refusal(PanelDefinition panel, DashboardFilter filter, ClaimsPrincipal user) =>
+        access.Refusal(user, loader.Shows(panel), filter.Scope.Team, filter.Scope.Service, filter.Scope.Repo);
 
     /// <summary>The panel's cache key; null when the query file cannot be read now (the render then shows why).</summary>
     private string? Key(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter)

@@ -1,11 +1,15 @@
+using DevEx.Server.Access;
+
 namespace DevEx.Server.Dashboards;
 
 /// <summary>
 /// A built-in panel source: a name dashboards/*.json can refer to, and how to load its table. A <see cref="Live"/>
 /// source shows a state that changes without new data (a sync running, a sync that wrote nothing): it is read at
-/// every request and neither its data nor its panels are cached.
+/// every request and neither its data nor its panels are cached. <see cref="Shows"/> is what its table shows, as the
+/// scope rule reads it (docs/security.md, "Roles and scope"): a role it refuses in the page's scope sees why instead.
 /// </summary>
-internal sealed record PanelSource(string Name, string Description, Func<DashboardFilter, CancellationToken, PanelData> Load, bool Live = false);
+internal sealed record PanelSource(string Name, string Description, Func<DashboardFilter, CancellationToken, PanelData> Load, bool Live = false,
+    Surface Shows = Surface.Figures);
 
 /// <summary>A feature's panel sources (DORA, waits, flow, tickets, meetings, data quality).</summary>
 internal interface IPanelSourceGroup

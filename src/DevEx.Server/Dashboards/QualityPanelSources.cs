@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Collectors.Sync;
 using DevEx.Server.Sync;
 
@@ -11,7 +12,7 @@ internal sealed class QualityPanelSources(SyncRunner runner, SyncRunStore runs) 
 {
     public IEnumerable<PanelSource> Sources() =>
     [
-        new("last-sync", "Each source's last sync run, read at every request (a sync may be running, or may have written nothing)", LastSync, Live: true),
+        new("last-sync", "Each source's last sync run, read at every request (a sync may be running, or may have written nothing)", LastSync, Live: true, Shows: Surface.OrgRows),
     ];
 
     private PanelData LastSync(DashboardFilter filter, CancellationToken ct)

@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Analytics.Metrics;
 
 namespace DevEx.Server.Dashboards;
@@ -12,7 +13,7 @@ internal sealed class TicketPanelSources(TicketExplainService explain, SourceLin
 {
     public IEnumerable<PanelSource> Sources() =>
     [
-        new("tickets-blocked-longest", "Tickets done in the window that were blocked longest", BlockedLongest),
+        new("tickets-blocked-longest", "Tickets done in the window that were blocked longest", BlockedLongest, Shows: Surface.Listing),
     ];
 
     private PanelData BlockedLongest(DashboardFilter filter, CancellationToken ct)

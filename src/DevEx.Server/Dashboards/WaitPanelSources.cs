@@ -1,3 +1,4 @@
+using DevEx.Server.Access;
 using DevEx.Server.Caching;
 using System.Globalization;
 using DevEx.Analytics.Metrics;
@@ -16,9 +17,10 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
     public IEnumerable<PanelSource> Sources() =>
     [
         new("wait-states", "Each wait's hours, median and sample size, now and in the previous period", Waits),
-        new("wait-states-by-team", "Each team's hours per wait, now and in the previous period", ByTeam),
+        new("wait-states-by-team", "Each team's hours per wait, now and in the previous period", ByTeam, Shows: Surface.PerTeam),
         new("wait-states-series", "Hours per wait per period", Series),
-        new("biggest-wait-change", "The team and wait whose hours changed most since the previous period", BiggestChange),
+        new("biggest-wait-change", "The team and wait whose hours changed most since the previous period", BiggestChange,
+            Shows: Surface.PerTeam), // it names a team and that team's figures
     ];
 
     /// <summary>

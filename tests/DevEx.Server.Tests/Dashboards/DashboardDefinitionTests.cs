@@ -1,5 +1,8 @@
 using System.Net;
 using DevEx.Server.Tests.Api;
+using DevEx.Server.Access;
+using DevEx.Server.Dashboards;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace DevEx.Server.Tests.Dashboards;
@@ -43,6 +46,8 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
         Write("unknown-query", """{ "title": "Q", "panels": [ { "id": "a", "title": "A", "kind": "table", "query": "../secrets" } ] }""");
         Write("typo", """{ "title": "T", "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "valeu": "deployments" } ] }""");
         Write("stat-without-value", """{ "title": "V", "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora" } ] }""");
+        Write("unknown-shows", """{ "title": "W", "panels": [ { "id": "a", "title": "A", "kind": "table", "query": "deploys_per_service", "shows": "everyone" } ] }""");
+        Write("shows-on-source", """{ "title": "O", "panels": [ { "id": "a", "title": "A", "kind": "table", "source": "dora-by-team", "shows": "figures" } ] }""");
         Write("missing-column", """{ "title": "M", "order": 2, "panels": [ { "id": "a", "title": "A", "kind": "stat", "source": "dora", "value": "deploys" } ] }""");
         factory.Settings["DevEx:Dashboards"] = Dashboards;
         factory.Settings["DevEx:Queries"] = Path.Combine(folder, "queries");
@@ -86,6 +91,25 @@ public sealed class DashboardDefinitionTests : IAsyncLifetime, IDisposable
         Assert.Contains(problems, p => p.StartsWith("dashboards/typo.json: ", StringComparison.Ordinal) && p.Contains("'valeu'", StringComparison.Ordinal)); // unknown property, named
         Assert.Contains(problems, p => p.StartsWith("dashboards/stat-without-value.json: ", StringComparison.Ordinal)
             && p.Contains("a stat panel needs 'value'", StringComparison.Ordinal));
+        Assert.Contains("dashboards/unknown-shows.json: shows must be figures, teamMeetings, perTeam, listing or orgRows, not 'everyone'. Path: $.panels[0].shows", problems);
+        // A built-in source says what it shows; a file cannot loosen it.
+        Assert.Contains("dashboards/shows-on-source.json: panels[0] ('a'): shows is for a query panel; source 'dora-by-team' shows perTeam, as it says itself", problems);
+    }
+
+    [Fact]
+    public void A_query_panel_shows_what_its_definition_says_and_per_team_rows_when_grouped_by_team_or_service()
+    {
+        var loader = factory.Services.GetRequiredService<PanelLoader>();
+        PanelDefinition Query(string? group, Surface? shows) =>
+            new() { Id = "a", Title = "A", Kind = PanelKind.Table, Query = "deploys_per_service", Group = group, Shows = shows };
+        Assert.Equal(Surface.Figures, loader.Shows(Query(null, null)));
+        Assert.Equal(Surface.Figures, loader.Shows(Query("none", null)));
+        Assert.Equal(Surface.PerTeam, loader.Shows(Query("team", null)));
+        Assert.Equal(Surface.PerTeam, loader.Shows(Query("service", null)));
+        Assert.Equal(Surface.Listing, loader.Shows(Query(null, Surface.Listing)));
+        Assert.Equal(Surface.Figures, loader.Shows(Query("team", Surface.Figures))); // said outright: what it says
+        Assert.Equal(Surface.PerTeam, loader.Shows(new PanelDefinition { Id = "b", Title = "B", Kind = PanelKind.Table, Source = "dora-by-team" }));
+        Assert.Equal(Surface.OrgRows, loader.Shows(new PanelDefinition { Id = "c", Title = "C", Kind = PanelKind.Table, Source = "last-sync" }));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ internal static class PageStyles
         th .unit{display:block;font-size:.78rem;font-weight:normal;color:#4a4f57}
         thead th{background:#f1f3f5;font-weight:bold}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .delta{color:#4a4f57;font-size:.8rem}.pivot .delta{display:block}.pivot th,.pivot td{padding:.3rem .4rem}.muted{color:#4a4f57;font-size:.85rem}.note{color:#4a4f57;font-size:.82rem;font-style:italic}
-        .error{color:#a8001e;font-weight:bold}.panel-links{margin:.4rem 0 0;font-size:.8rem}
+        .error{color:#a8001e;font-weight:bold}.refused{color:#4a4f57}.panel-links{margin:.4rem 0 0;font-size:.8rem}
         figure.chart{margin:0}figure.chart svg{width:100%;height:auto;display:block}
         .doc{max-width:62rem}.doc h2{font-size:1.25rem;margin:1.4rem 0 .4rem}.doc h3{font-size:1.05rem;margin:1rem 0 .3rem}
         .doc pre{overflow-x:auto;background:#f1f3f5;padding:.5rem .7rem}.doc code{font-size:.88em}.doc table{width:auto;margin:.4rem 0}

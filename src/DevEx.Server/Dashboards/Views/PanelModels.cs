@@ -2,15 +2,19 @@ namespace DevEx.Server.Dashboards.Views;
 
 /// <summary>
 /// One panel as shown: heading, help, body by kind (or the error that kept it from being computed), the data's note and
-/// the CSV link. Cached with the data (a chart's SVG costs tens of milliseconds), never the markup.
+/// the CSV link (none for a panel the role may not see). Cached with the data (a chart's SVG costs tens of
+/// milliseconds), never the markup.
 /// </summary>
-public sealed record PanelModel(string Id, string Title, string? Help, string Width, PanelBody Body, string? Note, string CsvHref);
+public sealed record PanelModel(string Id, string Title, string? Help, string Width, PanelBody Body, string? Note, string? CsvHref);
 
 /// <summary>What a panel shows under its heading.</summary>
 public abstract record PanelBody;
 
 /// <summary>A panel that could not be computed, or whose data lacks a column its definition names.</summary>
 public sealed record PanelError(string Message) : PanelBody;
+
+/// <summary>A panel outside what the role may see in this view: why, and which role would see it (never an empty chart).</summary>
+public sealed record PanelRefused(string Reason) : PanelBody;
 
 /// <summary>
 /// A single figure: null <see cref="Value"/> when there is no row; <see cref="Level"/> a DORA level (or why there is none);
