@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Dapper;
 using DevEx.Store;
+using DevEx.Store.Reading;
 using NodaTime;
 
 namespace DevEx.Analytics.Adoption;
@@ -26,34 +26,14 @@ internal sealed class ScorecardInput
 
     public static ScorecardInput Load(DuckDbDatabase database)
     {
-        using var connection = database.Open();
+        var reads = new ScorecardSourceReads(database);
         var contents = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var versions = connection.Query<(string Repo, string Path, string Commit, DateTime At, string? Blob, string? Content)>(
-            """
-            SELECT v.repo, v.path, v.commit_sha, v.committed_at, v.blob_sha, c.content
-            FROM repository_file_versions v LEFT JOIN repository_file_contents c ON c.blob_sha = v.blob_sha
-            UNION ALL
-            -- A current file whose history was not collected: one version, from when it was committed (or fetched).
-            SELECT f.repo, f.path, coalesce(f.commit_sha, f.blob_sha), coalesce(f.committed_at, f.fetched_at), f.blob_sha, f.content
-            FROM repository_files f
-            WHERE NOT EXISTS (SELECT 1 FROM repository_file_versions v WHERE v.repo = f.repo AND v.path = f.path)
-            ORDER BY 1, 2, 4
-            """).ToList();
-        var files = versions.GroupBy(v => v.Repo, StringComparer.Ordinal).ToDictionary(r => r.Key,
+        var files = reads.FileVersions().GroupBy(v => v.Repo, StringComparer.Ordinal).ToDictionary(r => r.Key,
             r => (IReadOnlyDictionary<string, IReadOnlyList<FileVersion>>)r.GroupBy(v => v.Path, StringComparer.Ordinal).ToDictionary(p => p.Key,
                 p => (IReadOnlyList<FileVersion>)[.. p.Select(v => new FileVersion(v.Path, Instant.FromDateTimeUtc(DateTime.SpecifyKind(v.At, DateTimeKind.Utc)),
                     v.Commit, v.Blob is null ? null : Shared(contents, v.Blob, v.Content), v.Blob is null))], StringComparer.Ordinal), StringComparer.Ordinal);
-        var repos = connection.Query<(string Service, string Repo)>("SELECT service_id, repo FROM service_repositories ORDER BY 1, 2")
-            .ToLookup(r => r.Service, r => r.Repo, StringComparer.Ordinal);
-        var components = connection.Query<ComponentRow>(
-            """
-            SELECT s.id, t.id AS owner_team, e.type, e.lifecycle, e.title, e.description, e.annotations, e.spec, e.first_seen
-            FROM services s
-            JOIN (SELECT *, row_number() OVER (PARTITION BY name ORDER BY namespace <> 'default', namespace) AS n
-                  FROM catalog_entities WHERE kind = 'Component') e ON e.name = s.id AND e.n = 1
-            LEFT JOIN teams t ON t.id = s.owner_team
-            ORDER BY s.id
-            """).Select(c => c.ToComponent([.. repos[c.Id]], files)).ToList();
+        var repos = reads.ServiceRepositories();
+        var components = reads.Components().Select(c => ToComponent(c, [.. repos[c.Id]], files)).ToList();
         return new ScorecardInput { Components = components, Files = files };
     }
 
@@ -67,47 +47,43 @@ internal sealed class ScorecardInput
         return held;
     }
 
-    private sealed record ComponentRow(string Id, string? OwnerTeam, string? Type, string? Lifecycle, string? Title, string? Description,
-        string Annotations, string Spec, DateTime FirstSeen)
+    private static ScorecardComponent ToComponent(StoredComponent c, IReadOnlyList<string> repos, Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FileVersion>>> files)
     {
-        public ScorecardComponent ToComponent(IReadOnlyList<string> repos, Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FileVersion>>> files)
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["metadata.name"] = c.Id };
+        void Set(string key, string? value)
         {
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["metadata.name"] = Id };
-            void Set(string key, string? value)
+            if (!string.IsNullOrWhiteSpace(value))
             {
-                if (!string.IsNullOrWhiteSpace(value))
-                {
-                    fields[key] = value;
-                }
+                fields[key] = value;
             }
-            Set("metadata.title", Title);
-            Set("metadata.description", Description);
-            foreach (var (key, value) in Scalars(Spec))
-            {
-                Set($"spec.{key}", value);
-            }
-            var catalogFiles = repos.SelectMany(r => files.GetValueOrDefault(r)?.Values ?? [])
-                .Where(v => v.Count > 0 && v[0].Path is "catalog-info.yaml" or "catalog-info.yml").Select(v => v[0].At);
-            var known = catalogFiles.Append(Instant.FromDateTimeUtc(DateTime.SpecifyKind(FirstSeen, DateTimeKind.Utc))).Min();
-            return new ScorecardComponent(Id, OwnerTeam, repos, Type, Lifecycle, Scalars(Annotations), fields, known);
         }
-
-        private static Dictionary<string, string> Scalars(string json)
+        Set("metadata.title", c.Title);
+        Set("metadata.description", c.Description);
+        foreach (var (key, value) in Scalars(c.Spec))
         {
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return values;
-            }
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
-                {
-                    values[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
-                }
-            }
+            Set($"spec.{key}", value);
+        }
+        var catalogFiles = repos.SelectMany(r => files.GetValueOrDefault(r)?.Values ?? [])
+            .Where(v => v.Count > 0 && v[0].Path is "catalog-info.yaml" or "catalog-info.yml").Select(v => v[0].At);
+        var known = catalogFiles.Append(Instant.FromDateTimeUtc(DateTime.SpecifyKind(c.FirstSeen, DateTimeKind.Utc))).Min();
+        return new ScorecardComponent(c.Id, c.OwnerTeam, repos, c.Type, c.Lifecycle, Scalars(c.Annotations), fields, known);
+    }
+
+    private static Dictionary<string, string> Scalars(string json)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
             return values;
         }
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+            {
+                values[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            }
+        }
+        return values;
     }
 }

@@ -45,3 +45,27 @@ public sealed class OrgService(QueryRunner queries, MetricOptions options)
 
     private sealed record IdentityRow(string Identity, long Occurrences, IReadOnlyList<string> SeenIn, bool IsBot);
 }
+
+/// <summary>The teams a team filter covers: itself and every team below it (docs/metrics.md, "Roll-ups").</summary>
+public static class TeamScopes
+{
+    /// <summary>The ids of <paramref name="team"/> and every team below it; every team's for null. A cycle ends the walk where it would repeat.</summary>
+    public static IReadOnlySet<string> AtOrBelow(this IReadOnlyList<TeamSummary> teams, string? team)
+    {
+        if (team is null)
+        {
+            return teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        }
+        var children = teams.Where(t => t.Parent is not null).ToLookup(t => t.Parent!, t => t.Id, StringComparer.Ordinal);
+        var covered = new HashSet<string>(StringComparer.Ordinal) { team };
+        var queue = new Queue<string>([team]);
+        while (queue.TryDequeue(out var next))
+        {
+            foreach (var child in children[next].Where(covered.Add))
+            {
+                queue.Enqueue(child);
+            }
+        }
+        return covered;
+    }
+}

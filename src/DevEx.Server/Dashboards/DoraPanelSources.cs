@@ -67,10 +67,12 @@ internal sealed class DoraPanelSources(DoraMetricsService dora, OrgService org, 
     {
         var byGroup = dora.ByGroup(filter.Window, filter.Scope, grouping, ct);
         // By team, what no catalog team owns is a row of its own, last, so that the rows sum to the org.
+        var teams = org.Teams();
+        var covered = teams.AtOrBelow(filter.Scope.Team);
         var names = grouping == MetricGrouping.Team
-            ? org.Teams().Where(t => filter.Scope.Team is null || t.Id == filter.Scope.Team).Select(t => (t.Id, Label: t.DisplayName ?? t.Id))
+            ? teams.Where(t => covered.Contains(t.Id)).Select(t => (t.Id, Label: t.DisplayName ?? t.Id))
             : org.Services().Where(s => (filter.Scope.Service is null || s.Id == filter.Scope.Service)
-                && (filter.Scope.Team is null || s.OwnerTeam == filter.Scope.Team)).Select(s => (s.Id, Label: s.Id));
+                && (filter.Scope.Team is null || (s.OwnerTeam is not null && covered.Contains(s.OwnerTeam)))).Select(s => (s.Id, Label: s.Id));
         var key = grouping == MetricGrouping.Team ? "team" : "service";
         var builder = SeriesColumns(new PanelDataBuilder().Column(key, grouping == MetricGrouping.Team ? "Team" : "Service", "text")
             .Column(key + PanelData.LinkSuffix, "", "text"))

@@ -34,7 +34,8 @@ internal static class PageFrames
     {
         var scope = context.Filter.Scope;
         var teams = context.Teams.Select(t => new Choice(t.Id, t.DisplayName ?? t.Id, t.Id == scope.Team)).ToList();
-        var services = context.Services.Where(s => scope.Team is null || s.OwnerTeam == scope.Team || s.Id == scope.Service)
+        var covered = context.Teams.AtOrBelow(scope.Team);
+        var services = context.Services.Where(s => scope.Team is null || (s.OwnerTeam is not null && covered.Contains(s.OwnerTeam)) || s.Id == scope.Service)
             .Select(s => new Choice(s.Id, s.Id, s.Id == scope.Service)).ToList();
         var interval = context.Filter.IntervalName;
         List<Choice> intervals = [new("day", "Day", interval == "day"), new("week", "ISO week", interval == "week"), new("month", "Month", interval == "month")];

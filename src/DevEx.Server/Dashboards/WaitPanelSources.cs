@@ -106,7 +106,9 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         var starts = dataStarts.ByTeam(filter.Scope, ct);
         var result = new List<TeamWait>();
         // What no catalog team owns is a row of its own, last, so that the rows sum to the org (docs/metrics.md#teams-and-services).
-        var teams = org.Teams().Where(t => filter.Scope.Team is null || t.Id == filter.Scope.Team).Select(t => (t.Id, Label: t.DisplayName ?? t.Id))
+        var catalogTeams = org.Teams();
+        var covered = catalogTeams.AtOrBelow(filter.Scope.Team);
+        var teams = catalogTeams.Where(t => covered.Contains(t.Id)).Select(t => (t.Id, Label: t.DisplayName ?? t.Id))
             .Concat(now.ContainsKey(MetricScope.Unowned) || before.ContainsKey(MetricScope.Unowned) ? [(MetricScope.Unowned, UnownedLabel)] : []);
         foreach (var team in teams)
         {

@@ -100,8 +100,8 @@ public sealed class SyncRunnerTests : IDisposable
     }
 
     private SyncRunner Runner(ISyncSource source) =>
-        new([source], runs, new DevEx.Server.Derivation.DerivationQueueService(new DerivationRunner(database, new MetricOptions()), database,
-            NullLogger<DevEx.Server.Derivation.DerivationQueueService>.Instance), database, clock, NullLogger<SyncRunner>.Instance);
+        new([source], runs, new DevEx.Server.Derivation.DerivationQueueService((DerivationRequest request, CancellationToken stopping) => new DerivationRunner(database, new MetricOptions()).Run(request, stopping),
+            NullLogger<DevEx.Server.Derivation.DerivationQueueService>.Instance, new OwedDerivationStore(database), null), database, clock, NullLogger<SyncRunner>.Instance);
 
     // A queue whose runs only record their request (no host: the caller's thread runs it), clearing owed rows as a real one does.
     private SyncRunner Runner(ISyncSource source, List<DerivationRequest> requests) =>
