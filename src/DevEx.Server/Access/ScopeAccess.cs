@@ -57,6 +57,17 @@ internal sealed class ScopeAccess(ScopeCatalog catalog)
         return roles.Contains(DevExRoles.Admin) || MaySee(user, roles, team, meetings);
     }
 
+    /// <summary>
+    /// Whether a per-team table in the scope of <paramref name="team"/> (every team's, for null) may show <paramref name="user"/>
+    /// the teams' meeting figures: admin always; otherwise who may see that team's meetings (a member, a lead above it),
+    /// never platform, and no one but admin every team's.
+    /// </summary>
+    public bool MaySeeTeamMeetings(ClaimsPrincipal user, string? team)
+    {
+        var roles = user.DevExRoles();
+        return roles.Contains(DevExRoles.Admin) || (team is not null && MaySee(user, roles, team, meetings: true));
+    }
+
     private bool MaySee(ClaimsPrincipal user, IReadOnlyList<string> roles, string? team, bool meetings)
     {
         if (roles.Contains(DevExRoles.Platform) && !meetings)

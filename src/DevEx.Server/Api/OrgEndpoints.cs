@@ -1,4 +1,5 @@
 using DevEx.Analytics.Metrics;
+using DevEx.Server.Access;
 using DevEx.Server.Api.Contracts;
 using static DevEx.Server.Api.Contracts.Answer;
 
@@ -19,7 +20,8 @@ internal static class OrgEndpoints
             service.Service(id) is { } found ? OkUnless(null, () => found) : Problems.NotFound("service", $"No service '{id}'."))
             .ProducesParameterProblems();
         org.MapGet("/data-quality", (OrgService service) => TypedResults.Ok(service.DataQuality()))
-            .WithSummary("Unmapped identities, clamped spans, unknown shas and import rejects");
+            .WithSummary("Unmapped identities, clamped spans, unknown shas and import rejects")
+            .Shows(Surface.OrgRows); // unmapped identities are people's emails and logins: platform and admin only
         return org;
     }
 }

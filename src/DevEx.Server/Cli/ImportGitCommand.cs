@@ -61,7 +61,9 @@ internal static class ImportGitCommand
         GitImportSummary summary;
         try
         {
-            summary = new GitCollector().Run(db, provider.GetRequiredService<IClock>(), options, CancellationToken.None);
+            // Which files to collect beside catalog files and workflows: DevEx:RepositoryFiles, as the GitHub sync reads it.
+            var files = provider.GetRequiredService<IOptions<DevEx.Collectors.RepositoryFiles.RepositoryFilesOptions>>().Value;
+            summary = new GitCollector().Run(db, provider.GetRequiredService<IClock>(), options with { Files = files }, CancellationToken.None);
         }
         catch (GitCollectorException e)
         {

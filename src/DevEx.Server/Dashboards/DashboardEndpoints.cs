@@ -73,7 +73,7 @@ internal static class PanelCsv
         PanelData data;
         try
         {
-            data = loader.Load(definition, filter, ct);
+            data = loader.Load(definition, filter, access.MaySeeTeamMeetings(user, filter.Scope.Team), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

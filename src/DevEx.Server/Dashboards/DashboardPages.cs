@@ -123,7 +123,8 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
     }
 
     /// <summary>
-    /// The context of a page with filters, for <paramref name="user"/>: the teams they may see on a page showing
+    /// The context of a page with filters, for <paramref name="user"/>: the dashboards the menu offers (those they may
+    /// open with the view's filters), the teams they may see on a page showing
     /// <paramref name="shows"/> (on the meetings page, the teams whose meetings they may see), the services of those
     /// teams (one no team owns: platform and admin), and with a team, its weekly report's week (the team's last full
     /// week in its own zone) when they may read its report, which holds the team's meetings.
@@ -135,9 +136,12 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
         var services = org.Services().Where(s => access.MaySeeTeam(user, s.OwnerTeam, meetings)).ToList();
         var week = teams.FirstOrDefault(t => t.Id == filter.Scope.Team) is { } team && access.MaySeeTeam(user, team.Id, meetings: true)
             ? reports.LastFullWeek(team).ToString() : null;
-        return new PageContext(set, active, filter, teams, services, week);
+        var scope = filter.Scope;
+        var menu = set.Dashboards.Where(d => access.Refusal(user, d.Shows, scope.Team, scope.Service, scope.Repo) is null).ToList();
+        return new PageContext(set, menu, active, filter, teams, services, week);
     }
 
-    /// <summary>The context of a page without filters: no team or service is listed.</summary>
-    private static PageContext Bare(DashboardSet set, DashboardFilter filter) => new(set, null, filter, [], [], null);
+    /// <summary>The context of a page without filters (a message): no team or service is listed, the menu offers what anyone may open.</summary>
+    private static PageContext Bare(DashboardSet set, DashboardFilter filter) =>
+        new(set, [.. set.Dashboards.Where(d => d.Shows is Surface.Figures or Surface.TeamMeetings)], null, filter, [], [], null);
 }

@@ -12,8 +12,19 @@ internal sealed class FlowAndFocusPanelSources(TeamFlowAndFocusService flowAndFo
 {
     public IEnumerable<PanelSource> Sources() =>
     [
-        new("flow-and-focus-by-team", "Per team: ticket flow efficiency, median meeting load and focus hours per person-week, now and in the previous period", ByTeam, Shows: Surface.PerTeam),
+        new("flow-and-focus-by-team", "Per team: ticket flow efficiency, median meeting load and focus hours per person-week, now and in the previous period",
+            ByTeam, Shows: Surface.PerTeam, WithoutTeamMeetings: (f, ct) => WithoutMeetings(ByTeam(f, ct))),
     ];
+
+    /// <summary>The meeting columns (meeting load, focus hours, people with calendars, their links) emptied: "–" in every row.</summary>
+    private static PanelData WithoutMeetings(PanelData data)
+    {
+        var blank = data.Columns.Select((c, i) => (c.Name, i))
+            .Where(c => c.Name.StartsWith("median_meeting_load", StringComparison.Ordinal) || c.Name.StartsWith("median_focus_hours", StringComparison.Ordinal) || c.Name == "people")
+            .Select(c => c.i).ToHashSet();
+        var rows = data.Rows.Select(r => (IReadOnlyList<object?>)[.. r.Select((v, i) => blank.Contains(i) ? null : v)]).ToList();
+        return data with { Rows = rows, Note = WaitPanelSources.MeetingsNotShown };
+    }
 
     private PanelData ByTeam(DashboardFilter filter, CancellationToken ct)
     {

@@ -6,9 +6,12 @@ using DevEx.Server.Dashboards.Views;
 
 namespace DevEx.Server.Dashboards;
 
-/// <summary>What a page is shown in: the dashboards, the active one, the view's filters, the org's teams and services, the team's report week.</summary>
-internal sealed record PageContext(DashboardSet Dashboards, string? ActiveId, DashboardFilter Filter, IReadOnlyList<TeamSummary> Teams,
-    IReadOnlyList<ServiceSummary> Services, string? ReportWeek);
+/// <summary>
+/// What a page is shown in: the dashboards, those the menu offers (the ones the reader may open with the view's
+/// filters), the active one, the view's filters, the teams and services the reader may choose, the team's report week.
+/// </summary>
+internal sealed record PageContext(DashboardSet Dashboards, IReadOnlyList<DashboardDefinition> Menu, string? ActiveId, DashboardFilter Filter,
+    IReadOnlyList<TeamSummary> Teams, IReadOnlyList<ServiceSummary> Services, string? ReportWeek);
 
 /// <summary>
 /// Builds the frame every page is laid out in (<see cref="SiteLayout"/>): the dashboards menu keeping the view's filters,
@@ -23,7 +26,7 @@ internal static class PageFrames
     {
         var filter = context.Filter;
         var query = filter.ToQuery();
-        var menu = context.Dashboards.Dashboards.Select(d => new MenuLink($"/dashboards/{d.Id}?{query}", d.Title, d.Id == context.ActiveId)).ToList();
+        var menu = context.Menu.Select(d => new MenuLink($"/dashboards/{d.Id}?{query}", d.Title, d.Id == context.ActiveId)).ToList();
         var problems = context.Dashboards.Problems.Select(p => new DefinitionProblemModel(p.File, p.Reason)).ToList();
         var footer = new PageFooter(Date(filter.Window.From), Date(filter.Window.To.PlusDays(-1)), filter.Window.Zone.Id,
             Date(filter.Previous.From), Date(filter.Previous.To.PlusDays(-1)), $"/dashboards/data-quality?{query}");

@@ -12,12 +12,17 @@ namespace DevEx.Server.Dashboards;
 /// </summary>
 internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles queries, QueryRunner runner, MetricOptions options, ResultCache cache)
 {
-    public PanelData Load(PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The panel's table; without <paramref name="teamMeetings"/>, a source's table without teams' meeting figures
+    /// (<see cref="PanelSource.WithoutTeamMeetings"/>), for a reader who may not see them.
+    /// </summary>
+    public PanelData Load(PanelDefinition panel, DashboardFilter filter, bool teamMeetings, CancellationToken cancellationToken)
     {
         if (panel.Source is { } name)
         {
             var source = sources.Find(name)!;
-            return source.Live ? source.Load(filter, cancellationToken) : cache.GetOrAdd(SourceKey(name, filter), () => source.Load(filter, cancellationToken));
+            var load = Redacts(source, teamMeetings) ? source.WithoutTeamMeetings! : source.Load;
+            return source.Live ? load(filter, cancellationToken) : cache.GetOrAdd(DataKey(panel, filter, teamMeetings), () => load(filter, cancellationToken));
         }
         var sql = Sql(panel.Query!);
         return cache.GetOrAdd(QueryKey(panel, sql, filter), () => RunQuery(sql, panel.Group ?? "none", filter, cancellationToken));
@@ -34,8 +39,12 @@ internal sealed class PanelLoader(PanelSourceRegistry sources, QueryFiles querie
     public bool IsLive(PanelDefinition panel) => panel.Source is { } name && sources.Find(name) is { Live: true };
 
     /// <summary>What a panel's data depends on: its source (or its query and that query's text) and the filters.</summary>
-    public string DataKey(PanelDefinition panel, DashboardFilter filter) =>
-        panel.Source is { } name ? SourceKey(name, filter) : QueryKey(panel, Sql(panel.Query!), filter);
+    public string DataKey(PanelDefinition panel, DashboardFilter filter, bool teamMeetings) =>
+        panel.Source is { } name
+            ? Redacts(sources.Find(name)!, teamMeetings) ? $"{SourceKey(name, filter)}|without-team-meetings" : SourceKey(name, filter)
+            : QueryKey(panel, Sql(panel.Query!), filter);
+
+    private static bool Redacts(PanelSource source, bool teamMeetings) => !teamMeetings && source.WithoutTeamMeetings is not null;
 
     /// <summary>The cache key of a built-in source's data, shared with sources that reuse another's result.</summary>
     public static string SourceKey(string source, DashboardFilter filter) => $"{source}?{filter.Key}";

@@ -25,13 +25,14 @@ internal sealed class PanelRenderer(PanelLoader loader, ResultCache cache, Scope
         // Read before any data is: a rebuild during the render leaves the result under the generation it began in.
         var generation = cache.Generation;
         var live = loader.IsLive(panel);
-        var key = Key(dashboard, panel, filter);
+        var teamMeetings = access.MaySeeTeamMeetings(user, filter.Scope.Team);
+        var key = Key(dashboard, panel, filter, teamMeetings);
         if (!live && key is not null && cache.TryGet<PanelModel>(key, out var cached))
         {
             return cached;
         }
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        var model = RenderUncached(dashboard, panel, filter, cancellationToken);
+        var model = RenderUncached(dashboard, panel, filter, teamMeetings, cancellationToken);
         logger.LogDebug("Panel {Dashboard}/{Panel} built in {Milliseconds} ms", dashboard.Id, panel.Id, stopwatch.ElapsedMilliseconds);
         if (model.Body is not PanelError && !live && key is not null)
         {
@@ -45,11 +46,11 @@ internal sealed class PanelRenderer(PanelLoader loader, ResultCache cache, Scope
         access.Refusal(user, loader.Shows(panel), filter.Scope.Team, filter.Scope.Service, filter.Scope.Repo);
 
     /// <summary>The panel's cache key; null when the query file cannot be read now (the render then shows why).</summary>
-    private string? Key(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter)
+    private string? Key(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter, bool teamMeetings)
     {
         try
         {
-            return $"panel:{dashboard.Id}/{panel.Id}#{panel.Fingerprint}|{loader.DataKey(panel, filter)}";
+            return $"panel:{dashboard.Id}/{panel.Id}#{panel.Fingerprint}|{loader.DataKey(panel, filter, teamMeetings)}";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -57,13 +58,14 @@ internal sealed class PanelRenderer(PanelLoader loader, ResultCache cache, Scope
         }
     }
 
-    private PanelModel RenderUncached(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter, CancellationToken cancellationToken)
+    private PanelModel RenderUncached(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter, bool teamMeetings,
+        CancellationToken cancellationToken)
     {
         PanelBody body;
         string? note = null;
         try
         {
-            var data = loader.Load(panel, filter, cancellationToken);
+            var data = loader.Load(panel, filter, teamMeetings, cancellationToken);
             if (MissingColumns(panel, data) is { Count: > 0 } missing)
             {
                 body = new PanelError($"The data has no column {string.Join(", ", missing.Select(m => $"'{m}'"))}; it has {string.Join(", ", data.Columns.Select(c => c.Name))}.");

@@ -17,10 +17,12 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
     public IEnumerable<PanelSource> Sources() =>
     [
         new("wait-states", "Each wait's hours, median and sample size, now and in the previous period", Waits),
-        new("wait-states-by-team", "Each team's hours per wait, now and in the previous period", ByTeam, Shows: Surface.PerTeam),
+        new("wait-states-by-team", "Each team's hours per wait, now and in the previous period", (f, ct) => ByTeam(f, teamMeetings: true, ct),
+            Shows: Surface.PerTeam, WithoutTeamMeetings: (f, ct) => ByTeam(f, teamMeetings: false, ct)),
         new("wait-states-series", "Hours per wait per period", Series),
-        new("biggest-wait-change", "The team and wait whose hours changed most since the previous period", BiggestChange,
-            Shows: Surface.PerTeam), // it names a team and that team's figures
+        new("biggest-wait-change", "The team and wait whose hours changed most since the previous period", (f, ct) => BiggestChange(f, teamMeetings: true, ct),
+            Shows: Surface.PerTeam, // it names a team and that team's figures
+            WithoutTeamMeetings: (f, ct) => BiggestChange(f, teamMeetings: false, ct)),
     ];
 
     /// <summary>
@@ -140,7 +142,11 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         return result;
     }
 
-    private PanelData ByTeam(DashboardFilter filter, CancellationToken ct)
+    /// <summary>Each team's waits; without <paramref name="teamMeetings"/>, the teams' meeting hours left out.</summary>
+    private IEnumerable<TeamWait> TeamWaits(DashboardFilter filter, bool teamMeetings, CancellationToken ct) =>
+        TeamWaits(filter, ct).Where(w => teamMeetings || w.Wait != "meetings");
+
+    private PanelData ByTeam(DashboardFilter filter, bool teamMeetings, CancellationToken ct)
     {
         var builder = new PanelDataBuilder()
             .Column("team", "Team", "text").Column("team_id", "Team id", "text").Column("team" + PanelData.LinkSuffix, "", "text")
@@ -151,7 +157,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         // A wait with no samples in a period accounted for 0 h then, as the biggest change reads it: one new in the window
         // rose from 0 h, one the team had only before fell to 0 h. A withheld previous figure (meetings), or one of a period
         // that began before the wait's data started, has no change: "–".
-        foreach (var w in TeamWaits(filter, ct))
+        foreach (var w in TeamWaits(filter, teamMeetings, ct))
         {
             // 'unowned' is no value of the team filter: its row links to the services behind it, its hours to nothing.
             var scoped = filter.ForTeam(w.TeamId);
@@ -160,7 +166,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
                 w.Comparable ? w.Previous ?? 0 : null, unowned ? null : WaitLink(w.Wait, scoped), w.MedianWorkingHours, w.SampleSize);
         }
         // Meetings are a person's hours, not a pull request's or ticket's: not added into a team's total (docs/metrics.md).
-        return builder.Build() with { NotInRowTotals = [WaitStateNames.Label("meetings")] };
+        return builder.Build(teamMeetings ? null : MeetingsNotShown) with { NotInRowTotals = [WaitStateNames.Label("meetings")] };
     }
 
     private PanelData Series(DashboardFilter filter, CancellationToken ct)
@@ -177,9 +183,9 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         return builder.Build() with { SeriesColours = WaitColours.ByLabel };
     }
 
-    private PanelData BiggestChange(DashboardFilter filter, CancellationToken ct)
+    private PanelData BiggestChange(DashboardFilter filter, bool teamMeetings, CancellationToken ct)
     {
-        var teamWaits = TeamWaits(filter, ct);
+        var teamWaits = TeamWaits(filter, teamMeetings, ct).ToList();
         var best = teamWaits
             .Where(w => w.Comparable)
             .Select(w => (w.TeamId, w.Team, Wait: WaitStateNames.Label(w.Wait), Now: w.Hours ?? 0, Before: w.Previous ?? 0,
@@ -203,6 +209,9 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         var caption = $"{best.Team}: {best.Wait.ToLowerInvariant()} {(best.Now > best.Before ? "rose" : "fell")} from {Format.Hours(best.Before)} to {Format.Hours(best.Now)}";
         return builder.Row(best.Now - best.Before, best.Link, caption, best.Team, best.Wait, best.Now, best.Before).Build();
     }
+
+    /// <summary>The note of a per-team table shown without the teams' meeting figures (docs/security.md, "Roles and scope").</summary>
+    internal const string MeetingsNotShown = "Teams' meeting figures are not shown to your role: they are for the team's members, its leads and admins.";
 
     /// <summary>The label of the row of what no catalog team owns, in every per-team table.</summary>
     internal const string UnownedLabel = "Unowned (no owner team)";

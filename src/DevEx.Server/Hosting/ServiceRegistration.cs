@@ -29,6 +29,8 @@ internal static class ServiceRegistration
             .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "DevEx:Database must name a file")
             .Validate(o => o.DatabaseThreads >= 1, "DevEx:DatabaseThreads must be 1 or more").ValidateOnStart();
         services.AddOptions<MetricOptions>().BindConfigurationReplacingLists(MetricOptions.Section).ValidateOnStart();
+        services.AddOptions<DevEx.Collectors.RepositoryFiles.RepositoryFilesOptions>()
+            .BindConfigurationReplacingLists(DevEx.Collectors.RepositoryFiles.RepositoryFilesOptions.Section);
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<MetricOptions>, MetricOptionsValidation>();
         services.AddOptions<DoraLevelThresholds>().BindConfiguration(DoraLevelThresholds.Section);
         services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.Section)

@@ -63,7 +63,7 @@ public sealed class EndpointRoleMatrixTests(OidcProviderFixture fixture)
         ["GET /api/v1/teams/{id}"] = ("/api/v1/teams/core", Everyone),
         ["GET /api/v1/services"] = ("/api/v1/services", Everyone),
         ["GET /api/v1/services/{id}"] = ("/api/v1/services/api", Everyone),
-        ["GET /api/v1/data-quality"] = ("/api/v1/data-quality", Everyone),
+        ["GET /api/v1/data-quality"] = ("/api/v1/data-quality", OrgWide),
         ["GET /api/v1/reports/weekly"] = ("/api/v1/reports/weekly?team=core&format=json", CoreMeetings),
         ["GET /api/v1/reports/deliveries"] = ("/api/v1/reports/deliveries", AdminOnly),
         ["POST /api/v1/import/{kind}"] = ("/api/v1/import/no-such-kind", AdminOnly),

@@ -11,7 +11,7 @@ internal static class PanelQueries
     public static PanelData Run(DevExAppFactory factory, string query, LocalDate from, LocalDate to, string? team = null,
         MetricInterval interval = MetricInterval.Week) =>
         factory.Services.GetRequiredService<PanelLoader>().Load(new PanelDefinition { Id = "check", Title = "check", Query = query },
-            View(from, to, team, interval), default);
+            View(from, to, team, interval), teamMeetings: true, default);
 
     public static DashboardFilter View(LocalDate from, LocalDate to, string? team = null, MetricInterval interval = MetricInterval.Week) =>
         new(new MetricWindow(from, to, DateTimeZone.Utc), new MetricScope(Team: team), interval);

@@ -94,7 +94,7 @@ public sealed class ConfiguredListsTests
         var found = OptionLists().Select(l => $"{l.Section}:{l.Property.Name}").Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(["DevEx:GitHub:NotCausedByChangeLabels", "DevEx:Jira:NotCausedByChangeLabels", "DevEx:Jira:NotCausedByChangeValues",
-            "DevEx:Metrics:HotfixLabels"], found);
+            "DevEx:Metrics:HotfixLabels", "DevEx:RepositoryFiles:Paths"], found);
     }
 
     private static IEnumerable<Type> OptionTypes() =>
