@@ -16,7 +16,9 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
 {
     public IEnumerable<PanelSource> Sources() =>
     [
-        new("wait-states", "Each wait's hours, median and sample size, now and in the previous period", Waits),
+        new("wait-states", "Each wait's hours, median and sample size, now and in the previous period", (f, ct) => Waits(f, teamMeetings: true, ct),
+            // The organisation's meetings are figures every role sees; a team's are for who may see that team's meetings.
+            WithoutTeamMeetings: (f, ct) => Waits(f, teamMeetings: f.Scope == MetricScope.Org, ct)),
         new("wait-states-by-team", "Each team's hours per wait, now and in the previous period", (f, ct) => ByTeam(f, teamMeetings: true, ct),
             Shows: Surface.PerTeam, WithoutTeamMeetings: (f, ct) => ByTeam(f, teamMeetings: false, ct)),
         new("wait-states-series", "Hours per wait per period", Series),
@@ -41,7 +43,7 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
         _ => Links.Explain("pull-requests", filter), // pickup, review, merge and deploy wait, and CI (the listing's CI columns)
     };
 
-    private PanelData Waits(DashboardFilter filter, CancellationToken ct)
+    private PanelData Waits(DashboardFilter filter, bool teamMeetings, CancellationToken ct)
     {
         var now = waits.Get(filter.Window, filter.Scope, null, ct).Waits;
         // A previous period that began before a wait's data started has no figure for it ("–"), not 0 h.
@@ -66,6 +68,10 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
             Row(w.Wait, w.HoursAccountedFor, before.TryGetValue(w.Wait, out var b) ? b.HoursAccountedFor : null, w.MedianWorkingHours, w.MedianHours,
                 w.SampleSize);
         }
+        if (!teamMeetings)
+        {
+            return MostHoursFirst(builder.Build(MeetingsNotShown));
+        }
         var meetingsNow = meetings.Of(filter.Window, filter.Scope, ct);
         var meetingsBefore = meetings.Of(filter.Previous, filter.Scope, ct);
         if (meetingsNow.All is { People: > 0 } m)
@@ -74,9 +80,11 @@ internal sealed class WaitPanelSources(WaitStatesService waits, MeetingTotals me
             Row("meetings", m.TotalHours, starts.Covers(DataKind.Calendars, filter.Previous) ? meetingsBefore.All?.TotalHours : null,
                 m.MedianHoursPerPersonWeek, null, m.People);
         }
-        var data = builder.Build(meetingsNow.All is { People: > 0 } ? MeetingsWithheld(meetingsNow, meetingsBefore) : null);
-        return data with { Rows = data.Rows.OrderByDescending(r => PanelData.Number(data.Value(r, "hours")) ?? 0).ToList() };
+        return MostHoursFirst(builder.Build(meetingsNow.All is { People: > 0 } ? MeetingsWithheld(meetingsNow, meetingsBefore) : null));
     }
+
+    private static PanelData MostHoursFirst(PanelData data) =>
+        data with { Rows = data.Rows.OrderByDescending(r => PanelData.Number(data.Value(r, "hours")) ?? 0).ToList() };
 
     /// <summary>Why the view's meeting hours (now, or in the previous period) are not shown; null when they are.</summary>
     private string? MeetingsWithheld(MeetingHoursInView now, MeetingHoursInView before)

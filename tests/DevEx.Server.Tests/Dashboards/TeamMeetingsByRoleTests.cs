@@ -61,4 +61,18 @@ public sealed class TeamMeetingsByRoleTests(BetaCalendarsFixture scenario) : ICl
         Assert.Equal(Rows(admin).Select(r => r[headers.IndexOf("Tickets done")]), Rows(platform).Select(r => r[headers.IndexOf("Tickets done")]));
         Assert.Contains(NotShown, Texts(platform, "p.note"));
     }
+
+    [Fact]
+    public async Task A_teams_waits_show_platform_no_meetings_line_and_the_organisations_show_it()
+    {
+        // Alpha in W07: its 5 people's 10 h of meetings is a line of its waits for admin, not for platform.
+        var admin = Panel(await scenario.PageAsync($"/?{FlowScenario.Week}&team=alpha"), "waits");
+        Assert.Equal("10 h", Rows(admin).Single(r => r[0] == "Meetings")[1]);
+        var platform = Panel(await AsPlatformAsync($"/?{FlowScenario.Week}&team=alpha"), "waits");
+        Assert.DoesNotContain("Meetings", Rows(platform).Select(r => r[0]));
+        Assert.Contains(NotShown, Texts(platform, "p.note"));
+        // The organisation's 25 h (alpha 10 h + beta 15 h) are figures every role sees.
+        var org = Panel(await AsPlatformAsync($"/?{FlowScenario.Week}"), "waits");
+        Assert.Equal("25 h", Rows(org).Single(r => r[0] == "Meetings")[1]);
+    }
 }
