@@ -100,6 +100,7 @@ internal static class ServiceRegistration
         services.AddHostedService<Api.ApiWarmer>();
         services.AddProblemDetails();
         services.AddExceptionHandler<DiskFullProblems>();
+        services.AddExceptionHandler<Auth.ProviderUnreachableProblems>();
         services.AddOpenApi("v1", o => o.AddDevExContract());
         services.ConfigureHttpJsonOptions(o =>
         {
