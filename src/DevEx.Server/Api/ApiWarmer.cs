@@ -52,8 +52,7 @@ internal sealed class ApiWarmer(EndpointDataSource endpoints, IServiceScopeFacto
     }
 
     /// <summary>The service itself, in process only: it may ask what any reader may (a team's figures too).</summary>
-    private static readonly System.Security.Claims.ClaimsPrincipal WarmingPrincipal =
-        new(Auth.DevExClaims.Identity("warming", "service", "start-up warming", [Auth.DevExRoles.Admin], []));
+    private static readonly System.Security.Claims.ClaimsPrincipal WarmingPrincipal = Auth.DevExClaims.Service("start-up warming");
 
     private async Task Answer(RouteEndpoint endpoint, IServiceProvider services, string query, CancellationToken cancellationToken)
     {

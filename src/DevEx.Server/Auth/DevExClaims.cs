@@ -23,6 +23,12 @@ internal static class DevExClaims
 
     public static string? DevExEmail(this ClaimsPrincipal principal) => principal.FindFirst(Email)?.Value;
 
+    /// <summary>
+    /// The service asking itself, in process only (warming kept answers): an admin, so that every team's question is
+    /// answered; nothing it computes is shown to anyone who may not see it (the scope rule runs on every request).
+    /// </summary>
+    public static ClaimsPrincipal Service(string purpose) => new(Identity("warming", "service", purpose, [Auth.DevExRoles.Admin], []));
+
     /// <summary>An authenticated identity with the given roles and teams, named <paramref name="name"/>.</summary>
     public static ClaimsIdentity Identity(string scheme, string source, string name, IEnumerable<string> roles, IEnumerable<string> teams, string? email = null)
     {

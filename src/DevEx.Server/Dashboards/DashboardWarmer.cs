@@ -19,8 +19,7 @@ internal sealed class DashboardWarmer(DuckDbDatabase database, DashboardCatalog 
 
     // The service itself, in process only: it must compute every panel (what a person may see is decided per request,
     // before the cache is asked, so what it warms reaches each role only as far as that role may see).
-    private static readonly System.Security.Claims.ClaimsPrincipal WarmingPrincipal =
-        new(Auth.DevExClaims.Identity("warming", "service", "dashboard warming", [Auth.DevExRoles.Admin], []));
+    private static readonly System.Security.Claims.ClaimsPrincipal WarmingPrincipal = Auth.DevExClaims.Service("dashboard warming");
     private long warmed = -1;
 
     public override async Task StartAsync(CancellationToken cancellationToken)

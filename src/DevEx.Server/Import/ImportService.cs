@@ -29,36 +29,43 @@ internal sealed class ImportService(DuckDbDatabase database, IClock clock, Deriv
 
     /// <summary>
     /// Imports one request body. It is spooled to a temporary file first: bodies can be large, and the importer
-    /// reads synchronously, line by line.
+    /// reads synchronously, line by line. The file's name is removed as soon as it is open (the open handle keeps its
+    /// data), so a process killed mid-import leaves no spool file behind; where a name cannot be removed while open
+    /// (Windows), the file goes when it is closed.
     /// </summary>
     public async Task<(ImportFileSummary Import, DerivationSummary Derivation)> ImportBodyAsync(string kind, Stream body, CancellationToken cancellationToken)
     {
-        var spool = Path.Combine(Path.GetTempPath(), $"devex-import-{Guid.NewGuid():N}");
+        var path = Path.Combine(Path.GetTempPath(), $"devex-import-{Guid.NewGuid():N}");
+        await using var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        Unlink(path);
+        await body.CopyToAsync(spool, cancellationToken);
+        spool.Position = 0;
+        var name = $"POST /api/v1/import/{kind}";
+        var owedId = Owe($"import {kind}");
+        ImportFileSummary summary;
+        if (kind == CatalogKind)
+        {
+            using var reader = new StreamReader(spool, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            summary = new CatalogImporter(database, clock).Import(reader, name);
+        }
+        else
+        {
+            var importKind = ImportKinds.TryParse(kind, out var parsed) ? parsed : throw new ArgumentException($"Unknown import kind '{kind}'.", nameof(kind));
+            summary = new NdjsonImporter(database, clock).Import(importKind, spool, name, cancellationToken: cancellationToken);
+        }
+        return (summary, await derivations.RequestAndWaitAsync(new DerivationRequest($"import {kind}"), owedId, cancellationToken));
+    }
+
+    private static void Unlink(string path)
+    {
         try
         {
-            await using (var file = File.Create(spool))
-            {
-                await body.CopyToAsync(file, cancellationToken);
-            }
-            var name = $"POST /api/v1/import/{kind}";
-            var owedId = Owe($"import {kind}");
-            ImportFileSummary summary;
-            if (kind == CatalogKind)
-            {
-                using var reader = new StreamReader(spool, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                summary = new CatalogImporter(database, clock).Import(reader, name);
-            }
-            else
-            {
-                var importKind = ImportKinds.TryParse(kind, out var parsed) ? parsed : throw new ArgumentException($"Unknown import kind '{kind}'.", nameof(kind));
-                using var stream = File.OpenRead(spool);
-                summary = new NdjsonImporter(database, clock).Import(importKind, stream, name, cancellationToken: cancellationToken);
-            }
-            return (summary, await derivations.RequestAndWaitAsync(new DerivationRequest($"import {kind}"), owedId, cancellationToken));
+            File.Delete(path);
         }
-        finally
+        catch (IOException)
         {
-            File.Delete(spool);
+            // Open files cannot lose their name here: DeleteOnClose removes it.
         }
     }
 

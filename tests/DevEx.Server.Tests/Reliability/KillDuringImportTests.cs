@@ -64,6 +64,8 @@ public sealed class KillDuringImportTests : IDisposable
             var answered = await Task.WhenAny(import, Task.Delay(TimeSpan.FromSeconds(10))) == import && import.IsCompletedSuccessfully;
             Assert.False(answered, $"The import answered before the kill: the kill was not during it.\n{first.Output}");
         }
+        // The spool file lost its name as soon as it was open: the killed import left none behind.
+        Assert.Empty(Directory.GetFiles(Path.Combine(directory, "tmp"), "devex-import-*"));
 
         using (var second = await ServerProcess.StartAsync(database, environment: Temporary()))
         {
@@ -85,7 +87,7 @@ public sealed class KillDuringImportTests : IDisposable
         Assert.Equal(3, DatabaseFile.Scalar(database, "SELECT count(*) FROM deployments"));
     }
 
-    /// <summary>The service's temporary folder inside the test's: the killed import's spool file is left there.</summary>
+    /// <summary>The service's temporary folder inside the test's: where a killed import's spool file would be left.</summary>
     private Dictionary<string, string> Temporary() =>
         new() { ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(directory, "tmp")).FullName };
 
