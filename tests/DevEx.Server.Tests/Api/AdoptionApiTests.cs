@@ -241,6 +241,24 @@ public sealed class AdoptionApiTests(OidcProviderFixture fixture) : IDisposable
         Assert.Equal(4, body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // header and three figures
     }
 
+    [Fact]
+    public async Task The_platform_adoption_page_shows_the_trend_heat_map_failing_checks_and_the_association_sentence()
+    {
+        var (service, client, key) = await StartAsync();
+        using var _ = service;
+        var (status, page, _) = await GetAsync(client, $"/dashboards/adoption?{Window}", key([DevExRoles.Platform], []));
+        Assert.Equal(HttpStatusCode.OK, status);
+        foreach (var text in new[] { "Platform adoption", "Coverage per week", "Scorecard checks per team", "Failing checks", "Adopters against non-adopters",
+                     "This is an association, not a cause", "has-techdocs" })
+        {
+            Assert.Contains(text, page, StringComparison.Ordinal);
+        }
+        // The heat map is a row per team: a viewer sees why not, instead of it, on the organisation's page.
+        var (viewerStatus, viewerPage, _) = await GetAsync(client, $"/dashboards/adoption?{Window}", key([DevExRoles.Viewer], []));
+        Assert.Equal(HttpStatusCode.OK, viewerStatus);
+        Assert.Contains("Outside what your role may see", viewerPage, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try
