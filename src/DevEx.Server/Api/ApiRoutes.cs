@@ -22,6 +22,7 @@ internal static class ApiRoutes
         api.MapTickets().ForReaders();
         api.MapMeetings().ForReaders();
         api.MapOrg().ForReaders();
+        api.MapAdoption().ForReaders();
         api.MapReports().ForReaders();
         api.MapImport().RequireAuthorization(DevExPolicies.Admin);
         api.MapSync().RequireAuthorization(DevExPolicies.Admin);

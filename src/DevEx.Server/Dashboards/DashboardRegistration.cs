@@ -12,6 +12,7 @@ internal static class DashboardRegistration
         services.AddSingleton<IPanelSourceGroup, MeetingPanelSources>();
         services.AddSingleton<IPanelSourceGroup, FlowAndFocusPanelSources>();
         services.AddSingleton<IPanelSourceGroup, QualityPanelSources>();
+        services.AddSingleton<IPanelSourceGroup, AdoptionPanelSources>();
         services.AddSingleton<PanelSourceRegistry>();
         services.AddSingleton<QueryFiles>();
         services.AddSingleton<DashboardReader>();

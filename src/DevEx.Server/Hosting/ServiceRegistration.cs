@@ -55,6 +55,9 @@ internal static class ServiceRegistration
         services.AddSingleton<DerivationRunner>();
         services.AddSingleton<DevEx.Analytics.Adoption.ScorecardDeriver>();
         services.AddSingleton<Adoption.ScorecardCatalog>();
+        services.AddSingleton<DevEx.Analytics.Adoption.AdoptionCoverageService>();
+        services.AddSingleton<DevEx.Analytics.Adoption.ScorecardResultsService>();
+        services.AddSingleton(sp => new DevEx.Analytics.Adoption.AdoptionImpactService(sp.GetRequiredService<QueryRunner>(), new DevEx.Analytics.Adoption.AdoptionImpact()));
         services.AddSingleton(sp => new DerivationSteps(sp.GetRequiredService<DerivationRunner>(), sp.GetRequiredService<DevEx.Analytics.Adoption.ScorecardDeriver>(),
             sp.GetRequiredService<Adoption.ScorecardCatalog>(), sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DevExOptions>>(),
             sp.GetRequiredService<ILogger<DerivationSteps>>()));

@@ -31,6 +31,7 @@ public sealed class DashboardBrowserTests(LiveServer server, BrowserFixture brow
         { "dashboard-tickets", "/dashboards/tickets" },
         { "dashboard-meetings", "/dashboards/meetings" },
         { "dashboard-data-quality", "/dashboards/data-quality" },
+        { "dashboard-adoption", "/dashboards/adoption" },
         { "explain-deployments", $"/explain/deployments?{LastWeek}" },
         { "explain-changes", $"/explain/changes?{LastWeek}" },
         { "explain-pull-requests", $"/explain/pull-requests?{LastWeek}" },
