@@ -1,6 +1,7 @@
 using DevEx.Server.Access;
 using DevEx.Server.Audit;
 using DevEx.Server.Auth;
+using DevEx.Server.Me;
 using DevEx.Server.Reports;
 using DevEx.Server.Sync;
 using DevEx.Server.Webhooks;
@@ -28,6 +29,7 @@ internal static class ApiRoutes
         api.MapGitHubWebhooks().AllowAnonymous();
         api.MapApiKeys();
         api.MapAudit();
+        api.MapMe(); // every role: only ever the caller's own figures
         return api;
     }
 
