@@ -1,7 +1,7 @@
 using DevEx.Server.Access;
 using DevEx.Server.Audit;
 using DevEx.Server.Auth;
-using DevEx.Server.Me;
+using DevEx.Server.Personal;
 using DevEx.Server.Reports;
 using DevEx.Server.Sync;
 using DevEx.Server.Webhooks;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DevEx.Analytics.Metrics;
 using DevEx.Server.Access;
 using DevEx.Server.Api;
+using DevEx.Server.Auth;
 using DevEx.Server.Dashboards.Views;
 using DevEx.Server.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -135,7 +136,7 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
         var services = org.Services().Where(s => access.MaySeeTeam(user, s.OwnerTeam, meetings)).ToList();
         var week = teams.FirstOrDefault(t => t.Id == filter.Scope.Team) is { } team && access.MaySeeTeam(user, team.Id, meetings: true)
             ? reports.LastFullWeek(team).ToString() : null;
-        return new PageContext(set, active, filter, teams, services, week);
+        return new PageContext(set, active, filter, teams, services, week, user.DevExPerson() is not null);
     }
 
     /// <summary>The context of a page without filters: no team or service is listed.</summary>

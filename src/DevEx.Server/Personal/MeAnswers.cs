@@ -1,7 +1,7 @@
 using DevEx.Analytics.Metrics;
 using NodaTime;
 
-namespace DevEx.Server.Me;
+namespace DevEx.Server.Personal;
 
 /// <summary>Who the caller is: the name they signed in as, the catalog User they are (null: none), their roles and teams.</summary>
 internal sealed record MeAnswer(string Name, string? Person, IReadOnlyList<string> Roles, IReadOnlyList<string> Teams);

@@ -3,7 +3,7 @@ using DevEx.Reports.Csv;
 using DevEx.Server.Dashboards;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace DevEx.Server.Me;
+namespace DevEx.Server.Personal;
 
 /// <summary>
 /// The /api/v1/me answers as CSV (<c>?format=csv</c>): RFC 4180, snake_case headers, raw values, as a panel's CSV is

@@ -6,7 +6,7 @@ using DevEx.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
-namespace DevEx.Server.Me;
+namespace DevEx.Server.Personal;
 
 /// <summary>
 /// /api/v1/me: the caller, and the caller's own figures, only ever theirs (docs/security.md, "People"): there is no
