@@ -168,6 +168,31 @@ public sealed class MeEndpointsTests : IDisposable
         ], entries); // newest first
     }
 
+    [Fact]
+    public async Task The_my_week_page_shows_my_figures_and_the_header_links_to_it_only_for_a_catalog_user()
+    {
+        var ana = await Key("ana-key", "ana");
+        var automation = await Key("ci", null);
+
+        using var page = await Send(ana, "/me?from=2026-02-09&to=2026-02-16");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<td>2026-02-09</td>", html, StringComparison.Ordinal);
+        Assert.Contains("7.5%", html, StringComparison.Ordinal); // 3 h of 40
+        Assert.Contains(">acme/api#1</a> Search", html, StringComparison.Ordinal);
+        Assert.Contains(">acme/api#2</a> Cache by bo-gh", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("acme/api#3", html, StringComparison.Ordinal);
+
+        using var nobody = await Send(automation, "/me");
+        Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
+        Assert.Contains("maps to no catalog User", await nobody.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var hers = await Send(ana, "/");
+        using var its = await Send(automation, "/");
+        Assert.Contains("href=\"/me\"", await hers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/me\"", await its.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>A viewer key made by the local administrator, for <paramref name="person"/> (null: for automation).</summary>
     private async Task<string> Key(string name, string? person)
     {
