@@ -9,8 +9,10 @@
 --       PullRequestFlowDeriver does (an unmapped name is its own person): the author's own comment, from any of their
 --       logins or emails, is not a review. waiting_hours = $as_of - ready, wall clock. The owner team is the owner of the
 --       repository's services, the first by service id that has one (as d_pull_requests.owner_team of merged ones).
+--       $author_person: only those whose author resolves to that person (any of their identities); NULL = anyone's.
 -- Grain: one row per pull request, longest waiting first, at most $limit rows. Parameters: $as_of (TIMESTAMPTZ), $team,
---        $service, $repo, $bot_pattern (regex), $waiting_for ('review', 'merge' or NULL = both), $limit.
+--        $service, $repo, $bot_pattern (regex), $waiting_for ('review', 'merge' or NULL = both), $author_person
+--        (people.id or NULL), $limit.
 -- Definition: docs/metrics.md#open-pull-requests
 WITH owners AS (
     SELECT sr.repo, arg_min(s.owner_team, s.id) AS owner_team
@@ -29,6 +31,7 @@ WITH owners AS (
       AND ($teams::VARCHAR IS NULL OR list_contains(string_split($teams, ','), o.owner_team))
       AND ($service::VARCHAR IS NULL OR p.repo IN (SELECT repo FROM service_repositories WHERE service_id = $service))
       AND ($repo::VARCHAR IS NULL OR p.repo = $repo)
+      AND ($author_person::VARCHAR IS NULL OR coalesce(ia.person_id, 'unmapped:' || lower(trim(p.author))) = $author_person)
 ), waiting AS (
     SELECT p.*,
            CASE WHEN EXISTS (

@@ -3,6 +3,7 @@ using DevEx.Server.Audit;
 using DevEx.Server.Auth;
 using DevEx.Server.Cli;
 using DevEx.Server.Hosting;
+using DevEx.Server.Personal;
 using DevEx.Server.Dashboards;
 using DevEx.Server.Pages;
 using DevEx.Server.Sync;
@@ -34,6 +35,7 @@ app.MapSignIn();
 app.MapDocs();
 app.MapApi();
 app.MapDashboards();
+app.MapMyWeekPage();
 app.Run();
 return 0;
 

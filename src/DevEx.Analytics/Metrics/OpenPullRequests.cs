@@ -40,6 +40,7 @@ public sealed class OpenPullRequestService(QueryRunner queries, MetricOptions op
             repo = scope.Repo,
             bot_pattern = options.BotPattern,
             waiting_for = waitingFor,
+            author_person = (string?)null,
             limit,
         }, cancellationToken);
 }

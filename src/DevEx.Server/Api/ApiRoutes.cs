@@ -1,6 +1,7 @@
 using DevEx.Server.Access;
 using DevEx.Server.Audit;
 using DevEx.Server.Auth;
+using DevEx.Server.Personal;
 using DevEx.Server.Reports;
 using DevEx.Server.Sync;
 using DevEx.Server.Webhooks;
@@ -29,6 +30,7 @@ internal static class ApiRoutes
         api.MapGitHubWebhooks().AllowAnonymous();
         api.MapApiKeys();
         api.MapAudit();
+        api.MapMe(); // every role: only ever the caller's own figures
         return api;
     }
 

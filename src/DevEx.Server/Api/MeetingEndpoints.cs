@@ -5,7 +5,7 @@ using static DevEx.Server.Api.Contracts.Answer;
 
 namespace DevEx.Server.Api;
 
-/// <summary>Team meeting load and focus time. There is deliberately no per-person endpoint (not until auth lands).</summary>
+/// <summary>Team meeting load and focus time. A person sees their own weeks only, at /api/v1/me/meeting-load (Personal/MeEndpoints).</summary>
 internal static class MeetingEndpoints
 {
     public static RouteGroupBuilder MapMeetings(this RouteGroupBuilder api)

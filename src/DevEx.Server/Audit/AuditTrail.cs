@@ -10,15 +10,16 @@ namespace DevEx.Server.Audit;
 
 /// <summary>
 /// Writes the audit log: after each request, an entry when it was an admin action (a state-changing request to an
-/// endpoint the admin policy guards: import, sync, API keys) or an export (a panel's CSV, a weekly report download); and
-/// an API key's use, once per key per minute (when its last use is recorded). Who is the principal's name.
+/// endpoint the admin policy guards: import, sync, API keys), an export (a panel's CSV, a weekly report download), or a
+/// person-level view (an endpoint marked <see cref="PersonViewAudit"/>: a person's own figures under /api/v1/me and the
+/// page /me); and an API key's use, once per key per minute (when its last use is recorded). Who is the principal's name.
 /// </summary>
 internal sealed class AuditTrail(AuditLog log, IOptions<AuditOptions> options, ILogger<AuditTrail> logger)
 {
     /// <summary>The route patterns whose answers leave the service as files.</summary>
     private static readonly string[] Exports = ["/dashboards/{id}/panels/{panel}.csv", "/api/v1/reports/weekly"];
 
-    public const string AdminKind = "admin", ExportKind = "export", ApiKeyKind = "api-key";
+    public const string AdminKind = "admin", ExportKind = "export", ApiKeyKind = "api-key", PersonViewKind = "person-view";
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -41,6 +42,10 @@ internal sealed class AuditTrail(AuditLog log, IOptions<AuditOptions> options, I
         if (Exports.Contains(endpoint.RoutePattern.RawText, StringComparer.Ordinal) && HttpMethods.IsGet(context.Request.Method))
         {
             return ExportKind;
+        }
+        if (endpoint.Metadata.GetMetadata<PersonViewAudit>() is not null)
+        {
+            return PersonViewKind;
         }
         var admin = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == DevExPolicies.Admin);
         return admin && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) ? AdminKind : null;

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DevEx.Server.Auth;
 
-/// <summary>What an admin posts to create a key; <see cref="ExpiresInDays"/> defaults to 90.</summary>
-internal sealed record ApiKeyRequest(string? Name, IReadOnlyList<string>? Roles, IReadOnlyList<string>? Teams, int? ExpiresInDays);
+/// <summary>
+/// What an admin posts to create a key; <see cref="ExpiresInDays"/> defaults to 90. <see cref="Person"/>: the catalog
+/// User the key belongs to (their /api/v1/me views), none for automation.
+/// </summary>
+internal sealed record ApiKeyRequest(string? Name, IReadOnlyList<string>? Roles, IReadOnlyList<string>? Teams, int? ExpiresInDays, string? Person = null);
 
 /// <summary>/api/v1/api-keys: list, create (the key is in the answer, once) and revoke API keys; admins only.</summary>
 internal static class ApiKeyEndpoints
@@ -19,7 +22,7 @@ internal static class ApiKeyEndpoints
             .WithSummary("Every API key with its roles, teams, expiry and last use (never the key itself)");
         keys.MapPost("", Results<Created<CreatedApiKey>, ProblemHttpResult> (ApiKeyRequest request, ApiKeyService service) =>
             {
-                var (created, error) = service.Create(request.Name, request.Roles ?? [], request.Teams ?? [], request.ExpiresInDays ?? DefaultDays);
+                var (created, error) = service.Create(request.Name, request.Roles ?? [], request.Teams ?? [], request.ExpiresInDays ?? DefaultDays, request.Person);
                 return created is null
                     ? Problems.BadRequest(error!.Parameter, error.Detail)
                     : TypedResults.Created($"/api/v1/api-keys/{created.Details.Id}", created);

@@ -5,8 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace DevEx.Server.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer devex_…</c> or <c>X-Api-Key: devex_…</c> against the stored keys.</summary>
-internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
+/// <summary>
+/// Authenticates <c>Authorization: Bearer devex_…</c> or <c>X-Api-Key: devex_…</c> against the stored keys. A key made
+/// for a person is that catalog User (and has their catalog teams too, <see cref="PersonMapping"/>).
+/// </summary>
+internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys,
+    PersonMapping people)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -23,7 +27,8 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         {
             return Task.FromResult(AuthenticateResult.Fail(failure!));
         }
-        var identity = DevExClaims.Identity(SchemeName, "api-key", $"api-key:{key.Name}", key.Roles, key.Teams);
+        var person = people.Named(key.Person);
+        var identity = DevExClaims.Identity(SchemeName, "api-key", $"api-key:{key.Name}", key.Roles, key.Teams.Concat(people.TeamsOf(person)), person: person?.Id);
         identity.AddClaim(new Claim("devex:api-key", key.Id));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

@@ -1,3 +1,4 @@
+using DevEx.Store.Reading;
 using NodaTime;
 
 namespace DevEx.Server.Auth;
@@ -5,26 +6,35 @@ namespace DevEx.Server.Auth;
 /// <summary>A key as an admin sees it in a list: never its secret nor its hash.</summary>
 internal sealed record ApiKeySummary(
     string Id, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Teams, Instant CreatedAt, Instant ExpiresAt,
-    Instant? RevokedAt, Instant? LastUsedAt, string Status);
+    Instant? RevokedAt, Instant? LastUsedAt, string Status, string? Person = null);
 
 /// <summary>A key just created: <see cref="Key"/> is shown this once and stored only as a hash.</summary>
 internal sealed record CreatedApiKey(string Key, ApiKeySummary Details);
 
-/// <summary>Why a key was not created: the argument at fault (name, roles, teams, expiresInDays) and what to give instead.</summary>
+/// <summary>Why a key was not created: the argument at fault (name, roles, teams, expiresInDays, person) and what to give instead.</summary>
 internal sealed record ApiKeyError(string Parameter, string Detail);
 
 /// <summary>Creating, listing, revoking and checking API keys: one place for the CLI, the API and the authentication handler.</summary>
-internal sealed class ApiKeyService(ApiKeyStore store, IClock clock, Audit.AuditTrail audit)
+internal sealed class ApiKeyService(ApiKeyStore store, IClock clock, Audit.AuditTrail audit, PersonDirectory people)
 {
     public const int MaxDays = 3650;
 
     /// <summary>A use is written at most this often per key, so a busy client does not queue a write per request.</summary>
     public static readonly Duration UseRecordingInterval = Duration.FromMinutes(1);
 
-    /// <summary>Creates a key, or says which argument is wrong (the error names it).</summary>
-    public (CreatedApiKey? Created, ApiKeyError? Error) Create(string? name, IReadOnlyList<string> roles, IReadOnlyList<string> teams, int days)
+    /// <summary>
+    /// Creates a key, or says which argument is wrong (the error names it). <paramref name="person"/>: the catalog User
+    /// the key belongs to (a User's name; it must be in the catalog), or null for a key for automation.
+    /// </summary>
+    public (CreatedApiKey? Created, ApiKeyError? Error) Create(string? name, IReadOnlyList<string> roles, IReadOnlyList<string> teams, int days,
+        string? person = null)
     {
         var error = Validate(name, roles, teams, days);
+        var user = string.IsNullOrWhiteSpace(person) ? null : people.ByName(person);
+        if (error is null && person is not null && user is null)
+        {
+            error = new("person", $"'{person}' is no catalog User: give a User's name (metadata.name) from the imported catalog");
+        }
         if (error is not null)
         {
             return (null, error);
@@ -32,7 +42,7 @@ internal sealed class ApiKeyService(ApiKeyStore store, IClock clock, Audit.Audit
         var (id, key) = ApiKeyFormat.New();
         var now = clock.GetCurrentInstant();
         var record = new ApiKeyRecord(id, name!.Trim(), ApiKeyFormat.Hash(key), [.. roles.Distinct()], [.. teams.Select(t => t.Trim()).Distinct()],
-            now, now + Duration.FromDays(days), null, null);
+            now, now + Duration.FromDays(days), null, null, user?.Id);
         store.Insert(record);
         return (new CreatedApiKey(key, Summary(record, now)), null);
     }
@@ -102,5 +112,5 @@ internal sealed class ApiKeyService(ApiKeyStore store, IClock clock, Audit.Audit
 
     private static ApiKeySummary Summary(ApiKeyRecord key, Instant now) => new(
         key.Id, key.Name, key.Roles, key.Teams, key.CreatedAt, key.ExpiresAt, key.RevokedAt, key.LastUsedAt,
-        key.RevokedAt is not null ? "revoked" : now >= key.ExpiresAt ? "expired" : "active");
+        key.RevokedAt is not null ? "revoked" : now >= key.ExpiresAt ? "expired" : "active", key.Person);
 }

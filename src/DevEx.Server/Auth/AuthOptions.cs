@@ -17,6 +17,12 @@ internal sealed class AuthOptions
 
     public OidcSettings Oidc { get; set; } = new();
 
+    /// <summary>
+    /// The catalog User (a Backstage User's name) the local administrator is, when no sign-in is configured (local or
+    /// trusted network): empty, they are no one, and the person-level views of /api/v1/me have nothing to show.
+    /// </summary>
+    public string LocalPerson { get; set; } = "";
+
     /// <summary>The mode in force once Auto is resolved.</summary>
     public EffectiveAuthMode Effective => Mode switch
     {
@@ -59,6 +65,15 @@ internal sealed class OidcSettings
 
     /// <summary>The claim that carries the person's email (Entra ID: preferred_username or email).</summary>
     public string EmailClaim { get; set; } = "email";
+
+    /// <summary>
+    /// The claim whose value is the person's catalog User name (metadata.name), e.g. preferred_username; empty (the
+    /// default): the person is the User whose email (spec.profile.email, or an email identity of theirs) is EmailClaim's.
+    /// </summary>
+    public string PersonClaim { get; set; } = "";
+
+    /// <summary>Whether the Groups the person is a member of in the catalog are their teams too (with the Teams mapping's).</summary>
+    public bool TeamsFromCatalog { get; set; } = true;
 
     /// <summary>The claim whose values are mapped to roles and teams (groups, roles, …).</summary>
     public string GroupClaim { get; set; } = "groups";

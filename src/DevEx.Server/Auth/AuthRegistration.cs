@@ -20,6 +20,7 @@ internal static class AuthRegistration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>();
         services.AddTransient<IClaimsTransformation, ProviderClaimsTransformation>();
+        services.AddSingleton<PersonMapping>();
 
         var authentication = services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "DevEx", policy => policy.ForwardDefaultSelector = context =>

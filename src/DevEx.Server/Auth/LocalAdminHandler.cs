@@ -8,9 +8,11 @@ namespace DevEx.Server.Auth;
 
 /// <summary>
 /// The identity of a request when no provider is configured: admin when the connection comes from this machine
-/// (the connection's own remote address: never a forwarded header), or, with DevEx:Auth:Mode=None, always.
+/// (the connection's own remote address: never a forwarded header), or, with DevEx:Auth:Mode=None, always. The
+/// administrator is the catalog User DevEx:Auth:LocalPerson names, if it names one.
 /// </summary>
-internal sealed class LocalAdminHandler(IOptionsMonitor<LocalAdminOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+internal sealed class LocalAdminHandler(IOptionsMonitor<LocalAdminOptions> options, ILoggerFactory logger, UrlEncoder encoder, PersonMapping people,
+    IOptions<AuthOptions> auth)
     : AuthenticationHandler<LocalAdminOptions>(options, logger, encoder)
 {
     public const string LocalScheme = "Local";
@@ -22,8 +24,9 @@ internal sealed class LocalAdminHandler(IOptionsMonitor<LocalAdminOptions> optio
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
+        var person = people.Named(auth.Value.LocalPerson);
         var identity = DevExClaims.Identity(Scheme.Name, Options.RequireLoopback ? "local" : "trusted-network",
-            Options.RequireLoopback ? "local administrator" : "trusted network", [DevExRoles.Admin], []);
+            Options.RequireLoopback ? "local administrator" : "trusted network", [DevExRoles.Admin], people.TeamsOf(person), person: person?.Id);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
     }
 

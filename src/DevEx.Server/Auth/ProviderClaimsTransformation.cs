@@ -6,10 +6,11 @@ namespace DevEx.Server.Auth;
 
 /// <summary>
 /// Gives a person signed in with the provider (cookie) or a provider's bearer token their DevEx roles and teams, from
-/// the configured group claim mapping (DevEx:Auth:Oidc:Roles and Teams). Runs on every authentication, so a changed
-/// mapping applies at once, and the session cookie holds only what the provider said.
+/// the configured group claim mapping (DevEx:Auth:Oidc:Roles and Teams), and the catalog User they are with that
+/// User's Groups as teams too (<see cref="PersonMapping"/>). Runs on every authentication, so a changed mapping or
+/// catalog applies at once, and the session cookie holds only what the provider said.
 /// </summary>
-internal sealed class ProviderClaimsTransformation(IOptions<AuthOptions> options) : IClaimsTransformation
+internal sealed class ProviderClaimsTransformation(IOptions<AuthOptions> options, PersonMapping people) : IClaimsTransformation
 {
     public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -24,11 +25,12 @@ internal sealed class ProviderClaimsTransformation(IOptions<AuthOptions> options
         {
             roles.Add(oidc.DefaultRole);
         }
-        var teams = groups.Select(g => oidc.Teams.GetValueOrDefault(g)).OfType<string>();
         var email = principal.FindFirst(oidc.EmailClaim)?.Value;
+        var person = people.ForSignIn(claim => principal.FindFirst(claim)?.Value, email);
+        var teams = groups.Select(g => oidc.Teams.GetValueOrDefault(g)).OfType<string>().Concat(people.TeamsOf(person));
         var name = email ?? principal.FindFirst("sub")?.Value ?? principal.FindFirst("client_id")?.Value ?? "unnamed";
         var mapped = new ClaimsPrincipal(principal.Identities);
-        mapped.AddIdentity(DevExClaims.Identity(provider.AuthenticationType ?? "oidc", "oidc", name, roles, teams, email));
+        mapped.AddIdentity(DevExClaims.Identity(provider.AuthenticationType ?? "oidc", "oidc", name, roles, teams, email, person?.Id));
         return Task.FromResult(mapped);
     }
 }

@@ -4,7 +4,7 @@ using DevEx.Server.Auth;
 namespace DevEx.Server.Cli;
 
 /// <summary>
-/// <c>devex apikey create --name N --role R [--team T] [--days D]</c>, <c>devex apikey list</c>, <c>devex apikey revoke ID</c>:
+/// <c>devex apikey create --name N --role R [--team T] [--days D] [--person USER]</c>, <c>devex apikey list</c>, <c>devex apikey revoke ID</c>:
 /// API keys for automation, the same as /api/v1/api-keys. The key is printed once, by create. Exit codes: 0 done,
 /// 1 no such key to revoke, 2 a bad argument or the database cannot be opened (the service holds it: use the API).
 /// </summary>
@@ -19,8 +19,10 @@ internal static class ApiKeyCommand
         var roles = new Option<string[]>("--role") { Description = $"A role of the key ({string.Join(", ", DevExRoles.All)}); repeat for several", Required = true, AllowMultipleArgumentsPerToken = true };
         var teams = new Option<string[]>("--team") { Description = "A team the key is scoped to; repeat for several", AllowMultipleArgumentsPerToken = true };
         var days = new Option<int>("--days") { Description = "Days until the key expires", DefaultValueFactory = _ => ApiKeyEndpoints.DefaultDays };
-        var create = new Command("create", "Create a key and print it (once)") { name, roles, teams, days };
-        create.SetAction(parse => Create(parse.GetValue(database), parse.GetValue(name), parse.GetValue(roles) ?? [], parse.GetValue(teams) ?? [], parse.GetValue(days), Console.Out, Console.Error));
+        var person = new Option<string?>("--person") { Description = "The catalog User (metadata.name) the key belongs to: it then sees that person's own views (/api/v1/me)" };
+        var create = new Command("create", "Create a key and print it (once)") { name, roles, teams, days, person };
+        create.SetAction(parse => Create(parse.GetValue(database), parse.GetValue(name), parse.GetValue(roles) ?? [], parse.GetValue(teams) ?? [], parse.GetValue(days),
+            Console.Out, Console.Error, parse.GetValue(person)));
         var list = new Command("list", "List the keys: id, name, roles, teams, status, expiry, last use");
         list.SetAction(parse => List(parse.GetValue(database), Console.Out, Console.Error));
         var id = new Argument<string>("id") { Description = "The key's id (the 12 hex digits after devex_)" };
@@ -29,21 +31,23 @@ internal static class ApiKeyCommand
         return new Command("apikey", "Create, list and revoke API keys") { database, create, list, revoke };
     }
 
-    internal static int Create(string? databasePath, string? name, string[] roles, string[] teams, int days, TextWriter output, TextWriter error)
+    internal static int Create(string? databasePath, string? name, string[] roles, string[] teams, int days, TextWriter output, TextWriter error,
+        string? person = null)
     {
         using var provider = CommandServices.Build(CommandServices.Database(databasePath));
         if (DatabaseOpenFailure.ResolveOrExplain<ApiKeyService>(provider, Instead, error) is not { } keys)
         {
             return 2;
         }
-        var (created, problem) = keys.Create(name, roles, teams, days);
+        var (created, problem) = keys.Create(name, roles, teams, days, person);
         if (created is null)
         {
             error.WriteLine($"--{(problem!.Parameter == "expiresInDays" ? "days" : problem.Parameter.TrimEnd('s'))}: {problem.Detail}");
             return 2;
         }
         output.WriteLine(created.Key);
-        output.WriteLine($"id {created.Details.Id}, roles {string.Join(",", created.Details.Roles)}, expires {created.Details.ExpiresAt}. " +
+        var whose = created.Details.Person is { } user ? $", person {user}" : "";
+        output.WriteLine($"id {created.Details.Id}, roles {string.Join(",", created.Details.Roles)}{whose}, expires {created.Details.ExpiresAt}. " +
             "Keep the key now: it is stored only as a hash and not shown again.");
         return 0;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DevEx.Analytics.Metrics;
 using DevEx.Server.Access;
 using DevEx.Server.Api;
+using DevEx.Server.Auth;
 using DevEx.Server.Dashboards.Views;
 using DevEx.Server.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -138,7 +139,7 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
             ? reports.LastFullWeek(team).ToString() : null;
         var scope = filter.Scope;
         var menu = set.Dashboards.Where(d => access.Refusal(user, d.Shows, scope.Team, scope.Service, scope.Repo) is null).ToList();
-        return new PageContext(set, menu, active, filter, teams, services, week);
+        return new PageContext(set, menu, active, filter, teams, services, week, user.DevExPerson() is not null);
     }
 
     /// <summary>The context of a page without filters (a message): no team or service is listed, the menu offers what anyone may open.</summary>

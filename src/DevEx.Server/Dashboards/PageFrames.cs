@@ -8,10 +8,11 @@ namespace DevEx.Server.Dashboards;
 
 /// <summary>
 /// What a page is shown in: the dashboards, those the menu offers (the ones the reader may open with the view's
-/// filters), the active one, the view's filters, the teams and services the reader may choose, the team's report week.
+/// filters), the active one, the view's filters, the teams and services the reader may choose, the team's report week,
+/// and whether the viewer is a catalog User (the header then links to their own page, "My week").
 /// </summary>
 internal sealed record PageContext(DashboardSet Dashboards, IReadOnlyList<DashboardDefinition> Menu, string? ActiveId, DashboardFilter Filter,
-    IReadOnlyList<TeamSummary> Teams, IReadOnlyList<ServiceSummary> Services, string? ReportWeek);
+    IReadOnlyList<TeamSummary> Teams, IReadOnlyList<ServiceSummary> Services, string? ReportWeek, bool MyWeekLink = false);
 
 /// <summary>
 /// Builds the frame every page is laid out in (<see cref="SiteLayout"/>): the dashboards menu keeping the view's filters,
@@ -30,7 +31,7 @@ internal static class PageFrames
         var problems = context.Dashboards.Problems.Select(p => new DefinitionProblemModel(p.File, p.Reason)).ToList();
         var footer = new PageFooter(Date(filter.Window.From), Date(filter.Window.To.PlusDays(-1)), filter.Window.Zone.Id,
             Date(filter.Previous.From), Date(filter.Previous.To.PlusDays(-1)), $"/dashboards/data-quality?{query}");
-        return new PageFrame(title, intro, menu, withFilters ? Filters(context) : null, problems, footer);
+        return new PageFrame(title, intro, menu, withFilters ? Filters(context) : null, problems, footer, context.MyWeekLink);
     }
 
     private static FilterForm Filters(PageContext context)

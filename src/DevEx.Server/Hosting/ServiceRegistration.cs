@@ -75,9 +75,11 @@ internal static class ServiceRegistration
         services.AddSingleton<DataStartService>();
         services.AddSingleton<ExplainService>();
         services.AddSingleton<OpenPullRequestService>();
+        services.AddSingleton<PersonalFigures>();
         services.AddSingleton<OrgService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<ScopeCatalog>();
+        services.AddSingleton<PersonDirectory>();
         services.AddSingleton<MetricRequestResolver>();
         services.AddSingleton<Access.ScopeAccess>();
         services.AddSingleton<SyncRunStore>();

@@ -3,23 +3,26 @@ using NodaTime;
 
 namespace DevEx.Store.State;
 
-/// <summary>One row of api_keys: what a key may do and when it was used; never the key itself, only its hash.</summary>
+/// <summary>
+/// One row of api_keys: what a key may do and when it was used; never the key itself, only its hash. <see cref="Person"/>:
+/// the catalog User the key belongs to (people.id), null for a key for automation.
+/// </summary>
 public sealed record ApiKeyRecord(
     string Id, string Name, byte[] SecretHash, IReadOnlyList<string> Roles, IReadOnlyList<string> Teams,
-    Instant CreatedAt, Instant ExpiresAt, Instant? RevokedAt, Instant? LastUsedAt);
+    Instant CreatedAt, Instant ExpiresAt, Instant? RevokedAt, Instant? LastUsedAt, string? Person = null);
 
 /// <summary>The API keys (api_keys): created, listed, revoked and their last use recorded.</summary>
 public sealed class ApiKeyStore(DuckDbDatabase database)
 {
-    private const string Columns = "id, name, secret_hash, roles, teams, created_at, expires_at, revoked_at, last_used_at";
+    private const string Columns = "id, name, secret_hash, roles, teams, created_at, expires_at, revoked_at, last_used_at, person";
 
     public void Insert(ApiKeyRecord key) =>
         database.Write((connection, _) => connection.Execute(
-            "INSERT INTO api_keys VALUES ($id, $name, $hash, $roles, $teams, $created, $expires, NULL, NULL)",
+            $"INSERT INTO api_keys ({Columns}) VALUES ($id, $name, $hash, $roles, $teams, $created, $expires, NULL, NULL, $person)",
             new
             {
                 id = key.Id, name = key.Name, hash = Convert.ToHexStringLower(key.SecretHash), roles = string.Join('\n', key.Roles),
-                teams = string.Join('\n', key.Teams), created = key.CreatedAt, expires = key.ExpiresAt,
+                teams = string.Join('\n', key.Teams), created = key.CreatedAt, expires = key.ExpiresAt, person = key.Person,
             }));
 
     /// <summary>
@@ -48,7 +51,7 @@ public sealed class ApiKeyStore(DuckDbDatabase database)
         database.Write((connection, _) => connection.Execute("UPDATE api_keys SET last_used_at = $at WHERE id = $id", new { id, at }));
 
     private static ApiKeyRecord Record(Row row) => new(
-        row.Id, row.Name, Convert.FromHexString(row.SecretHash), Split(row.Roles), Split(row.Teams), row.CreatedAt, row.ExpiresAt, row.RevokedAt, row.LastUsedAt);
+        row.Id, row.Name, Convert.FromHexString(row.SecretHash), Split(row.Roles), Split(row.Teams), row.CreatedAt, row.ExpiresAt, row.RevokedAt, row.LastUsedAt, row.Person);
 
     private static string[] Split(string value) => value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -63,5 +66,6 @@ public sealed class ApiKeyStore(DuckDbDatabase database)
         public Instant ExpiresAt { get; init; }
         public Instant? RevokedAt { get; init; }
         public Instant? LastUsedAt { get; init; }
+        public string? Person { get; init; }
     }
 }

@@ -77,6 +77,11 @@ public sealed class EndpointRoleMatrixTests(OidcProviderFixture fixture)
         ["POST /api/v1/api-keys"] = ("/api/v1/api-keys", AdminOnly),
         ["DELETE /api/v1/api-keys/{id}"] = ("/api/v1/api-keys/000000000000", AdminOnly),
         ["GET /api/v1/audit"] = ("/api/v1/audit", AdminOnly),
+        // Only ever the caller's own figures: every role may ask (these keys are no catalog User, so the figures are a 404 problem, an answer).
+        ["GET /api/v1/me"] = ("/api/v1/me", Everyone),
+        ["GET /api/v1/me/meeting-load"] = ("/api/v1/me/meeting-load", Everyone),
+        ["GET /api/v1/me/pull-requests"] = ("/api/v1/me/pull-requests", Everyone),
+        ["GET /me"] = ("/me", Everyone),
     };
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class MetricDocsPageTests : IDisposable
 
         // The anchors metric responses carry (Definition properties) and configuration.md cites.
         foreach (var id in new[] { "dora-metrics", "dora-levels", "pull-request-flow", "ci-wait", "tickets", "wait-states", "meetings-and-focus",
-                     "teams-and-services", "periods-before-the-data-starts", "explain-listings", "platform-adoption" })
+                     "teams-and-services", "periods-before-the-data-starts", "explain-listings", "platform-adoption", "a-persons-own-week" })
         {
             Assert.Contains(id, ids);
         }

@@ -5,7 +5,7 @@ namespace DevEx.Server.Dashboards.Views;
 
 /// <summary>What the layout around every page shows: title, intro, the dashboards menu, the filter form (null: none), problems, footer.</summary>
 public sealed record PageFrame(string Title, string? Intro, IReadOnlyList<MenuLink> Menu, FilterForm? Filters,
-    IReadOnlyList<DefinitionProblemModel> Problems, PageFooter Footer);
+    IReadOnlyList<DefinitionProblemModel> Problems, PageFooter Footer, bool MyWeekLink = false);
 
 /// <summary>One entry of the dashboards menu; <see cref="Current"/> marks the page shown.</summary>
 public sealed record MenuLink(string Href, string Title, bool Current);
