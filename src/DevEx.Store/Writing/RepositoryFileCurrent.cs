@@ -8,7 +8,8 @@ namespace DevEx.Store.Writing;
 /// <summary>
 /// Recomputes repository_files for the paths of <see cref="SourceBatch.RefreshedRepositoryFiles"/> from their stored
 /// versions (the import's repository-files kind sends history, not current files): per path the newest version by
-/// commit time, ties broken by commit sha, becomes the current row; a path whose newest version deleted it loses its row.
+/// commit time (of two at one instant the lesser commit sha, as <see cref="Reading.RepositoryFileReads.AsOf"/> reads
+/// them) becomes the current row; a path whose newest version deleted it loses its row.
 /// </summary>
 internal static class RepositoryFileCurrent
 {
@@ -29,7 +30,7 @@ internal static class RepositoryFileCurrent
                     SELECT v.path, v.commit_sha AS CommitSha, v.committed_at AS CommittedAt, v.blob_sha AS BlobSha, c.size, c.content, c.omitted
                     FROM repository_file_versions v LEFT JOIN repository_file_contents c ON c.blob_sha = v.blob_sha
                     WHERE v.repo = $repo
-                    QUALIFY row_number() OVER (PARTITION BY v.path ORDER BY v.committed_at DESC, v.commit_sha DESC) = 1
+                    QUALIFY row_number() OVER (PARTITION BY v.path ORDER BY v.committed_at DESC, v.commit_sha) = 1
                     """, new { repo = repo.Key })
                 .Where(v => wanted.ContainsKey(v.Path));
             foreach (var version in newest)
