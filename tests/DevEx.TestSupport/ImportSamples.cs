@@ -39,6 +39,11 @@ internal static class ImportSamples
         [
             """{"key":"PAY-1","project":"PAY","type":"Bug","createdAt":"2026-02-02T09:00:00Z","resolvedAt":"2026-02-04T09:00:00Z","title":"Fix","assignee":"ann@example.com","team":"payments","labels":["q1"],"transitions":[{"at":"2026-02-02T10:00:00Z","from":"To Do","to":"In Progress"},{"at":"2026-02-04T09:00:00Z","from":"In Progress","to":"Done"}]}""",
         ],
+        ImportKind.RepositoryFiles =>
+        [
+            """{"repo":"acme/api","path":".github/workflows/ci.yml","commit":"c1","committedAt":"2026-02-02T09:05:00Z","content":"on: push\n"}""",
+            """{"repo":"acme/api","path":"catalog-info.yaml","commit":"c2","committedAt":"2026-02-03T09:05:00Z","deleted":true}""",
+        ],
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -52,6 +57,7 @@ internal static class ImportSamples
         ImportKind.Deployments => $$"""{"id":"good-{{n}}","service":"api","environment":"production","sha":"c1","finishedAt":"2026-02-02T09:30:00Z","status":"success"}""",
         ImportKind.Incidents => $$"""{"id":"good-{{n}}","service":"api","openedAt":"2026-02-02T10:00:00Z"}""",
         ImportKind.Tickets => $$"""{"key":"good-{{n}}","project":"PAY","type":"Bug","createdAt":"2026-02-02T09:00:00Z"}""",
+        ImportKind.RepositoryFiles => $$"""{"repo":"acme/api","path":"good-{{n}}.yaml","commit":"c1","committedAt":"2026-02-02T09:00:00Z","content":"a: 1"}""",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -65,6 +71,7 @@ internal static class ImportSamples
         ImportKind.Deployments => "SELECT count(*) FROM deployments WHERE id LIKE 'good-%'",
         ImportKind.Incidents => "SELECT count(*) FROM incidents WHERE id LIKE 'good-%'",
         ImportKind.Tickets => "SELECT count(*) FROM tickets WHERE key LIKE 'good-%'",
+        ImportKind.RepositoryFiles => "SELECT count(*) FROM repository_file_versions WHERE path LIKE 'good-%'",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -31,6 +31,9 @@ public sealed class SampleOrganisationGenerator
         {
             output.Write(repository);
         }
+        output.Write(OrganisationHierarchy.PlatformRepository);
+        var fileVersions = RepositoryFilesWriter.Write(Path.Combine(outputDirectory, "repository_files.ndjson"), organisation,
+            PlatformAdoption.Plan(organisation));
         foreach (var team in organisation.Teams)
         {
             // Tickets first: feature pull requests name the tickets their authors were working on.
@@ -49,7 +52,7 @@ public sealed class SampleOrganisationGenerator
         return new SampleOrganisationSummary(
             organisation.Teams.Count, organisation.Teams.Sum(t => t.Members.Count), output.Repositories, output.Commits,
             output.PullRequests, output.PipelineRuns, output.Deployments, output.Incidents, output.Tickets, ticketTransitions,
-            calendars, calendarEvents);
+            calendars, calendarEvents, fileVersions);
     }
 
     // The options that produced the sample, so anyone can regenerate it.

@@ -38,4 +38,4 @@ public sealed record SampleOrganisationOptions(
 /// <summary>How many records of each kind were written.</summary>
 public sealed record SampleOrganisationSummary(
     int Teams, int People, int Repositories, int Commits, int PullRequests, int PipelineRuns, int Deployments, int Incidents,
-    int Tickets = 0, int TicketTransitions = 0, int Calendars = 0, int CalendarEvents = 0);
+    int Tickets = 0, int TicketTransitions = 0, int Calendars = 0, int CalendarEvents = 0, int RepositoryFileVersions = 0);

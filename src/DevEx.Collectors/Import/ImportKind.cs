@@ -10,6 +10,7 @@ public enum ImportKind
     Deployments,
     Incidents,
     Tickets,
+    RepositoryFiles,
 }
 
 public static class ImportKinds
@@ -26,6 +27,7 @@ public static class ImportKinds
         ImportKind.Deployments => "deployments.ndjson",
         ImportKind.Incidents => "incidents.ndjson",
         ImportKind.Tickets => "tickets.ndjson",
+        ImportKind.RepositoryFiles => "repository_files.ndjson",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -18,7 +18,7 @@ internal static class ImportRecordMapper
     /// <summary>How far before its ticket's creation a transition may lie and still be taken as clock skew.</summary>
     internal static readonly Duration TransitionSkew = Duration.FromHours(24);
 
-    public static void Map(ImportKind kind, JsonRecord record, SourceBatch batch, string source)
+    public static void Map(ImportKind kind, JsonRecord record, SourceBatch batch, string source, Instant importedAt)
     {
         switch (kind)
         {
@@ -42,6 +42,9 @@ internal static class ImportRecordMapper
                 break;
             case ImportKind.Tickets:
                 Ticket(record, batch, source);
+                break;
+            case ImportKind.RepositoryFiles:
+                RepositoryFileVersionMapper.Map(Repo(record), record, batch, source, importedAt);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));

@@ -31,15 +31,16 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
     {
         var result = new Result();
         var pool = new StringPool();
+        var now = clock.GetCurrentInstant();
         for (var i = 0; i < chunk.Lines.Count; i++)
         {
-            Accept(chunk.Line(i), chunk.FirstLineNumber + i, result, pool);
+            Accept(chunk.Line(i), chunk.FirstLineNumber + i, result, pool, now);
         }
         chunk.Release();
         return result;
     }
 
-    private void Accept(ReadOnlyMemory<byte> line, int lineNumber, Result result, StringPool pool)
+    private void Accept(ReadOnlyMemory<byte> line, int lineNumber, Result result, StringPool pool, Instant now)
     {
         if (IsBlank(line.Span))
         {
@@ -62,7 +63,7 @@ internal sealed class NdjsonChunk(ImportKind kind, string fileName, ImportTiming
                 Reject(result, line, lineNumber, "line is not a JSON object");
                 return;
             }
-            ImportRecordMapper.Map(kind, new JsonRecord(document.RootElement, timing, pool), rows, source);
+            ImportRecordMapper.Map(kind, new JsonRecord(document.RootElement, timing, pool), rows, source, now);
             result.Imported++;
         }
         catch (JsonException e)

@@ -65,6 +65,7 @@ internal static class SampleCommand
             ("incidents", summary.Incidents, null),
             ("tickets", summary.Tickets, $"{summary.TicketTransitions} status changes"),
             ("calendars", summary.Calendars, $"{summary.CalendarEvents} events"),
+            ("file versions", summary.RepositoryFileVersions, "catalog-info.yaml and CI workflows"),
         })
         {
             output.WriteLine($"  {what,-14} {count,9}{(detail is null ? "" : $"  ({detail})")}");

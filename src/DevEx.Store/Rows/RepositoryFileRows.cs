@@ -18,3 +18,10 @@ public sealed record RepositoryFileContentRow(string BlobSha, long Size, string?
 
 /// <summary>A collected path that is no longer on the default branch: its repository_files row is deleted.</summary>
 public sealed record RepositoryFileRemoval(string Repo, string Path);
+
+/// <summary>
+/// A path whose repository_files row is recomputed from its stored history after a batch's versions are written: the
+/// newest version (by commit time) is the current file, or, when it deleted the path, the row is removed. An import of
+/// versions in any order, or twice, ends in the same current file.
+/// </summary>
+public sealed record RepositoryFileRefresh(string Repo, string Path, Instant FetchedAt, string Source);

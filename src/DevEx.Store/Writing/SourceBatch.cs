@@ -65,6 +65,12 @@ public sealed class SourceBatch
     /// <summary>Blob texts, one row per blob sha.</summary>
     public List<RepositoryFileContentRow> RepositoryFileContents { get; } = [];
 
+    /// <summary>
+    /// Paths whose current row is recomputed from their stored versions once the batch's versions are written (the
+    /// import's repository-files kind: it sends history, the newest version is the current file).
+    /// </summary>
+    public List<RepositoryFileRefresh> RefreshedRepositoryFiles { get; } = [];
+
     /// <summary>Cursors that cover these rows: an interrupted sync re-reads exactly what was not written.</summary>
     public List<SourceCursor> Cursors { get; } = [];
     public List<RawPayload> RawPayloads { get; } = [];
@@ -80,7 +86,7 @@ public sealed class SourceBatch
 
     /// <summary>Records in the sense of the import format: rows that are not the children of another.</summary>
     public int RecordCount => Repositories.Count + Commits.Count + PullRequests.Count + PipelineRuns.Count
-        + Deployments.Count + Incidents.Count + Tickets.Count;
+        + Deployments.Count + Incidents.Count + Tickets.Count + RefreshedRepositoryFiles.Count;
 
     /// <summary>Rows written, child rows and removals included (ticket statuses, rejects and state rows are not).</summary>
     public int RowCount =>
@@ -125,6 +131,7 @@ public sealed class SourceBatch
         TableWriter.Upsert(connection, Tables.RepositoryFiles, RepositoryFiles);
         TableWriter.Upsert(connection, Tables.RepositoryFileVersions, RepositoryFileVersions);
         TableWriter.Upsert(connection, Tables.RepositoryFileContents, RepositoryFileContents);
+        RepositoryFileCurrent.Refresh(connection, RefreshedRepositoryFiles);
         foreach (var cursor in Cursors)
         {
             SyncStateStore.Upsert(connection, cursor.Source, cursor.Scope, cursor.Resource, cursor.Cursor, cursor.ETag, cursor.At);
@@ -163,6 +170,7 @@ public sealed class SourceBatch
         RemovedRepositoryFiles.AddRange(other.RemovedRepositoryFiles);
         RepositoryFileVersions.AddRange(other.RepositoryFileVersions);
         RepositoryFileContents.AddRange(other.RepositoryFileContents);
+        RefreshedRepositoryFiles.AddRange(other.RefreshedRepositoryFiles);
         Cursors.AddRange(other.Cursors);
         RawPayloads.AddRange(other.RawPayloads);
     }
@@ -172,6 +180,7 @@ public sealed class SourceBatch
     [
         Repositories.Count, Commits.Count, PullRequests.Count, PullRequestCommits.Count, Reviews.Count, ReviewRequests.Count,
         PipelineRuns.Count, Deployments.Count, Incidents.Count, Tickets.Count, TicketTransitions.Count,
+        RepositoryFileVersions.Count, RepositoryFileContents.Count, RefreshedRepositoryFiles.Count,
     ]);
 
     /// <summary>Drops what was added since <paramref name="mark"/> (the rows an import record added before it failed).</summary>
@@ -188,7 +197,10 @@ public sealed class SourceBatch
         Truncate(Deployments, mark.Counts[i++]);
         Truncate(Incidents, mark.Counts[i++]);
         Truncate(Tickets, mark.Counts[i++]);
-        Truncate(TicketTransitions, mark.Counts[i]);
+        Truncate(TicketTransitions, mark.Counts[i++]);
+        Truncate(RepositoryFileVersions, mark.Counts[i++]);
+        Truncate(RepositoryFileContents, mark.Counts[i++]);
+        Truncate(RefreshedRepositoryFiles, mark.Counts[i]);
     }
 
     private static void Truncate<T>(List<T> list, int count) => list.RemoveRange(count, list.Count - count);

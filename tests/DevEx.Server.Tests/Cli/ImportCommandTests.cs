@@ -151,7 +151,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public void Sample_prints_a_table_of_what_it_wrote()
     {
-        var summary = new SampleOrganisationSummary(2, 20, 4, 1000, 300, 900, 120, 6, 250, 1000, 20, 480);
+        var summary = new SampleOrganisationSummary(2, 20, 4, 1000, 300, 900, 120, 6, 250, 1000, 20, 480, 12);
 
         SampleCommand.Print(summary, "/tmp/org", output);
 
@@ -167,6 +167,7 @@ public sealed class ImportCommandTests : IDisposable
             "  incidents              6",
             "  tickets              250  (1000 status changes)",
             "  calendars             20  (480 events)",
+            "  file versions         12  (catalog-info.yaml and CI workflows)",
             "import it: devex import /tmp/org",
         ], Lines(output).Where(l => l.Length > 0));
     }

@@ -136,6 +136,7 @@ public sealed class PayloadFuzzTests(ITestOutputHelper output) : IDisposable
             case ImportKind.Commits: line["sha"] = key; break;
             case ImportKind.PullRequests: line["repo"] = $"acme/{key}"; break;
             case ImportKind.Tickets: line["key"] = key; break;
+            case ImportKind.RepositoryFiles: line["path"] = $"{key}.yaml"; break;
             default: line["id"] = key; break;
         }
         return line.ToJsonString();
@@ -150,6 +151,7 @@ public sealed class PayloadFuzzTests(ITestOutputHelper output) : IDisposable
         ImportKind.Deployments => $"SELECT count(*) FROM deployments WHERE id LIKE 'good-{seed}-%'",
         ImportKind.Incidents => $"SELECT count(*) FROM incidents WHERE id LIKE 'good-{seed}-%'",
         ImportKind.Tickets => $"SELECT count(*) FROM tickets WHERE key LIKE 'good-{seed}-%'",
+        ImportKind.RepositoryFiles => $"SELECT count(*) FROM repository_file_versions WHERE path LIKE 'good-{seed}-%'",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
