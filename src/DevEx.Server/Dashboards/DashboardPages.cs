@@ -49,12 +49,15 @@ internal sealed class DashboardPages(DashboardCatalog catalog, PanelRenderer ren
     }
 
     /// <summary>
-    /// Every panel of the dashboard for the view, in the definition's order: computed side by side, as many at once as
-    /// the shared <see cref="PanelGate"/> lets through (over all requests), without blocking the request's thread.
+    /// Every panel of the dashboard for the view, in the definition's order: those kept (or refused) at once, the others
+    /// computed side by side, as many at once as the shared <see cref="PanelGate"/> lets through (over all requests),
+    /// without blocking the request's thread.
     /// </summary>
     public async Task<IReadOnlyList<PanelModel>> Panels(DashboardDefinition dashboard, DashboardFilter filter, ClaimsPrincipal user,
         CancellationToken cancellationToken) =>
-        await Task.WhenAll(dashboard.Panels.Select(p => gate.RunAsync(() => renderer.Render(dashboard, p, filter, user, cancellationToken), cancellationToken)))
+        await Task.WhenAll(dashboard.Panels.Select(p => renderer.Ready(dashboard, p, filter, user) is { } ready
+                ? Task.FromResult(ready)
+                : gate.RunAsync(() => renderer.Render(dashboard, p, filter, user, cancellationToken), cancellationToken)))
             .ConfigureAwait(false);
 
     public async Task<IResult> Index()

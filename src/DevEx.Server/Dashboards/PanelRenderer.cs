@@ -15,6 +15,21 @@ namespace DevEx.Server.Dashboards;
 /// </summary>
 internal sealed class PanelRenderer(PanelLoader loader, ResultCache cache, ScopeAccess access, ILogger<PanelRenderer> logger)
 {
+    /// <summary>
+    /// The panel as shown when that costs no computation: refused (it says why) or kept from an earlier render; null when
+    /// it must be computed (<see cref="Render"/>). A page asks this first, so that kept panels never wait for the
+    /// <see cref="PanelGate"/> behind computations.
+    /// </summary>
+    public PanelModel? Ready(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter, ClaimsPrincipal user)
+    {
+        if (Refusal(panel, filter, user) is { } refusal)
+        {
+            return new PanelModel(panel.Id, panel.Title, panel.Help, panel.Width, new PanelRefused(refusal), null, CsvHref: null);
+        }
+        return !loader.IsLive(panel) && Key(dashboard, panel, filter, access.MaySeeTeamMeetings(user, filter.Scope.Team)) is { } key
+            && cache.TryGet<PanelModel>(key, out var cached) ? cached : null;
+    }
+
     public PanelModel Render(DashboardDefinition dashboard, PanelDefinition panel, DashboardFilter filter, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
