@@ -23,6 +23,12 @@ internal sealed class ApiKeyService(ApiKeyStore store, IClock clock, Audit.Audit
     public static readonly Duration UseRecordingInterval = Duration.FromMinutes(1);
 
     /// <summary>
+    /// When this process last recorded each key's use: the stored last use is read from a snapshot that is renewed only
+    /// after the write, so without this every request arriving meanwhile would write it again (and renew every snapshot).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Instant> recorded = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Creates a key, or says which argument is wrong (the error names it). <paramref name="person"/>: the catalog User
     /// the key belongs to (a User's name; it must be in the catalog), or null for a key for automation.
     /// </summary>
@@ -77,12 +83,36 @@ internal sealed class ApiKeyService(ApiKeyStore store, IClock clock, Audit.Audit
         {
             return (null, $"API key {key.Id} expired at {key.ExpiresAt}");
         }
-        if (key.LastUsedAt is not { } last || now - last >= UseRecordingInterval)
+        if ((key.LastUsedAt is not { } last || now - last >= UseRecordingInterval) && ClaimRecording(key.Id, now))
         {
             store.RecordUse(key.Id, now);
             audit.KeyUsed(key.Name);
         }
         return (key, null);
+    }
+
+    /// <summary>True for the one request that records the key's use in this interval; false for all others meanwhile.</summary>
+    private bool ClaimRecording(string id, Instant now)
+    {
+        while (true)
+        {
+            if (!recorded.TryGetValue(id, out var previous))
+            {
+                if (recorded.TryAdd(id, now))
+                {
+                    return true;
+                }
+                continue;
+            }
+            if (now - previous < UseRecordingInterval)
+            {
+                return false;
+            }
+            if (recorded.TryUpdate(id, now, previous))
+            {
+                return true;
+            }
+        }
     }
 
     private static ApiKeyError? Validate(string? name, IReadOnlyList<string> roles, IReadOnlyList<string> teams, int days)

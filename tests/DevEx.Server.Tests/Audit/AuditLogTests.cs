@@ -62,6 +62,26 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Forty_requests_at_once_with_a_key_are_one_use()
+    {
+        var client = factory.CreateClient();
+        var created = await client.PostAsJsonAsync("/api/v1/api-keys", new { name = "burst", roles = Viewer });
+        var key = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
+
+        // The clock stands still: forty reads arriving together, all before the first one's recorded use is read back,
+        // are one use: one entry, not one per request that saw no use yet.
+        var reads = Enumerable.Range(0, 40).Select(async _ =>
+        {
+            using var read = new HttpRequestMessage(HttpMethod.Get, "/api/v1/teams");
+            read.Headers.Authorization = new("Bearer", key);
+            return (await client.SendAsync(read)).StatusCode;
+        });
+        Assert.All(await Task.WhenAll(reads), status => Assert.Equal(HttpStatusCode.OK, status));
+
+        Assert.Single(await Entries(client, "?kind=api-key"));
+    }
+
+    [Fact]
     public async Task The_log_is_filtered_by_kind_and_a_bad_limit_is_a_400()
     {
         var client = factory.CreateClient();
