@@ -1,4 +1,5 @@
 using DevEx.Store.Queries;
+using DevEx.Store.Reading;
 
 namespace DevEx.Analytics.Metrics;
 
@@ -23,9 +24,12 @@ public sealed record DataQualityReport(IReadOnlyList<UnmappedIdentity> UnmappedI
 /// <summary>Teams, services and data quality (queries/org_*.sql, queries/data_quality_*.sql).</summary>
 public sealed class OrgService(QueryRunner queries, MetricOptions options)
 {
-    public IReadOnlyList<TeamSummary> Teams() => queries.Run<TeamSummary>("org_teams", new { });
+    private readonly PerWriteSnapshot<IReadOnlyList<TeamSummary>> teams = queries.PerWrite<TeamSummary>("org_teams");
+    private readonly PerWriteSnapshot<IReadOnlyList<ServiceSummary>> services = queries.PerWrite<ServiceSummary>("org_services");
 
-    public IReadOnlyList<ServiceSummary> Services() => queries.Run<ServiceSummary>("org_services", new { });
+    public IReadOnlyList<TeamSummary> Teams() => teams.Current;
+
+    public IReadOnlyList<ServiceSummary> Services() => services.Current;
 
     public TeamSummary? Team(string id) => Teams().FirstOrDefault(t => t.Id == id);
 

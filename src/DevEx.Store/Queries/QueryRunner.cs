@@ -10,6 +10,17 @@ public sealed class QueryRunner(DuckDbDatabase database)
     public IReadOnlyList<T> Run<T>(string queryName, object parameters, CancellationToken cancellationToken = default) =>
         RunSql<T>(QueryCatalog.Get(queryName), parameters, cancellationToken);
 
+    /// <summary>
+    /// A query of queries/ without parameters over small tables (the teams, the services), read once per committed write and
+    /// served from memory until the next: every page and roll-up asks it, where a statement each would queue behind the
+    /// computations under load (docs/benchmarks.md, "Load").
+    /// </summary>
+    public Reading.PerWriteSnapshot<IReadOnlyList<T>> PerWrite<T>(string queryName)
+    {
+        var sql = QueryShape.Apply(QueryCatalog.Get(queryName), null);
+        return new(database, connection => connection.Query<T>(sql).ToList());
+    }
+
     /// <summary>Runs any SQL of the Store's own (explain listings); user input only ever arrives as parameters.</summary>
     public IReadOnlyList<T> RunSql<T>(string sql, object parameters, CancellationToken cancellationToken = default)
     {

@@ -33,41 +33,54 @@ internal static class LoadBench
         var seconds = new Option<int>("--seconds") { Description = "How long to keep the rate", DefaultValueFactory = _ => 600 };
         var fresh = new Option<int>("--fresh-per-mille") { Description = "Of every 1,000 requests, how many ask a window no one asked before (computed, not kept)", DefaultValueFactory = _ => 20 };
         var role = new Option<string>("--role") { Description = "The role of the API key every request carries (made through the API at start)", DefaultValueFactory = _ => "admin" };
-        var command = new Command("load", "Mixed API and dashboard load at a fixed rate on the benchmark org (run `org` first)") { work, rate, seconds, fresh, role };
-        command.SetAction((parse, ct) => Run(parse.GetValue(work), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(fresh), parse.GetValue(role)!, clock, ct));
+        var coldStart = new Option<bool>("--cold") { Description = "Start timing at once, from no kept answer, instead of after a warm-up pass that asks each URL of the mix once" };
+        var sample = new Option<bool>("--sample") { Description = "On the bundled sample organisation (a new database the server seeds at start, as `dotnet run` does) instead of the benchmark org" };
+        var command = new Command("load", "Mixed API and dashboard load at a fixed rate on the benchmark org (run `org` first) or the sample") { work, rate, seconds, fresh, role, sample, coldStart };
+        command.SetAction((parse, ct) => Run(parse.GetValue(work), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(fresh), parse.GetValue(role)!,
+            parse.GetValue(sample), parse.GetValue(coldStart), clock, ct));
         return command;
     }
 
-    private static async Task<int> Run(string? work, int rate, int seconds, int freshPerMille, string role, IClock clock, CancellationToken ct)
+    private static async Task<int> Run(string? work, int rate, int seconds, int freshPerMille, string role, bool sample, bool cold, IClock clock, CancellationToken ct)
     {
         work ??= Path.Combine(Path.GetTempPath(), "devex-bench-50x52x20");
-        var database = Path.Combine(work, "bench.duckdb");
-        if (!File.Exists(database))
+        var database = sample ? Path.Combine(Path.GetTempPath(), $"devex-load-sample-{Guid.NewGuid():N}.duckdb") : Path.Combine(work, "bench.duckdb");
+        if (!sample && !File.Exists(database))
         {
             Console.Error.WriteLine($"No database at {database}: run `org` first.");
             return 2;
         }
-        using var server = await BenchServer.Start(database, ct);
+        using var server = await BenchServer.Start(database, ct, sample ? SampleSeeding() : null);
         // Authenticated reads: an API key made by the local admin (loopback, the default mode), sent with every request.
         using var created = await server.Client.PostAsJsonAsync("/api/v1/api-keys", new { name = $"load-{Guid.NewGuid():N}", roles = new[] { role }, expiresInDays = 1 }, ct);
         created.EnsureSuccessStatusCode();
         var key = JsonNode.Parse(await created.Content.ReadAsStringAsync(ct))!["key"]!.GetValue<string>();
         server.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         var teams = JsonNode.Parse(await server.Client.GetStringAsync("/api/v1/teams", ct))!.AsArray().Select(t => t!["id"]!.GetValue<string>()).ToList();
-        var until = new SampleOrganisationOptions().EffectiveUntil;
+        // The sample is shifted at seeding so that its last week is this week; the benchmark org ends where its generator stops.
+        var until = sample ? clock.GetCurrentInstant().InUtc().Date : new SampleOrganisationOptions().EffectiveUntil;
         var urls = Mix(teams, until);
         var report = new BenchReport(Console.Out);
         report.Machine(clock, withTime: true);
+        if (!cold)
+        {
+            // As a service that has been up a while: each question of the mix asked once (4 at a time) before the clock starts.
+            var warming = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(urls.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+                async (url, token) => (await server.Client.GetAsync(url, token)).Dispose());
+            report.Line(string.Create(CultureInfo.InvariantCulture, $"warm-up: each of the {urls.Distinct().Count()} URLs of the mix asked once, 4 at a time, in {warming.Elapsed.TotalSeconds:0.0} s (not timed below)"));
+        }
         report.Line($"{rate} requests/s for {seconds} s over {urls.Count} URLs ({teams.Count} teams), {freshPerMille} per 1,000 for a window no one asked "
             + $"before; every request with an API key of role {role}; load average before: {BenchServer.LoadAverage()}");
 
-        var latencies = new ConcurrentBag<(double Second, double Milliseconds)>();
+        var latencies = new ConcurrentBag<(double Second, double Milliseconds, string Path)>();
         var errors = new ConcurrentDictionary<string, int>();
         var memory = new List<(int Second, long Rss)>();
         var inFlight = new List<Task>();
         var clockStart = Stopwatch.GetTimestamp();
         var total = rate * seconds;
         var nextMemory = 0;
+        var freshAsked = 0;
         for (var i = 0; i < total; i++)
         {
             var due = clockStart + (long)(i * (double)Stopwatch.Frequency / rate);
@@ -82,10 +95,20 @@ internal static class LoadBench
                 memory.Add((elapsed, server.Memory().Now));
                 nextMemory += 10;
             }
-            // Fresh questions: one team's DORA figures for a 4-week window ending a new day back (cycling over 10 years of days).
-            var url = i % 1000 < freshPerMille
-                ? $"/api/v1/metrics/dora?team={teams[i % teams.Count]}&from={until.PlusDays(-(i % 3650)).PlusWeeks(-4):yyyy-MM-dd}&to={until.PlusDays(-(i % 3650)):yyyy-MM-dd}"
-                : urls[i % urls.Count];
+            // Fresh questions: one team's DORA figures for a 4-week window ending a new day back, the n-th fresh question
+            // taking the n-th team and day (over 10 years of days: no pair repeats within 21,900 of them). Spread evenly (every
+            // 50th request for 20 per 1,000), not 20 in a row every 1,000, which was a burst of computations every 2 s.
+            string url;
+            if ((long)i * freshPerMille % 1000 < freshPerMille)
+            {
+                var end = until.PlusDays(-(freshAsked % 3650));
+                url = $"/api/v1/metrics/dora?team={teams[freshAsked % teams.Count]}&from={end.PlusWeeks(-4):yyyy-MM-dd}&to={end:yyyy-MM-dd}";
+                freshAsked++;
+            }
+            else
+            {
+                url = urls[i % urls.Count];
+            }
             inFlight.Add(Send(server.Client, url, due, clockStart, latencies, errors, ct));
             if (inFlight.Count > 4 * rate)
             {
@@ -111,6 +134,13 @@ internal static class LoadBench
                 + $"{afterFirstMinute.Min():N0}–{afterFirstMinute.Max():N0} MB from then on, {memory[^1].Rss:N0} MB at the end; peak (VmHWM) {server.Memory().Peak:N0} MB"),
             ("load average after", BenchServer.LoadAverage()),
         ]);
+        // Where the time goes: p99 per 10 s of the run (a backlog that drains, or spikes that recur), and per path after the first minute.
+        report.Line("p99 per 10 s from the start: " + string.Join(", ", latencies.GroupBy(l => (int)l.Second / 10).OrderBy(g => g.Key)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key * 10}s {At([.. g.Select(l => l.Milliseconds).Order()], 0.99):0}"))));
+        foreach (var path in latencies.Where(l => l.Second >= 60).GroupBy(l => l.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            report.Line($"after the first minute, {path.Key}: {Percentiles([.. path.Select(l => l.Milliseconds).Order()])}");
+        }
         foreach (var (kind, count) in errors.OrderByDescending(e => e.Value))
         {
             report.Line($"error: {count} × {kind}");
@@ -118,7 +148,7 @@ internal static class LoadBench
         return 0;
     }
 
-    private static async Task Send(HttpClient client, string url, long due, long start, ConcurrentBag<(double Second, double Milliseconds)> latencies,
+    private static async Task Send(HttpClient client, string url, long due, long start, ConcurrentBag<(double Second, double Milliseconds, string Path)> latencies,
         ConcurrentDictionary<string, int> errors, CancellationToken ct)
     {
         try
@@ -127,7 +157,7 @@ internal static class LoadBench
             await response.Content.ReadAsByteArrayAsync(ct);
             if (response.IsSuccessStatusCode)
             {
-                latencies.Add((Stopwatch.GetElapsedTime(start, due).TotalSeconds, Stopwatch.GetElapsedTime(due).TotalMilliseconds));
+                latencies.Add((Stopwatch.GetElapsedTime(start, due).TotalSeconds, Stopwatch.GetElapsedTime(due).TotalMilliseconds, url.Split('?')[0]));
             }
             else
             {
@@ -138,6 +168,21 @@ internal static class LoadBench
         {
             errors.AddOrUpdate($"{e.HttpRequestError} {url.Split('?')[0]}", 1, (_, n) => n + 1);
         }
+    }
+
+    /// <summary>The server seeds the bundled sample into its new database at start (sample-data/ of this checkout).</summary>
+    private static Dictionary<string, string> SampleSeeding()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !Directory.Exists(Path.Combine(folder.FullName, "sample-data")))
+        {
+            folder = folder.Parent;
+        }
+        return new Dictionary<string, string>
+        {
+            ["DevEx__SeedSampleData"] = "true",
+            ["DevEx__SampleData"] = Path.Combine(folder?.FullName ?? throw new DirectoryNotFoundException("No sample-data folder above the bench."), "sample-data"),
+        };
     }
 
     /// <summary>The URLs cycled through: API reads for every team and window, the org-wide ones, and the pages.</summary>
