@@ -22,6 +22,7 @@ var root = new RootCommand("DevEx benchmarks (docs/benchmarks.md). Run in Releas
     ApiBench.Create(clock),
     WebhookBench.Create(clock),
     LoadBench.Create(clock),
+    AdoptionBench.Create(clock),
     ReportBench.Create(clock),
     WebhookFloodBench.Create(clock),
     micro,

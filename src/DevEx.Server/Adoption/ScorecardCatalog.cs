@@ -13,8 +13,12 @@ internal sealed class ScorecardCatalog(IOptions<DevExOptions> options, ILogger<S
     private readonly Lock gate = new();
     private string? stamp;
     private ScorecardSet current = ScorecardSet.Empty;
+    private long version;
 
-    public ScorecardSet Current
+    public ScorecardSet Current => Versioned.Set;
+
+    /// <summary>The scorecards with the number of the load they came from, read together: kept answers computed from them key on it.</summary>
+    public (ScorecardSet Set, long Version) Versioned
     {
         get
         {
@@ -26,13 +30,14 @@ internal sealed class ScorecardCatalog(IOptions<DevExOptions> options, ILogger<S
                 {
                     current = ScorecardSet.Load(folder, files);
                     stamp = now;
+                    version++;
                     foreach (var problem in current.Problems)
                     {
                         logger.LogWarning("Scorecard not used: {Problem}", problem);
                     }
                     logger.LogInformation("{Count} scorecards loaded from {Folder}", current.Scorecards.Count, folder ?? $"{options.Value.Scorecards} (no such folder)");
                 }
-                return current;
+                return (current, version);
             }
         }
     }

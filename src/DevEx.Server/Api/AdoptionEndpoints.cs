@@ -4,6 +4,8 @@ using DevEx.Analytics.Metrics;
 using DevEx.Server.Access;
 using DevEx.Server.Adoption;
 using DevEx.Server.Api.Contracts;
+using DevEx.Server.Caching;
+using DevEx.Server.Dashboards;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,14 +21,15 @@ internal static class AdoptionEndpoints
     public static RouteGroupBuilder MapAdoption(this RouteGroupBuilder api)
     {
         var adoption = api.MapGroup("/adoption").WithTags("Adoption");
-        adoption.MapGet("/coverage", Results<Ok<AdoptionCoverageResponse>, FileContentHttpResult, ProblemHttpResult> (AdoptionCoverageService service,
-                MetricRequestResolver resolver, ScopeAccess access, ClaimsPrincipal user, [AsParameters] AdoptionRequest request, CancellationToken ct) =>
+        adoption.MapGet("/coverage", async Task<Results<Ok<AdoptionCoverageResponse>, FileContentHttpResult, ProblemHttpResult>> (AdoptionCoverageService service,
+                MetricRequestResolver resolver, ResultCache cache, PanelGate gate, ScopeAccess access, ClaimsPrincipal user, [AsParameters] AdoptionRequest request,
+                CancellationToken ct) =>
             {
                 if (request.Problem(resolver, out var r) is { } problem)
                 {
                     return problem;
                 }
-                var coverage = service.Get(r.Window, r.Scope, ct);
+                var coverage = await cache.GetOrAddAsync(r.Key("adoption/coverage"), () => service.Get(r.Window, r.Scope, ct), gate, ct);
                 coverage = coverage with { Teams = [.. coverage.Teams.Where(t => access.MaySeeTeam(user, Owner(t.Team)))] };
                 return request.Csv ? AdoptionCsv.Coverage(coverage, r.Scope.Team)
                     : TypedResults.Ok(new AdoptionCoverageResponse(r.Window.From, r.Window.To, r.Scope.Team, coverage.Weeks, coverage.Teams));
@@ -34,16 +37,17 @@ internal static class AdoptionEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .ProducesParameterProblems()
             .WithSummary("Catalog coverage of active repositories, owner coverage and metadata completeness, per ISO week and owning team");
-        adoption.MapGet("/scorecards", Results<Ok<ScorecardsResponse>, FileContentHttpResult, ProblemHttpResult> (ScorecardResultsService service,
-                ScorecardCatalog catalog, MetricRequestResolver resolver, ScopeAccess access, ClaimsPrincipal user, [AsParameters] AdoptionRequest request,
-                CancellationToken ct) =>
+        adoption.MapGet("/scorecards", async Task<Results<Ok<ScorecardsResponse>, FileContentHttpResult, ProblemHttpResult>> (ScorecardResultsService service,
+                ScorecardCatalog catalog, MetricRequestResolver resolver, ResultCache cache, PanelGate gate, ScopeAccess access, ClaimsPrincipal user,
+                [AsParameters] AdoptionRequest request, CancellationToken ct) =>
             {
                 if (request.Problem(resolver, out var r) is { } problem)
                 {
                     return problem;
                 }
-                var set = catalog.Current;
-                var summaries = service.Summaries(set, r.Scope, ct)
+                var (set, version) = catalog.Versioned;
+                var all = await cache.GetOrAddAsync(r.Key($"adoption/scorecards/{version}"), () => service.Summaries(set, r.Scope, ct), gate, ct);
+                var summaries = all
                     .Select(s => s with { HeatMap = [.. s.HeatMap.Where(h => access.MaySeeTeam(user, Owner(h.Team)))] }).ToList();
                 return request.Csv ? AdoptionCsv.Scorecards(summaries)
                     : TypedResults.Ok(new ScorecardsResponse(r.Scope.Team, summaries, [.. set.Problems.Select(p => p.ToString())]));
@@ -51,19 +55,20 @@ internal static class AdoptionEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .ProducesParameterProblems()
             .WithSummary("Every golden-path scorecard this week: levels, checks, each check's pass share and the heat map of teams × checks");
-        adoption.MapGet("/scorecards/{id}/components", Results<Ok<ScorecardComponentsResponse>, FileContentHttpResult, ProblemHttpResult> (string id,
-                ScorecardResultsService service, ScorecardCatalog catalog, MetricRequestResolver resolver, [AsParameters] AdoptionRequest request,
-                CancellationToken ct) =>
+        adoption.MapGet("/scorecards/{id}/components", async Task<Results<Ok<ScorecardComponentsResponse>, FileContentHttpResult, ProblemHttpResult>> (string id,
+                ScorecardResultsService service, ScorecardCatalog catalog, MetricRequestResolver resolver, ResultCache cache, PanelGate gate,
+                [AsParameters] AdoptionRequest request, CancellationToken ct) =>
             {
                 if (request.Problem(resolver, out var r) is { } problem)
                 {
                     return problem;
                 }
-                if (catalog.Current.Find(id) is not { } scorecard)
+                var (set, version) = catalog.Versioned;
+                if (set.Find(id) is not { } scorecard)
                 {
                     return Problems.NotFound("id", $"No scorecard '{id}'. GET /api/v1/adoption/scorecards lists them.");
                 }
-                var scores = service.Components(scorecard, r.Scope, ct);
+                var scores = await cache.GetOrAddAsync(r.Key($"adoption/scorecards/{version}/{scorecard.Id}/components"), () => service.Components(scorecard, r.Scope, ct), gate, ct);
                 return request.Csv ? AdoptionCsv.Components(scorecard.Id, scores.Components)
                     : TypedResults.Ok(new ScorecardComponentsResponse(scorecard.Id, scorecard.Title, scores.Week, r.Scope.Team, scores.Components));
             })
@@ -71,14 +76,15 @@ internal static class AdoptionEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .ProducesParameterProblems()
             .WithSummary("Each Component on a scorecard this week: its level and every check, passed or failed, with its evidence file, line and commit");
-        adoption.MapGet("/impact", Results<Ok<AdoptionImpactResponse>, FileContentHttpResult, ProblemHttpResult> (AdoptionImpactService service,
-                ScorecardCatalog catalog, MetricRequestResolver resolver, [AsParameters] AdoptionRequest request, CancellationToken ct) =>
+        adoption.MapGet("/impact", async Task<Results<Ok<AdoptionImpactResponse>, FileContentHttpResult, ProblemHttpResult>> (AdoptionImpactService service,
+                ScorecardCatalog catalog, MetricRequestResolver resolver, ResultCache cache, PanelGate gate, [AsParameters] AdoptionRequest request, CancellationToken ct) =>
             {
                 if (request.Problem(resolver, out var r) is { } problem)
                 {
                     return problem;
                 }
-                var impact = service.Get(catalog.Current, r.Window, r.Scope, ct);
+                var (set, version) = catalog.Versioned;
+                var impact = await cache.GetOrAddAsync(r.Key($"adoption/impact/{version}"), () => service.Get(set, r.Window, r.Scope, ct), gate, ct);
                 return request.Csv ? AdoptionCsv.Impact(impact) : TypedResults.Ok(new AdoptionImpactResponse(r.Window.From, r.Window.To, r.Scope.Team, impact));
             })
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")

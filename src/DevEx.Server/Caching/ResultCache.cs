@@ -8,7 +8,7 @@ namespace DevEx.Server.Caching;
 /// tables are next rebuilt (a sync, import or webhook), since no result can change before that: a question asked again,
 /// by anyone allowed to ask it, is answered without running its queries. Each entry carries the data generation its computation
 /// started in and is served only while that generation is current: a render that began before a rebuild and
-/// finished after it is never passed off as new data. Bounded: cleared when it grows past MaxEntries.
+/// finished after it is never passed off as new data. Bounded: past MaxEntries, the longest unused entries go.
 /// </summary>
 internal sealed class ResultCache(DuckDbDatabase database)
 {
@@ -17,7 +17,24 @@ internal sealed class ResultCache(DuckDbDatabase database)
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private long clearedAt = -1;
 
-    private sealed record Entry(long Generation, Lazy<Task<object>> Value);
+    private int trimming;
+    private long uses;
+
+    private sealed class Entry(long generation, Lazy<Task<object>> value)
+    {
+        public long Generation { get; } = generation;
+
+        public Lazy<Task<object>> Value { get; } = value;
+
+        /// <summary>The cache's use count when it was last served or made: a full cache drops the longest unused first.</summary>
+        public long LastUsed;
+    }
+
+    private Entry Touch(Entry entry)
+    {
+        Volatile.Write(ref entry.LastUsed, Interlocked.Increment(ref uses));
+        return entry;
+    }
 
     /// <summary>The data generation now. Read it before computing what is later given to <see cref="Set{T}"/>.</summary>
     public long Generation => database.DataGeneration;
@@ -58,7 +75,7 @@ internal sealed class ResultCache(DuckDbDatabase database)
     {
         var generation = Generation;
         Trim(generation);
-        var fresh = new Entry(generation, new Lazy<Task<object>>(start, LazyThreadSafetyMode.ExecutionAndPublication));
+        var fresh = Touch(new Entry(generation, new Lazy<Task<object>>(start, LazyThreadSafetyMode.ExecutionAndPublication)));
         // An entry of an older generation is replaced; one of this generation (or a newer one) is shared.
         var entry = entries.AddOrUpdate(key, fresh, (_, old) => old.Generation >= generation ? old : fresh);
         Task<object> task;
@@ -85,6 +102,10 @@ internal sealed class ResultCache(DuckDbDatabase database)
         Trim(generation);
         value = entries.TryGetValue(key, out var entry) && entry.Generation == generation && entry.Value.IsValueCreated
             && entry.Value.Value.IsCompletedSuccessfully ? (T)entry.Value.Value.Result : null!;
+        if (value is not null)
+        {
+            Touch(entry!);
+        }
         return value is not null;
     }
 
@@ -96,22 +117,42 @@ internal sealed class ResultCache(DuckDbDatabase database)
     {
         if (generation == Generation)
         {
-            entries[key] = new Entry(generation, new Lazy<Task<object>>(Task.FromResult<object>(value)));
+            entries[key] = Touch(new Entry(generation, new Lazy<Task<object>>(Task.FromResult<object>(value))));
         }
     }
 
-    /// <summary>Frees the entries of older generations once a new one is seen (they could never be served again).</summary>
+    /// <summary>
+    /// Frees the entries of older generations once a new one is seen (they could never be served again); past
+    /// MaxEntries, the longest unused tenth. Dropping whichever came first in the dictionary's order once dropped the
+    /// answers every page asks, under a stream of one-off questions, and the pages queued behind their recomputation
+    /// (docs/benchmarks.md, "Load").
+    /// </summary>
     private void Trim(long generation)
     {
         var last = Interlocked.Read(ref clearedAt);
-        if ((generation > last && Interlocked.CompareExchange(ref clearedAt, generation, last) == last) || entries.Count > MaxEntries)
+        if (generation > last && Interlocked.CompareExchange(ref clearedAt, generation, last) == last)
         {
             foreach (var (key, entry) in entries)
             {
-                if (entry.Generation < generation || entries.Count > MaxEntries)
+                if (entry.Generation < generation)
                 {
                     entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
                 }
+            }
+        }
+        if (entries.Count > MaxEntries && Interlocked.Exchange(ref trimming, 1) == 0)
+        {
+            try
+            {
+                var unused = entries.OrderBy(e => Volatile.Read(ref e.Value.LastUsed)).Take(entries.Count - MaxEntries * 9 / 10).ToList();
+                foreach (var stale in unused)
+                {
+                    entries.TryRemove(stale);
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref trimming, 0);
             }
         }
     }

@@ -74,6 +74,17 @@ internal sealed class BenchServer : IDisposable
         return (Field("VmHWM:"), Field("VmRSS:"));
     }
 
+    /// <summary>The bundled sample-data folder of this checkout (above the bench's build output).</summary>
+    public static string SampleData()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !Directory.Exists(Path.Combine(folder.FullName, "sample-data")))
+        {
+            folder = folder.Parent;
+        }
+        return Path.Combine(folder?.FullName ?? throw new DirectoryNotFoundException("No sample-data folder above the bench."), "sample-data");
+    }
+
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown (no /proc/loadavg)";
 

@@ -171,19 +171,11 @@ internal static class LoadBench
     }
 
     /// <summary>The server seeds the bundled sample into its new database at start (sample-data/ of this checkout).</summary>
-    private static Dictionary<string, string> SampleSeeding()
+    private static Dictionary<string, string> SampleSeeding() => new()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !Directory.Exists(Path.Combine(folder.FullName, "sample-data")))
-        {
-            folder = folder.Parent;
-        }
-        return new Dictionary<string, string>
-        {
-            ["DevEx__SeedSampleData"] = "true",
-            ["DevEx__SampleData"] = Path.Combine(folder?.FullName ?? throw new DirectoryNotFoundException("No sample-data folder above the bench."), "sample-data"),
-        };
-    }
+        ["DevEx__SeedSampleData"] = "true",
+        ["DevEx__SampleData"] = BenchServer.SampleData(),
+    };
 
     /// <summary>The URLs cycled through: API reads for every team and window, the org-wide ones, and the pages.</summary>
     private static List<string> Mix(List<string> teams, LocalDate until)

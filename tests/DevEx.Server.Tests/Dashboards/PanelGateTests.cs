@@ -42,10 +42,38 @@ public sealed class PanelGateTests
         using var release = new ManualResetEventSlim();
         var busy = gate.RunAsync(() => release.Wait(TimeSpan.FromSeconds(10)), CancellationToken.None);
         using var cancel = new CancellationTokenSource();
-        var waiting = gate.RunAsync(() => true, cancel.Token);
+        var ran = false;
+        var waiting = gate.RunAsync(() => ran = true, cancel.Token);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         release.Set();
         Assert.True(await busy);
+        Assert.True(await gate.RunAsync(() => true, CancellationToken.None)); // the queue moved past the cancelled one
+        Assert.False(ran);
+    }
+
+    /// <summary>
+    /// A DuckDB statement holds its thread until it ends: computations on the thread pool's few threads (one per core) left
+    /// every other request waiting for the pool to grow (docs/benchmarks.md, "Load").
+    /// </summary>
+    [Fact]
+    public async Task Computations_run_on_the_gates_own_threads_not_the_thread_pools()
+    {
+        using var gate = new PanelGate(Options.Create(new PanelConcurrencyOptions { Concurrency = 2 }));
+        var (pooled, name) = await gate.RunAsync(() => (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name), CancellationToken.None);
+        Assert.False(pooled);
+        Assert.StartsWith("DevEx computation", name, StringComparison.Ordinal);
+        // A computation's own fan-out (seven DORA queries at once) does go to the pool: its floor makes that many at once.
+        ThreadPool.GetMinThreads(out var workers, out _);
+        Assert.True(workers >= 2 * 7 + Environment.ProcessorCount, $"thread pool floor {workers}");
+    }
+
+    [Fact]
+    public async Task A_failed_computation_fails_its_caller_and_the_gate_goes_on()
+    {
+        using var gate = new PanelGate(Options.Create(new PanelConcurrencyOptions { Concurrency = 1 }));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => gate.RunAsync<int>(() => throw new InvalidOperationException("query failed"), CancellationToken.None));
+        Assert.Equal("query failed", failure.Message);
+        Assert.Equal(3, await gate.RunAsync(() => 3, CancellationToken.None));
     }
 }

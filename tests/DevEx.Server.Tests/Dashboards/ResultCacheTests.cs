@@ -54,6 +54,30 @@ public sealed class ResultCacheTests : IDisposable
         Assert.Equal("second", await cache.GetOrAddAsync("api:k", Load, gate, CancellationToken.None));
     }
 
+    /// <summary>
+    /// 5,000 entries at most: a stream of one-off questions (5,500 here) past that bound drops the longest unused, never
+    /// the answer asked all along (it once dropped whichever came first, the pages' answers with them).
+    /// </summary>
+    [Fact]
+    public void A_full_cache_drops_the_longest_unused_answers_not_the_one_asked_all_along()
+    {
+        var generation = cache.Generation;
+        cache.Set("page:overview", "kept", generation);
+        for (var i = 0; i < 5_500; i++)
+        {
+            cache.Set($"api:one-off-{i}", "once", generation);
+            if (i % 100 == 0)
+            {
+                Assert.True(cache.TryGet<string>("page:overview", out _), $"asked again after {i} one-off questions");
+            }
+        }
+        Assert.True(cache.TryGet<string>("page:overview", out var page));
+        Assert.Equal("kept", page);
+        Assert.InRange(cache.Keys.Count, 4_500, 5_001);
+        Assert.False(cache.TryGet<string>("api:one-off-0", out _)); // the oldest unused went first
+        Assert.True(cache.TryGet<string>("api:one-off-5499", out _));
+    }
+
     [Fact]
     public void A_render_that_began_before_a_rebuild_is_not_stored_as_the_new_datas()
     {
