@@ -22,7 +22,7 @@ internal static class AdoptionBench
 {
     public static Command Create(IClock clock)
     {
-        var work = new Option<string?>("--work") { Description = "The folder of `org` (default: its folder under the system temp folder)" };
+        var work = BenchDatabase.OrgWork();
         var repetitions = new Option<int>("--repetitions") { Description = "Timed warm requests per question, and scorecard runs", DefaultValueFactory = _ => 20 };
         var command = new Command("adoption", "Measure the scorecard run and the adoption endpoints on the benchmark org (run `org` first)") { work, repetitions };
         command.SetAction((parse, ct) => Run(parse.GetValue(work), parse.GetValue(repetitions), clock, ct));
@@ -31,11 +31,8 @@ internal static class AdoptionBench
 
     private static async Task<int> Run(string? work, int repetitions, IClock clock, CancellationToken ct)
     {
-        work ??= Path.Combine(Path.GetTempPath(), "devex-bench-50x52x20");
-        var database = Path.Combine(work, "bench.duckdb");
-        if (!File.Exists(database))
+        if (BenchDatabase.OrgDatabase(work) is not { } database)
         {
-            Console.Error.WriteLine($"No database at {database}: run `org` first.");
             return 2;
         }
         var report = new BenchReport(Console.Out);

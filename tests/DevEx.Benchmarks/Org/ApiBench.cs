@@ -17,7 +17,7 @@ internal static class ApiBench
 {
     public static Command Create(IClock clock)
     {
-        var work = new Option<string?>("--work") { Description = "The folder of `org` (default: its folder under the system temp folder)" };
+        var work = BenchDatabase.OrgWork();
         var repetitions = new Option<int>("--repetitions") { Description = "Timed requests per question", DefaultValueFactory = _ => 50 };
         var command = new Command("api", "Measure the DORA API's small and large questions on the benchmark org (run `org` first)") { work, repetitions };
         command.SetAction((parse, ct) => Run(parse.GetValue(work), parse.GetValue(repetitions), clock, ct));
@@ -26,11 +26,8 @@ internal static class ApiBench
 
     private static async Task<int> Run(string? work, int repetitions, IClock clock, CancellationToken ct)
     {
-        work ??= Path.Combine(Path.GetTempPath(), "devex-bench-50x52x20");
-        var database = Path.Combine(work, "bench.duckdb");
-        if (!File.Exists(database))
+        if (BenchDatabase.OrgDatabase(work) is not { } database)
         {
-            Console.Error.WriteLine($"No database at {database}: run `org` first.");
             return 2;
         }
         var until = new SampleOrganisationOptions().EffectiveUntil;

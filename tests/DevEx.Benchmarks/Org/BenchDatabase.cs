@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DevEx.Server.Cli;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,25 @@ namespace DevEx.Benchmarks.Org;
 /// </summary>
 internal static class BenchDatabase
 {
+    /// <summary>The <c>--work</c> option of the benches that read <c>org</c>'s database.</summary>
+    public static Option<string?> OrgWork() =>
+        new("--work") { Description = "The folder of `org` (default: its folder under the system temp folder)" };
+
+    /// <summary>The folder of <c>org</c>: <paramref name="work"/>, or its default under the system temp folder.</summary>
+    public static string OrgFolder(string? work) => work ?? Path.Combine(Path.GetTempPath(), "devex-bench-50x52x20");
+
+    /// <summary><c>org</c>'s database in <paramref name="work"/>; null, with the line saying to run <c>org</c>, when there is none.</summary>
+    public static string? OrgDatabase(string? work)
+    {
+        var database = Path.Combine(OrgFolder(work), "bench.duckdb");
+        if (File.Exists(database))
+        {
+            return database;
+        }
+        Console.Error.WriteLine($"No database at {database}: run `org` first.");
+        return null;
+    }
+
     /// <param name="path">The database file; it and its WAL are deleted first.</param>
     /// <param name="settings">Further configuration switches (<c>--DevEx:Calendar:WeeksBack 52</c>).</param>
     /// <param name="overrides">Registrations that replace the server's (a clock stopped at the org's last day).</param>

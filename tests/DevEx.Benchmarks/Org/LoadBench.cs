@@ -28,7 +28,7 @@ internal static class LoadBench
 
     public static Command Create(IClock clock)
     {
-        var work = new Option<string?>("--work") { Description = "The folder of `org` (default: its folder under the system temp folder)" };
+        var work = BenchDatabase.OrgWork();
         var rate = new Option<int>("--rate") { Description = "Requests per second", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "How long to keep the rate", DefaultValueFactory = _ => 600 };
         var fresh = new Option<int>("--fresh-per-mille") { Description = "Of every 1,000 requests, how many ask a window no one asked before (computed, not kept)", DefaultValueFactory = _ => 20 };
@@ -43,11 +43,9 @@ internal static class LoadBench
 
     private static async Task<int> Run(string? work, int rate, int seconds, int freshPerMille, string role, bool sample, bool cold, IClock clock, CancellationToken ct)
     {
-        work ??= Path.Combine(Path.GetTempPath(), "devex-bench-50x52x20");
-        var database = sample ? Path.Combine(Path.GetTempPath(), $"devex-load-sample-{Guid.NewGuid():N}.duckdb") : Path.Combine(work, "bench.duckdb");
-        if (!sample && !File.Exists(database))
+        var database = sample ? Path.Combine(Path.GetTempPath(), $"devex-load-sample-{Guid.NewGuid():N}.duckdb") : BenchDatabase.OrgDatabase(work);
+        if (database is null)
         {
-            Console.Error.WriteLine($"No database at {database}: run `org` first.");
             return 2;
         }
         using var server = await BenchServer.Start(database, ct, sample ? SampleSeeding() : null);

@@ -23,7 +23,7 @@ internal static class WebhookBench
 
     public static Command Create(IClock clock)
     {
-        var work = new Option<string?>("--work") { Description = "The folder of `org` (default: its folder under the system temp folder)" };
+        var work = BenchDatabase.OrgWork();
         var burst = new Option<int>("--burst") { Description = "Deliveries sent back to back", DefaultValueFactory = _ => 300 };
         var paced = new Option<int>("--paced") { Description = "Deliveries sent at 2 per second", DefaultValueFactory = _ => 120 };
         var command = new Command("webhooks", "Measure webhook answer times on the benchmark org (run `org` first)") { work, burst, paced };
@@ -33,15 +33,12 @@ internal static class WebhookBench
 
     private static async Task<int> Run(string? work, int burst, int paced, IClock clock, CancellationToken ct)
     {
-        work ??= Path.Combine(Path.GetTempPath(), "devex-bench-50x52x20");
-        var source = Path.Combine(work, "bench.duckdb");
-        if (!File.Exists(source))
+        if (BenchDatabase.OrgDatabase(work) is not { } source)
         {
-            Console.Error.WriteLine($"No database at {source}: run `org` first.");
             return 2;
         }
         // Deliveries write: they go to a copy, so the org's database stays as `org` left it for the other benches.
-        var database = Path.Combine(work, "webhooks.duckdb");
+        var database = Path.Combine(BenchDatabase.OrgFolder(work), "webhooks.duckdb");
         File.Copy(source, database, overwrite: true);
         File.Delete(database + ".wal");
         using var server = await BenchServer.Start(database, ct, new Dictionary<string, string>
