@@ -2,7 +2,8 @@ namespace DevEx.TestSupport;
 
 /// <summary>
 /// GitHub's answers for one repository of the collector tests that hold many: 2 commits, 1 merged pull request with its
-/// commit and approving review, 1 CI run and 1 production deployment with its success status (the 500-repository test
+/// commit and approving review, 1 CI run, 1 production deployment with its success status
+/// and a root folder holding no collected file (the 500-repository test
 /// and the kill-during-sync test serve it for every repository).
 /// </summary>
 internal static class OneRepositoryOnGitHub
@@ -28,6 +29,10 @@ internal static class OneRepositoryOnGitHub
         "deployments" => """[{"id":10,"sha":"c2","environment":"production","created_at":"2026-02-10T11:00:00Z","payload":{}}]""",
         "deployments/10/statuses" => """[{"id":1,"state":"success","created_at":"2026-02-10T11:05:00Z"}]""",
         "issues" => "[]",
+        // The root folder: no collected file and no .github folder, so the file collection lists nothing else.
+        "contents" => """
+            [{"type":"file","name":"README.md","path":"README.md","sha":"f1","size":8},{"type":"dir","name":"src","path":"src","sha":"t1","size":0}]
+            """,
         _ => null,
     };
 }

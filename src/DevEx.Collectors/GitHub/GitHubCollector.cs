@@ -1,7 +1,9 @@
 using DevEx.Store.Writing;
 using DevEx.Collectors.GitHub.Http;
 using DevEx.Collectors.GitHub.Mapping;
+using DevEx.Collectors.RepositoryFiles;
 using DevEx.Collectors.Sync;
+using DevEx.Store;
 using DevEx.Store.State;
 using Octokit;
 
@@ -12,15 +14,18 @@ namespace DevEx.Collectors.GitHub;
 /// tables, incrementally: per repository and resource a cursor in sync_state says how far it has read, every GET is
 /// conditional (ETags kept in DuckDB), and a resource whose first page comes back 304 costs one request and writes
 /// nothing. Cursors move only after the rows they cover are written, so an interrupted sync resumes where it stopped
-/// and ends with the rows of an uninterrupted one.
+/// and ends with the rows of an uninterrupted one. With <see cref="RepositoryFilesOptions.Enabled"/>, each repository's
+/// catalog, workflow and configured files are collected with their history (<see cref="GitHubRepositoryFileSync"/>).
 /// </summary>
 public sealed class GitHubCollector(
     GitHubOptions options,
+    RepositoryFilesOptions files,
     IGitHubClient client,
     GitHubRequestStats stats,
     GitHubRowWriter writer,
     SyncStateStore cursors,
     RawPayloadStore rawPayloads,
+    DuckDbDatabase database,
     NodaTime.IClock clock) : ISyncSource
 {
     public const string SourceName = "github";
@@ -37,7 +42,7 @@ public sealed class GitHubCollector(
         var before = stats.Snapshot();
         var rows = 0L;
         var repositories = await DiscoverAsync(progress, cancellationToken);
-        var context = new GitHubSyncContext(options, client.Connection, cursors, writer, progress);
+        var context = new GitHubSyncContext(options, files, client.Connection, cursors, writer, database, clock, progress);
         foreach (var (repository, index) in repositories.Select((r, i) => (r, i)))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -140,4 +145,5 @@ internal sealed record DiscoveredRepository(Repository Repository, bool Changed)
 }
 
 /// <summary>What every repository's sync shares.</summary>
-internal sealed record GitHubSyncContext(GitHubOptions Options, IConnection Connection, SyncStateStore Cursors, GitHubRowWriter Writer, IProgress<string> Progress);
+internal sealed record GitHubSyncContext(GitHubOptions Options, RepositoryFilesOptions Files, IConnection Connection, SyncStateStore Cursors,
+    GitHubRowWriter Writer, DuckDbDatabase Database, NodaTime.IClock Clock, IProgress<string> Progress);

@@ -39,6 +39,11 @@ internal sealed partial class GitHubRepositorySync(GitHubSyncContext context, Di
             rows += await ListAsync<Issue>("tickets", $"repos/{Repo}/issues", Parameters(("state", "all"), ("sort", "updated"), ("direction", "desc")),
                 i => Instant.FromDateTimeOffset(i.UpdatedAt ?? i.CreatedAt), MapTickets, cancellationToken);
         }
+        if (context.Files.Enabled)
+        {
+            rows += await new GitHubRepositoryFileSync(Connection, Repo, context.Files, context.Database, context.Writer, context.Clock, HistoryStart,
+                context.Progress).RunAsync(cancellationToken);
+        }
         return rows;
     }
 

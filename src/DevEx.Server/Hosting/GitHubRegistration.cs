@@ -1,5 +1,6 @@
 using DevEx.Collectors.GitHub;
 using DevEx.Collectors.GitHub.Http;
+using DevEx.Collectors.RepositoryFiles;
 using DevEx.Collectors.Sync;
 using DevEx.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ internal static class GitHubRegistration
         services.AddSingleton(sp => GitHubClientFactory.Create(sp.GetRequiredService<GitHubOptions>(), GitHubHandler(sp),
             sp.GetRequiredService<GitHubCredentialStore>()));
         services.AddSingleton<GitHubRowWriter>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RepositoryFilesOptions>>().Value);
         services.AddSingleton<ISyncSource, GitHubCollector>();
         return services;
     }

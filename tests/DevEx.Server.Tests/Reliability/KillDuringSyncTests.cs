@@ -11,7 +11,7 @@ namespace DevEx.Server.Tests.Reliability;
 /// and a second sync: the repositories finished before the kill are not read again (each list is one conditional
 /// request answered 304, no per-item request), and the sync ends with the rows of an uninterrupted one, once each.
 /// The organisation "big" has 30 repositories r000..r029, each with commits c1 and c2, pull request #1 (branch commit
-/// b1), one CI run and one production deployment; every GitHub answer takes 30 ms, so the sync takes seconds.
+/// b1), one CI run, one production deployment and a root folder with no collected file; every GitHub answer takes 30 ms, so the sync takes seconds.
 /// </summary>
 // 15-45 s each (three service starts on 2 cores): run by CI (.ci/run) and by `dotnet test --filter Category=Long`.
 [Trait("Category", "Long")]
@@ -67,8 +67,8 @@ public sealed class KillDuringSyncTests : IAsyncLifetime, IDisposable
 
         var done = Enumerable.Range(0, KilledAt).Select(i => $"/repos/big/r{i:000}/").ToList();
         var again = github.Requests.Where(r => done.Any(d => r.Path.StartsWith(d, StringComparison.Ordinal))).ToList();
-        // Five lists per finished repository (commits, pulls, runs, deployments, incidents), each a 304, nothing else.
-        Assert.Equal(5 * KilledAt, again.Count);
+        // Six lists per finished repository (commits, pulls, runs, deployments, incidents, root folder), each a 304, nothing else.
+        Assert.Equal(6 * KilledAt, again.Count);
         Assert.All(again, r => Assert.Equal(304, r.Status));
         foreach (var table in (string[])["repositories", "pull_requests", "pipeline_runs", "deployments"])
         {

@@ -11,7 +11,8 @@ namespace DevEx.Collectors.Tests.GitHub.Collector;
 /// A small organisation on the fake GitHub server: acme/api (active) and acme/old (archived, so skipped). acme/api has
 /// commits c1 ← c2 on main, pull request #1 (branch commit b1, squash-merged as c2, approved by bob; carol's review
 /// is still pending, with submitted_at null), one completed CI run on b1, deployment 10 of c2 to production (success;
-/// its payload holds non-string values, which Octokit's own reader throws on) and no incidents. Every list answers
+/// its payload holds non-string values, which Octokit's own reader throws on), no incidents and no collected file
+/// (its root folder holds a README and src/). Every list answers
 /// with an ETag.
 /// </summary>
 internal static class CollectorScenario
@@ -47,6 +48,9 @@ internal static class CollectorScenario
             [{"id":100,"state":"success","environment":"production","created_at":"2026-02-10T11:05:00Z"}]
             """, etag: "\"statuses\"");
         server.Get("/repos/acme/api/issues", body: "[]", etag: "\"incidents\"");
+        server.Get("/repos/acme/api/contents", body: """
+            [{"type":"file","name":"README.md","path":"README.md","sha":"f1","size":8},{"type":"dir","name":"src","path":"src","sha":"t1","size":0}]
+            """, etag: "\"root\"");
     }
 
     public static GitHubCollector Collector(GitHubHttpHarness harness)
@@ -56,8 +60,8 @@ internal static class CollectorScenario
     }
 
     public static GitHubCollector Create(GitHubHttpHarness harness) =>
-        new(harness.Options, harness.Client, harness.Stats, new GitHubRowWriter(harness.Database),
+        new(harness.Options, harness.Files, harness.Client, harness.Stats, new GitHubRowWriter(harness.Database),
             new SyncStateStore(harness.Database, new FakeClock(Instant.FromDateTimeOffset(GitHubHttpHarness.Start))),
-            new RawPayloadStore(harness.Database, harness.Options),
+            new RawPayloadStore(harness.Database, harness.Options), harness.Database,
             new FakeClock(Instant.FromDateTimeOffset(GitHubHttpHarness.Start)));
 }

@@ -43,13 +43,14 @@ public sealed class GitHubCollectorTests
 
         var outcome = await collector.RunAsync(new Progress<string>(), CancellationToken.None);
 
-        // One request per list: the org's repositories, then commits, pulls, runs, deployments and incidents of acme/api.
+        // One request per list: the org's repositories, then commits, pulls, runs, deployments, incidents and the root
+        // folder of acme/api.
         var requests = harness.Server.Requests;
-        Assert.Equal(6, requests.Count);
+        Assert.Equal(7, requests.Count);
         Assert.All(requests, r => Assert.NotNull(r.IfNoneMatch));
         Assert.All(requests, r => Assert.Equal(304, r.Status));
         Assert.DoesNotContain(requests, r => r.Path.Contains("/pulls/1/", StringComparison.Ordinal));
-        Assert.Equal((6L, 6L, 0L), (outcome.Requests, outcome.NotModified, outcome.RowsWritten));
+        Assert.Equal((7L, 7L, 0L), (outcome.Requests, outcome.NotModified, outcome.RowsWritten));
         Assert.Equal(before, Snapshot(harness));
     }
 

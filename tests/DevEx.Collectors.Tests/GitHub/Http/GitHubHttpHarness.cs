@@ -37,6 +37,9 @@ internal sealed class GitHubHttpHarness : IAsyncDisposable
 
     public GitHubOptions Options { get; }
 
+    /// <summary>What the collector collects of each repository's files (every default path unless a test changes it).</summary>
+    public DevEx.Collectors.RepositoryFiles.RepositoryFilesOptions Files { get; } = new();
+
     public SteppingTimeProvider Clock { get; } = new(Start);
 
     public GitHubRequestStats Stats { get; } = new();
