@@ -38,16 +38,17 @@ public sealed record ScorecardComponents(LocalDate? Week, IReadOnlyList<Componen
 /// </summary>
 public sealed class ScorecardResultsService(QueryRunner queries)
 {
-    public IReadOnlyList<ScorecardSummary> Summaries(ScorecardSet set, MetricScope scope, CancellationToken cancellationToken = default)
+    /// <param name="week">The Monday of the week wanted (the latest evaluated on or before it); null: the latest evaluated.</param>
+    public IReadOnlyList<ScorecardSummary> Summaries(ScorecardSet set, MetricScope scope, LocalDate? week = null, CancellationToken cancellationToken = default)
     {
-        var rows = Checks(null, scope, cancellationToken).ToLookup(r => r.Scorecard, StringComparer.Ordinal);
+        var rows = Checks(null, scope, week, cancellationToken).ToLookup(r => r.Scorecard, StringComparer.Ordinal);
         return [.. set.Scorecards.Select(card => Summary(card, rows[card.Id].ToList()))];
     }
 
     /// <summary>The Components of <paramref name="scorecard"/> in scope in the latest evaluated week, by name.</summary>
-    public ScorecardComponents Components(Scorecard scorecard, MetricScope scope, CancellationToken cancellationToken = default)
+    public ScorecardComponents Components(Scorecard scorecard, MetricScope scope, LocalDate? week = null, CancellationToken cancellationToken = default)
     {
-        var rows = Checks(scorecard.Id, scope, cancellationToken);
+        var rows = Checks(scorecard.Id, scope, week, cancellationToken);
         return new ScorecardComponents(rows.Count == 0 ? null : rows[0].Week, Scores(scorecard, rows));
     }
 
@@ -84,10 +85,11 @@ public sealed class ScorecardResultsService(QueryRunner queries)
             return new CheckSummary(check.Id, check.Title, results.Count, results.Count(r => r.Passed));
         })];
 
-    private IReadOnlyList<CheckRow> Checks(string? scorecard, MetricScope scope, CancellationToken cancellationToken)
+    private IReadOnlyList<CheckRow> Checks(string? scorecard, MetricScope scope, LocalDate? week, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters();
         parameters.Add("scorecard", scorecard);
+        parameters.Add("week", week?.ToDateTimeUnspecified());
         parameters.Add("team", scope.Team);
         return queries.Run<CheckRow>("adoption_scorecard_checks", parameters, cancellationToken);
     }

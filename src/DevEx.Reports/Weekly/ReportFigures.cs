@@ -1,3 +1,4 @@
+using DevEx.Analytics.Adoption;
 using DevEx.Analytics.Metrics;
 
 namespace DevEx.Reports.Weekly;
@@ -55,5 +56,34 @@ public static class ReportFigures
             now.MedianMeetingHoursPerWeek, before?.MedianMeetingHoursPerWeek, null, false, []);
         yield return new ReportFigure("medianFocusHoursPerWeek", "Focus hours per person (median, in working hours)", "hours",
             now.MedianFocusHoursPerWeek, before?.MedianFocusHoursPerWeek, null, false, []);
+    }
+
+    /// <summary>
+    /// Platform adoption: the scope's coverage shares, then per scorecard the Components at each level or higher
+    /// (<c>scorecard.ID.level.NAME</c>) and each check's pass share (<c>scorecard.ID.CHECK</c>), against the week before.
+    /// </summary>
+    public static IEnumerable<ReportFigure> Platform(PlatformSection platform)
+    {
+        ReportFigure Coverage(string metric, string label, Func<CoverageWeek, double?> share) =>
+            new(metric, label, "ratio", platform.Coverage is { } now ? share(now) : null,
+                platform.PreviousCoverage is { } before ? share(before) : null, null, false, []);
+
+        yield return Coverage("catalogCoverage", "Catalog coverage (active repositories with a Component)", w => w.CatalogCoverage);
+        yield return Coverage("ownerCoverage", "Owner coverage (Components owned by a staffed team)", w => w.OwnerCoverage);
+        yield return Coverage("metadataCompleteShare", "Metadata complete (description, lifecycle, system, TechDocs)", w => w.CompleteShare);
+        foreach (var card in platform.Scorecards)
+        {
+            var before = platform.PreviousScorecards.FirstOrDefault(p => p.Id == card.Id);
+            foreach (var level in card.Levels)
+            {
+                yield return new ReportFigure($"scorecard.{card.Id}.level.{level.Name}", $"{card.Title}: Components at {level.Name} or higher", "count",
+                    level.Components, before?.Levels.FirstOrDefault(l => l.Name == level.Name)?.Components, null, false, []);
+            }
+            foreach (var check in card.Checks)
+            {
+                yield return new ReportFigure($"scorecard.{card.Id}.{check.Id}", $"{card.Title}: {check.Title}", "ratio", check.PassShare,
+                    before?.Checks.FirstOrDefault(c => c.Id == check.Id)?.PassShare, null, false, []);
+            }
+        }
     }
 }

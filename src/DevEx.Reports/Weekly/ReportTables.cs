@@ -16,7 +16,7 @@ public static class ReportTables
     public static IReadOnlyList<ReportTable> For(WeeklyReport report) =>
     [
         Headline(report), WaitStates(report), Waiting(report), Slowest(report), CiWaitPerChange(report), SlowestWorkflows(report),
-        FlakiestWorkflows(report), Blocked(report), Meetings(report),
+        FlakiestWorkflows(report), Blocked(report), Meetings(report), Platform(report), FailingChecks(report),
     ];
 
     public static ReportTable Headline(WeeklyReport r) => new("DORA this week",
@@ -98,6 +98,56 @@ public static class ReportTables
             Row("fragmented hours (in working hours)", ReportValues.Hours(m.MedianFragmentedHoursPerWeek), ReportValues.Hours(m.P75FragmentedHoursPerWeek)),
         ], "", Narrow: true);
     }
+
+    public static ReportTable Platform(WeeklyReport r)
+    {
+        var p = r.Platform;
+        if (p.Empty)
+        {
+            return new("Platform adoption", null, ["figure", "this week", "previous week", "change", "of"], [],
+                "No catalog Components in scope: import catalog/*.yaml or configure DevEx:Catalog:Backstage to see platform adoption.");
+        }
+        var counts = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["catalogCoverage"] = Of(p.Coverage?.CataloguedRepositories, p.Coverage?.ActiveRepositories, "active repositories"),
+            ["ownerCoverage"] = Of(p.Coverage?.OwnedComponents, p.Coverage?.Components, "Components"),
+            ["metadataCompleteShare"] = Of(p.Coverage?.Complete, p.Coverage?.Components, "Components"),
+        };
+        foreach (var card in p.Scorecards)
+        {
+            foreach (var level in card.Levels)
+            {
+                counts[$"scorecard.{card.Id}.level.{level.Name}"] = $"{Count(card.Components)} Components";
+            }
+            foreach (var check in card.Checks)
+            {
+                counts[$"scorecard.{card.Id}.{check.Id}"] = Of(check.Passed, check.Components, "Components");
+            }
+        }
+        var week = p.ScorecardWeek is { } evaluated ? $"golden paths as evaluated for the week of {ReportTimes.Date(evaluated)}" : "no golden path evaluated yet";
+        return new("Platform adoption",
+            $"The Components and repositories of this team and the teams below it; coverage as of each week's end; {week} (docs/adoption.md).",
+            ["figure", "this week", "previous week", "change", "of"],
+            r.Figures.Where(f => counts.ContainsKey(f.Metric))
+                .Select(f => Row(f.Label, ReportValues.Format(f.Value, f.Unit), ReportValues.Format(f.Previous, f.Unit), ReportValues.Delta(f.Delta, f.Unit),
+                    counts[f.Metric]))
+                .ToList(), "");
+    }
+
+    public static ReportTable FailingChecks(WeeklyReport r)
+    {
+        var p = r.Platform;
+        var note = p.FailingCount > p.Failing.Count
+            ? $"The first {p.Failing.Count} of {p.FailingCount}; the Platform adoption page lists them all."
+            : "Each failed check with what it found or looked for.";
+        return new("Golden-path checks failing", note, ["component", "team", "scorecard", "check", "evidence"],
+            p.Failing.Select(f => Row(f.Component, f.Team, f.Scorecard, f.Check,
+                f.File is { } file ? $"{f.Repo}/{file}{(f.Line is { } line ? $":{line}" : "")}: {f.Detail}" : f.Detail)).ToList(),
+            p.Empty ? "No catalog Components in scope." : "Every Component passes every check.");
+    }
+
+    private static string Of(long? part, long? whole, string what) =>
+        part is { } p && whole is { } w ? $"{Count(p)} of {Count(w)} {what}" : ReportValues.None;
 
     /// <summary>What a report of a week that had not ended says first: its figures stop at the moment it was generated.</summary>
     public static string? InProgressNote(WeeklyReport r) => r.InProgress

@@ -26,6 +26,7 @@ public sealed record WeeklyReport(
     IReadOnlyList<WorkflowCi> FlakiestWorkflows,
     IReadOnlyList<BlockedTicket> BlockedTickets,
     MeetingMetrics Meetings,
+    PlatformSection Platform,
     IReadOnlyList<SourceFreshness> Freshness,
     string Definitions,
     string? Link)

@@ -12,7 +12,8 @@ namespace DevEx.Reports.Weekly;
 /// </summary>
 public sealed class WeeklyReportBuilder(
     QueryRunner queries, DoraMetricsService dora, WaitStatesService waits, CiMetricsService ci, MeetingMetricsService meetings,
-    ExplainService explain, OpenPullRequestService openPullRequests, DataStartService dataStarts, MetricOptions metricOptions, IClock clock)
+    ExplainService explain, OpenPullRequestService openPullRequests, DataStartService dataStarts, PlatformSectionBuilder platform,
+    MetricOptions metricOptions, IClock clock)
 {
     /// <summary>Rows per list (waiting and slowest pull requests, CI hot spots, blocked tickets): the page stays one to two pages long.</summary>
     public const int ListLength = 5;
@@ -39,12 +40,14 @@ public sealed class WeeklyReportBuilder(
         var waitsBefore = waits.Get(previousWindow, scope, cancellationToken: cancellationToken).Waits;
         // A previous week that began before a figure's data started has no figure: no change against it (docs/metrics.md).
         var starts = dataStarts.For(scope, cancellationToken);
+        var platformNow = platform.Build(week, zone, scope, cancellationToken);
         bool Covered(DataKind kind) => starts.Covers(kind, previousWindow);
         var trendFigures = trend.Select(w => starts.Covers(DataKind.Deployments, new MetricWindow(w.From, w.To, zone)) ? w : null).ToList();
         var figures = ReportFigures.Dora(current, Covered(DataKind.Deployments) ? previous : null, trendFigures)
             .Concat(ReportFigures.Meetings(meetingsNow, Covered(DataKind.Calendars) ? meetingsBefore : null))
             .Concat(ReportFigures.CiWaitPerChange(ciNow.PerChange, Covered(DataKind.PullRequests) ? ciBefore : null))
             .Concat(ReportFigures.Waits(waitsNow, waitsBefore.Where(w => Covered(DataStarts.OfWait(w.Wait))).ToList()))
+            .Concat(ReportFigures.Platform(platformNow))
             .ToList();
         var baseUrl = publicUrl?.TrimEnd('/');
         var now = clock.GetCurrentInstant();
@@ -61,6 +64,7 @@ public sealed class WeeklyReportBuilder(
                 .Take(ListLength).ToList(),
             BlockedTickets(team, window, scope, cancellationToken),
             meetingsNow,
+            platformNow,
             queries.Run<FreshnessRow>("report_data_freshness", new { }, cancellationToken).Select(r => r.ToRecord()).ToList(),
             $"{baseUrl}{DefinitionsPath}",
             baseUrl is null ? null : $"{baseUrl}/api/v1/reports/weekly?team={Uri.EscapeDataString(team.Id)}&week={week}&format=html");

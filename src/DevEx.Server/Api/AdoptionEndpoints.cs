@@ -46,7 +46,7 @@ internal static class AdoptionEndpoints
                     return problem;
                 }
                 var (set, version) = catalog.Versioned;
-                var all = await cache.GetOrAddAsync(r.Key($"adoption/scorecards/{version}"), () => service.Summaries(set, r.Scope, ct), gate, ct);
+                var all = await cache.GetOrAddAsync(r.Key($"adoption/scorecards/{version}"), () => service.Summaries(set, r.Scope, cancellationToken: ct), gate, ct);
                 var summaries = all
                     .Select(s => s with { HeatMap = [.. s.HeatMap.Where(h => access.MaySeeTeam(user, Owner(h.Team)))] }).ToList();
                 return request.Csv ? AdoptionCsv.Scorecards(summaries)
@@ -68,7 +68,7 @@ internal static class AdoptionEndpoints
                 {
                     return Problems.NotFound("id", $"No scorecard '{id}'. GET /api/v1/adoption/scorecards lists them.");
                 }
-                var scores = await cache.GetOrAddAsync(r.Key($"adoption/scorecards/{version}/{scorecard.Id}/components"), () => service.Components(scorecard, r.Scope, ct), gate, ct);
+                var scores = await cache.GetOrAddAsync(r.Key($"adoption/scorecards/{version}/{scorecard.Id}/components"), () => service.Components(scorecard, r.Scope, cancellationToken: ct), gate, ct);
                 return request.Csv ? AdoptionCsv.Components(scorecard.Id, scores.Components)
                     : TypedResults.Ok(new ScorecardComponentsResponse(scorecard.Id, scorecard.Title, scores.Week, r.Scope.Team, scores.Components));
             })

@@ -39,7 +39,7 @@ internal sealed class AdoptionPanelSources(AdoptionCoverageService coverage, Sco
         var builder = new PanelDataBuilder().Column("team", "Team", "text").Column("check", "Check", "text").Column("pass_share", "Passing", "rate")
             .Column("components", "Components", "count");
         var set = catalog.Current;
-        foreach (var card in results.Summaries(set, filter.Scope, ct))
+        foreach (var card in results.Summaries(set, filter.Scope, cancellationToken: ct))
         {
             foreach (var row in card.HeatMap)
             {
@@ -59,7 +59,7 @@ internal sealed class AdoptionPanelSources(AdoptionCoverageService coverage, Sco
             .Column("evidence", "Evidence", "text").Column("commit", "Commit", "text").Column("detail", "Detail", "text");
         foreach (var card in catalog.Current.Scorecards)
         {
-            foreach (var component in results.Components(card, filter.Scope, ct).Components)
+            foreach (var component in results.Components(card, filter.Scope, cancellationToken: ct).Components)
             {
                 foreach (var failed in component.Results.Where(r => !r.Passed))
                 {

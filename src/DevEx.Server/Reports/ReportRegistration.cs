@@ -1,3 +1,5 @@
+using DevEx.Analytics.Adoption;
+using DevEx.Server.Adoption;
 using DevEx.Analytics;
 using DevEx.Analytics.Metrics;
 using DevEx.Reports.Weekly;
@@ -23,6 +25,8 @@ internal static class ReportRegistration
         services.AddSingleton(sp => new WeeklyReportBuilder(sp.GetRequiredService<QueryRunner>(), sp.GetRequiredService<DoraMetricsService>(),
             sp.GetRequiredService<WaitStatesService>(), sp.GetRequiredService<CiMetricsService>(), sp.GetRequiredService<MeetingMetricsService>(),
             sp.GetRequiredService<ExplainService>(), sp.GetRequiredService<OpenPullRequestService>(), sp.GetRequiredService<DataStartService>(),
+            new PlatformSectionBuilder(sp.GetRequiredService<AdoptionCoverageService>(), sp.GetRequiredService<ScorecardResultsService>(),
+                () => sp.GetRequiredService<ScorecardCatalog>().Current),
             sp.GetRequiredService<MetricOptions>(),
             sp.GetRequiredService<IClock>()));
         services.AddSingleton<WeeklyReports>();

@@ -63,7 +63,7 @@ internal static class AdoptionBench
                 Console.Error.WriteLine($"{measure}: {stopwatch.Elapsed.TotalMilliseconds:0} ms");
             }
             Once("coverage org-wide, 12 weeks (computed)", () => services.GetRequiredService<AdoptionCoverageService>().Get(quarter, MetricScope.Org, ct));
-            Once("scorecard summaries org-wide (computed)", () => services.GetRequiredService<ScorecardResultsService>().Summaries(set, MetricScope.Org, ct));
+            Once("scorecard summaries org-wide (computed)", () => services.GetRequiredService<ScorecardResultsService>().Summaries(set, MetricScope.Org, cancellationToken: ct));
             Once("impact org-wide, 12 weeks, with its bootstrap (computed)", () => services.GetRequiredService<AdoptionImpactService>().Get(set, quarter, MetricScope.Org, ct));
             rows.Add(("scorecards, every Component over 52 weeks (target < 5 s)", string.Create(CultureInfo.InvariantCulture,
                 $"{string.Join(", ", runs.Select(r => $"{r.Elapsed.TotalSeconds:0.00} s"))} ({last.Scorecards} scorecards, {last.Components:N0} Components, {last.Weeks} weeks, {last.CheckResults:N0} check results)")));

@@ -1,3 +1,4 @@
+using DevEx.Analytics.Adoption;
 using DevEx.Analytics.Calendar;
 using DevEx.Analytics.Metrics;
 using DevEx.Reports.Weekly;
@@ -64,11 +65,13 @@ internal static class ScenarioWeek
         .Transition("CORE-3", "2026-01-22T09:00:00Z", "Blocked", "Done")
         .Derive();
 
-    public static WeeklyReportBuilder Builder(Scenario scenario)
+    public static WeeklyReportBuilder Builder(Scenario scenario, ScorecardSet? scorecards = null, Instant? now = null)
     {
         var queries = new QueryRunner(scenario.Database);
         return new WeeklyReportBuilder(queries, new DoraMetricsService(queries, new DoraLevels(new DoraLevelThresholds())), new WaitStatesService(queries),
             new CiMetricsService(queries), new MeetingMetricsService(queries, new MeetingOptions()), new ExplainService(queries),
-            new OpenPullRequestService(queries, scenario.Options), new DataStartService(queries), scenario.Options, new FakeClock(Instant.FromUtc(2026, 2, 9, 7, 0)));
+            new OpenPullRequestService(queries, scenario.Options), new DataStartService(queries),
+            new PlatformSectionBuilder(new AdoptionCoverageService(queries), new ScorecardResultsService(queries), () => scorecards ?? ScorecardSet.Empty),
+            scenario.Options, new FakeClock(now ?? Instant.FromUtc(2026, 2, 9, 7, 0)));
     }
 }

@@ -14,7 +14,7 @@ public sealed class ChatMessageTests
         [new ReportFigure("deployments", "Deployments", "count", 4, 2, "high", true, [])], ["2026-W06"], waits, [], [], [], [], [],
         new MeetingMetrics(new LocalDate(2026, 2, 2), new LocalDate(2026, 2, 9), "core", "week", 0, 5, true, "fewer than 5 people",
             null, null, null, null, null, null, null, null, null, null, null, null),
-        [], "https://devex.example/docs/metrics", "https://devex.example/api/v1/reports/weekly?team=core&week=2026-W06&format=html");
+        PlatformSection.None, [], "https://devex.example/docs/metrics", "https://devex.example/api/v1/reports/weekly?team=core&week=2026-W06&format=html");
 
     [Fact]
     public void Team_names_and_labels_have_ampersands_and_angle_brackets_escaped()
