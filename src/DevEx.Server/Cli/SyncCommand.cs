@@ -22,9 +22,11 @@ internal static class SyncCommand
     }
 
     /// <summary>Runs the sync; the writers are parameters so tests can read what a person would see.</summary>
-    internal static async Task<int> Run(string sourceName, string? databasePath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="switches">More configuration switches (<c>--DevEx:Catalog:Backstage:BaseUrl URL</c>), as tests set a source's settings.</param>
+    internal static async Task<int> Run(string sourceName, string? databasePath, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        IReadOnlyList<string>? switches = null)
     {
-        await using var provider = CommandServices.Build(CommandServices.Database(databasePath));
+        await using var provider = CommandServices.Build([.. CommandServices.Database(databasePath), .. switches ?? []]);
         if (DatabaseOpenFailure.ResolveOrExplain<SyncRunner>(provider, $"start the sync in it: POST /api/v1/sync/{sourceName}", error) is not { } runner)
         {
             return 2;
