@@ -23,10 +23,17 @@ public sealed record ScorecardImpact(string Scorecard, string Title, long Compon
 /// </summary>
 public sealed class AdoptionImpactService(QueryRunner queries, AdoptionImpact impact)
 {
-    /// <summary>The figures compared: DORA change lead time and pull-request pickup and review time.</summary>
+    /// <summary>
+    /// The figures compared, each a Component's weekly figure: DORA change lead time, deployments per week (0 in a week
+    /// without one, from its first deployment on) and failed-deployment recovery time, and pull-request pickup and review
+    /// time. Change fail rate is not among them: a weekly rate of a service deploying a few times a week is mostly 0 or
+    /// 1, and a median of those says nothing (docs/adoption.md, "Impact").
+    /// </summary>
     public static IReadOnlyList<(string Figure, string Unit)> Figures { get; } =
     [
         (MetricThresholds.LeadTimeMedianHours, "hours"),
+        (MetricThresholds.DeploymentsPerWeek, "per week"),
+        (MetricThresholds.RecoveryMedianHours, "hours"),
         (MetricThresholds.PickupMedianWorkingHours, "working hours"),
         (MetricThresholds.ReviewMedianWorkingHours, "working hours"),
     ];
@@ -48,6 +55,19 @@ public sealed class AdoptionImpactService(QueryRunner queries, AdoptionImpact im
         return [.. set.Scorecards.Select(card => Impact(card, [.. byScorecard[card.Id]], values, window))];
     }
 
+    /// <summary>
+    /// A service's deployments per week with the weeks it did not deploy as 0: from the week of its first deployment in
+    /// the range up to <paramref name="last"/> (the last evaluated week). Before its first deployment it has no figure.
+    /// </summary>
+    private static List<ServiceWeek> WithWeeksWithoutDeployments(List<ServiceWeek> series, LocalDate last) =>
+        [.. series.GroupBy(v => v.Service, StringComparer.Ordinal).SelectMany(service =>
+        {
+            var weeks = service.ToDictionary(v => v.Week);
+            var first = weeks.Keys.Min();
+            return Enumerable.Range(0, Period.Between(first, last, PeriodUnits.Weeks).Weeks + 1).Select(i => first.PlusWeeks(i))
+                .Select(week => weeks.GetValueOrDefault(week) ?? new ServiceWeek { Week = week, Service = service.Key, Metric = MetricThresholds.DeploymentsPerWeek });
+        })];
+
     private ScorecardImpact Impact(Scorecard card, List<LevelRow> levels, ILookup<string, ServiceWeek> values, MetricWindow window)
     {
         var components = levels.Select(l => l.Component).ToHashSet(StringComparer.Ordinal);
@@ -59,6 +79,10 @@ public sealed class AdoptionImpactService(QueryRunner queries, AdoptionImpact im
         var figures = Figures.Select(f =>
         {
             var series = values[f.Figure].Where(v => components.Contains(v.Service)).ToList();
+            if (f.Figure == MetricThresholds.DeploymentsPerWeek && levels.Count > 0)
+            {
+                series = WithWeeksWithoutDeployments(series, levels.Max(l => l.Week));
+            }
             var inWindow = series.Where(v => v.Week >= first && v.Week < window.To && evaluated.Contains((v.Service, v.Week))).ToList();
             var adopters = inWindow.Where(v => holding.Contains((v.Service, v.Week))).ToList();
             var others = inWindow.Where(v => !holding.Contains((v.Service, v.Week))).ToList();

@@ -62,6 +62,34 @@ public sealed class AdoptionImpactServiceTests : IDisposable
     }
 
     [Fact]
+    public void Deployments_per_week_count_a_week_without_one_as_zero_from_the_first_deployment_on()
+    {
+        // Production deployments: a 02-03 twice and 02-10 once; b 02-03 once and none in the week of 02-09 (0 then);
+        // c first on 02-12, then 02-13 and 02-14 (3 in the week of 02-09; no figure in the week before its first).
+        // Adopters' weeks: a 2, a 1, b 0 -> median 1, 2 Components, 3 weeks (left out, b's empty week would make it 1.5
+        // over 2 weeks). Non-adopters' weeks: b 1 (before it adopted), c 3 -> median 2, 2 Components, 2 weeks.
+        scenario.Database.Write((connection, _) =>
+        {
+            foreach (var (id, service, at) in new[] { ("d1", "a", "2026-02-03 10:00"), ("d2", "a", "2026-02-03 15:00"), ("d3", "a", "2026-02-10 10:00"),
+                         ("d4", "b", "2026-02-03 11:00"), ("d5", "c", "2026-02-12 09:00"), ("d6", "c", "2026-02-13 09:00"), ("d7", "c", "2026-02-14 09:00") })
+            {
+                connection.Execute("""
+                    INSERT INTO d_deployments (id, service, repo, environment, sha, finished_at, is_first, sha_known, is_rollback, change_set_size,
+                        change_count, failed, rework, owner_team)
+                    VALUES ($id, $service, 'acme/' || $service, 'production', 'sha-' || $id, ($at || ':00+00')::TIMESTAMPTZ, false, true, false, 1, 1,
+                        false, false, 'core')
+                    """, new { id, service, at });
+            }
+        });
+        var impact = new AdoptionImpactService(new QueryRunner(scenario.Database), new AdoptionImpact())
+            .Get(Set, Scenario.Window("2026-02-02", "2026-02-16"), MetricScope.Org).Single();
+        var deployments = impact.Figures.Single(f => f.Figure == MetricThresholds.DeploymentsPerWeek);
+        Assert.Equal("per week", deployments.Unit);
+        Assert.Equal(new SideMedian(2, 3, 1), deployments.Adopters);
+        Assert.Equal(new SideMedian(2, 2, 2), deployments.NonAdopters);
+    }
+
+    [Fact]
     public void A_team_outside_the_scope_brings_no_Components()
     {
         // Every Component is core's: a scope of another team has none, and nothing to compare.
