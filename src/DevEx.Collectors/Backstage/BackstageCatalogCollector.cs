@@ -2,6 +2,7 @@ using DevEx.Collectors.Catalog;
 using DevEx.Collectors.Http;
 using DevEx.Collectors.Sync;
 using DevEx.Store;
+using DevEx.Store.Writing;
 using NodaTime;
 using YamlDotNet.RepresentationModel;
 
@@ -11,7 +12,8 @@ namespace DevEx.Collectors.Backstage;
 /// The "catalog" source: every entity a Backstage catalog's by-query finds (<see cref="BackstageCatalogClient"/>),
 /// validated and written as catalog files are (<see cref="CatalogImporter"/>), one transaction per page, with the base URL
 /// as source and the entity's position in the run as line. A failure (401, a 5xx after the retries, a malformed page)
-/// ends the run with its message; the pages already written stay. Each run takes a new "backstage" client from the
+/// ends the run with its message; the pages already written stay. A run that read every page and rejected nothing
+/// removes the entities stored from this catalog that it no longer holds (<see cref="CatalogSourceRemoval"/>). Each run takes a new "backstage" client from the
 /// factory, so handler rotation (and DNS changes) reach it.
 /// </summary>
 public sealed class BackstageCatalogCollector(
@@ -37,6 +39,7 @@ public sealed class BackstageCatalogCollector(
         var position = 0;
         var kept = 0L;
         var rejected = 0;
+        var seen = new List<string>();
         await foreach (var page in client.QueryAsync(cancellationToken))
         {
             var entities = new List<CatalogEntity>();
@@ -53,11 +56,18 @@ public sealed class BackstageCatalogCollector(
                     rejects.Add(new CatalogReader.ImportRejectInfo(options.Source, position, "entity is not a JSON object", item.GetRawText()));
                 }
             }
-            var summary = importer.Import(entities, rejects, options.Source, cancellationToken);
+            seen.AddRange(entities.Select(e => e.Ref));
+            var summary = importer.Import(entities, rejects, options.Source, cancellationToken: cancellationToken);
             kept += summary.Imported;
             rejected += summary.Rejected;
             progress.Report($"catalog: {position}{(page.TotalItems is { } total ? $" of {total}" : "")} entities read, {rejected} rejected");
         }
-        return new SyncOutcome(kept, (requests?.Value ?? 0) - requestsBefore, 0, $"{position} entities, {rejected} rejected");
+        var removed = rejected == 0 ? CatalogSourceRemoval.RemoveOthers(database, options.Source, seen) : [];
+        if (removed.Count > 0)
+        {
+            progress.Report($"catalog: {removed.Count} entities no longer in the catalog removed ({string.Join(", ", removed.Take(5))}{(removed.Count > 5 ? ", …" : "")})");
+        }
+        return new SyncOutcome(kept + removed.Count, (requests?.Value ?? 0) - requestsBefore, 0,
+            $"{position} entities, {rejected} rejected, {removed.Count} removed");
     }
 }

@@ -19,16 +19,21 @@ public sealed class CatalogImporter(DuckDbDatabase database, IClock clock)
     /// <summary>
     /// Catalog YAML (one or more entity documents) from <paramref name="source"/>: a file name, or where a file was found
     /// (e.g. a repository's catalog-info.yaml). Entities keep <paramref name="source"/> and their line as their source.
+    /// The file is the whole of its source: entities stored from it before that it no longer declares are removed
+    /// (<see cref="CatalogSourceRemoval"/>), unless something in it was rejected (the rejected part may hold them).
     /// </summary>
     public ImportFileSummary Import(TextReader reader, string source)
     {
         var read = CatalogReader.Read(reader, source);
-        return Import(read.Entities, read.Rejects, source);
+        return Import(read.Entities, read.Rejects, source, wholeSource: true);
     }
 
-    /// <summary>Entities already read and validated (the catalog API's pages), with the rejects found reading them.</summary>
+    /// <summary>
+    /// Entities already read and validated (the catalog API's pages), with the rejects found reading them.
+    /// <paramref name="wholeSource"/>: they are all the source holds (see <see cref="Import(TextReader, string)"/>).
+    /// </summary>
     internal ImportFileSummary Import(IReadOnlyList<CatalogEntity> entities, IReadOnlyList<CatalogReader.ImportRejectInfo> readRejects, string source,
-        CancellationToken cancellationToken = default)
+        bool wholeSource = false, CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
         var rows = new CatalogMapper.Rows();
@@ -47,6 +52,10 @@ public sealed class CatalogImporter(DuckDbDatabase database, IClock clock)
             TableWriter.ReplaceChildren(connection, Tables.CatalogEntityKeys, batch.Entities, Tables.CatalogRelations, batch.Relations);
             TableWriter.Upsert(connection, Tables.CatalogDuplicates, batch.Duplicates);
             TableWriter.Upsert(connection, Tables.ImportRejects, rejects);
+            if (wholeSource && rejects.Count == 0)
+            {
+                CatalogSourceRemoval.RemoveOthers(connection, source, [.. entities.Select(e => e.Ref)]);
+            }
             return batch.Entities.Count;
         }, cancellationToken);
         var allRejects = readRejects.Concat(rows.Rejects).ToList();

@@ -24,10 +24,6 @@ public sealed class RepositoryCatalogImport(DuckDbDatabase database, IClock cloc
 
     public RepositoryCatalogSummary Import(string repo, string sourcePrefix, CatalogFiles catalog)
     {
-        if (catalog.Files.Count == 0)
-        {
-            return RepositoryCatalogSummary.None with { Notes = catalog.Notes };
-        }
         var importer = new CatalogImporter(database, clock);
         var imported = 0;
         var rejected = 0;
@@ -40,7 +36,26 @@ public sealed class RepositoryCatalogImport(DuckDbDatabase database, IClock cloc
             unslugged.UnionWith(ComponentsWithoutSlug(file.Text));
         }
         var linked = RepositoryServiceLinks.Link(database, repo, unslugged);
-        return new RepositoryCatalogSummary(catalog.Files.Count, imported, rejected, linked, catalog.Notes);
+        var removed = RemoveGoneFiles(repo, sourcePrefix, catalog);
+        var notes = removed.Count == 0 ? catalog.Notes
+            : [.. catalog.Notes, $"{removed.Count} entities of catalog files no longer in the repository removed: {string.Join(", ", removed)}"];
+        return new RepositoryCatalogSummary(catalog.Files.Count, imported, rejected, linked, notes);
+    }
+
+    /// <summary>
+    /// The entities of this repository's catalog files (sources <c>PREFIXowner/name/PATH</c>) that are no longer read: a
+    /// deleted catalog-info.yaml, or a file a Location stopped naming.
+    /// </summary>
+    private List<string> RemoveGoneFiles(string repo, string sourcePrefix, CatalogFiles catalog)
+    {
+        var prefix = $"{sourcePrefix}{repo}/";
+        var current = catalog.Files.Select(f => prefix + f.Path).ToHashSet(StringComparer.Ordinal);
+        return database.Write((connection, _) =>
+        {
+            var gone = Dapper.SqlMapper.Query<string>(connection, "SELECT DISTINCT source FROM catalog_entities WHERE starts_with(source, $prefix)", new { prefix })
+                .Where(source => !current.Contains(source)).ToList();
+            return gone.SelectMany(source => CatalogSourceRemoval.RemoveOthers(connection, source, [])).ToList();
+        });
     }
 
     /// <summary>The names of the text's Component entities that carry no project-slug annotation.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DevEx.Collectors.Sync;
 using DevEx.Server.Hosting;
 using DevEx.Server.Sync;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,7 @@ internal static class SyncCommand
             return 2;
         }
         var time = provider.GetRequiredService<TimeProvider>();
-        var progress = new Progress<string>(line => output.WriteLine($"{time.GetLocalNow():HH:mm:ss} {line}"));
+        var progress = new LineProgress(line => output.WriteLine($"{time.GetLocalNow():HH:mm:ss} {line}"));
         var report = await runner.RunAsync(source.Name, progress, cancellationToken);
         output.WriteLine(report.Outcome is { } outcome
             ? $"{report.Status}: {outcome.RowsWritten} rows written, {outcome.Requests} requests ({outcome.NotModified} answered 304)"

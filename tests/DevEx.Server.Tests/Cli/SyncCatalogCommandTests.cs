@@ -65,6 +65,26 @@ public sealed class SyncCatalogCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_entity_gone_from_the_catalog_is_removed_by_the_next_complete_run()
+    {
+        const string group = """{"apiVersion":"backstage.io/v1alpha1","kind":"Group","metadata":{"name":"team-a"},"spec":{"type":"team","children":[]}}""";
+        const string checkout = """{"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"checkout"},"spec":{"type":"service","lifecycle":"production","owner":"team-a"}}""";
+        const string legacy = """{"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"legacy-cart"},"spec":{"type":"service","lifecycle":"deprecated","owner":"team-a"}}""";
+        backstage.Get($"{Query}?limit=4", body: Page(group, checkout, legacy).Replace("NEXT", "null", StringComparison.Ordinal))
+            .Then(200, body: Page(group, checkout).Replace("NEXT", "null", StringComparison.Ordinal));
+        Assert.Equal(0, await Sync());
+        output.GetStringBuilder().Clear();
+
+        Assert.Equal(0, await Sync());
+
+        Assert.Contains("catalog: 1 entities no longer in the catalog removed (component:default/legacy-cart)", output.ToString(), StringComparison.Ordinal);
+        using var database = DuckDbDatabase.OpenAndMigrate(DatabasePath);
+        using var connection = database.Open();
+        Assert.Equal(["component:default/checkout", "group:default/team-a"],
+            connection.Query<string>("SELECT entity_ref FROM catalog_entities ORDER BY entity_ref").AsList());
+    }
+
+    [Fact]
     public async Task A_refused_token_fails_the_run_naming_the_setting_and_never_the_token()
     {
         backstage.Get(Query, status: 401, body: """{"error":{"name":"AuthenticationError","message":"Missing credentials"}}""");

@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using DevEx.Collectors.Sync;
 using DevEx.Collectors.Tests.GitHub.Http;
 using DevEx.Store.Reading;
 using NodaTime;
@@ -41,7 +42,7 @@ public sealed class GitHubRepositoryFilesTests
         Register(harness.Server);
         var notes = new List<string>();
 
-        await CollectorScenario.Collector(harness).RunAsync(new SynchronousProgress(notes), CancellationToken.None);
+        await CollectorScenario.Collector(harness).RunAsync(new LineProgress(notes.Add), CancellationToken.None);
 
         using var connection = harness.Database.Open();
         var current = connection.Query<(string Path, string BlobSha, string CommitSha)>(
@@ -148,9 +149,4 @@ public sealed class GitHubRepositoryFilesTests
 
     private static string Commits(params (string Sha, string At)[] commits) =>
         "[" + string.Join(",", commits.Select(c => $$"""{"sha":"{{c.Sha}}","commit":{"author":{"name":"Ann","email":"ann@example.com","date":"{{c.At}}"},"committer":{"name":"Ann","email":"ann@example.com","date":"{{c.At}}"},"message":"change"},"parents":[]}""")) + "]";
-
-    private sealed class SynchronousProgress(List<string> notes) : IProgress<string>
-    {
-        public void Report(string value) => notes.Add(value);
-    }
 }
