@@ -88,6 +88,10 @@ internal sealed class GitHubRepositoryFileSync(
         {
             var imported = new RepositoryCatalogImport(database, clock).Import(repo, "github:", catalog with { Notes = [] });
             progress.Report($"{repo}: {imported.Files} catalog files, {imported.Imported} entities imported, {imported.Rejected} rejected");
+            foreach (var note in imported.Notes)
+            {
+                progress.Report($"{repo}: {note}");
+            }
             rows += imported.Imported;
         }
         return rows;

@@ -112,6 +112,37 @@ public sealed class GitHubRepositoryFilesTests
         Assert.DoesNotContain(reads.AsOf("acme/api", Instant.FromUtc(2026, 3, 1, 0, 0)), f => f.Path == Workflow);
     }
 
+    [Fact]
+    public async Task A_deleted_catalog_file_takes_the_entities_it_led_to_out_of_the_catalog()
+    {
+        await using var harness = await GitHubHttpHarness.StartAsync();
+        Register(harness.Server);
+        var server = harness.Server;
+        // The second sync: k9 (2026-02-27) deleted catalog-info.yaml, so its Location no longer leads to the component file.
+        server.Get("/repos/acme/api/contents", body: """
+            [{"type":"file","name":"catalog-info.yaml","path":"catalog-info.yaml","sha":"cat1","size":260},
+             {"type":"file","name":"README.md","path":"README.md","sha":"f1","size":8},
+             {"type":"dir","name":".github","path":".github","sha":"t2","size":0},
+             {"type":"dir","name":"catalog","path":"catalog","sha":"t3","size":0}]
+            """, etag: "\"root-1\"").Then(200, body: """
+            [{"type":"file","name":"README.md","path":"README.md","sha":"f1","size":8},
+             {"type":"dir","name":".github","path":".github","sha":"t2","size":0},
+             {"type":"dir","name":"catalog","path":"catalog","sha":"t3","size":0}]
+            """, etag: "\"root-2\"");
+        server.Get($"/repos/acme/api/commits?path=catalog-info.yaml&since={Since}", body: Commits(("k1", "2026-01-10T09:00:00Z")))
+            .Then(200, body: Commits(("k9", "2026-02-27T09:00:00Z"), ("k1", "2026-01-10T09:00:00Z")));
+        var collector = CollectorScenario.Collector(harness);
+        await collector.RunAsync(new Progress<string>(), CancellationToken.None);
+        var notes = new List<string>();
+
+        await collector.RunAsync(new LineProgress(notes.Add), CancellationToken.None);
+
+        using var connection = harness.Database.Open();
+        Assert.Equal([Workflow], connection.Query<string>("SELECT path FROM repository_files ORDER BY path").ToList());
+        Assert.Empty(connection.Query<string>("SELECT entity_ref FROM catalog_entities").ToList());
+        Assert.Contains(notes, n => n.Contains("component:default/artist-lookup", StringComparison.Ordinal));
+    }
+
     /// <summary>acme/api's lists, its folders, files and their histories (each file's "until" list is empty: it was added within the history).</summary>
     private static void Register(FakeGitHubServer server)
     {
