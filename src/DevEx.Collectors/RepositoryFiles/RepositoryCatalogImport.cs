@@ -46,16 +46,10 @@ public sealed class RepositoryCatalogImport(DuckDbDatabase database, IClock cloc
     /// The entities of this repository's catalog files (sources <c>PREFIXowner/name/PATH</c>) that are no longer read: a
     /// deleted catalog-info.yaml, or a file a Location stopped naming.
     /// </summary>
-    private List<string> RemoveGoneFiles(string repo, string sourcePrefix, CatalogFiles catalog)
+    private IReadOnlyList<string> RemoveGoneFiles(string repo, string sourcePrefix, CatalogFiles catalog)
     {
         var prefix = $"{sourcePrefix}{repo}/";
-        var current = catalog.Files.Select(f => prefix + f.Path).ToHashSet(StringComparer.Ordinal);
-        return database.Write((connection, _) =>
-        {
-            var gone = Dapper.SqlMapper.Query<string>(connection, "SELECT DISTINCT source FROM catalog_entities WHERE starts_with(source, $prefix)", new { prefix })
-                .Where(source => !current.Contains(source)).ToList();
-            return gone.SelectMany(source => CatalogSourceRemoval.RemoveOthers(connection, source, [])).ToList();
-        });
+        return CatalogSourceRemoval.RemoveSourcesOtherThan(database, prefix, catalog.Files.Select(f => prefix + f.Path).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The names of the text's Component entities that carry no project-slug annotation.</summary>

@@ -32,4 +32,15 @@ public static class CatalogSourceRemoval
     /// <summary>The same in a transaction of its own.</summary>
     public static IReadOnlyList<string> RemoveOthers(DuckDbDatabase database, string source, IReadOnlyCollection<string> kept) =>
         database.Write((connection, _) => RemoveOthers(connection, source, kept));
+
+    /// <summary>
+    /// Removes every entity of the sources starting with <paramref name="prefix"/> (a repository's catalog files,
+    /// <c>github:owner/name/</c>) other than <paramref name="current"/>: the files no longer read. Returns their references.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveSourcesOtherThan(DuckDbDatabase database, string prefix, IReadOnlySet<string> current) =>
+        database.Write((connection, _) =>
+            connection.Query<string>("SELECT DISTINCT source FROM catalog_entities WHERE starts_with(source, $prefix) ORDER BY source", new { prefix })
+                .Where(source => !current.Contains(source))
+                .SelectMany(source => RemoveOthers(connection, source, []))
+                .ToList());
 }
