@@ -3,6 +3,7 @@ using DevEx.Server.Audit;
 using DevEx.Server.Auth;
 using DevEx.Server.Cli;
 using DevEx.Server.Hosting;
+using DevEx.Server.Mcp;
 using DevEx.Server.Personal;
 using DevEx.Server.Dashboards;
 using DevEx.Server.Pages;
@@ -15,7 +16,7 @@ if (DevExCommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(DevExCommandLine.ServeArguments(args));
 builder.Configuration.AddProgramSettings().AddDevExSwitches(args);
-builder.Services.AddDevEx().AddDevExScheduling(builder.Configuration).AddDevExAuth(builder.Configuration).AddDevExHardening();
+builder.Services.AddDevEx().AddDevExScheduling(builder.Configuration).AddDevExAuth(builder.Configuration).AddDevExHardening().AddDevExMcp();
 
 var app = builder.Build();
 if (StartupConfiguration.Refuse(app.Services, Console.Error) || DatabaseOpenFailure.Refuse(app.Services, Console.Error))
@@ -25,6 +26,7 @@ if (StartupConfiguration.Refuse(app.Services, Console.Error) || DatabaseOpenFail
 app.UseDevExHardening();
 app.UseDevExProblemDetails();
 app.UseHeadAsGet();
+app.UseDevExMcpChallenge();
 app.UseDevExAuth();
 app.UseDevExRequestGuards();
 app.UseDevExAudit();
@@ -36,6 +38,7 @@ app.MapDocs();
 app.MapApi();
 app.MapDashboards();
 app.MapMyWeekPage();
+app.MapDevExMcp();
 app.Run();
 return 0;
 
