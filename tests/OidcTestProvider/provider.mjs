@@ -44,7 +44,7 @@ function start(port) {
         useGrantedResource: () => true,
         getResourceServerInfo: (ctx, resource, client) => ({
           audience: resource,
-          scope: 'api',
+          scope: 'api mcp:read', // mcp:read: what DevEx's MCP endpoint asks of a provider's token
           accessTokenFormat: 'jwt',
           accessTokenTTL: shortLived.has(client.clientId) ? 5 : 600,
         }),

@@ -71,12 +71,12 @@ internal static class AuthRegistration
         cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         cookie.SlidingExpiration = true;
         cookie.LoginPath = SignInEndpoints.SignInPath;
-        // A program calling the API is answered 401/403, not redirected to a sign-in page it cannot use.
+        // A program calling the API or /mcp is answered 401/403, not redirected to a sign-in page it cannot use.
         cookie.Events.OnRedirectToLogin = context => IsApi(context.Request) ? Status(context, StatusCodes.Status401Unauthorized) : Redirect(context);
         cookie.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
     }
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments(Mcp.McpRegistration.Path);
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

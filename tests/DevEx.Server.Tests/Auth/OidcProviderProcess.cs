@@ -84,11 +84,14 @@ public sealed class OidcProviderProcess : IDisposable
         token_endpoint_auth_method = "client_secret_post",
     };
 
-    /// <summary>An access token for the API by the client-credentials grant; <paramref name="resource"/> another audience.</summary>
-    public async Task<string> ClientCredentialsTokenAsync(string clientId, string secret, string? resource = null)
+    /// <summary>
+    /// An access token for the API by the client-credentials grant; <paramref name="resource"/> another audience,
+    /// <paramref name="scope"/> other scopes (the resource grants "api" and "mcp:read").
+    /// </summary>
+    public async Task<string> ClientCredentialsTokenAsync(string clientId, string secret, string? resource = null, string scope = "api")
     {
         using var http = new HttpClient();
-        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = "api" };
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = scope };
         if (resource is not null)
         {
             form["resource"] = resource;
