@@ -13,7 +13,6 @@ public sealed class OidcProviderProcess : IDisposable
     public const string Audience = "api://devex";
 
     private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "tests", "OidcTestProvider");
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
 
     private readonly Process process;
     private readonly string configPath;
@@ -35,7 +34,7 @@ public sealed class OidcProviderProcess : IDisposable
     public static async Task<OidcProviderProcess> StartAsync(
         object[] clients, Dictionary<string, object>? people = null, Dictionary<string, string[]>? clientGroups = null, string[]? shortLivedClients = null)
     {
-        await EnsureInstalledAsync();
+        await NodePackages.EnsureInstalledAsync(Folder, "oidc-provider");
         var configPath = Path.Combine(Path.GetTempPath(), $"devex-oidc-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(new
         {
@@ -100,36 +99,6 @@ public sealed class OidcProviderProcess : IDisposable
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"token request refused: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
-    }
-
-    private static async Task EnsureInstalledAsync()
-    {
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (Directory.Exists(Path.Combine(Folder, "node_modules", "oidc-provider")))
-            {
-                return;
-            }
-            var install = Process.Start(new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund", "--prefer-offline"])
-            {
-                WorkingDirectory = Folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            }) ?? throw new InvalidOperationException("npm did not start");
-            var output = install.StandardOutput.ReadToEndAsync();
-            var error = install.StandardError.ReadToEndAsync();
-            await install.WaitForExitAsync();
-            if (install.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"npm ci in {Folder} failed ({install.ExitCode}): {await output}{await error}");
-            }
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
     }
 
     public void Dispose()
