@@ -11,7 +11,7 @@ namespace DevEx.Server.Cli;
 /// </summary>
 internal static class DevExCommandLine
 {
-    private static readonly string[] Verbs = ["import", "sync", "import-git", "sample", "report", "apikey", "backup", "restore", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["import", "sync", "import-git", "sample", "report", "apikey", "mcp", "backup", "restore", "--help", "-h", "-?"];
 
     /// <summary>The verbs that read the configured metrics (zone, holidays, patterns) and so refuse a bad configuration.</summary>
     private static readonly string[] Configured = ["import", "sync", "import-git", "report", "apikey"];
@@ -35,6 +35,7 @@ internal static class DevExCommandLine
             SampleCommand.Create(),
             ReportCommand.Create(),
             ApiKeyCommand.Create(),
+            McpCommand.Create(),
             BackupCommand.Create(),
             RestoreCommand.Create(),
         };

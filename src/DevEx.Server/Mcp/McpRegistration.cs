@@ -3,6 +3,7 @@ using DevEx.Server.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace DevEx.Server.Mcp;
 
@@ -18,25 +19,35 @@ internal static class McpRegistration
     public const string Policy = "devex-mcp";
     public const string MetadataPath = "/.well-known/oauth-protected-resource";
 
-    public static IServiceCollection AddDevExMcp(this IServiceCollection services)
+    /// <summary>The tools and what they share (over HTTP here, over stdio in <c>devex mcp</c>).</summary>
+    public static IServiceCollection AddDevExMcpTools(this IServiceCollection services)
     {
         services.AddOptions<McpOptions>().BindConfiguration(McpOptions.Section)
             .Validate(o => o.CallsPerMinute >= 1, "DevEx:Mcp:CallsPerMinute must be 1 or more").ValidateOnStart();
         services.AddSingleton<McpCalls>();
         services.AddSingleton<McpCallFilter>();
+        return services.AddDevExTools(typeof(OrgTools), typeof(MetricTools), typeof(ReportTools));
+    }
+
+    /// <summary>The server's name and what it tells an agent first.</summary>
+    public static void Describe(McpServerOptions options)
+    {
+        options.ServerInfo = new Implementation { Name = "devex", Title = "DevEx", Version = typeof(McpRegistration).Assembly.GetName().Version?.ToString() ?? "1" };
+        options.ServerInstructions = "DevEx answers DORA, pull-request flow, wait states, tickets, meeting load and platform adoption for the teams the "
+            + "caller may see, with the same numbers and permissions as its REST API. Every tool is read-only. Start with list_teams; "
+            + "windows are from (inclusive) to (exclusive), yyyy-MM-dd. Figures are never per person.";
+    }
+
+    public static IServiceCollection AddDevExMcp(this IServiceCollection services)
+    {
+        services.AddDevExMcpTools();
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireRole(DevExRoles.All)
             .RequireAssertion(context => context.Resource is HttpContext http
                 && HasScope(context.User, http.RequestServices.GetRequiredService<IOptions<McpOptions>>().Value.Scope)));
-        services.AddMcpServer(o =>
-            {
-                o.ServerInfo = new Implementation { Name = "devex", Title = "DevEx", Version = typeof(McpRegistration).Assembly.GetName().Version?.ToString() ?? "1" };
-                o.ServerInstructions = "DevEx answers DORA, pull-request flow, wait states, tickets, meeting load and platform adoption for the teams the "
-                    + "caller may see, with the same numbers and permissions as its REST API. Every tool is read-only. Start with list_teams; "
-                    + "windows are from (inclusive) to (exclusive), yyyy-MM-dd. Figures are never per person.";
-            })
+        services.AddMcpServer(Describe)
             .WithHttpTransport(o => o.Stateless = true)
             .AddCallToolFilter();
-        return services.AddDevExTools(typeof(OrgTools), typeof(MetricTools), typeof(ReportTools));
+        return services;
     }
 
     /// <summary>Answers every 401 of /mcp with where the protected resource metadata is (RFC 9728), before authorization runs.</summary>
