@@ -88,8 +88,7 @@ internal static class McpRegistration
             string.IsNullOrWhiteSpace(authority) ? [] : [authority.TrimEnd('/')],
             [mcp.Value.Scope],
             ["header"],
-            "DevEx",
-            $"{BaseUrl(request)}/docs/mcp"));
+            "DevEx"));
     }
 
     /// <summary>Whether a provider's token carries the MCP scope; an API key or a local request needs none.</summary>
@@ -110,5 +109,4 @@ internal sealed record ProtectedResource(
     [property: System.Text.Json.Serialization.JsonPropertyName("authorization_servers")] IReadOnlyList<string> AuthorizationServers,
     [property: System.Text.Json.Serialization.JsonPropertyName("scopes_supported")] IReadOnlyList<string> ScopesSupported,
     [property: System.Text.Json.Serialization.JsonPropertyName("bearer_methods_supported")] IReadOnlyList<string> BearerMethodsSupported,
-    [property: System.Text.Json.Serialization.JsonPropertyName("resource_name")] string ResourceName,
-    [property: System.Text.Json.Serialization.JsonPropertyName("resource_documentation")] string ResourceDocumentation);
+    [property: System.Text.Json.Serialization.JsonPropertyName("resource_name")] string ResourceName);
