@@ -23,6 +23,7 @@ var root = new RootCommand("DevEx benchmarks (docs/benchmarks.md). Run in Releas
     WebhookBench.Create(clock),
     LoadBench.Create(clock),
     AdoptionBench.Create(clock),
+    McpBench.Create(clock),
     ReportBench.Create(clock),
     WebhookFloodBench.Create(clock),
     micro,
