@@ -82,6 +82,11 @@ public sealed class EndpointRoleMatrixTests(OidcProviderFixture fixture)
         ["GET /api/v1/me/meeting-load"] = ("/api/v1/me/meeting-load", Everyone),
         ["GET /api/v1/me/pull-requests"] = ("/api/v1/me/pull-requests", Everyone),
         ["GET /me"] = ("/me", Everyone),
+        // MCP: every role reads through the tools, each tool then applies the scope rule (McpServerTests); the metadata
+        // document says where to get a token, so it needs none.
+        ["POST /mcp"] = ("/mcp", Everyone),
+        ["GET /.well-known/oauth-protected-resource"] = ("/.well-known/oauth-protected-resource", null),
+        ["GET /.well-known/oauth-protected-resource/mcp"] = ("/.well-known/oauth-protected-resource/mcp", null),
     };
 
     [Fact]
@@ -119,7 +124,7 @@ public sealed class EndpointRoleMatrixTests(OidcProviderFixture fixture)
                 var status = (int)response.StatusCode;
                 var signIn = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/signin", StringComparison.Ordinal) == true;
                 var expected = allowed is null ? "answered"
-                    : role == "nobody" ? (url.StartsWith("/api/", StringComparison.Ordinal) ? "401" : "sign-in")
+                    : role == "nobody" ? (url.StartsWith("/api/", StringComparison.Ordinal) || url == "/mcp" ? "401" : "sign-in")
                     : allowed.Contains(role) ? "answered" : "403";
                 // The webhook's own 401 (no valid signature) is its answer; a refusal of authentication challenges for a bearer token.
                 var actual = status == 401 && response.Headers.WwwAuthenticate.Count > 0 ? "401" : status == 403 ? "403" : signIn ? "sign-in" : "answered";
