@@ -26,7 +26,7 @@ internal static class McpRegistration
             .Validate(o => o.CallsPerMinute >= 1, "DevEx:Mcp:CallsPerMinute must be 1 or more").ValidateOnStart();
         services.AddSingleton<McpCalls>();
         services.AddSingleton<McpCallFilter>();
-        return services.AddDevExTools(typeof(OrgTools), typeof(MetricTools), typeof(ReportTools));
+        return services.AddDevExTools(typeof(OrgTools), typeof(MetricTools), typeof(ExplainTools), typeof(ReportTools));
     }
 
     /// <summary>The server's name and what it tells an agent first.</summary>

@@ -17,7 +17,7 @@ namespace DevEx.Server.Tests.Mcp;
 
 /// <summary>
 /// /mcp through the official C# MCP client, on the worked example of docs/metrics.md (team core, service api; the week
-/// of 2026-02-02: 4 deployments, lead times 22, 23 and 24 h, one failed deployment of four, recovered in 1 h), with the
+/// of 2026-02-02: 4 deployments, lead times 24, 23 and 2 h, one failed deployment of four, recovered in 1 h), with the
 /// same API keys and provider tokens as the REST API.
 /// </summary>
 [Collection(OidcProviderCollection.Name)]
@@ -25,8 +25,8 @@ public sealed class McpServerTests(OidcProviderFixture fixture) : IAsyncLifetime
 {
     private static readonly string[] Tools =
     [
-        "get_adoption", "get_dora_metrics", "get_dora_series", "get_meeting_load", "get_pr_flow", "get_ticket_flow", "get_wait_states", "get_weekly_report",
-        "list_services", "list_teams",
+        "explain_metric", "get_adoption", "get_dora_metrics", "get_dora_series", "get_meeting_load", "get_pr_flow", "get_ticket_flow", "get_wait_states",
+        "get_weekly_report", "list_services", "list_teams", "where_is_time_lost",
     ];
 
     private DevExAppFactory service = null!;
@@ -81,6 +81,10 @@ public sealed class McpServerTests(OidcProviderFixture fixture) : IAsyncLifetime
             {
                 arguments = new() { ["team"] = "core", ["week"] = "2026-W06" };
             }
+            else if (tool == "explain_metric")
+            {
+                arguments["metric"] = "change_lead_time";
+            }
             var result = await client.CallToolAsync(tool, arguments);
             Assert.True(result.IsError != true, $"{tool}: {Text(result)}");
         }
@@ -108,6 +112,45 @@ public sealed class McpServerTests(OidcProviderFixture fixture) : IAsyncLifetime
         request.Headers.Authorization = new("Bearer", reader);
         var rest = JsonNode.Parse(await (await http.SendAsync(request)).Content.ReadAsStringAsync());
         Assert.True(JsonNode.DeepEquals(rest, dora), $"REST {rest}\nMCP {dora}");
+    }
+
+    [Fact]
+    public async Task Explain_metric_lists_the_changes_behind_the_lead_time_longest_first_and_refuses_the_organisations_rows_to_a_member()
+    {
+        await using var client = await ConnectAsync(key([DevExRoles.Member], ["core"]));
+
+        var changes = await client.CallToolAsync("explain_metric",
+            new Dictionary<string, object?> { ["metric"] = "change_lead_time", ["from"] = "2026-02-02", ["to"] = "2026-02-09", ["team"] = "core" });
+        var orgWide = await client.CallToolAsync("explain_metric", new Dictionary<string, object?> { ["metric"] = "change_lead_time" });
+        var unknown = await client.CallToolAsync("explain_metric", new Dictionary<string, object?> { ["metric"] = "happiness" });
+
+        // The worked example's three changes of the week, by hand: k2 (authored 02-02 10:00Z, shipped by D2 02-03 10:00Z) 24 h;
+        // pull request #7 (first commit r1 at 02-02 06:00-05:00 = 11:00Z, merged as s7, shipped by D2) 23 h; k3 (02-03 12:00Z,
+        // shipped by D3 14:00Z) 2 h.
+        var list = JsonNode.Parse(changes.StructuredContent!.Value.GetRawText())!["result"]!;
+        Assert.Equal([24.0, 23.0, 2.0], list["items"]!.AsArray().Select(c => (double)c!["leadTimeHours"]!).ToList());
+        Assert.Equal((3, false), ((int)list["total"]!, (bool)list["truncated"]!));
+        Assert.True(orgWide.IsError);
+        Assert.Contains("sees rows of their own teams only", Text(orgWide));
+        Assert.Contains("'metric' must be one of change_lead_time, deployment_frequency", Text(unknown));
+    }
+
+    [Fact]
+    public async Task Where_is_time_lost_ranks_the_waits_of_the_rest_api_against_the_previous_period_of_the_same_length()
+    {
+        var reader = key([DevExRoles.Member], ["core"]);
+        await using var client = await ConnectAsync(reader);
+
+        var result = await client.CallToolAsync("where_is_time_lost", new Dictionary<string, object?> { ["from"] = "2026-02-02", ["to"] = "2026-02-09", ["team"] = "core" });
+
+        var lost = JsonNode.Parse(result.StructuredContent!.Value.GetRawText())!["result"]!;
+        Assert.Equal(("2026-01-26", "2026-02-02"), ((string?)lost["previousFrom"], (string?)lost["previousTo"]));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/metrics/wait-states?from=2026-02-02&to=2026-02-09&team=core");
+        request.Headers.Authorization = new("Bearer", reader);
+        var rest = JsonNode.Parse(await (await http.SendAsync(request)).Content.ReadAsStringAsync())!["waits"]!.AsArray();
+        var hours = lost["waits"]!.AsArray().Select(w => (string?)w!["wait"]).ToList();
+        Assert.Equal(rest.Select(w => (string?)w!["wait"]).OrderBy(w => hours.IndexOf(w)).ToList(), hours);
+        Assert.Equal(rest.Count, hours.Count);
     }
 
     [Fact]
