@@ -5,6 +5,7 @@ using DevEx.Server.Access;
 using DevEx.Server.Api;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
+using static DevEx.Server.Mcp.McpArguments;
 
 namespace DevEx.Server.Mcp;
 
@@ -24,10 +25,10 @@ internal sealed class ExplainTools(McpCalls calls, ExplainService explain, WaitS
         + "Rows: a team's for who may see it, organisation-wide for platform and admin, as the API's listings.")]
     public Task<McpAnswer<McpList<object>>> ExplainMetric(ClaimsPrincipal? user = null,
         [Description("change_lead_time, deployment_frequency, change_fail_rate, failed_deployment_recovery_time, incident_time_to_restore or pull_request_flow.")] string? metric = null,
-        [Description("First day of the window, yyyy-MM-dd (inclusive; default: 12 full ISO weeks back).")] string? from = null,
-        [Description("Day after the window, yyyy-MM-dd (exclusive).")] string? to = null,
-        [Description("Team id (list_teams). Omit for the organisation (platform and admin only).")] string? team = null,
-        [Description("Service id.")] string? service = null, [Description("Repository owner/name.")] string? repo = null,
+        [Description(From)] string? from = null,
+        [Description(To)] string? to = null,
+        [Description(Team + " Organisation-wide rows: platform and admin only.")] string? team = null,
+        [Description(Service)] string? service = null, [Description(Repo)] string? repo = null,
         [Description("At most this many rows (1-200, default 20).")] int? limit = null, CancellationToken cancellationToken = default)
     {
         var name = metric?.Trim().ToLowerInvariant();
@@ -55,10 +56,10 @@ internal sealed class ExplainTools(McpCalls calls, ExplainService explain, WaitS
         + "wait, ticket waits), each against the previous period of the same length, and the wait whose hours changed most. "
         + "Start here for 'where do our developers lose time?'.")]
     public async Task<McpAnswer<TimeLost>> WhereIsTimeLost(ClaimsPrincipal? user = null,
-        [Description("First day of the window, yyyy-MM-dd (inclusive; default: 12 full ISO weeks back).")] string? from = null,
-        [Description("Day after the window, yyyy-MM-dd (exclusive).")] string? to = null,
-        [Description("Team id (list_teams). Omit for the organisation.")] string? team = null,
-        [Description("Service id.")] string? service = null, [Description("Repository owner/name.")] string? repo = null,
+        [Description(From)] string? from = null,
+        [Description(To)] string? to = null,
+        [Description(Team)] string? team = null,
+        [Description(Service)] string? service = null, [Description(Repo)] string? repo = null,
         CancellationToken cancellationToken = default)
     {
         var request = new MetricRequest(from, to, team, service, repo, null);

@@ -6,6 +6,7 @@ using DevEx.Server.Api;
 using DevEx.Server.Api.Contracts;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
+using static DevEx.Server.Mcp.McpArguments;
 
 namespace DevEx.Server.Mcp;
 
@@ -18,12 +19,6 @@ namespace DevEx.Server.Mcp;
 internal sealed class MetricTools(McpCalls calls, DoraMetricsService dora, PullRequestFlowService flow, WaitStatesService waits,
     TicketMetricsService tickets, MeetingMetricsService meetings, MetricRequestResolver resolver, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
-    private const string From = "First day of the window, yyyy-MM-dd (inclusive; default: 12 full ISO weeks back).";
-    private const string To = "Day after the window, yyyy-MM-dd (exclusive; default: the start of this ISO week).";
-    private const string Team = "Team id (list_teams); a parent team includes every team below it. Omit for the organisation.";
-    private const string Service = "Service id (list_services). Omit for every service.";
-    private const string Repo = "Repository owner/name. Omit for every repository.";
-
     [McpServerTool(Name = "get_dora_metrics", Title = "DORA metrics", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true)]
     [Description("The DORA metrics over a window: deployment frequency, change lead time, change fail rate, failed deployment recovery time and "

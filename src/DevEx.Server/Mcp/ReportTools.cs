@@ -11,6 +11,7 @@ using DevEx.Server.Dashboards;
 using DevEx.Server.Reports;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
+using static DevEx.Server.Mcp.McpArguments;
 
 namespace DevEx.Server.Mcp;
 
@@ -43,9 +44,9 @@ internal sealed class ReportTools(McpCalls calls, WeeklyReports reports, Adoptio
         + "completeness per ISO week, and each golden-path scorecard this week (levels, each check's pass share). Aggregates only; the "
         + "per-team rows are those the caller may see. The same numbers as GET /api/v1/adoption/coverage and /scorecards.")]
     public async Task<McpAnswer<AdoptionAnswer>> GetAdoption(ClaimsPrincipal? user = null,
-        [Description("First day of the window, yyyy-MM-dd (inclusive; default: 12 full ISO weeks back).")] string? from = null,
-        [Description("Day after the window, yyyy-MM-dd (exclusive).")] string? to = null,
-        [Description("Team id (list_teams); a parent team includes every team below it. Omit for the organisation.")] string? team = null,
+        [Description(From)] string? from = null,
+        [Description(To)] string? to = null,
+        [Description(Team)] string? team = null,
         CancellationToken cancellationToken = default)
     {
         var request = new MetricRequest(from, to, team, null, null, null);
